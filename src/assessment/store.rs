@@ -1,0 +1,349 @@
+//! Assessment files on disk: one writer at a time, atomic and durable writes, strict reading.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+use super::model::{Assessment, FORMAT};
+use crate::checklist::load::line_column;
+
+/// Extension of assessment files.
+const EXTENSION: &str = "toml";
+
+/// Problems reading or writing assessment files.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file is not a valid assessment.
+    #[error(
+        "{path}:{line}:{column}: {message}\nHet bestand is niet aangepast. Herstel het met een teksteditor of zet een reservekopie terug."
+    )]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file was written by a newer pqs.
+    #[error(
+        "{path}:1:1: dit bestand heeft formaatversie {found}, deze pqs kent alleen versie {FORMAT} en ouder.\nHet bestand is niet aangepast. Installeer een nieuwere versie van pqs."
+    )]
+    Newer {
+        /// The file.
+        path: PathBuf,
+        /// Its format version.
+        found: i64,
+    },
+    /// Another process holds the assessment.
+    #[error(
+        "de beoordeling \"{name}\" is al geopend door een ander pqs-proces{}.\nSluit dat eerst af (slotbestand: {lock}).",
+        pid.map(|p| format!(" (proces {p})")).unwrap_or_default()
+    )]
+    Locked {
+        /// Assessment name.
+        name: String,
+        /// Process id of the holder, when it could be read.
+        pid: Option<u32>,
+        /// The lock file.
+        lock: PathBuf,
+    },
+    /// The name cannot be used as a file name.
+    #[error(
+        "ongeldige naam \"{0}\": gebruik letters, cijfers, - en _ (hoogstens 64 tekens), bijvoorbeeld \"bakkerij-jansen\""
+    )]
+    BadName(String),
+    /// A file system operation failed.
+    #[error("{action} {path}: {source}{}", io_hint(source))]
+    Io {
+        /// What was being done, in words.
+        action: &'static str,
+        /// On which path.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+}
+
+fn io_hint(err: &io::Error) -> &'static str {
+    match err.kind() {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "\nControleer of je in deze map mag schrijven, of kies een andere map met --data-dir."
+        }
+        io::ErrorKind::StorageFull => "\nDe schijf is vol: maak ruimte vrij.",
+        _ => "",
+    }
+}
+
+fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StoreError {
+    let path = path.to_owned();
+    move |source| StoreError::Io {
+        action,
+        path,
+        source,
+    }
+}
+
+/// The folder with assessment files.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// A store in `dir` (created on first write).
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Store { dir: dir.into() }
+    }
+
+    /// The data folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file of an assessment.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(format!("{name}.{EXTENSION}"))
+    }
+
+    /// Names of the existing assessments, sorted.
+    pub fn list(&self) -> Result<Vec<String>, StoreError> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) => return Err(io_error("kan de map niet lezen:", &self.dir)(err)),
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let path = e.path();
+                let stem = path.file_stem()?.to_str()?.to_owned();
+                (path.extension()? == EXTENSION && validate_name(&stem).is_ok()).then_some(stem)
+            })
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    /// Whether an assessment file exists.
+    pub fn exists(&self, name: &str) -> bool {
+        self.path(name).is_file()
+    }
+
+    /// Reads an assessment without locking it; `None` when there is no file.
+    pub fn read(&self, name: &str) -> Result<Option<Assessment>, StoreError> {
+        validate_name(name)?;
+        let path = self.path(name);
+        match fs::read_to_string(&path) {
+            Ok(text) => parse(&text, &path).map(Some),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(err) if err.kind() == io::ErrorKind::InvalidData => Err(StoreError::Corrupt {
+                path,
+                line: 1,
+                column: 1,
+                message: "het bestand is geen geldige UTF-8-tekst".into(),
+            }),
+            Err(err) => Err(io_error("kan niet lezen:", &path)(err)),
+        }
+    }
+
+    /// Takes the assessment's lock so this process is its only writer. The lock is held by the open
+    /// file and goes away with the process, so a killed `pqs` leaves nothing stale behind.
+    pub fn lock(&self, name: &str) -> Result<Writer, StoreError> {
+        validate_name(name)?;
+        create_private_dir(&self.dir)?;
+        let lock_path = self.dir.join(format!(".{name}.lock"));
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options
+            .open(&lock_path)
+            .map_err(io_error("kan het slotbestand niet maken:", &lock_path))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                return Err(StoreError::Locked {
+                    name: name.to_owned(),
+                    pid: holder.trim().parse().ok(),
+                    lock: lock_path,
+                });
+            }
+            Err(fs::TryLockError::Error(err)) => {
+                return Err(io_error("kan niet vergrendelen:", &lock_path)(err));
+            }
+        }
+        // Best effort: the pid only serves the message a second process shows.
+        let _ = file
+            .set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| write!(file, "{}", std::process::id()));
+        Ok(Writer {
+            store: self.clone(),
+            name: name.to_owned(),
+            _lock: file,
+        })
+    }
+}
+
+/// The right to write one assessment, held while this value lives.
+#[derive(Debug)]
+pub struct Writer {
+    store: Store,
+    name: String,
+    _lock: File,
+}
+
+impl Writer {
+    /// The assessment's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The assessment's file.
+    pub fn path(&self) -> PathBuf {
+        self.store.path(&self.name)
+    }
+
+    /// Reads the current file; `None` when there is none yet.
+    pub fn read(&self) -> Result<Option<Assessment>, StoreError> {
+        self.store.read(&self.name)
+    }
+
+    /// Writes the assessment atomically and durably: a temporary file in the same folder, synced,
+    /// renamed over the old one, then the folder synced. The old file stays intact on any failure.
+    pub fn save(&self, assessment: &Assessment) -> Result<(), StoreError> {
+        let text = toml::to_string_pretty(assessment).expect("an assessment always serialises");
+        write_atomic(&self.path(), text.as_bytes())
+    }
+}
+
+/// Checks that a name can safely be a file name.
+pub fn validate_name(name: &str) -> Result<(), StoreError> {
+    let ok = !name.is_empty()
+        && name.chars().count() <= 64
+        && !name.starts_with(['-', '.'])
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::BadName(name.to_owned()))
+    }
+}
+
+/// Parses an assessment file, checking the format version before anything else.
+pub fn parse(text: &str, path: &Path) -> Result<Assessment, StoreError> {
+    let corrupt = |span: Option<std::ops::Range<usize>>, message: String| {
+        let (line, column) = line_column(text, span.map_or(0, |s| s.start));
+        StoreError::Corrupt {
+            path: path.to_owned(),
+            line,
+            column,
+            message,
+        }
+    };
+    let table: toml::Table = toml::from_str(text).map_err(|e| {
+        corrupt(
+            e.span(),
+            format!("het bestand is beschadigd: {}", e.message().trim()),
+        )
+    })?;
+    match table.get("format").and_then(toml::Value::as_integer) {
+        Some(found) if found > i64::from(FORMAT) => {
+            return Err(StoreError::Newer {
+                path: path.to_owned(),
+                found,
+            });
+        }
+        Some(found) if found >= 1 => {}
+        _ => {
+            return Err(corrupt(
+                None,
+                "`format = 1` ontbreekt bovenaan; dit is geen pqs-beoordeling".into(),
+            ));
+        }
+    }
+    toml::from_str(text).map_err(|e| {
+        corrupt(
+            e.span(),
+            format!("het bestand is beschadigd: {}", e.message().trim()),
+        )
+    })
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .map_err(io_error("kan de map niet maken:", dir))
+}
+
+/// Replaces `path` with `bytes` so that a crash leaves either the old or the new file, never a mix.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    create_private_dir(dir)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut options = OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options
+            .open(&temp)
+            .map_err(io_error("kan niet schrijven in", dir))?;
+        file.write_all(bytes)
+            .map_err(io_error("kan niet schrijven:", &temp))?;
+        file.sync_all()
+            .map_err(io_error("kan niet wegschrijven naar schijf:", &temp))?;
+        fs::rename(&temp, path).map_err(io_error("kan het bestand niet vervangen:", path))?;
+        // Make the rename itself durable.
+        #[cfg(unix)]
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io_error("kan de map niet wegschrijven:", dir))?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_are_safe_file_names_pass() {
+        for good in ["standaard", "bakkerij-jansen", "klant_2", "café"] {
+            assert!(validate_name(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "../x",
+            "a/b",
+            ".verborgen",
+            "-x",
+            "met spatie",
+            &"x".repeat(65),
+        ] {
+            assert!(validate_name(bad).is_err(), "{bad}");
+        }
+    }
+}

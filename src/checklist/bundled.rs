@@ -1,0 +1,22 @@
+//! The checklists shipped inside the binary, so `pqs` works from any folder.
+
+macro_rules! bundle {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/checklists/", $name)),
+        )
+    };
+}
+
+/// File name and contents of every bundled checklist.
+pub const BUNDLED: &[(&str, &str)] = &[
+    bundle!("privacyverklaring.toml"),
+    bundle!("verwerkingsregister.toml"),
+    bundle!("beveiligingsplan.toml"),
+    bundle!("webwinkel-tips.toml"),
+    bundle!("datalekken.toml"),
+    bundle!("toestemming-cookies.toml"),
+    bundle!("avg-stappen.toml"),
+    bundle!("persoonsgegevens.toml"),
+];

@@ -1,0 +1,219 @@
+//! The set of checklists in use: the bundled ones plus a user folder that adds or overrides.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::bundled::BUNDLED;
+use super::load::{LoadError, parse_checklist};
+use super::model::{Checklist, Item, Source};
+
+/// Every checklist in use, in display order.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    checklists: Vec<Checklist>,
+}
+
+/// Why the catalog could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    /// One or more checklist files are invalid.
+    #[error("{}", render_errors(.0))]
+    Invalid(Vec<LoadError>),
+    /// The user folder or a file in it could not be read.
+    #[error("kan {path} niet lezen: {source}")]
+    Read {
+        /// What could not be read.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+fn render_errors(errors: &[LoadError]) -> String {
+    let mut out = errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    out.push_str(
+        "\nHerstel het bestand (zie checklists/README.md voor het formaat) of haal het uit de map.",
+    );
+    out
+}
+
+impl Catalog {
+    /// Builds a catalog from checklists already loaded; later ones override earlier ones with the same id.
+    pub fn new(checklists: impl IntoIterator<Item = Checklist>) -> Self {
+        let mut out: Vec<Checklist> = Vec::new();
+        for checklist in checklists {
+            match out.iter_mut().find(|c| c.id == checklist.id) {
+                Some(slot) => *slot = checklist,
+                None => out.push(checklist),
+            }
+        }
+        out.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
+        Catalog { checklists: out }
+    }
+
+    /// The bundled checklists only.
+    pub fn bundled() -> Self {
+        Catalog::new(load_bundled())
+    }
+
+    /// The bundled checklists plus every `*.toml` in `user_dir` (a missing folder is fine).
+    pub fn load(user_dir: Option<&Path>) -> Result<Self, CatalogError> {
+        let mut all = load_bundled();
+        if let Some(dir) = user_dir {
+            all.extend(load_folder(dir)?);
+        }
+        Ok(Catalog::new(all))
+    }
+
+    /// Checklists in display order.
+    pub fn checklists(&self) -> &[Checklist] {
+        &self.checklists
+    }
+
+    /// A checklist by id.
+    pub fn checklist(&self, id: &str) -> Option<&Checklist> {
+        self.checklists.iter().find(|c| c.id == id)
+    }
+
+    /// Every item, in checklist order, with its checklist.
+    pub fn items(&self) -> impl Iterator<Item = (&Checklist, &Item)> {
+        self.checklists
+            .iter()
+            .flat_map(|c| c.items.iter().map(move |i| (c, i)))
+    }
+
+    /// An item by global id (`checklist.item`).
+    pub fn item(&self, global_id: &str) -> Option<(&Checklist, &Item)> {
+        let (checklist, _) = global_id.split_once('.')?;
+        let checklist = self.checklist(checklist)?;
+        checklist
+            .items
+            .iter()
+            .find(|i| i.id == global_id)
+            .map(|i| (checklist, i))
+    }
+
+    /// Up to `limit` global ids that look most like `wanted`, best first.
+    pub fn suggest(&self, wanted: &str, limit: usize) -> Vec<&str> {
+        let mut scored: Vec<(usize, &str)> = self
+            .items()
+            .map(|(_, item)| {
+                let local_hit = item.local_id == wanted || item.id.ends_with(&format!(".{wanted}"));
+                let distance = if local_hit {
+                    0
+                } else {
+                    edit_distance(wanted, &item.id)
+                };
+                (distance, item.id.as_str())
+            })
+            .collect();
+        scored.sort();
+        let cutoff = (wanted.chars().count() / 2).max(3);
+        let mut out: Vec<&str> = scored
+            .iter()
+            .filter(|(d, _)| *d <= cutoff)
+            .map(|(_, id)| *id)
+            .collect();
+        if out.is_empty() {
+            // No close match: offer ids that contain a part of what was typed.
+            let words: Vec<&str> = wanted.split(['.', '-']).filter(|w| w.len() >= 3).collect();
+            out = scored
+                .iter()
+                .map(|(_, id)| *id)
+                .filter(|id| words.iter().any(|w| id.contains(w)))
+                .collect();
+        }
+        out.truncate(limit);
+        out
+    }
+}
+
+fn load_bundled() -> Vec<Checklist> {
+    BUNDLED
+        .iter()
+        .map(|(name, text)| {
+            parse_checklist(text, &format!("bundled:{name}"), Source::Bundled)
+                .unwrap_or_else(|errors| panic!("bundled checklist {name} is invalid: {errors:?}"))
+        })
+        .collect()
+}
+
+/// Loads every `*.toml` in `dir`, sorted by file name. A missing folder yields nothing.
+pub fn load_folder(dir: &Path) -> Result<Vec<Checklist>, CatalogError> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(CatalogError::Read {
+                path: dir.to_owned(),
+                source,
+            });
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .collect();
+    paths.sort();
+    let mut checklists = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match load_file(&path) {
+            Ok(checklist) => checklists.push(checklist),
+            Err(CatalogError::Invalid(mut e)) => errors.append(&mut e),
+            Err(other) => return Err(other),
+        }
+    }
+    if errors.is_empty() {
+        Ok(checklists)
+    } else {
+        Err(CatalogError::Invalid(errors))
+    }
+}
+
+/// Loads and validates one checklist file.
+pub fn load_file(path: &Path) -> Result<Checklist, CatalogError> {
+    let text = fs::read_to_string(path).map_err(|source| CatalogError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    parse_checklist(
+        &text,
+        &path.display().to_string(),
+        Source::File(path.to_owned()),
+    )
+    .map_err(CatalogError::Invalid)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+    }
+}

@@ -1,0 +1,11 @@
+//! Checklists: the questions, as data loaded from TOML.
+
+mod bundled;
+pub mod catalog;
+pub mod load;
+pub mod model;
+
+pub use bundled::BUNDLED;
+pub use catalog::{Catalog, CatalogError};
+pub use load::{LoadError, parse_checklist};
+pub use model::{Checklist, Item, Severity, Source};

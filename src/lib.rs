@@ -1,0 +1,14 @@
+//! Privacy Quick Scan (`pqs`): AVG checklists for small businesses, answered in the terminal.
+//!
+//! The domain (`checklist`, `assessment`, `report`) knows nothing of the terminal; `cli` and `tui` are
+//! thin shells over it.
+#![forbid(unsafe_code)]
+
+pub mod assessment;
+pub mod checklist;
+pub mod cli;
+pub mod clock;
+pub mod paths;
+pub mod report;
+pub mod text;
+pub mod tui;

@@ -1,0 +1,21 @@
+//! `pqs`: parse arguments, dispatch, map errors to exit codes.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use pqs::cli::{self, Cli};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let result = match args.command {
+        Some(command) => cli::run(&args.global, command),
+        None => pqs::tui::start(&args.global),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("pqs: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
