@@ -22,9 +22,9 @@ pub fn date(ts: Timestamp) -> String {
         .to_string()
 }
 
-/// Date and time (minutes) of a timestamp in the system time zone.
-pub fn date_time(ts: Timestamp) -> String {
-    ts.to_zoned_datetime(jiff::tz::TimeZone::system())
+/// Date and time (minutes) of a timestamp in a time zone.
+pub fn date_time(ts: Timestamp, tz: &jiff::tz::TimeZone) -> String {
+    ts.to_zoned_datetime(tz.clone())
         .strftime("%Y-%m-%d %H:%M")
         .to_string()
 }

@@ -65,10 +65,117 @@ pub const ACTION: &str = "Actie";
 /// Label before a legal reference.
 pub const REFERENCE: &str = "Wet";
 /// Label before a note.
-pub const NOTE: &str = "Notitie";
+pub const NOTE: &str = "Opmerking";
 /// Label before a severity.
 pub const SEVERITY: &str = "ernst";
 /// Label before an explanation.
 pub const EXPLANATION: &str = "Waarom";
 /// Label for open high-severity gaps.
 pub const OPEN_HIGH: &str = "open met ernst hoog";
+
+// ---- Terminal interface ----
+
+/// What an action does, for the help overlay and footer.
+pub fn action_label(action: &crate::tui::action::Action) -> &'static str {
+    use crate::tui::action::Action as A;
+    match action {
+        A::Answer(status) => status_label(Some(*status)),
+        A::Clear => "antwoord wissen",
+        A::EditNote => "opmerking",
+        A::Next => "volgende vraag",
+        A::Previous => "vorige vraag",
+        A::NextChecklist => "volgende checklist",
+        A::PreviousChecklist => "vorige checklist",
+        A::First => "eerste vraag",
+        A::Last => "laatste vraag",
+        A::ToggleMode => "wissel weergave",
+        A::ToggleHelp => "hulp",
+        A::Back => "sluit venster of stop",
+        A::Quit => "stoppen",
+        A::SaveNote => "opslaan en sluiten",
+        A::NoteInput(_) => "typen",
+        A::Click(..) => "klikken",
+        A::Scroll(_) => "scrollen",
+    }
+}
+
+/// Short label for the footer, where room is scarce.
+pub fn action_short_label(action: &crate::tui::action::Action) -> &'static str {
+    use crate::tui::action::Action as A;
+    match action {
+        A::Answer(crate::assessment::Status::Unknown) => "weet niet",
+        A::Answer(crate::assessment::Status::NotApplicable) => "nvt",
+        A::ToggleMode => "overzicht",
+        A::SaveNote => "opslaan",
+        other => action_label(other),
+    }
+}
+
+/// Status line after an answer.
+pub fn answered_message(label: &str) -> String {
+    format!("Opgeslagen: {label}.")
+}
+
+/// Status line when a save failed.
+pub fn save_failed(error: &str) -> String {
+    format!(
+        "NIET OPGESLAGEN: {error} Je antwoorden blijven bewaard in het geheugen; pqs probeert het opnieuw."
+    )
+}
+
+/// Status line after a retried save succeeded.
+pub const SAVE_RECOVERED: &str = "Alles is nu opgeslagen.";
+/// Status line after clearing an answer.
+pub const CLEARED: &str = "Antwoord gewist.";
+/// Status line after saving a note.
+pub const NOTE_SAVED: &str = "Opmerking opgeslagen.";
+/// Status line when the walk-through is complete.
+pub const ALL_ANSWERED: &str =
+    "Alle vragen zijn beantwoord. Tab toont het overzicht, q sluit af en toont het rapport.";
+/// Warning when quitting with unsaved changes.
+pub const QUIT_UNSAVED: &str = "Er zijn wijzigingen die niet opgeslagen konden worden. Druk nogmaals op q om toch te stoppen (ze gaan dan verloren).";
+/// Title of the help overlay.
+pub const HELP_TITLE: &str = " Toetsen ";
+/// Title of the note editor.
+pub const NOTE_TITLE: &str = " Opmerking ";
+/// Title of the checklist pane.
+pub const CHECKLISTS: &str = " Checklists ";
+/// Title of the item pane.
+pub const QUESTIONS: &str = " Vragen ";
+/// Title of the detail pane.
+pub const DETAILS: &str = " Toelichting ";
+/// Label before the explanation in the walk-through.
+pub const WHY: &str = "Waarom";
+/// Label before the action in the walk-through.
+pub const TODO: &str = "Wat te doen";
+/// Label before the current answer.
+pub const CURRENT_ANSWER: &str = "Antwoord";
+/// Label before the answer keys in the walk-through.
+pub const ANSWER_WITH: &str = "Antwoord met";
+/// Label before the legal reference.
+pub const LAW: &str = "Wet";
+
+/// "Vraag 3 van 20".
+pub fn question_of(n: usize, total: usize) -> String {
+    format!("vraag {n} van {total}")
+}
+
+/// Header progress, e.g. "37/136 beantwoord · score 24%".
+pub fn progress(answered: usize, total: usize, score: f64) -> String {
+    format!("{answered}/{total} beantwoord · score {score:.0}%")
+}
+/// Mouse hint in the help overlay.
+pub const HELP_MOUSE: &str =
+    "Muis: klik op een checklist of vraag in het overzicht; scroll met het wiel.";
+/// Printed after quitting when the last changes could not be saved.
+pub const QUIT_LOST: &str = "let op: de laatste wijzigingen konden niet worden opgeslagen.";
+/// Help heading: keys of both main screens.
+pub const HELP_MAIN: &str = "Beantwoorden en bladeren";
+/// Help heading: keys that work everywhere.
+pub const HELP_GENERAL: &str = "Algemeen";
+/// Help heading: walk-through keys.
+pub const HELP_GUIDED: &str = "Vraag voor vraag";
+/// Help heading: overview keys.
+pub const HELP_OVERVIEW: &str = "Overzicht";
+/// Help heading: note editor keys.
+pub const HELP_NOTE: &str = "Opmerking bewerken";

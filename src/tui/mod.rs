@@ -1,8 +1,66 @@
-//! The terminal interface.
+//! The terminal interface: a thin shell over the domain.
 
-use crate::cli::{CliError, Global};
+pub mod action;
+pub mod app;
+pub mod event_loop;
+pub mod keymap;
+pub mod theme;
+pub mod update;
+pub mod view;
 
-/// Starts the interactive questionnaire.
-pub fn start(_global: &Global) -> Result<(), CliError> {
-    Ok(())
+#[cfg(test)]
+mod tests;
+
+use std::io;
+
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+use crate::assessment::Assessment;
+use crate::cli::{self, CliError, Global};
+use crate::clock;
+
+pub use app::App;
+
+/// Opens the assessment (locked), runs the interface, and prints the gap report after leaving it.
+pub fn start(global: &Global) -> Result<(), CliError> {
+    let catalog = global.catalog()?;
+    let mut writer = global.store().lock(&global.assessment)?;
+    let assessment = writer
+        .read()?
+        .unwrap_or_else(|| Assessment::new("", clock::now()));
+    let mut app = App::new(
+        catalog,
+        assessment,
+        global.assessment.clone(),
+        theme::Theme::from_env(),
+    );
+    app.tz = jiff::tz::TimeZone::system();
+
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+    let mut terminal = ratatui::init();
+    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let result = event_loop::run(
+        &mut terminal,
+        &mut app,
+        &mut event_loop::TerminalEvents,
+        &mut writer,
+        clock::now,
+    );
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result.map_err(CliError::Terminal)?;
+    if app.unsaved {
+        eprintln!("pqs: {}", crate::text::QUIT_LOST);
+    }
+    cli::print(&cli::text_report(
+        &app.catalog,
+        &app.assessment,
+        &app.name,
+        cli::output_width(),
+    ))
 }

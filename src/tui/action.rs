@@ -1,0 +1,44 @@
+//! Everything the user can ask the interface to do; keys and mouse events map onto these.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::assessment::Status;
+
+/// One user intention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Answer the current item.
+    Answer(Status),
+    /// Remove the current item's answer.
+    Clear,
+    /// Open the note editor for the current item.
+    EditNote,
+    /// Next item.
+    Next,
+    /// Previous item.
+    Previous,
+    /// First item of the next checklist.
+    NextChecklist,
+    /// First item of the previous checklist.
+    PreviousChecklist,
+    /// First item overall.
+    First,
+    /// Last item overall.
+    Last,
+    /// Switch between the walk-through and the overview.
+    ToggleMode,
+    /// Show or hide the key overview.
+    ToggleHelp,
+    /// Close an overlay or leave.
+    Back,
+    /// Leave the program.
+    Quit,
+    /// Save the note being edited and close the editor.
+    SaveNote,
+    /// A key for the note editor.
+    NoteInput(KeyEvent),
+    /// A mouse click at a column and row.
+    Click(u16, u16),
+    /// Mouse wheel: `true` is down.
+    Scroll(bool),
+}

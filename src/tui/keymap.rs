@@ -1,0 +1,302 @@
+//! The one keymap: pure lookup from context and key to action. The help overlay and the footer are
+//! generated from [`BINDINGS`], so they cannot drift from what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use crate::assessment::Status;
+
+/// Where a key is pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The question-by-question walk-through.
+    Guided,
+    /// The overview of checklists and items.
+    Overview,
+    /// The key overview is open.
+    Help,
+    /// The note editor is open.
+    Note,
+}
+
+/// Which contexts a binding works in.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    /// Guided and overview.
+    Main,
+    /// Only the walk-through.
+    Guided,
+    /// Only the overview.
+    Overview,
+    /// Only in the note editor.
+    Note,
+    /// Everywhere except the note editor.
+    NotNote,
+}
+
+impl Scope {
+    fn includes(self, context: Context) -> bool {
+        match self {
+            Scope::Main => matches!(context, Context::Guided | Context::Overview),
+            Scope::Guided => context == Context::Guided,
+            Scope::Overview => context == Context::Overview,
+            Scope::Note => context == Context::Note,
+            Scope::NotNote => context != Context::Note,
+        }
+    }
+}
+
+/// One key binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it works.
+    pub scope: Scope,
+    /// The key.
+    pub code: KeyCode,
+    /// Required modifiers (only Control is checked).
+    pub ctrl: bool,
+    /// What it does.
+    pub action: Action,
+    /// Shown in the footer.
+    pub footer: bool,
+}
+
+const fn key(scope: Scope, code: KeyCode, action: Action, footer: bool) -> Binding {
+    Binding {
+        scope,
+        code,
+        ctrl: false,
+        action,
+        footer,
+    }
+}
+
+/// Every key binding, in the order the help shows them.
+pub const BINDINGS: &[Binding] = &[
+    key(
+        Scope::Main,
+        KeyCode::Char('j'),
+        Action::Answer(Status::Yes),
+        true,
+    ),
+    key(
+        Scope::Main,
+        KeyCode::Char('d'),
+        Action::Answer(Status::Partly),
+        true,
+    ),
+    key(
+        Scope::Main,
+        KeyCode::Char('n'),
+        Action::Answer(Status::No),
+        true,
+    ),
+    key(
+        Scope::Main,
+        KeyCode::Char('w'),
+        Action::Answer(Status::Unknown),
+        true,
+    ),
+    key(
+        Scope::Main,
+        KeyCode::Char('t'),
+        Action::Answer(Status::NotApplicable),
+        true,
+    ),
+    key(Scope::Main, KeyCode::Backspace, Action::Clear, false),
+    key(Scope::Main, KeyCode::Delete, Action::Clear, false),
+    key(Scope::Main, KeyCode::Char('o'), Action::EditNote, true),
+    key(Scope::Guided, KeyCode::Right, Action::Next, false),
+    key(Scope::Guided, KeyCode::Left, Action::Previous, false),
+    key(Scope::Guided, KeyCode::Down, Action::Next, false),
+    key(Scope::Guided, KeyCode::Up, Action::Previous, false),
+    key(Scope::Overview, KeyCode::Down, Action::Next, false),
+    key(Scope::Overview, KeyCode::Up, Action::Previous, false),
+    key(
+        Scope::Overview,
+        KeyCode::Right,
+        Action::NextChecklist,
+        false,
+    ),
+    key(
+        Scope::Overview,
+        KeyCode::Left,
+        Action::PreviousChecklist,
+        false,
+    ),
+    key(Scope::Main, KeyCode::PageDown, Action::NextChecklist, false),
+    key(
+        Scope::Main,
+        KeyCode::PageUp,
+        Action::PreviousChecklist,
+        false,
+    ),
+    key(Scope::Main, KeyCode::Home, Action::First, false),
+    key(Scope::Main, KeyCode::End, Action::Last, false),
+    key(Scope::Main, KeyCode::Tab, Action::ToggleMode, true),
+    key(Scope::NotNote, KeyCode::Char('?'), Action::ToggleHelp, true),
+    key(Scope::NotNote, KeyCode::F(1), Action::ToggleHelp, false),
+    key(Scope::NotNote, KeyCode::Esc, Action::Back, false),
+    key(Scope::NotNote, KeyCode::Char('q'), Action::Quit, true),
+    Binding {
+        scope: Scope::NotNote,
+        code: KeyCode::Char('c'),
+        ctrl: true,
+        action: Action::Quit,
+        footer: false,
+    },
+    key(Scope::Note, KeyCode::Esc, Action::SaveNote, true),
+    Binding {
+        scope: Scope::Note,
+        code: KeyCode::Char('s'),
+        ctrl: true,
+        action: Action::SaveNote,
+        footer: false,
+    },
+];
+
+/// The action for a key in a context, if any. In the note editor, unbound keys go to the editor.
+pub fn keymap(context: Context, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let code = match key.code {
+        // Shifted letters arrive as uppercase; treat them like the plain key.
+        KeyCode::Char(c) if !ctrl && context != Context::Note => {
+            KeyCode::Char(c.to_ascii_lowercase())
+        }
+        other => other,
+    };
+    let found = BINDINGS
+        .iter()
+        .find(|b| b.scope.includes(context) && b.code == code && b.ctrl == ctrl)
+        .map(|b| b.action);
+    match (found, context) {
+        (Some(action), _) => Some(action),
+        (None, Context::Note) => Some(Action::NoteInput(key)),
+        (None, _) => None,
+    }
+}
+
+/// The keys bound to `action` in `context`, as shown to users (e.g. "j", "←", "Ctrl+C").
+pub fn keys_for(context: Context, action: Action) -> Vec<String> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.scope.includes(context) && b.action == action)
+        .map(|b| key_name(b.code, b.ctrl))
+        .collect()
+}
+
+/// Footer bindings for a context: (key, action), without repeats.
+pub fn footer(context: Context) -> Vec<(String, Action)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.footer && b.scope.includes(context))
+        .map(|b| (key_name(b.code, b.ctrl), b.action))
+        .collect()
+}
+
+/// The name of a key as printed in help and footer.
+pub fn key_name(code: KeyCode, ctrl: bool) -> String {
+    let name = match code {
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Backspace => "⌫".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if ctrl {
+        format!("Ctrl+{}", name.to_uppercase())
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn dutch_letters_answer() {
+        let cases = [
+            ('j', Status::Yes),
+            ('d', Status::Partly),
+            ('n', Status::No),
+            ('w', Status::Unknown),
+            ('t', Status::NotApplicable),
+        ];
+        for (c, status) in cases {
+            assert_eq!(
+                keymap(Context::Guided, press(KeyCode::Char(c))),
+                Some(Action::Answer(status))
+            );
+            assert_eq!(
+                keymap(Context::Overview, press(KeyCode::Char(c))),
+                Some(Action::Answer(status))
+            );
+        }
+        assert_eq!(
+            keymap(Context::Guided, press(KeyCode::Char('J'))),
+            Some(Action::Answer(Status::Yes))
+        );
+    }
+
+    #[test]
+    fn note_editor_gets_letters_and_esc_saves() {
+        let j = press(KeyCode::Char('j'));
+        assert_eq!(keymap(Context::Note, j), Some(Action::NoteInput(j)));
+        assert_eq!(
+            keymap(Context::Note, press(KeyCode::Esc)),
+            Some(Action::SaveNote)
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            keymap(Context::Note, ctrl_c),
+            Some(Action::NoteInput(ctrl_c))
+        );
+    }
+
+    #[test]
+    fn answers_do_nothing_in_help() {
+        assert_eq!(keymap(Context::Help, press(KeyCode::Char('j'))), None);
+        assert_eq!(
+            keymap(Context::Help, press(KeyCode::Esc)),
+            Some(Action::Back)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for context in [
+            Context::Guided,
+            Context::Overview,
+            Context::Help,
+            Context::Note,
+        ] {
+            let mut seen = Vec::new();
+            for b in BINDINGS.iter().filter(|b| b.scope.includes(context)) {
+                assert!(
+                    !seen.contains(&(b.code, b.ctrl)),
+                    "{context:?}: {:?} bound twice",
+                    b.code
+                );
+                seen.push((b.code, b.ctrl));
+            }
+        }
+    }
+}

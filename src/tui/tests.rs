@@ -1,0 +1,368 @@
+//! Drives the real event loop on `TestBackend` and snapshots the screens.
+
+use std::collections::VecDeque;
+
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::style::Color;
+
+use super::app::{App, Mode};
+use super::event_loop::{Persist, run};
+use super::theme::Theme;
+use crate::assessment::{Assessment, Status};
+use crate::checklist::Catalog;
+
+fn now() -> Timestamp {
+    "2026-11-23T10:00:00Z".parse().unwrap()
+}
+
+/// Records saves; fails while `fail` is set.
+#[derive(Default)]
+struct Recorder {
+    saved: Vec<Assessment>,
+    fail: bool,
+}
+
+impl Persist for Recorder {
+    fn save(&mut self, assessment: &Assessment) -> Result<(), String> {
+        if self.fail {
+            return Err("alleen-lezen map /data.".into());
+        }
+        self.saved.push(assessment.clone());
+        Ok(())
+    }
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn chars(text: &str) -> Vec<Event> {
+    text.chars()
+        .map(|c| {
+            if c == '\n' {
+                key(KeyCode::Enter)
+            } else {
+                key(KeyCode::Char(c))
+            }
+        })
+        .collect()
+}
+
+fn existing() -> Assessment {
+    let mut a = Assessment::new("Bakkerij De Korst", now());
+    a.set_status(
+        "privacyverklaring.pv-identiteit-contact",
+        Some(Status::Yes),
+        now(),
+    );
+    a.set_status(
+        "privacyverklaring.pv-fg-contact",
+        Some(Status::NotApplicable),
+        now(),
+    );
+    a.set_status(
+        "privacyverklaring.pv-doeleinden",
+        Some(Status::Partly),
+        now(),
+    );
+    a.set_note(
+        "privacyverklaring.pv-doeleinden",
+        "Nieuwsbrief nog toevoegen <b>\"snel\"</b> | 50%",
+        now(),
+    );
+    a.set_status("privacyverklaring.pv-grondslag", Some(Status::No), now());
+    a
+}
+
+struct Run {
+    terminal: Terminal<TestBackend>,
+    app: App,
+    store: Recorder,
+}
+
+fn drive(assessment: Assessment, size: (u16, u16), events: Vec<Event>, store: Recorder) -> Run {
+    let mut app = App::new(
+        Catalog::bundled(),
+        assessment,
+        "standaard",
+        Theme::new(false),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    let mut store = store;
+    run(
+        &mut terminal,
+        &mut app,
+        &mut VecDeque::from(events),
+        &mut store,
+        now,
+    )
+    .unwrap();
+    Run {
+        terminal,
+        app,
+        store,
+    }
+}
+
+#[test]
+fn guided_starts_a_new_assessment_at_80x24() {
+    let r = drive(
+        Assessment::new("", now()),
+        (80, 24),
+        vec![],
+        Recorder::default(),
+    );
+    assert_eq!(r.app.mode, Mode::Guided);
+    insta::assert_snapshot!(r.terminal.backend());
+}
+
+#[test]
+fn guided_at_120x40_after_two_answers() {
+    let r = drive(
+        Assessment::new("", now()),
+        (120, 40),
+        chars("jn"),
+        Recorder::default(),
+    );
+    insta::assert_snapshot!(r.terminal.backend());
+}
+
+#[test]
+fn answering_saves_at_once_and_moves_to_the_next_unanswered() {
+    let mut a = Assessment::new("", now());
+    a.set_status("privacyverklaring.pv-fg-contact", Some(Status::Yes), now());
+    // An existing assessment opens in the overview; Tab goes to the walk-through.
+    let r = drive(
+        a,
+        (80, 24),
+        vec![key(KeyCode::Tab), key(KeyCode::Char('d'))],
+        Recorder::default(),
+    );
+    assert_eq!(r.store.saved.len(), 1, "one answer, one save");
+    let saved = &r.store.saved[0];
+    assert_eq!(
+        saved.status("privacyverklaring.pv-identiteit-contact"),
+        Some(Status::Partly)
+    );
+    // The next question was already answered, so the walk-through skips it.
+    assert_eq!(
+        r.app.current().unwrap().1.id,
+        "privacyverklaring.pv-doeleinden"
+    );
+}
+
+#[test]
+fn existing_assessment_opens_in_overview_at_80x24() {
+    let r = drive(
+        existing(),
+        (80, 24),
+        vec![key(KeyCode::Down), key(KeyCode::Down)],
+        Recorder::default(),
+    );
+    assert_eq!(r.app.mode, Mode::Overview);
+    insta::assert_snapshot!(r.terminal.backend());
+}
+
+#[test]
+fn overview_at_120x40() {
+    let r = drive(
+        existing(),
+        (120, 40),
+        vec![key(KeyCode::Right), key(KeyCode::Down)],
+        Recorder::default(),
+    );
+    insta::assert_snapshot!(r.terminal.backend());
+}
+
+#[test]
+fn help_lists_the_keys_at_80x24() {
+    let r = drive(existing(), (80, 24), chars("?"), Recorder::default());
+    insta::assert_snapshot!(r.terminal.backend());
+}
+
+#[test]
+fn help_is_generated_from_the_keymap() {
+    let r = drive(existing(), (120, 40), chars("?"), Recorder::default());
+    let screen = r.terminal.backend().to_string();
+    for binding in super::keymap::BINDINGS {
+        let name = super::keymap::key_name(binding.code, binding.ctrl);
+        assert!(screen.contains(&name), "help misses key {name}");
+        assert!(screen.contains(crate::text::action_label(&binding.action)));
+    }
+}
+
+#[test]
+fn note_editor_saves_multiline_text_with_odd_characters() {
+    let mut events = chars("o");
+    events.extend(chars(
+        "Regel één, <script>alert(1)</script>\n\"quote\" | pipe",
+    ));
+    let r = drive(existing(), (80, 24), events, Recorder::default());
+    insta::assert_snapshot!("note_editor_open", r.terminal.backend());
+    let mut events = chars("o");
+    events.extend(chars(
+        "Regel één, <script>alert(1)</script>\n\"quote\" | pipe",
+    ));
+    events.push(key(KeyCode::Esc));
+    let r = drive(existing(), (80, 24), events, Recorder::default());
+    let saved = r.store.saved.last().expect("note saved");
+    assert_eq!(
+        saved.note("privacyverklaring.pv-identiteit-contact"),
+        "Regel één, <script>alert(1)</script>\n\"quote\" | pipe"
+    );
+}
+
+#[test]
+fn a_failed_save_is_shown_kept_and_retried() {
+    let store = Recorder {
+        fail: true,
+        ..Recorder::default()
+    };
+    let r = drive(Assessment::new("", now()), (80, 24), chars("j"), store);
+    assert!(r.app.unsaved);
+    assert_eq!(
+        r.app
+            .assessment
+            .status("privacyverklaring.pv-identiteit-contact"),
+        Some(Status::Yes)
+    );
+    let screen = r.terminal.backend().to_string();
+    assert!(screen.contains("NIET OPGESLAGEN"), "{screen}");
+
+    // Same app, the folder writable again: the next save succeeds and says so.
+    let Run {
+        mut terminal,
+        mut app,
+        mut store,
+    } = r;
+    store.fail = false;
+    run(
+        &mut terminal,
+        &mut app,
+        &mut VecDeque::from(chars("n")),
+        &mut store,
+        now,
+    )
+    .unwrap();
+    assert!(!app.unsaved);
+    let saved = store.saved.last().unwrap();
+    assert_eq!(
+        saved.status("privacyverklaring.pv-identiteit-contact"),
+        Some(Status::Yes)
+    );
+    assert_eq!(
+        saved.status("privacyverklaring.pv-fg-contact"),
+        Some(Status::No)
+    );
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_twice() {
+    let store = Recorder {
+        fail: true,
+        ..Recorder::default()
+    };
+    let r = drive(Assessment::new("", now()), (80, 24), chars("jq"), store);
+    assert!(!r.app.quit, "first q only warns");
+    let r = drive(
+        Assessment::new("", now()),
+        (80, 24),
+        chars("jqq"),
+        Recorder {
+            fail: true,
+            ..Recorder::default()
+        },
+    );
+    assert!(r.app.quit);
+}
+
+#[test]
+fn clicking_an_item_in_the_overview_selects_it() {
+    // At 80x24 the item pane starts at column 40, row 2 (inside its border).
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 45,
+        row: 4,
+        modifiers: KeyModifiers::NONE,
+    });
+    let r = drive(existing(), (80, 24), vec![click], Recorder::default());
+    assert_eq!(r.app.cursor, 2);
+    let click_checklist = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 3,
+        row: 3,
+        modifiers: KeyModifiers::NONE,
+    });
+    let r = drive(
+        existing(),
+        (80, 24),
+        vec![click_checklist],
+        Recorder::default(),
+    );
+    assert_eq!(r.app.current().unwrap().0.id, "verwerkingsregister");
+}
+
+#[test]
+fn clear_removes_the_answer_and_tab_switches_mode() {
+    let r = drive(
+        existing(),
+        (80, 24),
+        vec![key(KeyCode::Backspace), key(KeyCode::Tab)],
+        Recorder::default(),
+    );
+    assert_eq!(
+        r.app
+            .assessment
+            .status("privacyverklaring.pv-identiteit-contact"),
+        None
+    );
+    assert_eq!(r.app.mode, Mode::Guided);
+    assert_eq!(r.store.saved.len(), 1);
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let r = drive(existing(), (80, 24), vec![], Recorder::default());
+    let buffer = r.terminal.backend().buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    let mut app = App::new(
+        Catalog::bundled(),
+        existing(),
+        "standaard",
+        Theme::new(true),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    run(
+        &mut terminal,
+        &mut app,
+        &mut VecDeque::new(),
+        &mut Recorder::default(),
+        now,
+    )
+    .unwrap();
+    assert!(
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .any(|c| c.fg != Color::Reset)
+    );
+}
+
+#[test]
+fn resizing_to_tiny_does_not_panic() {
+    for (w, h) in [(20, 5), (1, 1), (80, 3)] {
+        drive(existing(), (w, h), chars("?o"), Recorder::default());
+    }
+}

@@ -1,0 +1,164 @@
+//! Pure state changes: `update(app, action, now)` returns what the loop must do next.
+
+use jiff::Timestamp;
+use ratatui_textarea::TextArea;
+
+use super::action::Action;
+use super::app::{App, Mode, Overlay, Tone};
+use super::view::layout::{self, Hit};
+use crate::text as t;
+
+/// Work for the event loop after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the assessment to disk.
+    Save,
+    /// Leave the program.
+    Quit,
+}
+
+/// Applies one action.
+pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    if action != Action::Quit {
+        app.quit_warned = false;
+    }
+    match action {
+        Action::Answer(status) => {
+            let id = app.current()?.1.id.clone();
+            app.assessment.set_status(&id, Some(status), now);
+            app.refresh();
+            app.message = Some((
+                Tone::Info,
+                t::answered_message(t::status_label(Some(status))),
+            ));
+            if app.mode == Mode::Guided {
+                advance_guided(app);
+            }
+            Some(Effect::Save)
+        }
+        Action::Clear => {
+            let id = app.current()?.1.id.clone();
+            if !app.assessment.set_status(&id, None, now) {
+                return None;
+            }
+            app.refresh();
+            app.message = Some((Tone::Info, t::CLEARED.into()));
+            Some(Effect::Save)
+        }
+        Action::EditNote => {
+            let note = app.assessment.note(&app.current()?.1.id);
+            let mut editor = TextArea::from(note.lines());
+            editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
+            editor.move_cursor(ratatui_textarea::CursorMove::End);
+            app.overlay = Overlay::Note(Box::new(editor));
+            None
+        }
+        Action::NoteInput(key) => {
+            if let Overlay::Note(editor) = &mut app.overlay {
+                editor.input(key);
+            }
+            None
+        }
+        Action::SaveNote => {
+            let Overlay::Note(editor) = std::mem::take(&mut app.overlay) else {
+                return None;
+            };
+            let id = app.current()?.1.id.clone();
+            let text = editor.lines().join("\n");
+            if !app.assessment.set_note(&id, &text, now) {
+                return None;
+            }
+            app.refresh();
+            app.message = Some((Tone::Info, t::NOTE_SAVED.into()));
+            Some(Effect::Save)
+        }
+        Action::Next => move_to(app, app.cursor + 1),
+        Action::Previous => move_to(app, app.cursor.saturating_sub(1)),
+        Action::First => move_to(app, 0),
+        Action::Last => move_to(app, app.positions.len().saturating_sub(1)),
+        Action::NextChecklist => {
+            let next = app.checklist_index() + 1;
+            let target = app.first_of(next).unwrap_or(app.cursor);
+            move_to(app, target)
+        }
+        Action::PreviousChecklist => {
+            let current = app.checklist_index();
+            let first = app.first_of(current).unwrap_or(0);
+            // From inside a checklist go to its start; from its start go to the previous one.
+            let target = if app.cursor > first {
+                first
+            } else {
+                current
+                    .checked_sub(1)
+                    .and_then(|p| app.first_of(p))
+                    .unwrap_or(0)
+            };
+            move_to(app, target)
+        }
+        Action::ToggleMode => {
+            app.mode = match app.mode {
+                Mode::Guided => Mode::Overview,
+                Mode::Overview => Mode::Guided,
+            };
+            None
+        }
+        Action::ToggleHelp => {
+            app.overlay = match app.overlay {
+                Overlay::Help => Overlay::None,
+                _ => Overlay::Help,
+            };
+            None
+        }
+        Action::Back => match app.overlay {
+            Overlay::None => quit(app),
+            _ => {
+                app.overlay = Overlay::None;
+                None
+            }
+        },
+        Action::Quit => quit(app),
+        Action::Click(column, row) => {
+            match layout::hit(app, column, row) {
+                Some(Hit::Checklist(ci)) => {
+                    if let Some(target) = app.first_of(ci) {
+                        app.cursor = target;
+                    }
+                }
+                Some(Hit::Item(index)) => app.cursor = index,
+                None => {}
+            }
+            None
+        }
+        Action::Scroll(down) => {
+            let target = if down {
+                app.cursor + 1
+            } else {
+                app.cursor.saturating_sub(1)
+            };
+            move_to(app, target)
+        }
+    }
+}
+
+fn move_to(app: &mut App, target: usize) -> Option<Effect> {
+    app.cursor = target.min(app.positions.len().saturating_sub(1));
+    None
+}
+
+/// After an answer in the walk-through: on to the next unanswered item, or report completion.
+fn advance_guided(app: &mut App) {
+    match app.next_unanswered(app.cursor + 1) {
+        Some(next) => app.cursor = next,
+        None => app.message = Some((Tone::Info, t::ALL_ANSWERED.into())),
+    }
+}
+
+fn quit(app: &mut App) -> Option<Effect> {
+    if app.unsaved && !app.quit_warned {
+        app.quit_warned = true;
+        app.message = Some((Tone::Error, t::QUIT_UNSAVED.into()));
+        return None;
+    }
+    app.quit = true;
+    Some(Effect::Quit)
+}

@@ -1,0 +1,64 @@
+//! The walk-through: one question at a time.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget, Wrap};
+
+use super::detail;
+use crate::text as t;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Context};
+
+/// Draws the current question with everything needed to answer it.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some((checklist, item)) = app.current() else {
+        return;
+    };
+    let theme = app.theme;
+    let first = app.first_of(app.checklist_index()).unwrap_or(0);
+    let number = app.cursor - first + 1;
+    let mut title = vec![
+        Span::styled(format!(" {} ", checklist.title), theme.label()),
+        Span::styled(
+            format!("· {} ", t::question_of(number, checklist.items.len())),
+            theme.dim(),
+        ),
+    ];
+    if let Some(section) = &item.section {
+        title.push(Span::styled(format!("· {section} "), theme.dim()));
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Line::from(title))
+        .padding(Padding::horizontal(1));
+    let mut lines = Vec::new();
+    if number == 1
+        && let Some(intro) = &checklist.intro
+    {
+        lines.push(Line::styled(intro.as_str(), theme.dim()));
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(item.question.as_str(), theme.title()));
+    lines.push(answer_keys(app));
+    lines.push(Line::raw(""));
+    lines.extend(detail::lines(app, item, false));
+    Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
+}
+
+/// "Antwoord met: j ja  d deels ...", from the keymap.
+fn answer_keys(app: &App) -> Line<'static> {
+    let theme = app.theme;
+    let mut spans = vec![Span::styled(format!("{}: ", t::ANSWER_WITH), theme.dim())];
+    for (key, action) in keymap::footer(Context::Guided) {
+        if matches!(action, Action::Answer(_)) {
+            spans.push(Span::styled(format!("{key} "), theme.key()));
+            spans.push(Span::raw(format!("{}  ", t::action_label(&action))));
+        }
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,103 @@
+//! Where things are on screen: one pure computation shared by drawing and mouse hit-testing.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::tui::app::{App, Mode, Overlay};
+
+/// The frame's regions.
+#[derive(Debug, Clone, Copy)]
+pub struct Frame {
+    /// Top line.
+    pub header: Rect,
+    /// The main screen.
+    pub body: Rect,
+    /// Key hints.
+    pub keys: Rect,
+    /// Messages.
+    pub status: Rect,
+}
+
+/// Splits the whole area.
+pub fn frame(area: Rect) -> Frame {
+    let [header, body, keys, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Frame {
+        header,
+        body,
+        keys,
+        status,
+    }
+}
+
+/// The overview's panes (outer rectangles, with borders).
+#[derive(Debug, Clone, Copy)]
+pub struct Overview {
+    /// Checklists with progress.
+    pub checklists: Rect,
+    /// Items of the selected checklist.
+    pub items: Rect,
+    /// Details of the selected item.
+    pub details: Rect,
+}
+
+/// Splits the body for the overview.
+pub fn overview(body: Rect) -> Overview {
+    let left = (body.width * 2 / 5).clamp(24, 44);
+    let [checklists, right] =
+        Layout::horizontal([Constraint::Length(left), Constraint::Min(20)]).areas(body);
+    let [items, details] =
+        Layout::vertical([Constraint::Percentage(40), Constraint::Min(5)]).areas(right);
+    Overview {
+        checklists,
+        items,
+        details,
+    }
+}
+
+/// First visible row of a list of `len` rows in `height` rows so that `selected` is visible.
+pub fn list_offset(selected: usize, height: u16) -> usize {
+    selected.saturating_sub(usize::from(height.max(1)) - 1)
+}
+
+/// The inside of a bordered pane.
+pub fn inner(area: Rect) -> Rect {
+    area.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// What a click landed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A checklist, by index.
+    Checklist(usize),
+    /// An item, by cursor index.
+    Item(usize),
+}
+
+/// What is at a screen position in the overview.
+pub fn hit(app: &App, column: u16, row: u16) -> Option<Hit> {
+    if app.mode != Mode::Overview || !matches!(app.overlay, Overlay::None) {
+        return None;
+    }
+    let panes = overview(frame(app.area).body);
+    let position = ratatui::layout::Position::new(column, row);
+    let checklists = inner(panes.checklists);
+    if checklists.contains(position) {
+        let index = usize::from(row - checklists.y);
+        return (index < app.catalog.checklists().len()).then_some(Hit::Checklist(index));
+    }
+    let items = inner(panes.items);
+    if items.contains(position) {
+        let ci = app.checklist_index();
+        let first = app.first_of(ci)?;
+        let len = app.catalog.checklists()[ci].items.len();
+        let offset = list_offset(app.cursor - first, items.height);
+        let index = offset + usize::from(row - items.y);
+        return (index < len).then_some(Hit::Item(first + index));
+    }
+    None
+}

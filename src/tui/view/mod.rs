@@ -1,0 +1,94 @@
+//! Drawing: `impl Widget for &App`, so a frame borrows the state and cannot change it or do I/O.
+
+mod detail;
+mod guided;
+mod help;
+pub mod layout;
+mod note;
+mod overview;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::app::{App, Mode, Overlay, Tone};
+use super::keymap;
+use crate::text as t;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let frame = layout::frame(area);
+        header(self, frame.header, buf);
+        match self.mode {
+            Mode::Guided => guided::render(self, frame.body, buf),
+            Mode::Overview => overview::render(self, frame.body, buf),
+        }
+        footer(self, frame.keys, buf);
+        status(self, frame.status, buf);
+        match &self.overlay {
+            Overlay::None => {}
+            Overlay::Help => help::render(self, area, buf),
+            Overlay::Note(editor) => note::render(self, editor, area, buf),
+        }
+    }
+}
+
+fn header(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let mut left = vec![
+        Span::styled(" Privacy Quick Scan ", theme.title()),
+        Span::raw(app.name.as_str()),
+    ];
+    let organisation = crate::report::text::one_line(&app.assessment.organisation);
+    if !organisation.is_empty() {
+        left.push(Span::styled(format!(" · {organisation}"), theme.dim()));
+    }
+    let totals = app.scan.totals;
+    let right = t::progress(totals.answered, totals.total, totals.score);
+    let [l, r] = Layout::horizontal([
+        Constraint::Min(10),
+        Constraint::Length(right.chars().count() as u16 + 1),
+    ])
+    .areas(area);
+    Line::from(left).render(l, buf);
+    Line::from(right).style(theme.dim()).render(r, buf);
+}
+
+fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let mut spans = Vec::new();
+    // In the walk-through the answer keys stand under the question; the footer has the rest.
+    let answers_in_body = app.context() == keymap::Context::Guided;
+    for (key, action) in keymap::footer(app.context()) {
+        if answers_in_body && matches!(action, super::action::Action::Answer(_)) {
+            continue;
+        }
+        spans.push(Span::styled(format!(" {key} "), theme.key()));
+        spans.push(Span::raw(t::action_short_label(&action)));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+fn status(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Some((tone, message)) = &app.message {
+        let style = match tone {
+            Tone::Info => app.theme.info(),
+            Tone::Error => app.theme.error(),
+        };
+        Paragraph::new(format!(" {message}"))
+            .style(style)
+            .render(area, buf);
+    }
+}
+
+/// A centred rectangle of at most `width` x `height` inside `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    rect
+}

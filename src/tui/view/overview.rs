@@ -1,0 +1,101 @@
+//! The overview: checklists with progress, the items of one, and the details of the selected item.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap,
+};
+
+use super::detail;
+use super::layout::{self, list_offset};
+use crate::text as t;
+use crate::tui::app::App;
+
+/// Draws the three panes.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let panes = layout::overview(area);
+    checklists(app, panes.checklists, buf);
+    items(app, panes.items, buf);
+    details(app, panes.details, buf);
+}
+
+fn checklists(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let rows: Vec<ListItem> = app
+        .scan
+        .checklists
+        .iter()
+        .map(|c| {
+            let numbers = format!("{:>2}/{:<2} {:>3.0}%", c.answered, c.total, c.score);
+            let room = inner_width.saturating_sub(numbers.chars().count() + 1);
+            let title = truncate(&c.title, room);
+            let pad = room.saturating_sub(title.chars().count());
+            ListItem::new(Line::from(vec![
+                Span::raw(title),
+                Span::raw(" ".repeat(pad + 1)),
+                Span::styled(numbers, theme.dim()),
+            ]))
+        })
+        .collect();
+    let selected = app.checklist_index();
+    let mut state = ListState::default()
+        .with_selected(Some(selected))
+        .with_offset(list_offset(selected, area.height.saturating_sub(2)));
+    let list = List::new(rows)
+        .block(Block::default().borders(Borders::ALL).title(t::CHECKLISTS))
+        .highlight_style(theme.selected());
+    StatefulWidget::render(list, area, buf, &mut state);
+}
+
+fn items(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let ci = app.checklist_index();
+    let checklist = &app.catalog.checklists()[ci];
+    let first = app.first_of(ci).unwrap_or(0);
+    let width = usize::from(area.width.saturating_sub(4));
+    let rows: Vec<ListItem> = checklist
+        .items
+        .iter()
+        .map(|item| {
+            let status = app.assessment.status(&item.id);
+            ListItem::new(Line::from(vec![
+                Span::styled(format!("{} ", t::status_mark(status)), theme.status(status)),
+                Span::raw(truncate(&item.question, width)),
+            ]))
+        })
+        .collect();
+    let selected = app.cursor - first;
+    let mut state = ListState::default()
+        .with_selected(Some(selected))
+        .with_offset(list_offset(selected, area.height.saturating_sub(2)));
+    let title = format!(
+        " {} ",
+        truncate(&checklist.title, usize::from(area.width.saturating_sub(4)))
+    );
+    let list = List::new(rows)
+        .block(Block::default().borders(Borders::ALL).title(title))
+        .highlight_style(theme.selected());
+    StatefulWidget::render(list, area, buf, &mut state);
+}
+
+fn details(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some((_, item)) = app.current() else {
+        return;
+    };
+    Paragraph::new(detail::lines(app, item, true))
+        .block(Block::default().borders(Borders::ALL).title(t::DETAILS))
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
+}
+
+/// Cuts `text` to `width` characters, with an ellipsis when cut.
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
