@@ -366,3 +366,19 @@ fn resizing_to_tiny_does_not_panic() {
         drive(existing(), (w, h), chars("?o"), Recorder::default());
     }
 }
+
+#[test]
+fn readme_documents_every_key() {
+    let readme = include_str!("../../README.md");
+    let keys = readme
+        .split("## Keys")
+        .nth(1)
+        .expect("README has a Keys section");
+    for binding in super::keymap::BINDINGS {
+        let name = super::keymap::key_name(binding.code, binding.ctrl);
+        assert!(
+            keys.contains(&format!("`{name}`")),
+            "README's key table misses `{name}`"
+        );
+    }
+}
