@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use pqs::assessment::{Assessment, Status, Store};
 use pqs::checklist::Catalog;
-use pqs::report::{Scan, json, text};
+use pqs::report::{Document, Scan, json, text};
 use pqs::tui::App;
 use pqs::tui::event_loop::{Persist, run};
 use pqs::tui::theme::Theme;
@@ -86,7 +86,20 @@ fn main() {
     });
     all_ok &= check("scan + text report", Duration::from_millis(5), || {
         let scan = Scan::new(&catalog, &assessment);
-        black_box(text::render(&scan, "Bench BV", "bench", "2026-11-23", 100));
+        let doc = Document::new(
+            &scan,
+            "Bench BV",
+            "bench",
+            jiff::Timestamp::UNIX_EPOCH,
+            "2026-11-23".into(),
+        );
+        black_box(text::render(
+            &doc,
+            text::Layout {
+                width: 100,
+                color: false,
+            },
+        ));
     });
     all_ok &= check("scan + json report", Duration::from_millis(5), || {
         black_box(json::render(

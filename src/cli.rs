@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::assessment::{Assessment, Status, Store, StoreError};
 use crate::checklist::catalog::load_file;
 use crate::checklist::{Catalog, CatalogError};
-use crate::report::{Scan, json, text};
+use crate::report::{Document, Scan, json, text};
 use crate::{clock, paths};
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
@@ -66,7 +66,11 @@ pub struct Global {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Leg een antwoord vast zonder de vragenlijst te openen
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs answer [OPTIES] <VRAAG> <ANTWOORD>"
+    )]
     Answer {
         /// Vraag, als <checklist>.<vraag>, bijvoorbeeld privacyverklaring.pv-doeleinden
         #[arg(value_name = "VRAAG", help_heading = "Argumenten")]
@@ -82,7 +86,11 @@ pub enum Command {
         organisation: Option<String>,
     },
     /// Toon het rapport met score en open punten
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs report [OPTIES]"
+    )]
     Report {
         /// text of json [standaard: text]
         #[arg(
@@ -103,9 +111,16 @@ pub enum Command {
             help_heading = "Opties"
         )]
         output: Option<PathBuf>,
+        /// Alleen de voortgang in het kort (één A4): bij text, markdown en html
+        #[arg(long, help_heading = "Opties")]
+        summary: bool,
     },
     /// Toon alle checklists en waar ze vandaan komen
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs checklists [OPTIES]"
+    )]
     Checklists {
         /// text of json [standaard: text]
         #[arg(
@@ -120,7 +135,11 @@ pub enum Command {
         format: ListFormat,
     },
     /// Controleer checklistbestanden op fouten
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs validate [OPTIES] <BESTAND>..."
+    )]
     Validate {
         /// Een of meer checklistbestanden (.toml)
         #[arg(value_name = "BESTAND", required = true, help_heading = "Argumenten")]
@@ -193,6 +212,9 @@ pub enum CliError {
         /// Why.
         source: io::Error,
     },
+    /// `--summary` with a format that has none.
+    #[error("--summary werkt alleen met --format text, markdown of html")]
+    SummaryFormat,
     /// The terminal interface failed.
     #[error("terminalfout: {0}")]
     Terminal(io::Error),
@@ -276,7 +298,11 @@ pub fn run(global: &Global, command: Command) -> Result<(), CliError> {
             note.as_deref(),
             organisation.as_deref(),
         ),
-        Command::Report { format, output } => report(global, format, output.as_deref()),
+        Command::Report {
+            format,
+            output,
+            summary,
+        } => report(global, format, output.as_deref(), summary),
         Command::Checklists { format } => checklists(global, format),
         Command::Validate { files } => validate(&files),
     }
@@ -327,31 +353,55 @@ pub fn read_existing(store: &Store, name: &str) -> Result<Assessment, CliError> 
     }
 }
 
-/// Renders the text report of an assessment.
-pub fn text_report(catalog: &Catalog, assessment: &Assessment, name: &str, width: usize) -> String {
-    let scan = Scan::new(catalog, assessment);
-    text::render(
-        &scan,
-        &assessment.organisation,
-        name,
-        &clock::date(clock::now()),
-        width,
-    )
+/// The report document's header facts for an assessment, made now.
+fn document<'a>(scan: &'a Scan, assessment: &'a Assessment, name: &'a str) -> Document<'a> {
+    let now = clock::now();
+    Document::new(scan, &assessment.organisation, name, now, clock::date(now))
 }
 
-fn report(global: &Global, format: ReportFormat, output: Option<&Path>) -> Result<(), CliError> {
+/// The plain text report of an assessment (printed when the questionnaire closes).
+pub fn text_report(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    name: &str,
+    layout: text::Layout,
+) -> String {
+    let scan = Scan::new(catalog, assessment);
+    text::render(&document(&scan, assessment, name), layout)
+}
+
+/// Text layout for stdout: the terminal's width and colour (unless NO_COLOR), else 80 plain columns.
+pub fn stdout_layout() -> text::Layout {
+    let color =
+        io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    text::Layout {
+        width: output_width(),
+        color,
+    }
+}
+
+fn report(
+    global: &Global,
+    format: ReportFormat,
+    output: Option<&Path>,
+    summary: bool,
+) -> Result<(), CliError> {
+    if summary && matches!(format, ReportFormat::Json) {
+        return Err(CliError::SummaryFormat);
+    }
     let catalog = global.catalog()?;
     let assessment = read_existing(&global.store(), &global.assessment)?;
-    let rendered = match format {
-        ReportFormat::Text => {
-            let width = if output.is_some() { 80 } else { output_width() };
-            text_report(&catalog, &assessment, &global.assessment, width)
-        }
-        ReportFormat::Json => json::render(
-            &Scan::new(&catalog, &assessment),
-            &global.assessment,
-            clock::now(),
-        ),
+    let scan = Scan::new(&catalog, &assessment);
+    let doc = document(&scan, &assessment, &global.assessment);
+    let layout = if output.is_some() {
+        text::Layout::PLAIN
+    } else {
+        stdout_layout()
+    };
+    let rendered = match (format, summary) {
+        (ReportFormat::Text, false) => text::render(&doc, layout),
+        (ReportFormat::Text, true) => text::render_summary(&doc, layout),
+        (ReportFormat::Json, _) => json::render(&scan, &global.assessment, doc.generated_at),
     };
     match output {
         None => print(&rendered),

@@ -179,3 +179,46 @@ pub const HELP_GUIDED: &str = "Vraag voor vraag";
 pub const HELP_OVERVIEW: &str = "Overzicht";
 /// Help heading: note editor keys.
 pub const HELP_NOTE: &str = "Opmerking bewerken";
+
+// ---- Reports (issue 3) ----
+
+/// Dutch name of a score band.
+pub fn band_label(band: crate::report::Band) -> &'static str {
+    match band {
+        crate::report::Band::Insufficient => "onvoldoende",
+        crate::report::Band::OnTheWay => "op weg",
+        crate::report::Band::Good => "goed",
+    }
+}
+
+/// The thresholds of the bands, as stated in reports.
+pub const BAND_RULE: &str =
+    "Score: onder 50 = onvoldoende, 50 tot 80 = op weg, 80 en hoger = goed.";
+/// Heading of the most important actions.
+pub const FIRST_DO: &str = "Eerst doen";
+/// Heading of items answered yes.
+pub const DONE: &str = "Al in orde";
+/// Label for progress as opposed to score.
+pub const PROGRESS: &str = "Voortgang";
+/// Label before the tool version.
+pub const TOOL_VERSION: &str = "pqs-versie";
+/// Heading of the summary.
+pub const SUMMARY_TITLE: &str = "Privacy Quick Scan: voortgang in het kort";
+/// Heading of all gaps, grouped per checklist.
+pub const GAPS_PER_CHECKLIST: &str = "Alle open punten per checklist";
+/// Column heading for the checklist name.
+pub const CHECKLIST_COLUMN: &str = "Checklist";
+/// Column heading for the score.
+pub const SCORE_COLUMN: &str = "Score";
+/// Column heading for open high-severity items.
+pub const HIGH_OPEN_COLUMN: &str = "hoog open";
+/// Heading of the five most important actions.
+pub const TOP_FIVE: &str = "De vijf belangrijkste acties";
+/// Heading of the remarks space.
+pub const REMARKS: &str = "Opmerkingen";
+/// Label for the date of the next session.
+pub const NEXT_SESSION: &str = "Volgende sessie";
+/// Signature label for the business owner.
+pub const SIGNATURE_OWNER: &str = "Ondernemer";
+/// Signature label for the consultant.
+pub const SIGNATURE_ADVISOR: &str = "Adviseur";

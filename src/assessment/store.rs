@@ -292,7 +292,11 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
 
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the new file, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    // A bare file name has an empty parent: that is the working directory.
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
     create_private_dir(dir)?;
     let file_name = path
         .file_name()

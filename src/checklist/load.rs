@@ -291,6 +291,7 @@ fn describe_toml_error(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let field = rest.split(',').next().unwrap_or(rest);
         let expected = rest.split_once("expected ").map_or("", |(_, e)| e);
+        let expected = expected.strip_prefix("one of ").unwrap_or(expected);
         return format!("onbekend veld {field}; toegestaan zijn: {expected}");
     }
     if message.starts_with("invalid type") {

@@ -1,7 +1,11 @@
 //! Reports: the scan (pure scores and gaps) and its renderings.
 
+pub mod document;
+#[doc(hidden)]
+pub mod fixture;
 pub mod json;
 pub mod scan;
 pub mod text;
 
-pub use scan::{ChecklistScan, Gap, Orphan, Scan, Totals};
+pub use document::{Band, Document};
+pub use scan::{ChecklistScan, Gap, ItemState, Orphan, Scan, Totals};

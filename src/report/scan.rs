@@ -12,6 +12,16 @@ pub struct ItemState {
     pub status: Option<Status>,
     /// How serious a gap is.
     pub severity: Severity,
+    /// Section within the checklist, if any.
+    pub section: Option<String>,
+    /// The question.
+    pub question: String,
+    /// Legal reference.
+    pub reference: String,
+    /// The user's note ("" when none).
+    pub note: String,
+    /// When the answer or note was last changed.
+    pub answered_at: Option<jiff::Timestamp>,
 }
 
 /// Progress and score of one checklist.
@@ -164,10 +174,16 @@ impl Scan {
                         note: assessment.note(&item.id).to_owned(),
                     });
                 }
+                let answer = assessment.answers.get(&item.id);
                 items.push(ItemState {
                     id: item.id.clone(),
                     status,
                     severity: item.severity,
+                    section: item.section.clone(),
+                    question: item.question.clone(),
+                    reference: item.reference.clone(),
+                    note: answer.map(|a| a.note.clone()).unwrap_or_default(),
+                    answered_at: answer.map(|a| a.answered_at),
                 });
             }
             totals.total += items.len();

@@ -1,11 +1,61 @@
-//! The plain-text gap report, printed on quit and by `pqs report`.
+//! The plain-text report, printed on quit and by `pqs report`: optional ANSI emphasis, wrapped to a width.
 
 use std::fmt::Write;
 
-use super::scan::Scan;
+use super::document::{Band, Document, FIRST_ACTIONS};
+use super::scan::{ChecklistScan, Gap};
+use crate::assessment::Status;
+use crate::checklist::Severity;
 use crate::text as t;
 
-/// Wraps `text` to `width` columns, indenting every line by `indent` spaces.
+/// How to lay out the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// Columns to wrap at.
+    pub width: usize,
+    /// Use ANSI bold and colour.
+    pub color: bool,
+}
+
+impl Layout {
+    /// Plain text at 80 columns.
+    pub const PLAIN: Layout = Layout {
+        width: 80,
+        color: false,
+    };
+
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn bold(self, text: &str) -> String {
+        self.paint("1", text)
+    }
+
+    fn severity(self, severity: Severity) -> String {
+        let label = format!("[{}]", t::severity_label(severity).to_uppercase());
+        match severity {
+            Severity::High => self.paint("1;31", &label),
+            Severity::Medium => self.paint("33", &label),
+            Severity::Low => label,
+        }
+    }
+
+    fn band(self, band: Band) -> String {
+        let code = match band {
+            Band::Insufficient => "1;31",
+            Band::OnTheWay => "1;33",
+            Band::Good => "1;32",
+        };
+        self.paint(code, t::band_label(band))
+    }
+}
+
+/// Wraps `text` to `width` columns, indenting every line by `indent` spaces; keeps line breaks.
 pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     let room = width.saturating_sub(indent).max(20);
     let pad = " ".repeat(indent);
@@ -33,102 +83,242 @@ pub fn bar(fraction: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-/// Renders the report for the given organisation, assessment name and date, wrapped to `width`.
-pub fn render(
-    scan: &Scan,
-    organisation: &str,
-    assessment: &str,
-    date: &str,
-    width: usize,
-) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{}", t::REPORT_TITLE);
+/// Collapses line breaks and control characters so user text cannot break the layout or the terminal.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| w.chars().filter(|c| !c.is_control()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// User text for multi-line output: control characters (such as ESC) removed, line breaks kept.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect()
+}
+
+fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+fn header(doc: &Document, layout: Layout, title: &str, out: &mut String) {
+    let _ = writeln!(out, "{}", layout.bold(title));
+    let organisation = one_line(doc.organisation);
     if !organisation.is_empty() {
-        let _ = writeln!(out, "{}: {}", t::ORGANISATION, one_line(organisation));
+        let _ = writeln!(out, "{}: {organisation}", t::ORGANISATION);
     }
-    let _ = writeln!(
-        out,
-        "{}: {assessment}    {}: {date}",
+    let facts = format!(
+        "{}: {} · {}: {} · {} {}",
         t::ASSESSMENT,
-        t::DATE
+        doc.assessment,
+        t::DATE,
+        doc.date,
+        t::TOOL_VERSION,
+        doc.version
     );
-    out.push_str(&wrap(t::NOT_LEGAL_ADVICE, width, 0));
+    out.push_str(&wrap(&facts, layout.width, 0));
+    out.push_str(&wrap(t::NOT_LEGAL_ADVICE, layout.width, 0));
     out.push('\n');
-    let name_width = scan
-        .checklists
-        .iter()
-        .map(|c| c.title.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(40);
-    for c in &scan.checklists {
-        let title: String = c.title.chars().take(name_width).collect();
-        let _ = writeln!(
-            out,
-            "{title:<name_width$}  {} {:>3.0}%  {:>3}/{:<3} {}",
-            bar(c.score / 100.0, 10),
-            c.score,
-            c.answered,
-            c.total,
-            t::ANSWERED,
-        );
-    }
-    let totals = scan.totals;
+    let totals = doc.scan.totals;
     let _ = writeln!(
         out,
-        "\n{}: {} {:.0}%, {}/{} {}, {} {}\n",
-        t::TOTAL,
+        "{}: {} {:.0}% ({})",
+        layout.bold(t::TOTAL),
         t::SCORE,
         totals.score,
+        layout.band(doc.band()),
+    );
+    let _ = writeln!(
+        out,
+        "{}: {} van {} vragen beantwoord, {} {}",
+        t::PROGRESS,
         totals.answered,
         totals.total,
-        t::ANSWERED,
         totals.gaps,
         t::GAPS.to_lowercase()
     );
-    let _ = writeln!(out, "{} ({})", t::GAPS, scan.gaps.len());
-    if scan.gaps.is_empty() {
-        let _ = writeln!(out, "{}", t::NO_GAPS);
-    }
-    for gap in &scan.gaps {
+    out.push_str(&wrap(t::BAND_RULE, layout.width, 0));
+}
+
+fn checklist_table(
+    checklists: &[ChecklistScan],
+    layout: Layout,
+    with_high: bool,
+    out: &mut String,
+) {
+    // name, 2, progress 9, 2, bar and percent 15, then 10 for the high-severity count.
+    let fixed = 2 + 9 + 2 + 15 + if with_high { 10 } else { 0 };
+    let name_width = layout.width.saturating_sub(fixed).clamp(16, 44);
+    let high_heading = if with_high {
+        format!(" {:>9}", t::HIGH_OPEN_COLUMN)
+    } else {
+        String::new()
+    };
+    let heading = format!(
+        "{:<name_width$}  {:>9}  {:<15}{high_heading}",
+        t::CHECKLIST_COLUMN,
+        t::PROGRESS,
+        t::SCORE_COLUMN
+    );
+    let _ = writeln!(out, "\n{}", layout.bold(heading.trim_end()));
+    for c in checklists {
+        let high = if with_high {
+            format!(" {:>9}", c.open_high)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "\n[{}] {} ({})",
-            t::severity_label(gap.severity).to_uppercase(),
-            gap.id,
-            t::status_label(gap.status)
+            "{:<name_width$}  {:>9}  {} {:>3.0}%{high}",
+            cut(&c.title, name_width),
+            format!("{}/{}", c.answered, c.total),
+            bar(c.score / 100.0, 10),
+            c.score,
         );
-        out.push_str(&wrap(&gap.question, width, 2));
-        out.push_str(&wrap(&format!("{}: {}", t::ACTION, gap.action), width, 2));
+    }
+}
+
+fn gap(g: &Gap, layout: Layout, number: Option<usize>, out: &mut String) {
+    let prefix = number.map(|n| format!("{n:>2}. ")).unwrap_or_default();
+    let indent = if number.is_some() { 6 } else { 2 };
+    let _ = write!(out, "\n{prefix}{} ", layout.severity(g.severity));
+    let heading = format!("{} ({})", g.id, t::status_label(g.status));
+    let used = prefix.len() + t::severity_label(g.severity).len() + 3;
+    out.push_str(wrap(&heading, layout.width.saturating_sub(used) + indent, indent).trim_start());
+    out.push_str(&wrap(&g.question, layout.width, indent));
+    out.push_str(&wrap(
+        &format!("{}: {}", t::ACTION, g.action),
+        layout.width,
+        indent,
+    ));
+    out.push_str(&wrap(
+        &format!("{}: {}", t::REFERENCE, g.reference),
+        layout.width,
+        indent,
+    ));
+    if !g.note.is_empty() {
         out.push_str(&wrap(
-            &format!("{}: {}", t::REFERENCE, gap.reference),
-            width,
-            2,
+            &format!("{}: {}", t::NOTE, clean(&g.note)),
+            layout.width,
+            indent,
         ));
-        if !gap.note.is_empty() {
-            out.push_str(&wrap(&format!("{}: {}", t::NOTE, gap.note), width, 2));
+    }
+}
+
+/// The full report.
+pub fn render(doc: &Document, layout: Layout) -> String {
+    let mut out = String::new();
+    header(doc, layout, t::REPORT_TITLE, &mut out);
+    checklist_table(&doc.scan.checklists, layout, true, &mut out);
+
+    let first = doc.first_actions(FIRST_ACTIONS);
+    let _ = writeln!(out, "\n{}", layout.bold(t::FIRST_DO));
+    if first.is_empty() {
+        let _ = writeln!(out, "{}", t::NO_GAPS);
+    }
+    for (i, g) in first.iter().enumerate() {
+        gap(g, layout, Some(i + 1), &mut out);
+    }
+
+    let _ = writeln!(
+        out,
+        "\n{} ({})",
+        layout.bold(t::GAPS_PER_CHECKLIST),
+        doc.scan.gaps.len()
+    );
+    for c in &doc.scan.checklists {
+        let gaps: Vec<&Gap> = doc
+            .scan
+            .gaps
+            .iter()
+            .filter(|g| g.checklist == c.id)
+            .collect();
+        if gaps.is_empty() {
+            continue;
+        }
+        let heading = format!("== {} ({})", c.title, gaps.len());
+        out.push('\n');
+        out.push_str(&layout.bold(wrap(&heading, layout.width, 0).trim_end()));
+        out.push('\n');
+        for g in gaps {
+            gap(g, layout, None, &mut out);
         }
     }
-    if !scan.orphans.is_empty() {
-        let _ = writeln!(out, "\n{}", t::ORPHANS);
-        for orphan in &scan.orphans {
+
+    let done: Vec<_> = doc
+        .scan
+        .checklists
+        .iter()
+        .flat_map(|c| {
+            c.items
+                .iter()
+                .filter(|i| i.status == Some(Status::Yes))
+                .map(move |i| (c, i))
+        })
+        .collect();
+    let _ = writeln!(out, "\n{} ({})", layout.bold(t::DONE), done.len());
+    for (c, item) in done {
+        let line = format!("✓ {}: {}", c.title, item.question);
+        let _ = writeln!(out, "  {}", cut(&line, layout.width.saturating_sub(2)));
+    }
+
+    if !doc.scan.orphans.is_empty() {
+        let _ = writeln!(out, "\n{}", layout.bold(t::ORPHANS));
+        for orphan in &doc.scan.orphans {
             let _ = writeln!(out, "  {} ({})", orphan.id, t::status_label(orphan.status));
             if !orphan.note.is_empty() {
-                out.push_str(&wrap(&format!("{}: {}", t::NOTE, orphan.note), width, 4));
+                out.push_str(&wrap(
+                    &format!("{}: {}", t::NOTE, clean(&orphan.note)),
+                    layout.width,
+                    4,
+                ));
             }
         }
     }
     out
 }
 
-/// Collapses newlines and control characters so user text cannot break the layout.
-pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The progress summary: one screen or page to hand over.
+pub fn render_summary(doc: &Document, layout: Layout) -> String {
+    let mut out = String::new();
+    header(doc, layout, t::SUMMARY_TITLE, &mut out);
+    checklist_table(&doc.scan.checklists, layout, false, &mut out);
+    let _ = writeln!(out, "\n{}", layout.bold(t::TOP_FIVE));
+    for (i, g) in doc.first_actions(5).iter().enumerate() {
+        let line = format!(
+            "{}. {} {}",
+            i + 1,
+            layout.severity(g.severity),
+            one_line(&g.action)
+        );
+        out.push_str(&wrap(&line, layout.width, 0));
+    }
+    let rule = "_".repeat(layout.width.min(72));
+    let _ = writeln!(
+        out,
+        "\n{}:\n{rule}\n{rule}\n{rule}",
+        layout.bold(t::REMARKS)
+    );
+    let _ = writeln!(out, "\n{}: ____________________", t::NEXT_SESSION);
+    let _ = writeln!(
+        out,
+        "\n{}: ______________________   {}: ______________________",
+        t::SIGNATURE_OWNER,
+        t::SIGNATURE_ADVISOR
+    );
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::fixture;
 
     #[test]
     fn wrap_breaks_at_width_and_indents() {
@@ -149,5 +339,72 @@ mod tests {
         assert_eq!(bar(0.5, 4), "██░░");
         assert_eq!(bar(1.5, 2), "██");
         assert_eq!(bar(0.0, 3), "░░░");
+    }
+
+    #[test]
+    fn full_report_snapshot() {
+        let scan = fixture::scan();
+        let org = fixture::assessment().organisation;
+        insta::assert_snapshot!(render(&fixture::document(&scan, &org), Layout::PLAIN));
+    }
+
+    #[test]
+    fn summary_snapshot() {
+        let scan = fixture::scan();
+        let org = fixture::assessment().organisation;
+        insta::assert_snapshot!(render_summary(
+            &fixture::document(&scan, &org),
+            Layout::PLAIN
+        ));
+    }
+
+    #[test]
+    fn plain_text_has_no_escape_codes_and_colour_has() {
+        let scan = fixture::scan();
+        let doc = fixture::document(&scan, "X");
+        assert!(!render(&doc, Layout::PLAIN).contains('\x1b'));
+        assert!(
+            render(
+                &doc,
+                Layout {
+                    width: 80,
+                    color: true
+                }
+            )
+            .contains("\x1b[1m")
+        );
+    }
+
+    #[test]
+    fn user_text_cannot_send_terminal_escapes() {
+        let scan = fixture::scan();
+        let doc = fixture::document(&scan, "Evil\x1b[2J BV\nnext");
+        let out = render(&doc, Layout::PLAIN);
+        assert!(!out.contains('\x1b'));
+        assert!(out.contains("Organisatie: Evil[2J BV next"));
+    }
+
+    #[test]
+    fn lines_fit_the_width_except_unbreakable_words() {
+        let scan = fixture::scan();
+        let doc = fixture::document(&scan, "X");
+        for width in [60, 80, 120] {
+            let out = render(
+                &doc,
+                Layout {
+                    width,
+                    color: false,
+                },
+            );
+            for line in out.lines() {
+                let long_word = line
+                    .split_whitespace()
+                    .any(|w| w.chars().count() > width / 2);
+                assert!(
+                    line.chars().count() <= width || long_word,
+                    "{width}: {line:?}"
+                );
+            }
+        }
     }
 }

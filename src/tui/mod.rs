@@ -61,6 +61,6 @@ pub fn start(global: &Global) -> Result<(), CliError> {
         &app.catalog,
         &app.assessment,
         &app.name,
-        cli::output_width(),
+        cli::stdout_layout(),
     ))
 }
