@@ -1,0 +1,259 @@
+//! `pqs answer` followed by `pqs report`, in text and JSON.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::common::{ITEM, NOW, TestEnv, expected_score, item_weights};
+
+fn round1(score: f64) -> f64 {
+    (score * 10.0).round() / 10.0
+}
+
+#[test]
+fn answer_creates_the_default_assessment_file() {
+    let env = TestEnv::new();
+    assert_eq!(
+        env.ok(&["answer", ITEM, "ja", "--note", "staat in \"privacy\" § 2"]),
+        ""
+    );
+    let expected = format!(
+        "format = 1\norganisation = \"\"\ncreated = \"{NOW}\"\nupdated = \"{NOW}\"\n\n\
+         [answers.\"{ITEM}\"]\nstatus = \"yes\"\nnote = 'staat in \"privacy\" § 2'\n\
+         answered_at = \"{NOW}\"\n"
+    );
+    assert_eq!(
+        fs::read_to_string(env.assessment("standaard")).unwrap(),
+        expected
+    );
+    assert_eq!(env.data_files(), [".standaard.lock", "standaard.toml"]);
+}
+
+#[test]
+fn text_report_lists_every_other_item_as_a_gap() {
+    let env = TestEnv::new();
+    env.ok(&["answer", ITEM, "ja", "--note", "notitie-7f3a"]);
+    let weights = item_weights(&env);
+    let total = weights.len();
+    let score = expected_score(&weights, &[(ITEM, Some(1.0))]);
+    let report = env.ok(&["report"]);
+
+    let mut lines = report.lines();
+    assert_eq!(lines.next(), Some("Privacy Quick Scan: rapport"));
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(
+        lines.next(),
+        Some(format!("Beoordeling: standaard · Datum: 2026-11-23 · pqs-versie {version}").as_str())
+    );
+    let band = match score.round() {
+        s if s >= 80.0 => "goed",
+        s if s >= 50.0 => "op weg",
+        _ => "onvoldoende",
+    };
+    let totals = format!(
+        "\nTotaal: score {score:.0}% ({band})\nVoortgang: 1 van {total} vragen beantwoord, {} open punten\n",
+        total - 1
+    );
+    assert!(report.contains(&totals), "{totals}\n{report}");
+    let per_checklist = format!("\nAlle open punten per checklist ({})\n", total - 1);
+    assert!(report.contains(&per_checklist), "{report}");
+    // The ten most important gaps come first, numbered.
+    let first: Vec<&str> = report
+        .split("\nEerst doen\n")
+        .nth(1)
+        .unwrap()
+        .split(&per_checklist)
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains(". [HOOG] "))
+        .collect();
+    assert_eq!(first.len(), 10, "{first:?}");
+    assert!(first[0].starts_with(" 1. [HOOG] "), "{first:?}");
+    // The answered item is listed as done, by its question.
+    let checklists = env.json(&["checklists", "--format", "json"]);
+    let pv = &checklists["checklists"][0];
+    let question = pv["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == ITEM)
+        .unwrap()["question"]
+        .as_str()
+        .unwrap();
+    let done: String = format!("  ✓ {}: {question}", pv["title"].as_str().unwrap())
+        .chars()
+        .take(70)
+        .collect();
+    assert!(
+        report.contains(&format!("\nAl in orde (1)\n{done}")),
+        "{report}"
+    );
+    // Every gap heading names an item, once; the answered item is not among them.
+    let gap_ids: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with('['))
+        .map(|l| l.split(' ').nth(1).unwrap())
+        .collect();
+    assert_eq!(gap_ids.len(), total - 1);
+    assert!(!gap_ids.contains(&ITEM));
+    for (id, _) in weights.iter().filter(|(id, _)| id != ITEM) {
+        assert_eq!(gap_ids.iter().filter(|g| **g == id).count(), 1, "{id}");
+    }
+    // Unanswered gaps say so.
+    assert!(report.contains("[HOOG] privacyverklaring.pv-grondslag (nog niet beantwoord)\n"));
+    assert!(
+        !report.contains("notitie-7f3a"),
+        "notes of answered items are not gaps"
+    );
+}
+
+#[test]
+fn json_report_has_the_documented_shape() {
+    let env = TestEnv::new();
+    env.ok(&["answer", ITEM, "ja", "--note", "notitie-7f3a"]);
+    let doc = env.json(&["report", "--format", "json"]);
+    let keys: Vec<&str> = doc
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    assert_eq!(
+        sorted,
+        [
+            "assessment",
+            "checklists",
+            "gaps",
+            "generated_at",
+            "orphans",
+            "totals"
+        ]
+    );
+    assert_eq!(doc["assessment"], "standaard");
+    assert_eq!(doc["generated_at"], NOW);
+    let totals = doc["totals"].as_object().unwrap();
+    let mut total_keys: Vec<&str> = totals.keys().map(String::as_str).collect();
+    total_keys.sort_unstable();
+    assert_eq!(total_keys, ["answered", "applicable", "gaps", "score"]);
+    assert_eq!(doc["orphans"], Value::Array(vec![]));
+
+    let weights = item_weights(&env);
+    let mut seen = 0;
+    for checklist in doc["checklists"].as_array().unwrap() {
+        for key in ["id", "title", "applicable", "answered", "score", "items"] {
+            assert!(checklist.get(key).is_some(), "checklist lacks {key}");
+        }
+        for item in checklist["items"].as_array().unwrap() {
+            let (id, weight) = &weights[seen];
+            seen += 1;
+            assert_eq!(item["id"], id.as_str());
+            let severity = item["severity"].as_str().unwrap();
+            assert_eq!(
+                *weight,
+                match severity {
+                    "high" => 3.0,
+                    "medium" => 2.0,
+                    _ => 1.0,
+                }
+            );
+            let expected = if id == ITEM { "yes" } else { "unanswered" };
+            assert_eq!(item["status"], expected, "{id}");
+        }
+    }
+    assert_eq!(seen, weights.len(), "every item appears once, in order");
+
+    let gaps = doc["gaps"].as_array().unwrap();
+    assert_eq!(gaps.len(), weights.len() - 1);
+    for gap in gaps {
+        let fields: Vec<&str> = gap
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut fields = fields.clone();
+        fields.sort_unstable();
+        assert_eq!(
+            fields,
+            [
+                "action",
+                "checklist",
+                "id",
+                "note",
+                "question",
+                "reference",
+                "severity",
+                "status"
+            ]
+        );
+        assert_ne!(gap["id"], ITEM);
+        assert_eq!(gap["status"], "unanswered");
+        assert_eq!(gap["note"], "");
+        let id = gap["id"].as_str().unwrap();
+        assert!(id.starts_with(&format!("{}.", gap["checklist"].as_str().unwrap())));
+    }
+    // High first, then medium, then low.
+    let ranks: Vec<u8> = gaps
+        .iter()
+        .map(|g| match g["severity"].as_str().unwrap() {
+            "high" => 0,
+            "medium" => 1,
+            _ => 2,
+        })
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+}
+
+#[test]
+fn json_scores_follow_severity_weights() {
+    let env = TestEnv::new();
+    let weights = item_weights(&env);
+    let checklists = env.json(&["checklists", "--format", "json"]);
+    // The first item of each of the first five checklists gets one of the five answers.
+    let firsts: Vec<String> = checklists["checklists"].as_array().unwrap()[..5]
+        .iter()
+        .map(|c| c["items"][0]["id"].as_str().unwrap().to_owned())
+        .collect();
+    let words = ["yes", "deels", "no", "weet-niet", "not_applicable"];
+    let credits = [Some(1.0), Some(0.5), Some(0.0), Some(0.0), None];
+    for (id, word) in firsts.iter().zip(words) {
+        env.ok(&["answer", id, word]);
+    }
+    let answers: Vec<(&str, Option<f64>)> =
+        firsts.iter().map(String::as_str).zip(credits).collect();
+    let doc = env.json(&["report", "--format", "json"]);
+
+    let total = weights.len() as u64;
+    assert_eq!(doc["totals"]["applicable"], total - 1);
+    assert_eq!(doc["totals"]["answered"], 5);
+    assert_eq!(doc["totals"]["gaps"], total - 2);
+    let score = round1(expected_score(&weights, &answers));
+    assert_eq!(doc["totals"]["score"].as_f64(), Some(score));
+    assert_ne!(score, 0.0);
+
+    for (i, checklist) in doc["checklists"].as_array().unwrap().iter().enumerate() {
+        let id = checklist["id"].as_str().unwrap();
+        let own: Vec<(String, f64)> = weights
+            .iter()
+            .filter(|(item, _)| item.starts_with(&format!("{id}.")))
+            .cloned()
+            .collect();
+        let expected = round1(expected_score(&own, &answers));
+        assert_eq!(checklist["score"].as_f64(), Some(expected), "{id}");
+        let answered = u64::from(i < 5);
+        assert_eq!(checklist["answered"], answered, "{id}");
+        let applicable = own.len() as u64 - u64::from(i == 4);
+        assert_eq!(checklist["applicable"], applicable, "{id}");
+    }
+    let statuses: Vec<&str> = doc["checklists"].as_array().unwrap()[..5]
+        .iter()
+        .map(|c| c["items"][0]["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["yes", "partly", "no", "unknown", "not_applicable"]
+    );
+}

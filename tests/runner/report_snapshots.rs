@@ -1,0 +1,168 @@
+//! Snapshots of the text and JSON report for a fixed assessment with every kind of answer, a note
+//! full of special characters, and an orphan.
+//!
+//! The bundled checklists have well over a hundred items, so the snapshots keep the report's frame
+//! (header, per-checklist lines, totals, headings, done items, orphans) and only the gaps of the
+//! answered items plus one unanswered gap, wherever they appear; the other gaps are checked by
+//! count. Edits to other questions then do not churn these files.
+
+use serde_json::{Value, json};
+
+use crate::common::TestEnv;
+
+const NOTE: &str = "<script>alert(1)</script> \"citaat\", komma | pijp, café\ntweede regel";
+
+/// Every status, two notes with special characters, and an answer to an item that is gone.
+const ASSESSMENT: &str = r#"format = 1
+organisation = "Bakkerij \"De Bol\" & Zn.\nAmsterdam"
+created = "2026-11-01T09:00:00Z"
+updated = "2026-11-20T16:30:00Z"
+
+[answers."privacyverklaring.pv-identiteit-contact"]
+status = "yes"
+note = "Staat op /privacy"
+answered_at = "2026-11-02T09:00:00Z"
+
+[answers."privacyverklaring.pv-fg-contact"]
+status = "not_applicable"
+answered_at = "2026-11-02T09:01:00Z"
+
+[answers."privacyverklaring.pv-doeleinden"]
+status = "partly"
+note = "<script>alert(1)</script> \"citaat\", komma | pijp, café\ntweede regel"
+answered_at = "2026-11-02T09:02:00Z"
+
+[answers."privacyverklaring.pv-grondslag"]
+status = "no"
+answered_at = "2026-11-02T09:03:00Z"
+
+[answers."privacyverklaring.pv-gerechtvaardigd-belang"]
+status = "unknown"
+note = "Vragen aan de boekhouder, 'morgen'"
+answered_at = "2026-11-02T09:04:00Z"
+
+[answers."verdwenen.vraag"]
+status = "no"
+note = "oud | \"weg\" <b>é</b>"
+answered_at = "2025-01-01T00:00:00Z"
+"#;
+
+/// Gaps shown in full in the snapshots.
+const KEPT: [&str; 4] = [
+    "privacyverklaring.pv-doeleinden",
+    "privacyverklaring.pv-grondslag",
+    "privacyverklaring.pv-gerechtvaardigd-belang",
+    "privacyverklaring.pv-ontvangers",
+];
+
+fn env() -> TestEnv {
+    let env = TestEnv::new();
+    env.write_assessment("standaard", ASSESSMENT);
+    env
+}
+
+/// The item id of a gap block: `[HOOG] id (status)` per checklist, ` 1. [HOOG] id (status)` under
+/// "Eerst doen".
+fn gap_id(block: &str) -> Option<&str> {
+    let heading = match block.trim_start().split_once(". ") {
+        Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => block,
+    };
+    heading.strip_prefix('[')?.split(' ').nth(1)
+}
+
+/// Whether a gap block is one of the numbered "Eerst doen" ones.
+fn numbered(block: &str) -> bool {
+    gap_id(block).is_some() && !block.starts_with('[')
+}
+
+#[test]
+fn text_report_snapshot() {
+    let env = env();
+    let report = env.ok(&["report"]);
+    let doc = env.json(&["report", "--format", "json"]);
+    let total_gaps = doc["totals"]["gaps"].as_u64().unwrap() as usize;
+
+    let blocks: Vec<&str> = report.split("\n\n").collect();
+    let per_checklist: Vec<&str> = blocks
+        .iter()
+        .copied()
+        .filter(|b| gap_id(b).is_some() && !numbered(b))
+        .collect();
+    assert_eq!(per_checklist.len(), total_gaps);
+    let first: Vec<&str> = blocks.iter().copied().filter(|b| numbered(b)).collect();
+    assert_eq!(first.len(), 10, "the ten most important gaps come first");
+    for answered in [
+        "privacyverklaring.pv-identiteit-contact",
+        "privacyverklaring.pv-fg-contact",
+    ] {
+        let listed = blocks.iter().any(|b| gap_id(b) == Some(answered));
+        assert!(!listed, "{answered} is not a gap");
+    }
+    let kept: Vec<&str> = blocks
+        .iter()
+        .copied()
+        .filter(|b| gap_id(b).is_none_or(|id| KEPT.contains(&id)))
+        .collect();
+    let kept_first = first
+        .iter()
+        .filter(|b| KEPT.contains(&gap_id(b).unwrap()))
+        .count();
+    assert_eq!(
+        kept.len(),
+        blocks.len() - total_gaps - 10 + KEPT.len() + kept_first
+    );
+    // The version changes with every release; the snapshot should not.
+    let version = format!("pqs-versie {}", env!("CARGO_PKG_VERSION"));
+    let text = kept
+        .join("\n\n")
+        .replacen(&version, "pqs-versie [VERSIE]", 1);
+    insta::assert_snapshot!("text_report", text);
+}
+
+#[test]
+fn json_report_snapshot() {
+    let env = env();
+    let raw = env.ok(&["report", "--format", "json"]);
+    // The note is escaped as JSON requires and nothing more.
+    assert!(
+        raw.contains(
+            r#""note": "<script>alert(1)</script> \"citaat\", komma | pijp, café\ntweede regel","#
+        ),
+        "{raw}"
+    );
+    let doc: Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(
+        doc["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|g| g["note"] == NOTE)
+            .count(),
+        1
+    );
+
+    let checklists = doc["checklists"].as_array().unwrap();
+    let gaps: Vec<&Value> = doc["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| KEPT.contains(&g["id"].as_str().unwrap()))
+        .collect();
+    let reduced = json!({
+        "assessment": doc["assessment"],
+        "generated_at": doc["generated_at"],
+        "totals": doc["totals"],
+        "checklists (first of them)": checklists[0],
+        "checklists (others)": checklists[1..]
+            .iter()
+            .map(|c| json!([c["id"], c["applicable"], c["answered"], c["score"]]))
+            .collect::<Vec<_>>(),
+        "gaps (kept)": gaps,
+        "orphans": doc["orphans"],
+    });
+    insta::assert_snapshot!(
+        "json_report",
+        serde_json::to_string_pretty(&reduced).unwrap()
+    );
+}
