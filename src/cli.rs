@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::assessment::{Assessment, Status, Store, StoreError};
 use crate::checklist::catalog::load_file;
 use crate::checklist::{Catalog, CatalogError};
-use crate::report::{Document, Scan, json, text};
+use crate::report::{Document, Scan, csv, html, json, markdown, text};
 use crate::{clock, paths};
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
@@ -81,7 +81,7 @@ pub enum Command {
         /// Notitie bij het antwoord (vervangt een bestaande notitie)
         #[arg(long, value_name = "TEKST", help_heading = "Opties")]
         note: Option<String>,
-        /// Naam van de organisatie (bij een nieuwe beoordeling)
+        /// Naam van de organisatie (zet of wijzigt de naam in de beoordeling)
         #[arg(long, value_name = "NAAM", help_heading = "Opties")]
         organisation: Option<String>,
     },
@@ -92,7 +92,7 @@ pub enum Command {
         override_usage = "pqs report [OPTIES]"
     )]
     Report {
-        /// text of json [standaard: text]
+        /// text, markdown, html, json of csv [standaard: text]
         #[arg(
             long,
             value_enum,
@@ -152,8 +152,14 @@ pub enum Command {
 pub enum ReportFormat {
     /// Leesbare tekst
     Text,
+    /// Markdown, met tabellen
+    Markdown,
+    /// Eén zelfstandig HTML-bestand, geschikt om af te drukken op A4
+    Html,
     /// JSON voor andere programma's
     Json,
+    /// CSV voor een spreadsheet: één regel per vraag
+    Csv,
 }
 
 /// Formats of the checklist list.
@@ -330,8 +336,11 @@ fn answer(
     let writer = global.store().lock(&global.assessment)?;
     let now = clock::now();
     let mut assessment = writer.read()?.unwrap_or_else(|| Assessment::new("", now));
-    if let Some(name) = organisation {
+    if let Some(name) = organisation
+        && assessment.organisation != name.trim()
+    {
         assessment.organisation = name.trim().to_owned();
+        assessment.updated = now;
     }
     assessment.set_status(item, Some(status), now);
     if let Some(note) = note {
@@ -386,7 +395,7 @@ fn report(
     output: Option<&Path>,
     summary: bool,
 ) -> Result<(), CliError> {
-    if summary && matches!(format, ReportFormat::Json) {
+    if summary && matches!(format, ReportFormat::Json | ReportFormat::Csv) {
         return Err(CliError::SummaryFormat);
     }
     let catalog = global.catalog()?;
@@ -401,7 +410,12 @@ fn report(
     let rendered = match (format, summary) {
         (ReportFormat::Text, false) => text::render(&doc, layout),
         (ReportFormat::Text, true) => text::render_summary(&doc, layout),
+        (ReportFormat::Markdown, false) => markdown::render(&doc),
+        (ReportFormat::Markdown, true) => markdown::render_summary(&doc),
+        (ReportFormat::Html, false) => html::render(&doc),
+        (ReportFormat::Html, true) => html::render_summary(&doc),
         (ReportFormat::Json, _) => json::render(&scan, &global.assessment, doc.generated_at),
+        (ReportFormat::Csv, _) => csv::render(&doc),
     };
     match output {
         None => print(&rendered),

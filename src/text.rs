@@ -89,6 +89,9 @@ pub fn action_label(action: &crate::tui::action::Action) -> &'static str {
         A::First => "eerste vraag",
         A::Last => "laatste vraag",
         A::ToggleMode => "wissel weergave",
+        A::ToggleReport => "rapport",
+        A::Export => "exporteer html",
+        A::ConfirmExport => "exporteren",
         A::ToggleHelp => "hulp",
         A::Back => "sluit venster of stop",
         A::Quit => "stoppen",
@@ -105,11 +108,16 @@ pub fn action_short_label(action: &crate::tui::action::Action) -> &'static str {
     match action {
         A::Answer(crate::assessment::Status::Unknown) => "weet niet",
         A::Answer(crate::assessment::Status::NotApplicable) => "nvt",
-        A::ToggleMode => "overzicht",
+        A::ToggleMode => "wissel",
+        A::Export => "export",
+        A::Quit => "stop",
         A::SaveNote => "opslaan",
         other => action_label(other),
     }
 }
+
+/// Footer label for the collapsed answer keys.
+pub const ANSWER_KEYS: &str = "antwoord";
 
 /// Status line after an answer.
 pub fn answered_message(label: &str) -> String {
@@ -162,7 +170,10 @@ pub fn question_of(n: usize, total: usize) -> String {
 
 /// Header progress, e.g. "37/136 beantwoord · score 24%".
 pub fn progress(answered: usize, total: usize, score: f64) -> String {
-    format!("{answered}/{total} beantwoord · score {score:.0}%")
+    format!(
+        "{answered}/{total} beantwoord · score {}%",
+        crate::report::document::percent(score)
+    )
 }
 /// Mouse hint in the help overlay.
 pub const HELP_MOUSE: &str =
@@ -177,6 +188,21 @@ pub const HELP_GENERAL: &str = "Algemeen";
 pub const HELP_GUIDED: &str = "Vraag voor vraag";
 /// Help heading: overview keys.
 pub const HELP_OVERVIEW: &str = "Overzicht";
+/// Title of the export prompt.
+pub const EXPORT_TITLE: &str = " Rapport exporteren ";
+/// Question in the export prompt.
+pub const EXPORT_ASK: &str =
+    "In welke map? Het rapport en de samenvatting worden als HTML opgeslagen.";
+/// Status line after an export.
+pub fn exported(paths: &str) -> String {
+    format!("Geëxporteerd: {paths}")
+}
+/// Status line when an export failed.
+pub fn export_failed(error: &str) -> String {
+    format!("Exporteren mislukt: {error}")
+}
+/// Help heading: keys on every screen.
+pub const HELP_SCREENS: &str = "Schermen";
 /// Help heading: note editor keys.
 pub const HELP_NOTE: &str = "Opmerking bewerken";
 
@@ -222,3 +248,101 @@ pub const NEXT_SESSION: &str = "Volgende sessie";
 pub const SIGNATURE_OWNER: &str = "Ondernemer";
 /// Signature label for the consultant.
 pub const SIGNATURE_ADVISOR: &str = "Adviseur";
+
+// ---- Reports: HTML (report and one-page summary) ----
+
+/// Heading of the table with one row per checklist.
+pub const HTML_OVERVIEW: &str = "Overzicht per checklist";
+/// Label before an item's answer.
+pub const HTML_ANSWER: &str = "Antwoord";
+/// Label of the count of open points in the totals.
+pub const HTML_OPEN_POINTS: &str = "Open punten";
+/// Shown instead of the "al in orde" list when nothing is answered yes yet.
+pub const HTML_NOTHING_DONE: &str = "Nog geen vragen met ja beantwoord.";
+/// Column heading for an item id (orphans).
+pub const HTML_ITEM_ID: &str = "Vraag";
+/// Line under a signature box: name.
+pub const HTML_SIGN_NAME: &str = "Naam";
+/// Line under a signature box: the signature itself.
+pub const HTML_SIGN_SIGNATURE: &str = "Handtekening";
+
+/// Progress in words, e.g. "37 van 136 vragen beantwoord".
+pub fn html_answered_of(answered: usize, total: usize) -> String {
+    format!("{answered} van {total} vragen beantwoord")
+}
+
+/// How many open points are of high severity, e.g. "waarvan 12 met ernst hoog".
+pub fn html_of_which_high(high: usize) -> String {
+    format!("waarvan {high} met ernst hoog")
+}
+
+/// Open points with how many are of high severity, e.g. "58 open punten, waarvan 31 met ernst hoog".
+pub fn html_open_points(gaps: usize, high: usize) -> String {
+    let noun = if gaps == 1 {
+        "open punt"
+    } else {
+        "open punten"
+    };
+    format!("{gaps} {noun}, {}", html_of_which_high(high))
+}
+
+/// Under the top actions of the summary when there are more gaps.
+pub fn html_more_gaps(more: usize) -> String {
+    if more == 1 {
+        "En nog 1 open punt: zie het volledige rapport.".to_owned()
+    } else {
+        format!("En nog {more} open punten: zie het volledige rapport.")
+    }
+}
+
+/// The browser tab title: the report's title, then the organisation if any.
+pub fn html_title(title: &str, organisation: &str) -> String {
+    if organisation.trim().is_empty() {
+        title.to_owned()
+    } else {
+        format!("{title} – {}", organisation.trim())
+    }
+}
+
+// ---- Reports: Markdown and CSV (issue 3) ----
+
+/// Markdown: heading of the per-checklist overview.
+pub const MD_OVERVIEW: &str = "Per checklist";
+/// Markdown: column headers of the per-checklist overview.
+pub const MD_OVERVIEW_HEADERS: [&str; 5] = [
+    "Checklist",
+    "Beantwoord",
+    "Voortgang",
+    "Score",
+    "Open, ernst hoog",
+];
+/// Markdown: column headers of the summary's per-checklist table.
+pub const MD_SUMMARY_HEADERS: [&str; 3] = ["Checklist", "Beantwoord", "Score"];
+/// Markdown: label before a status.
+pub const MD_ANSWER: &str = "Antwoord";
+/// Markdown: label before an item id.
+pub const MD_ITEM_ID: &str = "Vraag-id";
+/// Markdown: explains the order of the "eerst doen" list.
+pub const MD_FIRST_DO_ORDER: &str =
+    "De belangrijkste open punten: eerst ernst hoog, dan in de volgorde van de checklists.";
+/// Markdown: shown under "Al in orde" when nothing is answered yes.
+pub const MD_NOTHING_DONE: &str = "Nog geen vragen met ja beantwoord.";
+/// Markdown summary: heading of the top actions.
+pub const MD_SUMMARY_ACTIONS: &str = "Eerst doen (top 5)";
+/// Markdown summary: signature line of the entrepreneur.
+pub const MD_SIGN_OWNER: &str = "Handtekening ondernemer";
+/// Markdown summary: signature line of the adviser.
+pub const MD_SIGN_ADVISER: &str = "Handtekening adviseur";
+
+/// CSV: the header row, in column order.
+pub const CSV_HEADERS: [&str; 9] = [
+    "checklist",
+    "vraag-id",
+    "onderdeel",
+    "vraag",
+    "ernst",
+    "antwoord",
+    "opmerking",
+    "beantwoord op",
+    "wet",
+];

@@ -23,7 +23,7 @@ impl Band {
 
     /// The band of a score (rounded to whole percents first, as shown).
     pub fn of(score: f64) -> Band {
-        let shown = score.round();
+        let shown = f64::from(percent(score));
         if shown >= Self::GOOD_FROM {
             Band::Good
         } else if shown >= Self::ON_THE_WAY_FROM {
@@ -32,6 +32,11 @@ impl Band {
             Band::Insufficient
         }
     }
+}
+
+/// A score as shown everywhere: whole percents, halves rounded up (the band uses the same rounding).
+pub fn percent(score: f64) -> u32 {
+    score.round().clamp(0.0, 100.0) as u32
 }
 
 /// How many gaps the "eerst doen" list shows.

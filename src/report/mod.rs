@@ -1,9 +1,12 @@
 //! Reports: the scan (pure scores and gaps) and its renderings.
 
+pub mod csv;
 pub mod document;
 #[doc(hidden)]
 pub mod fixture;
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod scan;
 pub mod text;
 

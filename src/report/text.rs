@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::document::{Band, Document, FIRST_ACTIONS};
+use super::document::{Band, Document, FIRST_ACTIONS, percent};
 use super::scan::{ChecklistScan, Gap};
 use crate::assessment::Status;
 use crate::checklist::Severity;
@@ -128,10 +128,10 @@ fn header(doc: &Document, layout: Layout, title: &str, out: &mut String) {
     let totals = doc.scan.totals;
     let _ = writeln!(
         out,
-        "{}: {} {:.0}% ({})",
+        "{}: {} {}% ({})",
         layout.bold(t::TOTAL),
         t::SCORE,
-        totals.score,
+        percent(totals.score),
         layout.band(doc.band()),
     );
     let _ = writeln!(
@@ -175,11 +175,11 @@ fn checklist_table(
         };
         let _ = writeln!(
             out,
-            "{:<name_width$}  {:>9}  {} {:>3.0}%{high}",
+            "{:<name_width$}  {:>9}  {} {:>3}%{high}",
             cut(&c.title, name_width),
             format!("{}/{}", c.answered, c.total),
             bar(c.score / 100.0, 10),
-            c.score,
+            percent(c.score),
         );
     }
 }

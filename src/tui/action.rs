@@ -27,6 +27,12 @@ pub enum Action {
     Last,
     /// Switch between the walk-through and the overview.
     ToggleMode,
+    /// Show or leave the report screen.
+    ToggleReport,
+    /// Ask for a folder and export the HTML report and summary.
+    Export,
+    /// Confirm the folder typed in the export prompt.
+    ConfirmExport,
     /// Show or hide the key overview.
     ToggleHelp,
     /// Close an overlay or leave.

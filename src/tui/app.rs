@@ -16,6 +16,8 @@ pub enum Mode {
     Guided,
     /// Checklists, items and details side by side.
     Overview,
+    /// Totals, a bar per checklist and the first actions.
+    Report,
 }
 
 /// What lies on top of the main screen.
@@ -28,6 +30,8 @@ pub enum Overlay {
     Help,
     /// The note editor for an item.
     Note(Box<TextArea<'static>>),
+    /// The folder prompt for exporting reports.
+    Export(Box<TextArea<'static>>),
 }
 
 /// The kind of message in the status line.
@@ -68,6 +72,8 @@ pub struct App {
     pub quit: bool,
     /// Size of the last frame, for mouse hit-testing.
     pub area: Rect,
+    /// Where exports go unless the user types another folder (the assessment's folder).
+    pub export_dir: std::path::PathBuf,
     /// Colours and styles.
     pub theme: Theme,
     /// Time zone for showing times (injected so tests are repeatable).
@@ -108,6 +114,7 @@ impl App {
             quit_warned: false,
             quit: false,
             area: Rect::default(),
+            export_dir: std::path::PathBuf::from("."),
             theme,
             tz: jiff::tz::TimeZone::UTC,
         };
@@ -122,8 +129,10 @@ impl App {
         match (&self.overlay, self.mode) {
             (Overlay::Help, _) => Context::Help,
             (Overlay::Note(_), _) => Context::Note,
+            (Overlay::Export(_), _) => Context::Prompt,
             (Overlay::None, Mode::Guided) => Context::Guided,
             (Overlay::None, Mode::Overview) => Context::Overview,
+            (Overlay::None, Mode::Report) => Context::Report,
         }
     }
 

@@ -114,6 +114,19 @@ where
                     Some(Effect::Save) => save(app, persist),
                     Some(Effect::Quit) if app.unsaved => save(app, persist),
                     Some(Effect::Quit) => {}
+                    Some(Effect::Export(dir)) => {
+                        app.message = Some(match super::export::export(app, &dir, clock()) {
+                            Ok(paths) => {
+                                let shown: Vec<String> =
+                                    paths.iter().map(|p| p.display().to_string()).collect();
+                                (Tone::Info, t::exported(&shown.join(", ")))
+                            }
+                            Err(error) => (
+                                Tone::Error,
+                                t::export_failed(&error.to_string().replace('\n', " ")),
+                            ),
+                        });
+                    }
                     None => {}
                 }
             }

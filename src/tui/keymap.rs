@@ -17,6 +17,10 @@ pub enum Context {
     Help,
     /// The note editor is open.
     Note,
+    /// The report screen.
+    Report,
+    /// A one-line prompt (the export folder).
+    Prompt,
 }
 
 /// Which contexts a binding works in.
@@ -30,8 +34,14 @@ pub enum Scope {
     Overview,
     /// Only in the note editor.
     Note,
-    /// Everywhere except the note editor.
+    /// Everywhere except the editors.
     NotNote,
+    /// The report screen.
+    Report,
+    /// The walk-through, the overview and the report screen.
+    Screens,
+    /// The export folder prompt.
+    Prompt,
 }
 
 impl Scope {
@@ -41,7 +51,13 @@ impl Scope {
             Scope::Guided => context == Context::Guided,
             Scope::Overview => context == Context::Overview,
             Scope::Note => context == Context::Note,
-            Scope::NotNote => context != Context::Note,
+            Scope::NotNote => !matches!(context, Context::Note | Context::Prompt),
+            Scope::Report => context == Context::Report,
+            Scope::Screens => matches!(
+                context,
+                Context::Guided | Context::Overview | Context::Report
+            ),
+            Scope::Prompt => context == Context::Prompt,
         }
     }
 }
@@ -133,7 +149,16 @@ pub const BINDINGS: &[Binding] = &[
     ),
     key(Scope::Main, KeyCode::Home, Action::First, false),
     key(Scope::Main, KeyCode::End, Action::Last, false),
-    key(Scope::Main, KeyCode::Tab, Action::ToggleMode, true),
+    key(Scope::Screens, KeyCode::Tab, Action::ToggleMode, true),
+    key(
+        Scope::Screens,
+        KeyCode::Char('r'),
+        Action::ToggleReport,
+        true,
+    ),
+    key(Scope::Screens, KeyCode::Char('e'), Action::Export, true),
+    key(Scope::Prompt, KeyCode::Enter, Action::ConfirmExport, true),
+    key(Scope::Prompt, KeyCode::Esc, Action::Back, true),
     key(Scope::NotNote, KeyCode::Char('?'), Action::ToggleHelp, true),
     key(Scope::NotNote, KeyCode::F(1), Action::ToggleHelp, false),
     key(Scope::NotNote, KeyCode::Esc, Action::Back, false),
@@ -163,7 +188,7 @@ pub fn keymap(context: Context, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let code = match key.code {
         // Shifted letters arrive as uppercase; treat them like the plain key.
-        KeyCode::Char(c) if !ctrl && context != Context::Note => {
+        KeyCode::Char(c) if !ctrl && !matches!(context, Context::Note | Context::Prompt) => {
             KeyCode::Char(c.to_ascii_lowercase())
         }
         other => other,
@@ -174,7 +199,7 @@ pub fn keymap(context: Context, key: KeyEvent) -> Option<Action> {
         .map(|b| b.action);
     match (found, context) {
         (Some(action), _) => Some(action),
-        (None, Context::Note) => Some(Action::NoteInput(key)),
+        (None, Context::Note | Context::Prompt) => Some(Action::NoteInput(key)),
         (None, _) => None,
     }
 }
@@ -212,6 +237,7 @@ pub fn key_name(code: KeyCode, ctrl: bool) -> String {
         KeyCode::Tab => "Tab".into(),
         KeyCode::Esc => "Esc".into(),
         KeyCode::Backspace => "⌫".into(),
+        KeyCode::Enter => "Enter".into(),
         KeyCode::Delete => "Del".into(),
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
@@ -287,6 +313,8 @@ mod tests {
             Context::Overview,
             Context::Help,
             Context::Note,
+            Context::Report,
+            Context::Prompt,
         ] {
             let mut seen = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.scope.includes(context)) {

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod event_loop;
+pub mod export;
 pub mod keymap;
 pub mod theme;
 pub mod update;
@@ -36,6 +37,7 @@ pub fn start(global: &Global) -> Result<(), CliError> {
         theme::Theme::from_env(),
     );
     app.tz = jiff::tz::TimeZone::system();
+    app.export_dir = global.store().dir().to_owned();
 
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -182,6 +182,11 @@ fn overview_at_120x40() {
 #[test]
 fn help_lists_the_keys_at_80x24() {
     let r = drive(existing(), (80, 24), chars("?"), Recorder::default());
+    let screen = r.terminal.backend().to_string();
+    assert!(
+        screen.contains("Ctrl+C"),
+        "the last row of the help fits at 80x24"
+    );
     insta::assert_snapshot!(r.terminal.backend());
 }
 
@@ -189,7 +194,11 @@ fn help_lists_the_keys_at_80x24() {
 fn help_is_generated_from_the_keymap() {
     let r = drive(existing(), (120, 40), chars("?"), Recorder::default());
     let screen = r.terminal.backend().to_string();
-    for binding in super::keymap::BINDINGS {
+    // The export prompt lists its own keys; the help lists all others.
+    for binding in super::keymap::BINDINGS
+        .iter()
+        .filter(|b| !matches!(b.scope, super::keymap::Scope::Prompt))
+    {
         let name = super::keymap::key_name(binding.code, binding.ctrl);
         assert!(screen.contains(&name), "help misses key {name}");
         assert!(screen.contains(crate::text::action_label(&binding.action)));
@@ -381,4 +390,70 @@ fn readme_documents_every_key() {
             "README's key table misses `{name}`"
         );
     }
+}
+
+#[test]
+fn report_screen_shows_totals_bars_and_first_actions_at_80x24() {
+    let r = drive(existing(), (80, 24), chars("r"), Recorder::default());
+    assert_eq!(r.app.mode, Mode::Report);
+    let screen = r.terminal.backend().to_string();
+    assert!(screen.contains("onvoldoende"), "band shown");
+    assert!(screen.contains("Eerst doen"));
+    insta::assert_snapshot!(r.terminal.backend());
+}
+
+#[test]
+fn export_writes_html_report_and_summary_to_the_typed_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("export");
+    let mut app = App::new(Catalog::bundled(), existing(), "klant-x", Theme::new(false));
+    app.export_dir = dir.path().to_owned();
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    // Clear the suggested folder and type another one.
+    let mut events = chars("re");
+    events.extend((0..200).map(|_| key(KeyCode::Backspace)));
+    events.extend(chars(&target.display().to_string()));
+    events.push(key(KeyCode::Enter));
+    run(
+        &mut terminal,
+        &mut app,
+        &mut VecDeque::from(events),
+        &mut Recorder::default(),
+        now,
+    )
+    .unwrap();
+    let report =
+        std::fs::read_to_string(target.join("klant-x-rapport.html")).expect("report written");
+    let summary =
+        std::fs::read_to_string(target.join("klant-x-samenvatting.html")).expect("summary written");
+    assert!(report.contains("Bakkerij De Korst") && summary.contains("Bakkerij De Korst"));
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("Geëxporteerd"), "{screen}");
+}
+
+#[test]
+fn a_failed_export_is_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("bestand");
+    std::fs::write(&blocker, "geen map").unwrap();
+    let mut app = App::new(Catalog::bundled(), existing(), "klant-x", Theme::new(false));
+    // A file where the folder should be: creating the folder fails.
+    app.export_dir = blocker.join("sub");
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let events = vec![key(KeyCode::Char('e')), key(KeyCode::Enter)];
+    run(
+        &mut terminal,
+        &mut app,
+        &mut VecDeque::from(events),
+        &mut Recorder::default(),
+        now,
+    )
+    .unwrap();
+    assert!(!app.quit);
+    assert!(
+        terminal
+            .backend()
+            .to_string()
+            .contains("Exporteren mislukt")
+    );
 }

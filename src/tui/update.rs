@@ -9,12 +9,14 @@ use super::view::layout::{self, Hit};
 use crate::text as t;
 
 /// Work for the event loop after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Write the assessment to disk.
     Save,
     /// Leave the program.
     Quit,
+    /// Write the HTML report and summary into a folder.
+    Export(std::path::PathBuf),
 }
 
 /// Applies one action.
@@ -54,10 +56,43 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             None
         }
         Action::NoteInput(key) => {
-            if let Overlay::Note(editor) = &mut app.overlay {
-                editor.input(key);
+            match &mut app.overlay {
+                Overlay::Note(editor) => {
+                    editor.input(key);
+                }
+                Overlay::Export(prompt) => {
+                    // One line only: Enter confirms (bound in the keymap), so it never reaches here.
+                    prompt.input(key);
+                }
+                Overlay::None | Overlay::Help => {}
             }
             None
+        }
+        Action::ToggleReport => {
+            app.mode = if app.mode == Mode::Report {
+                Mode::Overview
+            } else {
+                Mode::Report
+            };
+            None
+        }
+        Action::Export => {
+            let mut prompt = TextArea::from([app.export_dir.display().to_string()]);
+            prompt.move_cursor(ratatui_textarea::CursorMove::End);
+            app.overlay = Overlay::Export(Box::new(prompt));
+            None
+        }
+        Action::ConfirmExport => {
+            let Overlay::Export(prompt) = std::mem::take(&mut app.overlay) else {
+                return None;
+            };
+            let typed = prompt.lines().concat();
+            let dir = if typed.trim().is_empty() {
+                app.export_dir.clone()
+            } else {
+                typed.trim().into()
+            };
+            Some(Effect::Export(dir))
         }
         Action::SaveNote => {
             let Overlay::Note(editor) = std::mem::take(&mut app.overlay) else {
@@ -98,7 +133,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         Action::ToggleMode => {
             app.mode = match app.mode {
                 Mode::Guided => Mode::Overview,
-                Mode::Overview => Mode::Guided,
+                Mode::Overview | Mode::Report => Mode::Guided,
             };
             None
         }

@@ -14,12 +14,14 @@ use crate::tui::keymap::{BINDINGS, Scope, key_name};
 const COLUMNS: [&[(&str, Scope)]; 2] = [
     &[
         (t::HELP_MAIN, Scope::Main),
-        (t::HELP_GENERAL, Scope::NotNote),
+        (t::HELP_SCREENS, Scope::Screens),
     ],
+    // The export prompt shows its own two keys, so it has no section here.
     &[
         (t::HELP_GUIDED, Scope::Guided),
         (t::HELP_OVERVIEW, Scope::Overview),
         (t::HELP_NOTE, Scope::Note),
+        (t::HELP_GENERAL, Scope::NotNote),
     ],
 ];
 

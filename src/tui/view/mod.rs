@@ -6,6 +6,8 @@ mod help;
 pub mod layout;
 mod note;
 mod overview;
+mod prompt;
+mod report;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -23,6 +25,7 @@ impl Widget for &App {
         match self.mode {
             Mode::Guided => guided::render(self, frame.body, buf),
             Mode::Overview => overview::render(self, frame.body, buf),
+            Mode::Report => report::render(self, frame.body, buf),
         }
         footer(self, frame.keys, buf);
         status(self, frame.status, buf);
@@ -30,6 +33,7 @@ impl Widget for &App {
             Overlay::None => {}
             Overlay::Help => help::render(self, area, buf),
             Overlay::Note(editor) => note::render(self, editor, area, buf),
+            Overlay::Export(prompt) => prompt::render(self, prompt, area, buf),
         }
     }
 }
@@ -57,17 +61,44 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let mut spans = Vec::new();
     // In the walk-through the answer keys stand under the question; the footer has the rest.
     let answers_in_body = app.context() == keymap::Context::Guided;
-    for (key, action) in keymap::footer(app.context()) {
-        if answers_in_body && matches!(action, super::action::Action::Answer(_)) {
-            continue;
+    let bindings: Vec<_> = keymap::footer(app.context())
+        .into_iter()
+        .filter(|(_, action)| {
+            !(answers_in_body && matches!(action, super::action::Action::Answer(_)))
+        })
+        .collect();
+    let spans_for = |collapse: bool| {
+        let mut spans = Vec::new();
+        let answer_keys: Vec<&str> = bindings
+            .iter()
+            .filter(|(_, a)| matches!(a, super::action::Action::Answer(_)))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        if collapse && !answer_keys.is_empty() {
+            spans.push(Span::styled(
+                format!(" {} ", answer_keys.join(" ")),
+                theme.key(),
+            ));
+            spans.push(Span::raw(t::ANSWER_KEYS));
         }
-        spans.push(Span::styled(format!(" {key} "), theme.key()));
-        spans.push(Span::raw(t::action_short_label(&action)));
-    }
-    Line::from(spans).render(area, buf);
+        for (key, action) in &bindings {
+            if collapse && matches!(action, super::action::Action::Answer(_)) {
+                continue;
+            }
+            spans.push(Span::styled(format!(" {key} "), theme.key()));
+            spans.push(Span::raw(t::action_short_label(action)));
+        }
+        Line::from(spans)
+    };
+    let full = spans_for(false);
+    let line = if full.width() <= usize::from(area.width) {
+        full
+    } else {
+        spans_for(true)
+    };
+    line.render(area, buf);
 }
 
 fn status(app: &App, area: Rect, buf: &mut Buffer) {

@@ -28,7 +28,12 @@ fn checklists(app: &App, area: Rect, buf: &mut Buffer) {
         .checklists
         .iter()
         .map(|c| {
-            let numbers = format!("{:>2}/{:<2} {:>3.0}%", c.answered, c.total, c.score);
+            let numbers = format!(
+                "{:>2}/{:<2} {:>3}%",
+                c.answered,
+                c.total,
+                crate::report::document::percent(c.score)
+            );
             let room = inner_width.saturating_sub(numbers.chars().count() + 1);
             let title = truncate(&c.title, room);
             let pad = room.saturating_sub(title.chars().count());

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Print check for the HTML report (issue 3), in a real browser.
+#
+# Builds pqs, answers EVERY bundled item of a fresh assessment (a mix of statuses, some notes with special
+# characters, a long organisation name), renders `pqs report --format html` with and without --summary,
+# prints both to PDF with headless Chromium, FAILS unless the summary is exactly one A4 page, and turns
+# page 1 of each into a PNG to look at.
+#
+# Usage: scripts/print-check.sh [OUTPUT_DIR]      (default: target/print-check)
+# Needs chromium, poppler-utils (pdfinfo, pdftoppm) and python3; installs the first two with apt-get when
+# they are missing (CI runs as root). Honours CARGO_TARGET_DIR.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+out=${1:-target/print-check}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+browser=""
+find_browser() {
+  local candidate
+  for candidate in chromium chromium-browser google-chrome; do
+    if have "$candidate"; then
+      browser=$candidate
+      return 0
+    fi
+  done
+  return 1
+}
+
+if ! find_browser || ! have pdfinfo || ! have pdftoppm; then
+  echo "== installing chromium and poppler-utils"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
+  $sudo apt-get update
+  $sudo apt-get install -y chromium poppler-utils
+  find_browser || { echo "print-check: no chromium after installing it" >&2; exit 1; }
+fi
+have python3 || { echo "print-check: python3 is needed to read JSON" >&2; exit 1; }
+
+# PQS_PROFILE=release for a release build; CI uses the debug binary its tests already built.
+profile="${PQS_PROFILE:-debug}"
+echo "== cargo build ($profile)"
+if [ "$profile" = release ]; then cargo build --release --locked; else cargo build --locked; fi
+pqs="${CARGO_TARGET_DIR:-$repo/target}/$profile/pqs"
+[ -x "$pqs" ] || { echo "print-check: $pqs was not built" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/data" "$work/checklists"
+name=print-check
+
+# A fresh data dir and an empty checklist dir: only the bundled checklists, nothing of the user's.
+pqs_run() { "$pqs" --data-dir "$work/data" --checklists "$work/checklists" "$@"; }
+
+echo "== answering every bundled item"
+ids=$(pqs_run checklists --format json | python3 -c '
+import json, sys
+for checklist in json.load(sys.stdin)["checklists"]:
+    for item in checklist["items"]:
+        print(item["id"])
+')
+[ -n "$ids" ] || { echo "print-check: no items found" >&2; exit 1; }
+
+organisation='Stichting Kinderopvang & Buitenschoolse Opvang "De Vrolijke Regenboog" <Midden-Nederland> B.V.'
+statuses=(ja ja deels nee ja nvt weet-niet)
+n=0
+while IFS= read -r id; do
+  args=(answer -a "$name" "$id" "${statuses[n % ${#statuses[@]}]}")
+  if [ "$n" -eq 0 ]; then args+=(--organisation "$organisation"); fi
+  case $((n % 9)) in
+    2) args+=(--note $'Besproken met de boekhouder, "na de zomer" oppakken.\nTweede regel: <b>niet vet</b> & 100% zeker') ;;
+    5) args+=(--note '<script>alert(1)</script> komma, pijp | en een citaat "zo"') ;;
+  esac
+  pqs_run "${args[@]}"
+  n=$((n + 1))
+done <<<"$ids"
+
+answered=$(pqs_run report -a "$name" --format json | python3 -c '
+import json, sys
+totals = json.load(sys.stdin)["totals"]
+print(totals["answered"])
+')
+if [ "$answered" -ne "$n" ]; then
+  echo "print-check: $answered of $n items answered" >&2
+  exit 1
+fi
+echo "   $n items answered"
+
+echo "== rendering HTML"
+pqs_run report -a "$name" --format html --summary -o "$out/summary.html"
+pqs_run report -a "$name" --format html -o "$out/report.html"
+
+to_pdf() {
+  local html=$1 pdf=$2 profile
+  profile=$(mktemp -d "$work/profile.XXXXXX")
+  rm -f "$pdf"
+  if ! timeout 180 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" --no-pdf-header-footer --print-to-pdf="$pdf" "file://$html" \
+    >"$work/chromium.log" 2>&1 || [ ! -s "$pdf" ]; then
+    cat "$work/chromium.log" >&2
+    echo "print-check: chromium could not print $html" >&2
+    exit 1
+  fi
+}
+
+pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
+
+echo "== printing with $("$browser" --version 2>/dev/null | head -n 1)"
+status=0
+for doc in summary report; do
+  to_pdf "$out/$doc.html" "$out/$doc.pdf"
+  count=$(pages "$out/$doc.pdf")
+  pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/$doc.pdf" "$out/$doc-page1"
+  echo "   $doc: $count page(s), $out/$doc.pdf"
+  echo "   $doc page 1: $out/$doc-page1.png"
+  if [ "$doc" = summary ] && [ "$count" -ne 1 ]; then
+    echo "print-check: FAILED: the summary is $count pages, it must be exactly 1 A4 page" >&2
+    status=1
+  fi
+done
+if [ "$status" -eq 0 ]; then
+  echo "== print check passed: summary is exactly 1 page"
+fi
+exit "$status"

@@ -1,0 +1,153 @@
+//! The CSV export: one row per catalog item, then one per orphaned answer.
+
+use super::document::Document;
+use crate::text as t;
+
+/// Byte order mark at the start of the file.
+///
+/// Excel reads a CSV file without a BOM in the system's legacy code page (Windows-1252 on Dutch
+/// systems), which turns "é" into "Ã©". With a UTF-8 BOM it reads UTF-8. LibreOffice, Numbers, Google
+/// Sheets and the `csv` crate cope with the BOM (the `csv` reader strips it, other tools ignore it), so
+/// it costs little. The delimiter stays the standard comma (RFC 4180); a `sep=` hint line is not used
+/// because Excel then ignores the BOM. Excel set to a Dutch locale (list separator `;`) may put each
+/// row in one column when the file is double-clicked; Data > From Text/CSV detects the comma.
+pub const BOM: &str = "\u{feff}";
+
+/// Renders the CSV export: a BOM, a header row (text::CSV_HEADERS), one row per item of every checklist
+/// (in catalog order), then one row per orphan with an empty checklist, so every answer and note the
+/// user entered is in the file. Fields are quoted where RFC 4180 requires it; records end in `\r\n`.
+pub fn render(doc: &Document) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail, and every record has the header's length.
+    let mut write = |record: [&str; 9]| {
+        writer
+            .write_record(record)
+            .expect("writing CSV to memory cannot fail");
+    };
+    write(t::CSV_HEADERS);
+    for checklist in &doc.scan.checklists {
+        for item in &checklist.items {
+            let answered_at = item
+                .answered_at
+                .map(|at| at.to_string())
+                .unwrap_or_default();
+            write([
+                &checklist.id,
+                &item.id,
+                item.section.as_deref().unwrap_or(""),
+                &item.question,
+                t::severity_label(item.severity),
+                t::status_label(item.status),
+                &item.note,
+                &answered_at,
+                &item.reference,
+            ]);
+        }
+    }
+    for orphan in &doc.scan.orphans {
+        write([
+            "",
+            &orphan.id,
+            "",
+            "",
+            "",
+            t::status_label(orphan.status),
+            &orphan.note,
+            "",
+            "",
+        ]);
+    }
+    let bytes = writer
+        .into_inner()
+        .expect("flushing CSV to memory cannot fail");
+    let body = String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8");
+    format!("{BOM}{body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::fixture;
+
+    fn output() -> String {
+        let scan = fixture::scan();
+        let org = fixture::assessment().organisation;
+        render(&fixture::document(&scan, &org))
+    }
+
+    fn records(out: &str) -> (csv::StringRecord, Vec<csv::StringRecord>) {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(out.as_bytes());
+        let headers = reader.headers().expect("header row").clone();
+        let rows = reader
+            .records()
+            .collect::<Result<Vec<_>, _>>()
+            .expect("valid CSV");
+        (headers, rows)
+    }
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!(output());
+    }
+
+    #[test]
+    fn starts_with_bom_and_header() {
+        let out = output();
+        assert!(out.starts_with(BOM));
+        let first = out.trim_start_matches(BOM).lines().next().unwrap();
+        assert_eq!(first, t::CSV_HEADERS.join(","));
+        assert!(out.ends_with("\r\n"));
+    }
+
+    #[test]
+    fn parses_back_with_one_row_per_item_and_orphan() {
+        let scan = fixture::scan();
+        let out = output();
+        let (headers, rows) = records(&out);
+        assert_eq!(headers.iter().collect::<Vec<_>>(), t::CSV_HEADERS);
+        let items: usize = scan.checklists.iter().map(|c| c.items.len()).sum();
+        assert_eq!(rows.len(), items + scan.orphans.len());
+        assert!(!scan.orphans.is_empty(), "fixture has an orphan");
+        for row in &rows {
+            assert_eq!(row.len(), 9, "{row:?}");
+        }
+    }
+
+    #[test]
+    fn nasty_note_round_trips_exactly() {
+        let (_, rows) = records(&output());
+        let row = rows
+            .iter()
+            .find(|r| &r[1] == "privacyverklaring.pv-fg-contact")
+            .expect("row of the item with the nasty note");
+        assert_eq!(&row[0], "privacyverklaring");
+        assert_eq!(&row[6], fixture::NASTY_NOTE);
+        assert_eq!(&row[7], "2026-11-23T10:00:00Z");
+    }
+
+    #[test]
+    fn orphan_rows_keep_id_status_and_note() {
+        let (_, rows) = records(&output());
+        let orphan = rows
+            .iter()
+            .find(|r| &r[1] == "verdwenen.vraag")
+            .expect("orphan row");
+        assert_eq!(&orphan[0], "");
+        assert_eq!(&orphan[5], "ja");
+        assert_eq!(&orphan[6], "oude vraag, <b>bewaard</b>");
+    }
+
+    #[test]
+    fn unanswered_items_have_empty_answered_at() {
+        let (_, rows) = records(&output());
+        let unanswered = rows
+            .iter()
+            .find(|r| &r[5] == t::status_label(None))
+            .expect("an unanswered item");
+        assert_eq!(&unanswered[7], "");
+    }
+}

@@ -1,0 +1,222 @@
+//! The HTML report and the one-page progress summary: each one self-contained file (inline CSS; no
+//! scripts, fonts, images or links), in Dutch, printable on A4 and readable in black and white.
+//!
+//! All markup is written with [`writer::Html`], which escapes every piece of text and attribute value;
+//! unescaped markup must be `&'static str`, so user text (organisation, notes) can never reach the page raw.
+
+mod full;
+mod parts;
+mod style;
+mod summary;
+mod writer;
+
+use super::document::Document;
+use crate::text as t;
+use writer::Html;
+
+/// The full report as one HTML file.
+pub fn render(doc: &Document) -> String {
+    page(doc, t::REPORT_TITLE, style::REPORT, |h| full::body(h, doc))
+}
+
+/// The printable progress summary: one A4 page for the bundled checklists.
+pub fn render_summary(doc: &Document) -> String {
+    page(doc, t::SUMMARY_TITLE, style::SUMMARY, |h| {
+        summary::body(h, doc)
+    })
+}
+
+/// The document frame: doctype, head with the inline CSS, and a sheet holding `body`.
+fn page(doc: &Document, title: &str, css: &'static str, body: impl FnOnce(&mut Html)) -> String {
+    let mut h = Html::new();
+    h.raw("<!DOCTYPE html>\n");
+    h.el("html", &[("lang", "nl")], |h| {
+        h.raw("\n");
+        h.el("head", &[], |h| {
+            h.void("meta", &[("charset", "utf-8")]);
+            h.void(
+                "meta",
+                &[
+                    ("name", "viewport"),
+                    ("content", "width=device-width, initial-scale=1"),
+                ],
+            );
+            h.void("meta", &[("name", "color-scheme"), ("content", "light")]);
+            h.leaf("title", &[], &t::html_title(title, doc.organisation));
+            h.el("style", &[], |h| {
+                h.raw(style::BASE).raw(css);
+            });
+        });
+        h.el("body", &[], |h| {
+            h.el("main", &[("class", "sheet")], body);
+        });
+    });
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parts::share;
+    use super::*;
+    use crate::checklist::Catalog;
+    use crate::report::Band;
+    use crate::report::document::percent;
+    use crate::report::{Scan, fixture};
+
+    fn with_snapshots_here(check: impl FnOnce()) {
+        insta::with_settings!({ snapshot_path => "html/snapshots", prepend_module_to_snapshot => false }, {
+            check();
+        });
+    }
+
+    fn both(organisation: &str) -> [String; 2] {
+        let scan = fixture::scan();
+        let doc = fixture::document(&scan, organisation);
+        [render(&doc), render_summary(&doc)]
+    }
+
+    #[test]
+    fn report_snapshot() {
+        let scan = fixture::scan();
+        let org = fixture::assessment().organisation;
+        with_snapshots_here(|| {
+            insta::assert_snapshot!("html_report", render(&fixture::document(&scan, &org)));
+        });
+    }
+
+    #[test]
+    fn summary_snapshot() {
+        let scan = fixture::scan();
+        let org = fixture::assessment().organisation;
+        with_snapshots_here(|| {
+            insta::assert_snapshot!(
+                "html_summary",
+                render_summary(&fixture::document(&scan, &org))
+            );
+        });
+    }
+
+    #[test]
+    fn nasty_note_is_escaped() {
+        let [report, _] = both("X");
+        assert!(!report.contains("<script>alert(1)</script>"));
+        assert!(!report.contains("<script"));
+        assert!(report.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;quote&quot;, comma | pipe\nnieuwe regel &amp; é"));
+        // The orphan's note.
+        assert!(!report.contains("<b>bewaard</b>"));
+        assert!(report.contains("oude vraag, &lt;b&gt;bewaard&lt;/b&gt;"));
+    }
+
+    #[test]
+    fn organisation_is_escaped_everywhere() {
+        let org = fixture::assessment().organisation;
+        assert!(org.contains('<') && org.contains('&') && org.contains('"'));
+        for out in both(&org) {
+            assert!(!out.contains("<De Korst>"));
+            assert!(!out.contains("\"Utrecht\""));
+            let escaped = "Bakkerij &lt;De Korst&gt; &amp; Zn, &quot;Utrecht&quot;";
+            assert!(
+                out.contains(&format!("<h1 class=\"name\">{escaped}</h1>")),
+                "heading"
+            );
+            assert!(out.contains(&format!(" – {escaped}</title>")), "title");
+        }
+        for out in both("Evil\"><script>alert(1)</script>'") {
+            assert!(!out.contains("<script"));
+            assert!(!out.contains("Evil\""));
+            assert!(out.contains("Evil&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&#39;"));
+        }
+    }
+
+    #[test]
+    fn self_contained_without_scripts_or_external_resources() {
+        for out in both(&fixture::assessment().organisation) {
+            let lower = out.to_lowercase();
+            assert!(!lower.contains("<script"), "no scripts");
+            for bad in [
+                "http://", "https://", "src=", "href=", "url(", "@import", "<link", "<img",
+                "<iframe", "<object", "<embed",
+            ] {
+                assert!(!lower.contains(bad), "found {bad}");
+            }
+            assert!(out.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"));
+            assert!(out.contains("@page{size:A4;"));
+            assert!(out.trim_end().ends_with("</html>"));
+        }
+    }
+
+    #[test]
+    fn report_has_every_part() {
+        let scan = fixture::scan();
+        let doc = fixture::document(&scan, "Bakkerij");
+        let out = render(&doc);
+        for part in [
+            t::NOT_LEGAL_ADVICE,
+            t::BAND_RULE,
+            t::FIRST_DO,
+            t::GAPS_PER_CHECKLIST,
+            t::DONE,
+            t::ORPHANS,
+            "0.0.0-test",
+            "2026-11-23",
+            "klant-x",
+        ] {
+            assert!(out.contains(part), "missing {part}");
+        }
+        assert_eq!(out.matches("<li class=\"first-item\">").count(), 10);
+        assert_eq!(
+            out.matches("<article class=\"gap").count(),
+            doc.scan.gaps.len()
+        );
+        assert_eq!(
+            out.matches("<tr><td class=\"title\"").count(),
+            doc.scan.checklists.len()
+        );
+    }
+
+    #[test]
+    fn summary_has_one_bar_per_checklist_and_five_actions() {
+        let scan = Scan::new(&Catalog::bundled(), &fixture::complete_assessment());
+        let doc = fixture::document(&scan, "Kapsalon Knip & Co");
+        let out = render_summary(&doc);
+        assert_eq!(scan.checklists.len(), 8);
+        assert_eq!(out.matches("<tr><td class=\"title\"").count(), 8);
+        assert_eq!(out.matches("<li class=\"top-item\">").count(), 5);
+        for part in [
+            t::REMARKS,
+            t::NEXT_SESSION,
+            t::SIGNATURE_OWNER,
+            t::SIGNATURE_ADVISOR,
+            t::band_label(doc.band()),
+            t::NOT_LEGAL_ADVICE,
+            "Kapsalon Knip &amp; Co",
+        ] {
+            assert!(out.contains(part), "missing {part}");
+        }
+    }
+
+    #[test]
+    fn without_organisation_the_assessment_name_heads_the_page() {
+        for out in both("  ") {
+            assert!(out.contains("<h1 class=\"name\">klant-x</h1>"));
+        }
+    }
+
+    #[test]
+    fn orphans_only_when_there_are_some() {
+        let scan = Scan::new(&Catalog::bundled(), &fixture::complete_assessment());
+        assert!(scan.orphans.is_empty());
+        let out = render(&fixture::document(&scan, "X"));
+        assert!(!out.contains(t::ORPHANS));
+    }
+
+    #[test]
+    fn percent_rounds_like_the_band() {
+        assert_eq!(percent(49.5), 50);
+        assert_eq!(Band::of(49.5), Band::OnTheWay);
+        assert_eq!(percent(79.4), 79);
+        assert_eq!(percent(-1.0), 0);
+        assert_eq!(share(0, 0), 100);
+        assert_eq!(share(1, 3), 33);
+    }
+}

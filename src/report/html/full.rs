@@ -1,0 +1,209 @@
+//! The body of the full report: header, totals, checklist table, "eerst doen", all gaps per checklist,
+//! the items already in order, and orphans.
+
+use super::parts::{checklist_table, header, severity, status, totals};
+use super::writer::Html;
+use crate::assessment::Status;
+use crate::checklist::Severity;
+use crate::report::document::{Document, FIRST_ACTIONS};
+use crate::report::scan::Gap;
+use crate::text as t;
+
+/// Writes the report's sections.
+pub(super) fn body(h: &mut Html, doc: &Document) {
+    header(h, doc, t::REPORT_TITLE);
+    totals(h, doc);
+    h.el("section", &[("class", "overview")], |h| {
+        heading(h, "h2", t::HTML_OVERVIEW, None);
+        checklist_table(h, doc);
+    });
+    first_actions(h, doc);
+    gaps_per_checklist(h, doc);
+    done(h, doc);
+    orphans(h, doc);
+    h.el("footer", &[], |h| {
+        h.leaf("p", &[("class", "disclaimer")], t::NOT_LEGAL_ADVICE);
+    });
+}
+
+/// A heading with an optional count in lighter type: "Open punten (12)".
+fn heading(h: &mut Html, tag: &'static str, text: &str, count: Option<usize>) {
+    h.el(tag, &[], |h| {
+        h.text(text);
+        if let Some(n) = count {
+            h.text(" ");
+            h.span("count", &format!("({n})"));
+        }
+    });
+}
+
+/// "Eerst doen": the most important gaps, numbered, with action and reference.
+fn first_actions(h: &mut Html, doc: &Document) {
+    let first = doc.first_actions(FIRST_ACTIONS);
+    h.el("section", &[("class", "first-do")], |h| {
+        heading(h, "h2", t::FIRST_DO, None);
+        if first.is_empty() {
+            h.leaf("p", &[("class", "empty")], t::NO_GAPS);
+            return;
+        }
+        h.el("ol", &[("class", "first")], |h| {
+            for (i, g) in first.iter().enumerate() {
+                h.el("li", &[("class", "first-item")], |h| {
+                    h.span("n", &(i + 1).to_string());
+                    h.el("div", &[], |h| {
+                        h.div("head", |h| {
+                            severity(h, g.severity);
+                            status(h, g.status);
+                            h.span("checklist", &g.checklist_title);
+                        });
+                        h.leaf("p", &[("class", "action")], &g.action);
+                        h.el("p", &[("class", "ref")], |h| {
+                            h.leaf("b", &[], t::REFERENCE);
+                            h.text(": ").text(&g.reference);
+                        });
+                    });
+                });
+            }
+        });
+    });
+}
+
+/// Every gap, grouped per checklist (most serious first within a checklist), with notes.
+fn gaps_per_checklist(h: &mut Html, doc: &Document) {
+    h.el("section", &[("class", "gaps")], |h| {
+        heading(h, "h2", t::GAPS_PER_CHECKLIST, Some(doc.scan.gaps.len()));
+        if doc.scan.gaps.is_empty() {
+            h.leaf("p", &[("class", "empty")], t::NO_GAPS);
+            return;
+        }
+        for c in &doc.scan.checklists {
+            let gaps: Vec<&Gap> = doc
+                .scan
+                .gaps
+                .iter()
+                .filter(|g| g.checklist == c.id)
+                .collect();
+            let Some((first, rest)) = gaps.split_first() else {
+                continue;
+            };
+            // The heading and the first gap stay on one page.
+            h.div("keep", |h| {
+                heading(h, "h3", &c.title, Some(gaps.len()));
+                gap(h, first);
+            });
+            for g in rest {
+                gap(h, g);
+            }
+        }
+    });
+}
+
+/// One gap: severity, answer, section and id; the question; action, reference and note.
+fn gap(h: &mut Html, g: &Gap) {
+    let class = match g.severity {
+        Severity::High => "gap",
+        Severity::Medium => "gap sev-medium-line",
+        Severity::Low => "gap sev-low-line",
+    };
+    h.el("article", &[("class", class)], |h| {
+        h.div("head", |h| {
+            severity(h, g.severity);
+            status(h, g.status);
+            if let Some(section) = &g.section {
+                h.span("section", section);
+            }
+            h.span("id", &g.id);
+        });
+        h.leaf("p", &[("class", "q")], &g.question);
+        h.el("dl", &[("class", "facts")], |h| {
+            h.leaf("dt", &[], t::ACTION);
+            h.leaf("dd", &[], &g.action);
+            h.leaf("dt", &[], t::REFERENCE);
+            h.leaf("dd", &[], &g.reference);
+            let note = g.note.trim();
+            if !note.is_empty() {
+                h.leaf("dt", &[], t::NOTE);
+                h.leaf("dd", &[("class", "note")], note);
+            }
+        });
+    });
+}
+
+/// The items answered yes, compact, per checklist.
+fn done(h: &mut Html, doc: &Document) {
+    let yes = |status: Option<Status>| status == Some(Status::Yes);
+    let count = doc
+        .scan
+        .checklists
+        .iter()
+        .flat_map(|c| &c.items)
+        .filter(|i| yes(i.status))
+        .count();
+    h.el("section", &[("class", "done")], |h| {
+        heading(h, "h2", t::DONE, Some(count));
+        if count == 0 {
+            h.leaf("p", &[("class", "empty")], t::HTML_NOTHING_DONE);
+        }
+        for c in &doc.scan.checklists {
+            let items: Vec<_> = c.items.iter().filter(|i| yes(i.status)).collect();
+            if items.is_empty() {
+                continue;
+            }
+            h.div("done-group", |h| {
+                heading(h, "h3", &c.title, Some(items.len()));
+                h.el("ul", &[("class", "done")], |h| {
+                    for item in items {
+                        h.el("li", &[], |h| {
+                            h.text(t::status_mark(item.status)).text(" ");
+                            h.text(&item.question);
+                            let note = item.note.trim();
+                            if !note.is_empty() {
+                                h.el("span", &[("class", "done-note note")], |h| {
+                                    h.leaf("b", &[], t::NOTE).text(": ").text(note);
+                                });
+                            }
+                        });
+                    }
+                });
+            });
+        }
+    });
+}
+
+/// Answers to items that no longer exist, if any.
+fn orphans(h: &mut Html, doc: &Document) {
+    if doc.scan.orphans.is_empty() {
+        return;
+    }
+    h.el("section", &[("class", "orphaned")], |h| {
+        heading(h, "h2", t::ORPHANS, Some(doc.scan.orphans.len()));
+        h.el("table", &[("class", "orphans")], |h| {
+            h.el("thead", &[], |h| {
+                h.el("tr", &[], |h| {
+                    h.leaf("th", &[], t::HTML_ITEM_ID);
+                    h.leaf("th", &[], t::HTML_ANSWER);
+                    h.leaf("th", &[], t::NOTE);
+                });
+            });
+            h.el("tbody", &[], |h| {
+                for orphan in &doc.scan.orphans {
+                    h.el("tr", &[], |h| {
+                        h.el("td", &[], |h| {
+                            h.span("id", &orphan.id);
+                        });
+                        h.leaf(
+                            "td",
+                            &[],
+                            &format!(
+                                "{} {}",
+                                t::status_mark(orphan.status),
+                                t::status_label(orphan.status)
+                            ),
+                        );
+                        h.leaf("td", &[("class", "note")], orphan.note.trim());
+                    });
+                }
+            });
+        });
+    });
+}

@@ -1,0 +1,161 @@
+//! A small HTML writer that escapes by default.
+//!
+//! Text and attribute values always go through [`escape_into`]. The only unescaped input is [`Html::raw`],
+//! which takes `&'static str`: constant markup and CSS written in this module tree, never user text.
+//! Elements are written through closures, so every opened tag is closed.
+
+/// Elements after which a line break is written, to keep the source (and snapshots) readable.
+const BLOCK: [&str; 28] = [
+    "html", "head", "body", "main", "header", "footer", "section", "article", "div", "p", "h1",
+    "h2", "h3", "table", "thead", "tbody", "tfoot", "tr", "ol", "ul", "li", "dl", "dt", "dd",
+    "meta", "title", "style", "colgroup",
+];
+
+/// Attributes: constant names, escaped values.
+pub(super) type Attrs<'a> = &'a [(&'static str, &'a str)];
+
+/// An HTML document under construction.
+#[derive(Debug, Default)]
+pub(super) struct Html {
+    out: String,
+}
+
+impl Html {
+    /// An empty document.
+    pub(super) fn new() -> Self {
+        Html {
+            out: String::with_capacity(64 * 1024),
+        }
+    }
+
+    /// Constant markup of our own (doctype, CSS). `'static` so that user text cannot get here.
+    pub(super) fn raw(&mut self, markup: &'static str) -> &mut Self {
+        self.out.push_str(markup);
+        self
+    }
+
+    /// Text, escaped.
+    pub(super) fn text(&mut self, text: &str) -> &mut Self {
+        escape_into(&mut self.out, text);
+        self
+    }
+
+    /// `<tag attrs>` + whatever `body` writes + `</tag>`.
+    pub(super) fn el(
+        &mut self,
+        tag: &'static str,
+        attrs: Attrs<'_>,
+        body: impl FnOnce(&mut Html),
+    ) -> &mut Self {
+        self.open(tag, attrs);
+        body(self);
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
+        self.block_break(tag);
+        self
+    }
+
+    /// `<tag attrs>text</tag>`, the text escaped.
+    pub(super) fn leaf(&mut self, tag: &'static str, attrs: Attrs<'_>, text: &str) -> &mut Self {
+        self.el(tag, attrs, |h| {
+            h.text(text);
+        })
+    }
+
+    /// A `div` with a class around whatever `body` writes.
+    pub(super) fn div(&mut self, class: &'static str, body: impl FnOnce(&mut Html)) -> &mut Self {
+        self.el("div", &[("class", class)], body)
+    }
+
+    /// A `span` with a class holding escaped text.
+    pub(super) fn span(&mut self, class: &'static str, text: &str) -> &mut Self {
+        self.leaf("span", &[("class", class)], text)
+    }
+
+    /// An element without content or end tag (`meta`, `col`).
+    pub(super) fn void(&mut self, tag: &'static str, attrs: Attrs<'_>) -> &mut Self {
+        self.open(tag, attrs);
+        self.block_break(tag);
+        self
+    }
+
+    /// The finished document.
+    pub(super) fn finish(self) -> String {
+        self.out
+    }
+
+    fn open(&mut self, tag: &'static str, attrs: Attrs<'_>) {
+        self.out.push('<');
+        self.out.push_str(tag);
+        for (name, value) in attrs {
+            self.out.push(' ');
+            self.out.push_str(name);
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, value);
+            self.out.push('"');
+        }
+        self.out.push('>');
+    }
+
+    fn block_break(&mut self, tag: &str) {
+        if BLOCK.contains(&tag) {
+            self.out.push('\n');
+        }
+    }
+}
+
+/// Appends `text` with `& < > " '` escaped, safe in text and in quoted attribute values. Control
+/// characters other than line break and tab are dropped (they have no place in a report).
+pub(super) fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_attributes_are_escaped() {
+        let mut h = Html::new();
+        h.el("p", &[("title", "a\"b' <c>")], |h| {
+            h.text("<script>alert(1)</script> & \"x\" 'y'");
+        });
+        assert_eq!(
+            h.finish(),
+            "<p title=\"a&quot;b&#39; &lt;c&gt;\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; \
+             &quot;x&quot; &#39;y&#39;</p>\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_dropped_but_line_breaks_kept() {
+        let mut out = String::new();
+        escape_into(&mut out, "a\u{1b}[2J\0b\nc\td\r");
+        assert_eq!(out, "a[2Jb\nc\td");
+    }
+
+    #[test]
+    fn elements_nest_and_close() {
+        let mut h = Html::new();
+        h.div("x", |h| {
+            h.span("y", "1");
+            h.void("col", &[("class", "z")]);
+        });
+        assert_eq!(
+            h.finish(),
+            "<div class=\"x\"><span class=\"y\">1</span><col class=\"z\"></div>\n"
+        );
+    }
+}

@@ -1,0 +1,558 @@
+//! The Markdown report and the Markdown progress summary.
+//!
+//! Every piece of text that is not Markdown syntax of our own (organisation, assessment name, notes, but
+//! also checklist titles, questions and actions, which may come from a user's own checklist files) goes
+//! through [`escape_inline`] or, inside a table cell, [`escape_cell`]. The output uses only CommonMark
+//! plus GFM tables, so it renders the same on GitHub, GitLab and in VS Code.
+
+use std::fmt::Write;
+
+use super::document::{Document, FIRST_ACTIONS};
+use super::scan::{ChecklistScan, Gap};
+use super::text::bar;
+use crate::assessment::Status;
+use crate::text as t;
+
+/// Cells in a progress or score bar.
+const BAR_WIDTH: usize = 10;
+/// How many actions the summary shows.
+const SUMMARY_ACTIONS: usize = 5;
+/// A blank to fill in by hand. Literal underscores: a run with a space before and nothing after is no
+/// emphasis in CommonMark, and on a line of its own it is a rule, which prints as a writing line.
+const FILL: &str = "________________________________________";
+/// How many writing lines the summary leaves for remarks.
+const REMARK_LINES: usize = 4;
+/// Separator between facts on one line.
+const DOT: &str = " · ";
+
+/// Escapes text for inline Markdown: headings, list items, paragraphs and (via [`escape_cell`]) table cells.
+///
+/// - `&`, `<` and `>` become entities, so no HTML (a `<script>`, a `<b>`) or autolink gets through.
+/// - The characters that start emphasis, code, links, headings, strikethrough or math
+///   (`` \ ` * _ [ ] # ~ $ ``) are backslash-escaped.
+/// - Line breaks become `<br>`, so text never starts a new Markdown line (no list, quote or heading
+///   can be smuggled in); other control characters are dropped and tabs become spaces.
+/// - A list marker or rule at the very start (`-`, `+`, `1. `, `1) `) is escaped, as our text often
+///   follows `- `.
+/// - Leading and trailing whitespace is trimmed (it cannot show in Markdown anyway).
+pub fn escape_inline(text: &str) -> String {
+    let text = text.trim();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    // Escape a leading ordered-list marker: digits, then `.` or `)`, then a space or the end.
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let mut after = text[digits..].chars();
+    if digits > 0
+        && matches!(after.next(), Some('.' | ')'))
+        && after.next().is_none_or(char::is_whitespace)
+    {
+        out.push_str(&text[..digits]);
+        out.push('\\');
+        for _ in 0..digits {
+            chars.next();
+        }
+    } else if matches!(text.chars().next(), Some('-' | '+')) {
+        // A bullet marker or a `---` rule.
+        out.push('\\');
+    }
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("<br>");
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => out.push_str("<br>"),
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for a GFM table cell: [`escape_inline`] plus `|` as `\|` (line breaks are already `<br>`).
+pub fn escape_cell(text: &str) -> String {
+    escape_inline(text).replace('|', "\\|")
+}
+
+/// One table row from already escaped cells.
+fn row(out: &mut String, cells: &[String]) {
+    let _ = writeln!(out, "| {} |", cells.join(" | "));
+}
+
+/// A table header and its delimiter row; `right` marks right-aligned (numeric) columns.
+fn table_head(out: &mut String, headers: &[&str], right: &[bool]) {
+    let cells: Vec<String> = headers.iter().map(|h| escape_cell(h)).collect();
+    row(out, &cells);
+    let delims: Vec<String> = right
+        .iter()
+        .map(|&r| if r { "---:" } else { "---" }.to_owned())
+        .collect();
+    row(out, &delims);
+}
+
+/// A whole percentage, rounded the way [`super::Band::of`] rounds.
+fn percent(value: f64) -> String {
+    format!("{}%", crate::report::document::percent(value))
+}
+
+/// Share of `part` in `whole` as a fraction (0 when `whole` is 0).
+fn fraction(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// A bar with its percentage, e.g. `███░░░░░░░ 30%`.
+fn bar_with_percent(fraction: f64) -> String {
+    format!("{} {}", bar(fraction, BAR_WIDTH), percent(fraction * 100.0))
+}
+
+/// `- **Label:** value` with the value escaped.
+fn fact(out: &mut String, label: &str, value: &str) {
+    let _ = writeln!(
+        out,
+        "- **{}:** {}",
+        escape_inline(label),
+        escape_inline(value)
+    );
+}
+
+/// The label with its first letter in upper case (`ernst` -> `Ernst`).
+fn capitalised(label: &str) -> String {
+    let mut chars = label.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// `Label: value`, escaped, for nested lists.
+fn labelled(label: &str, value: &str) -> String {
+    format!("{}: {}", escape_inline(label), escape_inline(value))
+}
+
+/// The score with its band, e.g. `24% (onvoldoende)`.
+fn score_with_band(doc: &Document) -> String {
+    format!(
+        "{} ({})",
+        percent(doc.scan.totals.score),
+        t::band_label(doc.band())
+    )
+}
+
+/// Answered out of total, e.g. `40/136 beantwoord`.
+fn progress_text(answered: usize, total: usize) -> String {
+    format!("{answered}/{total} {}", t::ANSWERED)
+}
+
+/// The Markdown report: header, totals, per-checklist table, first actions, gaps, items done, orphans.
+pub fn render(doc: &Document) -> String {
+    let scan = doc.scan;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape_inline(t::REPORT_TITLE));
+    if !doc.organisation.trim().is_empty() {
+        fact(&mut out, t::ORGANISATION, doc.organisation);
+    }
+    fact(&mut out, t::ASSESSMENT, doc.assessment);
+    fact(&mut out, t::DATE, &doc.date);
+    fact(&mut out, t::TOOL_VERSION, doc.version);
+    let _ = writeln!(out, "\n> {}\n", escape_inline(t::NOT_LEGAL_ADVICE));
+
+    let totals = scan.totals;
+    let _ = writeln!(out, "## {}\n", escape_inline(t::TOTAL));
+    fact(&mut out, t::SCORE_COLUMN, &score_with_band(doc));
+    fact(
+        &mut out,
+        t::PROGRESS,
+        &format!(
+            "{} ({})",
+            progress_text(totals.answered, totals.total),
+            percent(100.0 * fraction(totals.answered, totals.total))
+        ),
+    );
+    fact(&mut out, t::GAPS, &totals.gaps.to_string());
+    let _ = writeln!(out, "\n{}\n", escape_inline(t::BAND_RULE));
+
+    let _ = writeln!(out, "## {}\n", escape_inline(t::MD_OVERVIEW));
+    table_head(
+        &mut out,
+        &t::MD_OVERVIEW_HEADERS,
+        &[false, true, false, true, true],
+    );
+    for c in &scan.checklists {
+        row(
+            &mut out,
+            &[
+                escape_cell(&c.title),
+                format!("{}/{}", c.answered, c.total),
+                bar_with_percent(fraction(c.answered, c.total)),
+                percent(c.score),
+                c.open_high.to_string(),
+            ],
+        );
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "## {}\n", escape_inline(t::FIRST_DO));
+    let first = doc.first_actions(FIRST_ACTIONS);
+    if first.is_empty() {
+        let _ = writeln!(out, "{}\n", escape_inline(t::NO_GAPS));
+    } else {
+        let _ = writeln!(out, "{}\n", escape_inline(t::MD_FIRST_DO_ORDER));
+        for (n, gap) in first.iter().enumerate() {
+            let _ = writeln!(out, "{}. **{}**", n + 1, escape_inline(&gap.question));
+            let facts = [
+                labelled(&capitalised(t::SEVERITY), t::severity_label(gap.severity)),
+                labelled(t::MD_ANSWER, t::status_label(gap.status)),
+                escape_inline(&gap.checklist_title),
+            ];
+            let _ = writeln!(out, "    - {}", facts.join(DOT));
+            let _ = writeln!(out, "    - {}", labelled(t::ACTION, &gap.action));
+            let _ = writeln!(out, "    - {}", labelled(t::REFERENCE, &gap.reference));
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "## {}\n", escape_inline(t::GAPS));
+    if scan.gaps.is_empty() {
+        let _ = writeln!(out, "{}\n", escape_inline(t::NO_GAPS));
+    }
+    for c in &scan.checklists {
+        let gaps: Vec<&Gap> = scan.gaps.iter().filter(|g| g.checklist == c.id).collect();
+        if gaps.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {} ({})\n", escape_inline(&c.title), gaps.len());
+        for gap in gaps {
+            gap_entry(&mut out, gap);
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "## {}\n", escape_inline(t::DONE));
+    let mut any_done = false;
+    for c in &scan.checklists {
+        any_done |= done_list(&mut out, c);
+    }
+    if !any_done {
+        let _ = writeln!(out, "{}\n", escape_inline(t::MD_NOTHING_DONE));
+    }
+
+    if !scan.orphans.is_empty() {
+        let _ = writeln!(out, "## {}\n", escape_inline(t::ORPHANS));
+        for orphan in &scan.orphans {
+            let _ = writeln!(
+                out,
+                "- {}{DOT}{}",
+                labelled(t::MD_ITEM_ID, &orphan.id),
+                labelled(t::MD_ANSWER, t::status_label(orphan.status))
+            );
+            if !orphan.note.trim().is_empty() {
+                let _ = writeln!(out, "    - {}", labelled(t::NOTE, &orphan.note));
+            }
+        }
+        out.push('\n');
+    }
+    // Exactly one trailing newline.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// One gap under "Open punten": the question, then status, action, reference and note.
+fn gap_entry(out: &mut String, gap: &Gap) {
+    let _ = writeln!(out, "- **{}**", escape_inline(&gap.question));
+    let facts = [
+        labelled(t::MD_ANSWER, t::status_label(gap.status)),
+        labelled(&capitalised(t::SEVERITY), t::severity_label(gap.severity)),
+        labelled(t::MD_ITEM_ID, &gap.id),
+    ];
+    let _ = writeln!(out, "    - {}", facts.join(DOT));
+    let _ = writeln!(out, "    - {}", labelled(t::ACTION, &gap.action));
+    let _ = writeln!(out, "    - {}", labelled(t::REFERENCE, &gap.reference));
+    if !gap.note.trim().is_empty() {
+        let _ = writeln!(out, "    - {}", labelled(t::NOTE, &gap.note));
+    }
+}
+
+/// The compact list of a checklist's items answered yes; false when there are none.
+fn done_list(out: &mut String, c: &ChecklistScan) -> bool {
+    let done: Vec<_> = c
+        .items
+        .iter()
+        .filter(|i| i.status == Some(Status::Yes))
+        .collect();
+    if done.is_empty() {
+        return false;
+    }
+    let _ = writeln!(out, "**{}** ({})\n", escape_inline(&c.title), done.len());
+    for item in done {
+        if item.note.trim().is_empty() {
+            let _ = writeln!(out, "- {}", escape_inline(&item.question));
+        } else {
+            let _ = writeln!(
+                out,
+                "- {} ({})",
+                escape_inline(&item.question),
+                labelled(t::NOTE, &item.note)
+            );
+        }
+    }
+    out.push('\n');
+    true
+}
+
+/// The one-page progress summary: header, score and band, a bar per checklist, the top five actions,
+/// space for remarks, the next session and two signatures.
+pub fn render_summary(doc: &Document) -> String {
+    let scan = doc.scan;
+    let totals = scan.totals;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape_inline(t::SUMMARY_TITLE));
+    if !doc.organisation.trim().is_empty() {
+        fact(&mut out, t::ORGANISATION, doc.organisation);
+    }
+    fact(&mut out, t::DATE, &doc.date);
+    fact(&mut out, t::SCORE_COLUMN, &score_with_band(doc));
+    fact(
+        &mut out,
+        t::PROGRESS,
+        &progress_text(totals.answered, totals.total),
+    );
+    let _ = writeln!(out, "\n{}\n", escape_inline(t::BAND_RULE));
+
+    table_head(&mut out, &t::MD_SUMMARY_HEADERS, &[false, true, false]);
+    for c in &scan.checklists {
+        row(
+            &mut out,
+            &[
+                escape_cell(&c.title),
+                format!("{}/{}", c.answered, c.total),
+                bar_with_percent(c.score / 100.0),
+            ],
+        );
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "## {}\n", escape_inline(t::MD_SUMMARY_ACTIONS));
+    let first = doc.first_actions(SUMMARY_ACTIONS);
+    if first.is_empty() {
+        let _ = writeln!(out, "{}", escape_inline(t::NO_GAPS));
+    }
+    for (n, gap) in first.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. **{}** ({} {})",
+            n + 1,
+            escape_inline(&gap.question),
+            escape_inline(t::SEVERITY),
+            escape_inline(t::severity_label(gap.severity))
+        );
+        let _ = writeln!(out, "    - {}", labelled(t::ACTION, &gap.action));
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "## {}\n", escape_inline(t::REMARKS));
+    for _ in 0..REMARK_LINES {
+        let _ = writeln!(out, "{FILL}\n");
+    }
+    for label in [t::NEXT_SESSION, t::MD_SIGN_OWNER, t::MD_SIGN_ADVISER] {
+        let _ = writeln!(out, "**{}:** {FILL}\n", escape_inline(label));
+    }
+    let _ = writeln!(out, "> {}", escape_inline(t::NOT_LEGAL_ADVICE));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::fixture;
+
+    fn organisation() -> String {
+        fixture::assessment().organisation
+    }
+
+    /// Number of `|` not escaped by a backslash.
+    fn unescaped_pipes(line: &str) -> usize {
+        let mut count = 0;
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '|' => count += 1,
+                _ => {}
+            }
+        }
+        count
+    }
+
+    /// Every table: each row has as many unescaped pipes as its header.
+    fn assert_tables_consistent(md: &str) {
+        let lines: Vec<&str> = md.lines().collect();
+        let mut tables = 0;
+        let mut i = 0;
+        while i < lines.len() {
+            if lines[i].starts_with('|') {
+                tables += 1;
+                let header = unescaped_pipes(lines[i]);
+                assert!(header >= 2, "{}", lines[i]);
+                while i < lines.len() && lines[i].starts_with('|') {
+                    assert_eq!(unescaped_pipes(lines[i]), header, "row {:?}", lines[i]);
+                    i += 1;
+                }
+            } else {
+                i += 1;
+            }
+        }
+        assert!(tables > 0, "no table found");
+    }
+
+    #[test]
+    fn report_snapshot() {
+        let scan = fixture::scan();
+        let org = organisation();
+        insta::assert_snapshot!(render(&fixture::document(&scan, &org)));
+    }
+
+    #[test]
+    fn summary_snapshot() {
+        let scan = fixture::scan();
+        let org = organisation();
+        insta::assert_snapshot!(render_summary(&fixture::document(&scan, &org)));
+    }
+
+    #[test]
+    fn escape_inline_neutralises_html_and_markdown() {
+        assert_eq!(
+            escape_inline("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(escape_inline("a & b"), "a &amp; b");
+        assert_eq!(escape_inline("&lt;"), "&amp;lt;");
+        assert_eq!(
+            escape_inline("*vet* _schuin_ # kop `code` [link](x) ~~weg~~ $x$ \\"),
+            "\\*vet\\* \\_schuin\\_ \\# kop \\`code\\` \\[link\\](x) \\~\\~weg\\~\\~ \\$x\\$ \\\\"
+        );
+        assert_eq!(
+            escape_inline("een\ntwee\r\ndrie\rvier"),
+            "een<br>twee<br>drie<br>vier"
+        );
+        assert_eq!(escape_inline("- lijst"), "\\- lijst");
+        assert_eq!(escape_inline("12. lijst"), "12\\. lijst");
+        assert_eq!(escape_inline("3) lijst"), "3\\) lijst");
+        assert_eq!(escape_inline("2026 is een jaar"), "2026 is een jaar");
+        assert_eq!(escape_inline("1.2.3"), "1.2.3");
+        assert_eq!(escape_inline("1."), "1\\.");
+        assert_eq!(escape_inline("+31 6"), "\\+31 6");
+        assert_eq!(escape_inline("  a\tb\u{7}  "), "a b");
+        assert_eq!(escape_inline("a | b"), "a | b");
+    }
+
+    #[test]
+    fn escape_cell_also_escapes_pipes() {
+        assert_eq!(escape_cell("a | b\nc"), "a \\| b<br>c");
+        // A backslash before a pipe stays a backslash; the pipe stays escaped.
+        assert_eq!(escape_cell("a\\|b"), "a\\\\\\|b");
+        assert_eq!(unescaped_pipes(&escape_cell("a\\|b|\\\\|")), 0);
+    }
+
+    #[test]
+    fn nasty_note_never_appears_raw() {
+        let scan = fixture::scan();
+        let org = organisation();
+        let doc = fixture::document(&scan, &org);
+        for md in [render(&doc), render_summary(&doc)] {
+            assert!(!md.contains(fixture::NASTY_NOTE));
+            assert!(!md.contains("<script"), "raw HTML in output");
+            assert!(!md.contains("<b>"), "raw HTML in output");
+            assert!(!md.contains(org.as_str()), "organisation not escaped");
+            assert_tables_consistent(&md);
+        }
+        let md = render(&doc);
+        assert!(md.contains(&escape_inline(fixture::NASTY_NOTE)));
+        assert!(md.contains(
+            "&lt;script&gt;alert(1)&lt;/script&gt; \"quote\", comma | pipe<br>nieuwe regel &amp; é"
+        ));
+        assert!(md.contains("Bakkerij &lt;De Korst&gt; &amp; Zn, \"Utrecht\""));
+    }
+
+    #[test]
+    fn only_our_own_html_is_br() {
+        let scan = fixture::scan();
+        let org = organisation();
+        let doc = fixture::document(&scan, &org);
+        for md in [render(&doc), render_summary(&doc)] {
+            let stripped = md.replace("<br>", "");
+            assert!(!stripped.contains('<'), "stray `<` in output");
+        }
+    }
+
+    #[test]
+    fn nasty_text_in_a_table_cell_keeps_the_columns() {
+        let mut scan = fixture::scan();
+        scan.checklists[0].title = fixture::NASTY_NOTE.to_owned();
+        let doc = fixture::document(&scan, "");
+        for md in [render(&doc), render_summary(&doc)] {
+            assert_tables_consistent(&md);
+            assert!(!md.contains("<script"));
+        }
+    }
+
+    #[test]
+    fn report_has_every_section_and_states_the_bands() {
+        let scan = fixture::scan();
+        let org = organisation();
+        let md = render(&fixture::document(&scan, &org));
+        for heading in [
+            t::TOTAL,
+            t::MD_OVERVIEW,
+            t::FIRST_DO,
+            t::GAPS,
+            t::DONE,
+            t::ORPHANS,
+        ] {
+            assert!(md.contains(&format!("## {heading}")), "missing {heading}");
+        }
+        assert!(md.contains(t::BAND_RULE));
+        assert!(md.contains(t::NOT_LEGAL_ADVICE));
+        assert!(md.contains("0.0.0-test"));
+        assert!(md.contains("verdwenen.vraag"));
+        let first_do = md.split("## Eerst doen").nth(1).unwrap();
+        let first_do = first_do.split("\n## ").next().unwrap();
+        assert!(first_do.contains("\n10. **"));
+        assert!(!first_do.contains("\n11. "));
+    }
+
+    #[test]
+    fn summary_has_top_five_and_signatures() {
+        let scan = fixture::scan();
+        let org = organisation();
+        let md = render_summary(&fixture::document(&scan, &org));
+        assert!(md.contains("\n5. **"));
+        assert!(!md.contains("\n6. "));
+        for label in [t::NEXT_SESSION, t::MD_SIGN_OWNER, t::MD_SIGN_ADVISER] {
+            assert!(
+                md.contains(&format!("**{label}:** ____")),
+                "missing {label}"
+            );
+        }
+        assert_eq!(
+            md.matches('█').count() + md.matches('░').count(),
+            8 * BAR_WIDTH
+        );
+    }
+}

@@ -1,0 +1,36 @@
+//! Writing the HTML report and summary from the interface.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::app::App;
+use crate::assessment::StoreError;
+use crate::assessment::store::write_atomic;
+use crate::report::{Document, html};
+
+/// Writes `<name>-rapport.html` and `<name>-samenvatting.html` into `dir`; returns the paths written.
+pub fn export(app: &App, dir: &Path, now: Timestamp) -> Result<Vec<PathBuf>, StoreError> {
+    let date = now.to_zoned_datetime(app.tz.clone()).date().to_string();
+    let doc = Document::new(
+        &app.scan,
+        &app.assessment.organisation,
+        &app.name,
+        now,
+        date,
+    );
+    let files = [
+        (format!("{}-rapport.html", app.name), html::render(&doc)),
+        (
+            format!("{}-samenvatting.html", app.name),
+            html::render_summary(&doc),
+        ),
+    ];
+    let mut written = Vec::new();
+    for (name, content) in files {
+        let path = dir.join(name);
+        write_atomic(&path, content.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -1,0 +1,128 @@
+//! The report screen: totals, a bar per checklist and the first actions.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use crate::report::document::FIRST_ACTIONS;
+use crate::report::text::bar;
+use crate::report::{Band, Document};
+use crate::text as t;
+use crate::tui::app::App;
+
+/// Draws the report screen.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    // The date is not shown here, so the document needs no clock.
+    let doc = Document::new(
+        &app.scan,
+        &app.assessment.organisation,
+        &app.name,
+        jiff::Timestamp::UNIX_EPOCH,
+        String::new(),
+    );
+    let totals = app.scan.totals;
+    let rows = app.scan.checklists.len() as u16 + 2;
+    let [summary, checklists, actions] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(rows),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+
+    let band = doc.band();
+    let band_style = match band {
+        Band::Good => theme.info(),
+        Band::OnTheWay => theme.severity(crate::checklist::Severity::Medium),
+        Band::Insufficient => theme.severity(crate::checklist::Severity::High),
+    };
+    Paragraph::new(vec![
+        Line::from(vec![
+            Span::styled(
+                format!(
+                    " {}: {} {}% ",
+                    t::TOTAL,
+                    t::SCORE,
+                    crate::report::document::percent(totals.score)
+                ),
+                theme.label(),
+            ),
+            Span::styled(format!("({})", t::band_label(band)), band_style),
+            Span::raw(format!(
+                "   {}: {}/{} · {} {}",
+                t::PROGRESS,
+                totals.answered,
+                totals.total,
+                totals.gaps,
+                t::GAPS.to_lowercase()
+            )),
+        ]),
+        Line::styled(format!(" {}", t::BAND_RULE), theme.dim()),
+    ])
+    .wrap(Wrap { trim: false })
+    .render(summary, buf);
+
+    let inner_width = usize::from(checklists.width.saturating_sub(2));
+    // bar, space, "100%", two spaces, "14 hoog open"
+    let numbers_width = 10 + 1 + 4 + 2 + 3 + t::HIGH_OPEN_COLUMN.len();
+    let name_width = inner_width.saturating_sub(numbers_width + 1).max(8);
+    let lines: Vec<Line> = app
+        .scan
+        .checklists
+        .iter()
+        .map(|c| {
+            let mut title: String = c.title.chars().take(name_width).collect();
+            if c.title.chars().count() > name_width {
+                title.pop();
+                title.push('…');
+            }
+            let high = if c.open_high > 0 {
+                format!("{} {}", c.open_high, t::HIGH_OPEN_COLUMN)
+            } else {
+                String::new()
+            };
+            Line::from(vec![
+                Span::raw(format!("{title:<name_width$} ")),
+                Span::raw(bar(c.score / 100.0, 10)),
+                Span::raw(format!(
+                    " {:>3}%  ",
+                    crate::report::document::percent(c.score)
+                )),
+                Span::styled(high, theme.severity(crate::checklist::Severity::High)),
+            ])
+        })
+        .collect();
+    Paragraph::new(lines)
+        .block(Block::default().borders(Borders::ALL).title(t::CHECKLISTS))
+        .render(checklists, buf);
+
+    let width = usize::from(actions.width.saturating_sub(4));
+    let lines: Vec<Line> = doc
+        .first_actions(FIRST_ACTIONS)
+        .iter()
+        .enumerate()
+        .map(|(i, gap)| {
+            let label = format!("{:>2}. {:<6} ", i + 1, t::severity_label(gap.severity));
+            let room = width.saturating_sub(label.chars().count());
+            let mut question: String = gap.action.chars().take(room).collect();
+            if gap.action.chars().count() > room {
+                question.pop();
+                question.push('…');
+            }
+            Line::from(vec![
+                Span::styled(label, theme.severity(gap.severity)),
+                Span::raw(question),
+            ])
+        })
+        .collect();
+    let title = format!(" {} ", t::FIRST_DO);
+    let body = if lines.is_empty() {
+        vec![Line::raw(t::NO_GAPS)]
+    } else {
+        lines
+    };
+    Paragraph::new(body)
+        .block(Block::default().borders(Borders::ALL).title(title))
+        .render(actions, buf);
+}
