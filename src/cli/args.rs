@@ -1,0 +1,167 @@
+//! Command-line arguments: clap derive with Dutch help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::paths;
+
+const HELP_TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
+
+/// Privacy Quick Scan: controleer stap voor stap of je bedrijf aan de AVG voldoet.
+#[derive(Debug, Parser)]
+#[command(
+    name = "pqs",
+    override_usage = "pqs [OPTIES] [OPDRACHT]",
+    version,
+    help_template = HELP_TEMPLATE,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Opdrachten",
+    subcommand_value_name = "OPDRACHT",
+    after_help = "Zonder opdracht start de vragenlijst in de terminal. Je antwoorden blijven op deze computer."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Toon het versienummer
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version, help_heading = "Opties")]
+    version: Option<bool>,
+}
+
+/// Options every command accepts.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Opties")]
+pub struct Global {
+    /// Naam van de beoordeling, één bestand per klant [standaard: standaard]
+    #[arg(
+        short = 'a',
+        long = "assessment",
+        global = true,
+        default_value = "standaard",
+        hide_default_value = true,
+        value_name = "NAAM"
+    )]
+    pub assessment: String,
+    /// Map met de antwoorden [standaard: de datamap van je systeem]
+    #[arg(long, global = true, env = paths::DATA_DIR_ENV, hide_env_values = true, value_name = "MAP")]
+    pub data_dir: Option<PathBuf>,
+    /// Map met eigen checklists die worden toegevoegd of meegeleverde vervangen
+    #[arg(long, global = true, env = paths::CHECKLISTS_ENV, hide_env_values = true, value_name = "MAP")]
+    pub checklists: Option<PathBuf>,
+    /// Toon deze hulp
+    #[arg(short = 'h', long = "help", global = true, action = clap::ArgAction::Help)]
+    help: Option<bool>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Leg een antwoord vast zonder de vragenlijst te openen
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs answer [OPTIES] <VRAAG> <ANTWOORD>"
+    )]
+    Answer {
+        /// Vraag, als <checklist>.<vraag>, bijvoorbeeld privacyverklaring.pv-doeleinden
+        #[arg(value_name = "VRAAG", help_heading = "Argumenten")]
+        item: String,
+        /// yes/ja, partly/deels, no/nee, unknown/weet-niet of not_applicable/nvt
+        #[arg(value_name = "ANTWOORD", help_heading = "Argumenten")]
+        status: String,
+        /// Notitie bij het antwoord (vervangt een bestaande notitie)
+        #[arg(long, value_name = "TEKST", help_heading = "Opties")]
+        note: Option<String>,
+        /// Naam van de organisatie (zet of wijzigt de naam in de beoordeling)
+        #[arg(long, value_name = "NAAM", help_heading = "Opties")]
+        organisation: Option<String>,
+    },
+    /// Toon het rapport met score en open punten
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs report [OPTIES]"
+    )]
+    Report {
+        /// text, markdown, html, json of csv [standaard: text]
+        #[arg(
+            long,
+            value_enum,
+            default_value = "text",
+            hide_default_value = true,
+            hide_possible_values = true,
+            value_name = "FORMAAT",
+            help_heading = "Opties"
+        )]
+        format: ReportFormat,
+        /// Schrijf naar dit bestand in plaats van naar het scherm
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "BESTAND",
+            help_heading = "Opties"
+        )]
+        output: Option<PathBuf>,
+        /// Alleen de voortgang in het kort (één A4): bij text, markdown en html
+        #[arg(long, help_heading = "Opties")]
+        summary: bool,
+    },
+    /// Toon alle checklists en waar ze vandaan komen
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs checklists [OPTIES]"
+    )]
+    Checklists {
+        /// text of json [standaard: text]
+        #[arg(
+            long,
+            value_enum,
+            default_value = "text",
+            hide_default_value = true,
+            hide_possible_values = true,
+            value_name = "FORMAAT",
+            help_heading = "Opties"
+        )]
+        format: ListFormat,
+    },
+    /// Controleer checklistbestanden op fouten
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs validate [OPTIES] <BESTAND>..."
+    )]
+    Validate {
+        /// Een of meer checklistbestanden (.toml)
+        #[arg(value_name = "BESTAND", required = true, help_heading = "Argumenten")]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Leesbare tekst
+    Text,
+    /// Markdown, met tabellen
+    Markdown,
+    /// Eén zelfstandig HTML-bestand, geschikt om af te drukken op A4
+    Html,
+    /// JSON voor andere programma's
+    Json,
+    /// CSV voor een spreadsheet: één regel per vraag
+    Csv,
+}
+
+/// Formats of the checklist list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Leesbare tekst
+    Text,
+    /// JSON met alle vragen
+    Json,
+}

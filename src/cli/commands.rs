@@ -1,0 +1,116 @@
+//! The small commands: `answer`, `checklists` and `validate`.
+
+use std::path::PathBuf;
+
+use super::{CliError, Global, ListFormat, print};
+use crate::assessment::{Assessment, Status};
+use crate::checklist::catalog::load_file;
+use crate::clock;
+
+pub(super) fn answer(
+    global: &Global,
+    item: &str,
+    status: &str,
+    note: Option<&str>,
+    organisation: Option<&str>,
+) -> Result<(), CliError> {
+    let catalog = global.catalog()?;
+    let status: Status = status.parse()?;
+    if catalog.item(item).is_none() {
+        return Err(CliError::UnknownItem {
+            id: item.to_owned(),
+            suggestions: catalog
+                .suggest(item, 3)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        });
+    }
+    let writer = global.store().lock(&global.assessment)?;
+    let now = clock::now();
+    let mut assessment = writer.read()?.unwrap_or_else(|| Assessment::new("", now));
+    if let Some(name) = organisation
+        && assessment.organisation != name.trim()
+    {
+        assessment.organisation = name.trim().to_owned();
+        assessment.updated = now;
+    }
+    assessment.set_status(item, Some(status), now);
+    if let Some(note) = note {
+        assessment.set_note(item, note, now);
+    }
+    writer.save(&assessment)?;
+    Ok(())
+}
+
+pub(super) fn checklists(global: &Global, format: ListFormat) -> Result<(), CliError> {
+    let catalog = global.catalog()?;
+    let rendered = match format {
+        ListFormat::Json => {
+            let list: Vec<_> = catalog
+                .checklists()
+                .iter()
+                .map(|c| {
+                    serde_json::json!({
+                        "id": c.id,
+                        "title": c.title,
+                        "version": c.version,
+                        "source": c.source.to_string(),
+                        "items": c.items.iter().map(|i| serde_json::json!({
+                            "id": i.id,
+                            "section": i.section,
+                            "question": i.question,
+                            "severity": i.severity.as_str(),
+                            "reference": i.reference,
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let mut out = serde_json::to_string_pretty(&serde_json::json!({ "checklists": list }))
+                .expect("JSON values always serialise");
+            out.push('\n');
+            out
+        }
+        ListFormat::Text => {
+            let mut out = String::new();
+            for c in catalog.checklists() {
+                let source = match &c.source {
+                    crate::checklist::Source::Bundled => "meegeleverd".to_owned(),
+                    crate::checklist::Source::File(path) => path.display().to_string(),
+                };
+                out.push_str(&format!(
+                    "{:<22} {:>3} vragen  {}  ({source})\n",
+                    c.id,
+                    c.items.len(),
+                    c.title
+                ));
+            }
+            out
+        }
+    };
+    print(&rendered)
+}
+
+pub(super) fn validate(files: &[PathBuf]) -> Result<(), CliError> {
+    let mut invalid = 0;
+    for path in files {
+        match load_file(path) {
+            Ok(checklist) => {
+                print(&format!(
+                    "{}: in orde ({} vragen)\n",
+                    path.display(),
+                    checklist.items.len()
+                ))?;
+            }
+            Err(err) => {
+                invalid += 1;
+                eprintln!("{err}");
+            }
+        }
+    }
+    if invalid == 0 {
+        Ok(())
+    } else {
+        Err(CliError::Invalid(invalid))
+    }
+}

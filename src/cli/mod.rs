@@ -1,0 +1,86 @@
+//! The command-line shell: arguments, the scriptable commands, and output helpers.
+
+mod args;
+mod commands;
+mod error;
+mod report;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+pub use args::{Cli, Command, Global, ListFormat, ReportFormat};
+pub use error::CliError;
+pub use report::{read_existing, stdout_layout, text_report};
+
+use crate::assessment::Store;
+use crate::checklist::Catalog;
+use crate::paths;
+
+impl Global {
+    /// The assessment store.
+    pub fn store(&self) -> Store {
+        Store::new(
+            self.data_dir
+                .clone()
+                .unwrap_or_else(paths::default_data_dir),
+        )
+    }
+
+    /// The user checklist folder in effect.
+    pub fn checklists_dir(&self) -> Option<PathBuf> {
+        self.checklists
+            .clone()
+            .or_else(paths::default_checklists_dir)
+    }
+
+    /// The bundled checklists plus the user folder.
+    pub fn catalog(&self) -> Result<Catalog, CliError> {
+        Ok(Catalog::load(self.checklists_dir().as_deref())?)
+    }
+}
+
+/// Writes to stdout; a closed pipe (`pqs report | head`) is not an error.
+pub fn print(text: &str) -> Result<(), CliError> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Err(CliError::Output {
+            path: "stdout".into(),
+            source: err,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Width for text output: the terminal's, or 80 when not a terminal.
+pub fn output_width() -> usize {
+    if io::stdout().is_terminal() {
+        ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).clamp(40, 120))
+    } else {
+        80
+    }
+}
+
+/// Runs a scriptable command.
+pub fn run(global: &Global, command: Command) -> Result<(), CliError> {
+    match command {
+        Command::Answer {
+            item,
+            status,
+            note,
+            organisation,
+        } => commands::answer(
+            global,
+            &item,
+            &status,
+            note.as_deref(),
+            organisation.as_deref(),
+        ),
+        Command::Report {
+            format,
+            output,
+            summary,
+        } => report::report(global, format, output.as_deref(), summary),
+        Command::Checklists { format } => commands::checklists(global, format),
+        Command::Validate { files } => commands::validate(&files),
+    }
+}
