@@ -10,6 +10,8 @@ mod cli_answer_report;
 mod cli_checklists_validate;
 #[path = "runner/cli_errors.rs"]
 mod cli_errors;
+#[path = "runner/cli_report_formats.rs"]
+mod cli_report_formats;
 #[path = "runner/common.rs"]
 mod common;
 #[path = "runner/content.rs"]
