@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 
-use super::scan::{Gap, Scan};
+use super::scan::{ChecklistScan, Gap, Scan};
 
 /// Score bands with their lower bounds, stated in every report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +81,25 @@ impl<'a> Document<'a> {
     /// The band of the total score.
     pub fn band(&self) -> Band {
         Band::of(self.scan.totals.score)
+    }
+
+    /// Gaps grouped per checklist, in checklist order, most serious first within each; checklists
+    /// without gaps are left out.
+    pub fn gaps_by_checklist(&self) -> Vec<(&'a ChecklistScan, Vec<&'a Gap>)> {
+        let scan = self.scan;
+        scan.checklists
+            .iter()
+            .map(|c| {
+                (
+                    c,
+                    scan.gaps
+                        .iter()
+                        .filter(|g| g.checklist == c.id)
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, gaps)| !gaps.is_empty())
+            .collect()
     }
 
     /// The most important gaps: severity first, then checklist order (the order of `scan.gaps`).

@@ -228,11 +228,7 @@ pub fn render(doc: &Document) -> String {
     if scan.gaps.is_empty() {
         let _ = writeln!(out, "{}\n", escape_inline(t::NO_GAPS));
     }
-    for c in &scan.checklists {
-        let gaps: Vec<&Gap> = scan.gaps.iter().filter(|g| g.checklist == c.id).collect();
-        if gaps.is_empty() {
-            continue;
-        }
+    for (c, gaps) in doc.gaps_by_checklist() {
         let _ = writeln!(out, "### {} ({})\n", escape_inline(&c.title), gaps.len());
         for gap in gaps {
             gap_entry(&mut out, gap);

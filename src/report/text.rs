@@ -232,16 +232,7 @@ pub fn render(doc: &Document, layout: Layout) -> String {
         layout.bold(t::GAPS_PER_CHECKLIST),
         doc.scan.gaps.len()
     );
-    for c in &doc.scan.checklists {
-        let gaps: Vec<&Gap> = doc
-            .scan
-            .gaps
-            .iter()
-            .filter(|g| g.checklist == c.id)
-            .collect();
-        if gaps.is_empty() {
-            continue;
-        }
+    for (c, gaps) in doc.gaps_by_checklist() {
         let heading = format!("== {} ({})", c.title, gaps.len());
         out.push('\n');
         out.push_str(&layout.bold(wrap(&heading, layout.width, 0).trim_end()));

@@ -76,13 +76,7 @@ fn gaps_per_checklist(h: &mut Html, doc: &Document) {
             h.leaf("p", &[("class", "empty")], t::NO_GAPS);
             return;
         }
-        for c in &doc.scan.checklists {
-            let gaps: Vec<&Gap> = doc
-                .scan
-                .gaps
-                .iter()
-                .filter(|g| g.checklist == c.id)
-                .collect();
+        for (c, gaps) in doc.gaps_by_checklist() {
             let Some((first, rest)) = gaps.split_first() else {
                 continue;
             };
