@@ -457,3 +457,13 @@ fn a_failed_export_is_reported_not_fatal() {
             .contains("Exporteren mislukt")
     );
 }
+
+#[test]
+fn help_and_note_editor_at_120x40() {
+    let r = drive(existing(), (120, 40), chars("?"), Recorder::default());
+    insta::assert_snapshot!("help_120x40", r.terminal.backend());
+    let mut events = chars("o");
+    events.extend(chars("Afspraak met de webbouwer op dinsdag."));
+    let r = drive(existing(), (120, 40), events, Recorder::default());
+    insta::assert_snapshot!("note_editor_120x40", r.terminal.backend());
+}

@@ -65,7 +65,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let inner_width = usize::from(checklists.width.saturating_sub(2));
     // bar, space, "100%", two spaces, "14 hoog open"
-    let numbers_width = 10 + 1 + 4 + 2 + 3 + t::HIGH_OPEN_COLUMN.len();
+    let numbers_width = 10 + 1 + 4 + 2 + 4 + t::HIGH_OPEN_COLUMN.len();
     let name_width = inner_width.saturating_sub(numbers_width + 1).max(8);
     let lines: Vec<Line> = app
         .scan
