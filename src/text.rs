@@ -346,3 +346,18 @@ pub const CSV_HEADERS: [&str; 9] = [
     "beantwoord op",
     "wet",
 ];
+
+/// "vragen", after a count in `pqs checklists`.
+pub const QUESTIONS_WORD: &str = "vragen";
+/// Source shown for a bundled checklist.
+pub const BUNDLED: &str = "meegeleverd";
+
+/// `pqs validate` for a file without errors.
+pub fn valid_file(items: usize) -> String {
+    format!("in orde ({items} vragen)")
+}
+
+/// Progress sentence in reports, e.g. "40 van 136 vragen beantwoord, 120 open punten".
+pub fn progress_sentence(answered: usize, total: usize, gaps: usize) -> String {
+    format!("{answered} van {total} vragen beantwoord, {gaps} open punten")
+}

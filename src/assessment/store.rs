@@ -350,4 +350,30 @@ mod tests {
             assert!(validate_name(bad).is_err(), "{bad}");
         }
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_are_private_and_a_new_folder_is_too() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("nieuw");
+        let writer = Store::new(&dir).lock("klant").unwrap();
+        writer
+            .save(&Assessment::new("X", jiff::Timestamp::UNIX_EPOCH))
+            .unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(&dir.join("klant.toml")), 0o600);
+        assert_eq!(mode(&dir.join(".klant.lock")), 0o600);
+        // Saving again replaces the file and keeps it private; no temporary file is left.
+        writer
+            .save(&Assessment::new("Y", jiff::Timestamp::UNIX_EPOCH))
+            .unwrap();
+        assert_eq!(mode(&dir.join("klant.toml")), 0o600);
+        let names: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
 }

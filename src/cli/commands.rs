@@ -6,6 +6,7 @@ use super::{CliError, Global, ListFormat, print};
 use crate::assessment::{Assessment, Status};
 use crate::checklist::catalog::load_file;
 use crate::clock;
+use crate::text as t;
 
 pub(super) fn answer(
     global: &Global,
@@ -75,13 +76,14 @@ pub(super) fn checklists(global: &Global, format: ListFormat) -> Result<(), CliE
             let mut out = String::new();
             for c in catalog.checklists() {
                 let source = match &c.source {
-                    crate::checklist::Source::Bundled => "meegeleverd".to_owned(),
+                    crate::checklist::Source::Bundled => t::BUNDLED.to_owned(),
                     crate::checklist::Source::File(path) => path.display().to_string(),
                 };
                 out.push_str(&format!(
-                    "{:<22} {:>3} vragen  {}  ({source})\n",
+                    "{:<22} {:>3} {}  {}  ({source})\n",
                     c.id,
                     c.items.len(),
+                    t::QUESTIONS_WORD,
                     c.title
                 ));
             }
@@ -97,9 +99,9 @@ pub(super) fn validate(files: &[PathBuf]) -> Result<(), CliError> {
         match load_file(path) {
             Ok(checklist) => {
                 print(&format!(
-                    "{}: in orde ({} vragen)\n",
+                    "{}: {}\n",
                     path.display(),
-                    checklist.items.len()
+                    t::valid_file(checklist.items.len())
                 ))?;
             }
             Err(err) => {

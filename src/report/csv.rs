@@ -40,7 +40,7 @@ pub fn render(doc: &Document) -> String {
                 &item.question,
                 t::severity_label(item.severity),
                 t::status_label(item.status),
-                &item.note,
+                &defuse(&item.note),
                 &answered_at,
                 &item.reference,
             ]);
@@ -49,12 +49,12 @@ pub fn render(doc: &Document) -> String {
     for orphan in &doc.scan.orphans {
         write([
             "",
-            &orphan.id,
+            &defuse(&orphan.id),
             "",
             "",
             "",
             t::status_label(orphan.status),
-            &orphan.note,
+            &defuse(&orphan.note),
             "",
             "",
         ]);
@@ -64,6 +64,16 @@ pub fn render(doc: &Document) -> String {
         .expect("flushing CSV to memory cannot fail");
     let body = String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8");
     format!("{BOM}{body}")
+}
+
+/// Keeps user text from being run as a spreadsheet formula: text starting with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return gets a leading `'`, which spreadsheets show as plain text (OWASP's advice).
+fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
 }
 
 #[cfg(test)]
@@ -149,5 +159,14 @@ mod tests {
             .find(|r| &r[5] == t::status_label(None))
             .expect("an unanswered item");
         assert_eq!(&unanswered[7], "");
+    }
+
+    #[test]
+    fn notes_that_look_like_formulas_are_defused() {
+        assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(defuse("- nog doen"), "'- nog doen");
+        assert_eq!(defuse("@user"), "'@user");
+        assert_eq!(defuse("gewoon"), "gewoon");
+        assert_eq!(defuse(""), "");
     }
 }

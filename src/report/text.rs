@@ -136,12 +136,9 @@ fn header(doc: &Document, layout: Layout, title: &str, out: &mut String) {
     );
     let _ = writeln!(
         out,
-        "{}: {} van {} vragen beantwoord, {} {}",
+        "{}: {}",
         t::PROGRESS,
-        totals.answered,
-        totals.total,
-        totals.gaps,
-        t::GAPS.to_lowercase()
+        t::progress_sentence(totals.answered, totals.total, totals.gaps)
     );
     out.push_str(&wrap(t::BAND_RULE, layout.width, 0));
 }
@@ -262,7 +259,12 @@ pub fn render(doc: &Document, layout: Layout) -> String {
     if !doc.scan.orphans.is_empty() {
         let _ = writeln!(out, "\n{}", layout.bold(t::ORPHANS));
         for orphan in &doc.scan.orphans {
-            let _ = writeln!(out, "  {} ({})", orphan.id, t::status_label(orphan.status));
+            let _ = writeln!(
+                out,
+                "  {} ({})",
+                one_line(&orphan.id),
+                t::status_label(orphan.status)
+            );
             if !orphan.note.is_empty() {
                 out.push_str(&wrap(
                     &format!("{}: {}", t::NOTE, clean(&orphan.note)),
@@ -397,5 +399,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn orphan_ids_cannot_send_terminal_escapes() {
+        let mut a = fixture::assessment();
+        a.set_status(
+            "weg.\x1b[2Jvraag",
+            Some(crate::assessment::Status::No),
+            fixture::now(),
+        );
+        let scan = crate::report::Scan::new(&crate::checklist::Catalog::bundled(), &a);
+        let out = render(&fixture::document(&scan, "X"), Layout::PLAIN);
+        assert!(!out.contains('\x1b'));
+        assert!(out.contains("weg.[2Jvraag"));
     }
 }

@@ -55,10 +55,14 @@ pub fn start(global: &Global) -> Result<(), CliError> {
     );
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
-    result.map_err(CliError::Terminal)?;
     if app.unsaved {
-        eprintln!("pqs: {}", crate::text::QUIT_LOST);
+        // Last chance, also when the terminal failed: never drop answers silently.
+        match writer.save(&app.assessment) {
+            Ok(()) => app.unsaved = false,
+            Err(_) => eprintln!("pqs: {}", crate::text::QUIT_LOST),
+        }
     }
+    result.map_err(CliError::Terminal)?;
     cli::print(&cli::text_report(
         &app.catalog,
         &app.assessment,

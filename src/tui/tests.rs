@@ -20,16 +20,18 @@ fn now() -> Timestamp {
     "2026-11-23T10:00:00Z".parse().unwrap()
 }
 
-/// Records saves; fails while `fail` is set.
+/// Records saves; fails while `fail` is set, and for the first `fail_first` saves.
 #[derive(Default)]
 struct Recorder {
     saved: Vec<Assessment>,
     fail: bool,
+    fail_first: usize,
 }
 
 impl Persist for Recorder {
     fn save(&mut self, assessment: &Assessment) -> Result<(), String> {
-        if self.fail {
+        if self.fail || self.fail_first > 0 {
+            self.fail_first = self.fail_first.saturating_sub(1);
             return Err("alleen-lezen map /data.".into());
         }
         self.saved.push(assessment.clone());
@@ -466,4 +468,67 @@ fn help_and_note_editor_at_120x40() {
     events.extend(chars("Afspraak met de webbouwer op dinsdag."));
     let r = drive(existing(), (120, 40), events, Recorder::default());
     insta::assert_snapshot!("note_editor_120x40", r.terminal.backend());
+}
+
+/// A script that can also say "nothing happened" (the loop's idle tick).
+struct Script(VecDeque<super::event_loop::Next>);
+
+impl super::event_loop::Events for Script {
+    fn next(&mut self, _: std::time::Duration) -> std::io::Result<super::event_loop::Next> {
+        Ok(self.0.pop_front().unwrap_or(super::event_loop::Next::End))
+    }
+}
+
+#[test]
+fn a_failed_save_is_retried_when_idle() {
+    use super::event_loop::Next;
+    let mut app = App::new(
+        Catalog::bundled(),
+        Assessment::new("", now()),
+        "standaard",
+        Theme::new(false),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut store = Recorder {
+        fail_first: 1,
+        ..Recorder::default()
+    };
+    let mut script = Script(VecDeque::from([
+        Next::Event(key(KeyCode::Char('j'))),
+        Next::Idle,
+    ]));
+    run(&mut terminal, &mut app, &mut script, &mut store, now).unwrap();
+    assert!(!app.unsaved, "the idle tick saved");
+    assert_eq!(store.saved.len(), 1);
+    assert_eq!(
+        store.saved[0].status("privacyverklaring.pv-identiteit-contact"),
+        Some(Status::Yes)
+    );
+    assert!(
+        terminal
+            .backend()
+            .to_string()
+            .contains("Alles is nu opgeslagen")
+    );
+}
+
+#[test]
+fn the_wheel_does_not_move_the_item_under_the_note_editor() {
+    let scroll = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    });
+    let mut events = chars("o");
+    events.extend(chars("voor de eerste vraag"));
+    events.extend([scroll.clone(), scroll]);
+    events.push(key(KeyCode::Esc));
+    let r = drive(existing(), (80, 24), events, Recorder::default());
+    let saved = r.store.saved.last().expect("note saved");
+    assert_eq!(
+        saved.note("privacyverklaring.pv-identiteit-contact"),
+        "voor de eerste vraag"
+    );
+    assert_eq!(saved.note("privacyverklaring.pv-fg-contact"), "");
 }

@@ -164,6 +164,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             }
             None
         }
+        // The wheel must not move the current item under an open editor: its text belongs to that item.
+        Action::Scroll(_) if !matches!(app.overlay, Overlay::None) => None,
         Action::Scroll(down) => {
             let target = if down {
                 app.cursor + 1
