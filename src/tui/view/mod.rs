@@ -1,12 +1,11 @@
 //! Drawing: `impl Widget for &App`, so a frame borrows the state and cannot change it or do I/O.
 
 mod detail;
+mod editor;
 mod guided;
 mod help;
 pub mod layout;
-mod note;
 mod overview;
-mod prompt;
 mod report;
 
 use ratatui::buffer::Buffer;
@@ -32,8 +31,27 @@ impl Widget for &App {
         match &self.overlay {
             Overlay::None => {}
             Overlay::Help => help::render(self, area, buf),
-            Overlay::Note(editor) => note::render(self, editor, area, buf),
-            Overlay::Export(prompt) => prompt::render(self, prompt, area, buf),
+            Overlay::Note(text) => {
+                let question = self
+                    .current()
+                    .map_or("", |(_, item)| item.question.as_str());
+                let spec = editor::EditorBox {
+                    title: t::NOTE_TITLE,
+                    about: question,
+                    context: keymap::Context::Note,
+                    height: 12,
+                };
+                editor::render(self, &spec, text, area, buf);
+            }
+            Overlay::Export(prompt) => {
+                let spec = editor::EditorBox {
+                    title: t::EXPORT_TITLE,
+                    about: t::EXPORT_ASK,
+                    context: keymap::Context::Prompt,
+                    height: 6,
+                };
+                editor::render(self, &spec, prompt, area, buf);
+            }
         }
     }
 }
