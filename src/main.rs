@@ -6,7 +6,16 @@ use clap::Parser;
 use pqs::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(err) => match cli::parse_error::dutch(&err) {
+            Some(message) => {
+                eprintln!("pqs: {message}");
+                return ExitCode::from(2);
+            }
+            None => err.exit(),
+        },
+    };
     let result = match args.command {
         Some(command) => cli::run(&args.global, command),
         None => pqs::tui::start(&args.global),

@@ -361,3 +361,34 @@ pub fn valid_file(items: usize) -> String {
 pub fn progress_sentence(answered: usize, total: usize, gaps: usize) -> String {
     format!("{answered} van {total} vragen beantwoord, {gaps} open punten")
 }
+
+// ---- Argument errors (clap) ----
+
+/// A value that is not allowed.
+pub fn arg_invalid_value(value: &str, arg: &str, valid: &str) -> String {
+    if valid.is_empty() {
+        format!("ongeldige waarde '{value}' voor {arg}")
+    } else {
+        format!("ongeldige waarde '{value}' voor {arg}; kies uit: {valid}")
+    }
+}
+/// Required arguments left out.
+pub fn arg_missing(args: &str) -> String {
+    format!("er ontbreekt iets: {args}")
+}
+/// An unknown subcommand.
+pub fn arg_unknown_command(command: &str) -> String {
+    format!("onbekende opdracht '{command}'")
+}
+/// An unknown option.
+pub fn arg_unknown_option(option: &str) -> String {
+    format!("onbekende optie '{option}'")
+}
+/// Suggestion after an unknown command or option.
+pub fn arg_did_you_mean(suggestion: &str) -> String {
+    format!(". Bedoel je '{suggestion}'?")
+}
+/// Label before the usage line.
+pub const USAGE: &str = "Gebruik:";
+/// Last line of an argument error.
+pub const ARG_MORE_HELP: &str = "Meer uitleg: pqs --help";

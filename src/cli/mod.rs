@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod error;
+pub mod parse_error;
 mod report;
 
 use std::io::{self, IsTerminal, Write};

@@ -168,3 +168,34 @@ fn closed_pipe_is_not_an_error() {
         assert_eq!(stderr, "", "{args:?}");
     }
 }
+
+#[test]
+fn argument_errors_are_dutch_with_exit_code_2() {
+    let env = TestEnv::new();
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["report", "--format", "pdf"],
+            "ongeldige waarde 'pdf' voor --format",
+        ),
+        (&["answer"], "er ontbreekt iets: <VRAAG>, <ANTWOORD>"),
+        (
+            &["raport"],
+            "onbekende opdracht 'raport'. Bedoel je 'report'?",
+        ),
+        (
+            &["report", "--sumary"],
+            "onbekende optie '--sumary'. Bedoel je '--summary'?",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = env.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(err.contains("Meer uitleg: pqs --help"), "{err}");
+        assert!(
+            !err.contains("Usage") && !err.contains("error:"),
+            "no English left: {err}"
+        );
+    }
+}
