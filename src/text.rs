@@ -91,7 +91,8 @@ pub fn action_label(action: &crate::tui::action::Action) -> &'static str {
         A::ToggleMode => "wissel weergave",
         A::ToggleReport => "rapport",
         A::Export => "exporteer html",
-        A::ConfirmExport => "exporteren",
+        A::Confirm => "bevestigen",
+        A::Cancel => "annuleren",
         A::ToggleHelp => "hulp",
         A::Back => "sluit venster of stop",
         A::Quit => "stoppen",
@@ -188,6 +189,13 @@ pub const HELP_GENERAL: &str = "Algemeen";
 pub const HELP_GUIDED: &str = "Vraag voor vraag";
 /// Help heading: overview keys.
 pub const HELP_OVERVIEW: &str = "Overzicht";
+/// Title of the organisation prompt.
+pub const ORGANISATION_TITLE: &str = " Nieuwe beoordeling ";
+/// Question in the organisation prompt.
+pub const ORGANISATION_ASK: &str =
+    "Voor welke organisatie is deze scan? (komt bovenaan elk rapport)";
+/// Status line after naming the organisation.
+pub const ORGANISATION_SAVED: &str = "Naam van de organisatie opgeslagen.";
 /// Title of the export prompt.
 pub const EXPORT_TITLE: &str = " Rapport exporteren ";
 /// Question in the export prompt.

@@ -31,8 +31,10 @@ pub enum Action {
     ToggleReport,
     /// Ask for a folder and export the HTML report and summary.
     Export,
-    /// Confirm the folder typed in the export prompt.
-    ConfirmExport,
+    /// Confirm what was typed in a one-line prompt (export folder, organisation name).
+    Confirm,
+    /// Close a prompt without using what was typed.
+    Cancel,
     /// Show or hide the key overview.
     ToggleHelp,
     /// Close an overlay or leave.

@@ -32,6 +32,8 @@ pub enum Overlay {
     Note(Box<TextArea<'static>>),
     /// The folder prompt for exporting reports.
     Export(Box<TextArea<'static>>),
+    /// The organisation name, asked when a new assessment starts.
+    Organisation(Box<TextArea<'static>>),
 }
 
 /// The kind of message in the status line.
@@ -124,12 +126,20 @@ impl App {
         app
     }
 
+    /// Opens the prompt for the organisation name (for a new assessment).
+    pub fn ask_organisation(&mut self) {
+        self.overlay = Overlay::Organisation(Box::new(TextArea::from([self
+            .assessment
+            .organisation
+            .clone()])));
+    }
+
     /// The context the keymap uses.
     pub fn context(&self) -> Context {
         match (&self.overlay, self.mode) {
             (Overlay::Help, _) => Context::Help,
             (Overlay::Note(_), _) => Context::Note,
-            (Overlay::Export(_), _) => Context::Prompt,
+            (Overlay::Export(_) | Overlay::Organisation(_), _) => Context::Prompt,
             (Overlay::None, Mode::Guided) => Context::Guided,
             (Overlay::None, Mode::Overview) => Context::Overview,
             (Overlay::None, Mode::Report) => Context::Report,

@@ -27,15 +27,18 @@ pub use app::App;
 pub fn start(global: &Global) -> Result<(), CliError> {
     let catalog = global.catalog()?;
     let mut writer = global.store().lock(&global.assessment)?;
-    let assessment = writer
-        .read()?
-        .unwrap_or_else(|| Assessment::new("", clock::now()));
+    let existing = writer.read()?;
+    let is_new = existing.is_none();
+    let assessment = existing.unwrap_or_else(|| Assessment::new("", clock::now()));
     let mut app = App::new(
         catalog,
         assessment,
         global.assessment.clone(),
         theme::Theme::from_env(),
     );
+    if is_new {
+        app.ask_organisation();
+    }
     app.tz = jiff::tz::TimeZone::system();
     app.export_dir = global.store().dir().to_owned();
 

@@ -532,3 +532,74 @@ fn the_wheel_does_not_move_the_item_under_the_note_editor() {
     );
     assert_eq!(saved.note("privacyverklaring.pv-fg-contact"), "");
 }
+
+#[test]
+fn a_new_assessment_asks_the_organisation_name_first() {
+    let mut app = App::new(
+        Catalog::bundled(),
+        Assessment::new("", now()),
+        "klant-x",
+        Theme::new(false),
+    );
+    app.ask_organisation();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut events = chars("Kapsalon Knip & Co");
+    events.push(key(KeyCode::Enter));
+    let mut store = Recorder::default();
+    run(
+        &mut terminal,
+        &mut app,
+        &mut VecDeque::from(events),
+        &mut store,
+        now,
+    )
+    .unwrap();
+    assert_eq!(
+        store.saved.last().expect("saved").organisation,
+        "Kapsalon Knip & Co"
+    );
+    assert!(
+        terminal
+            .backend()
+            .to_string()
+            .contains("Kapsalon Knip & Co"),
+        "shown in the header"
+    );
+
+    // Esc skips the question: nothing is saved and the walk-through is there.
+    let mut app = App::new(
+        Catalog::bundled(),
+        Assessment::new("", now()),
+        "klant-y",
+        Theme::new(false),
+    );
+    app.ask_organisation();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut store = Recorder::default();
+    let events = VecDeque::from(vec![key(KeyCode::Esc)]);
+    run(&mut terminal, &mut app, &mut { events }, &mut store, now).unwrap();
+    assert!(store.saved.is_empty());
+    assert!(!app.quit);
+    assert_eq!(app.mode, Mode::Guided);
+}
+
+#[test]
+fn organisation_prompt_at_80x24() {
+    let mut app = App::new(
+        Catalog::bundled(),
+        Assessment::new("", now()),
+        "klant-x",
+        Theme::new(false),
+    );
+    app.ask_organisation();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    run(
+        &mut terminal,
+        &mut app,
+        &mut VecDeque::from(chars("Bakkerij")),
+        &mut Recorder::default(),
+        now,
+    )
+    .unwrap();
+    insta::assert_snapshot!(terminal.backend());
+}

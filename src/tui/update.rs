@@ -60,7 +60,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 Overlay::Note(editor) => {
                     editor.input(key);
                 }
-                Overlay::Export(prompt) => {
+                Overlay::Export(prompt) | Overlay::Organisation(prompt) => {
                     // One line only: Enter confirms (bound in the keymap), so it never reaches here.
                     prompt.input(key);
                 }
@@ -82,18 +82,35 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             app.overlay = Overlay::Export(Box::new(prompt));
             None
         }
-        Action::ConfirmExport => {
-            let Overlay::Export(prompt) = std::mem::take(&mut app.overlay) else {
-                return None;
-            };
-            let typed = prompt.lines().concat();
-            let dir = if typed.trim().is_empty() {
-                app.export_dir.clone()
-            } else {
-                typed.trim().into()
-            };
-            Some(Effect::Export(dir))
+        Action::Cancel => {
+            app.overlay = Overlay::None;
+            None
         }
+        Action::Confirm => match std::mem::take(&mut app.overlay) {
+            Overlay::Export(prompt) => {
+                let typed = prompt.lines().concat();
+                let dir = if typed.trim().is_empty() {
+                    app.export_dir.clone()
+                } else {
+                    typed.trim().into()
+                };
+                Some(Effect::Export(dir))
+            }
+            Overlay::Organisation(prompt) => {
+                let name = crate::report::text::one_line(&prompt.lines().concat());
+                if name == app.assessment.organisation {
+                    return None;
+                }
+                app.assessment.organisation = name;
+                app.assessment.updated = now;
+                app.message = Some((Tone::Info, t::ORGANISATION_SAVED.into()));
+                Some(Effect::Save)
+            }
+            other => {
+                app.overlay = other;
+                None
+            }
+        },
         Action::SaveNote => {
             let Overlay::Note(editor) = std::mem::take(&mut app.overlay) else {
                 return None;

@@ -43,6 +43,15 @@ impl Widget for &App {
                 };
                 editor::render(self, &spec, text, area, buf);
             }
+            Overlay::Organisation(prompt) => {
+                let spec = editor::EditorBox {
+                    title: t::ORGANISATION_TITLE,
+                    about: t::ORGANISATION_ASK,
+                    context: keymap::Context::Prompt,
+                    height: 6,
+                };
+                editor::render(self, &spec, prompt, area, buf);
+            }
             Overlay::Export(prompt) => {
                 let spec = editor::EditorBox {
                     title: t::EXPORT_TITLE,
