@@ -43,7 +43,12 @@ fn answered() -> Assessment {
     let now = jiff::Timestamp::UNIX_EPOCH;
     let mut a = Assessment::new("Bench BV", now);
     for (i, (_, item)) in catalog.items().enumerate() {
-        a.set_status(&item.id, Some(Status::ALL[i % Status::ALL.len()]), now);
+        a.set_status(
+            &item.id,
+            Some(Status::ALL[i % Status::ALL.len()]),
+            Some(&item.fingerprint()),
+            now,
+        );
         a.set_note(
             &item.id,
             "Een opmerking van gemiddelde lengte, met wat tekst erin.",
@@ -85,7 +90,7 @@ fn main() {
         .unwrap();
     });
     all_ok &= check("scan + text report", Duration::from_millis(5), || {
-        let scan = Scan::new(&catalog, &assessment);
+        let scan = Scan::new(&catalog, &assessment, jiff::Timestamp::UNIX_EPOCH);
         let doc = Document::new(
             &scan,
             "Bench BV",
@@ -103,7 +108,7 @@ fn main() {
     });
     all_ok &= check("scan + json report", Duration::from_millis(5), || {
         black_box(json::render(
-            &Scan::new(&catalog, &assessment),
+            &Scan::new(&catalog, &assessment, jiff::Timestamp::UNIX_EPOCH),
             "bench",
             jiff::Timestamp::UNIX_EPOCH,
         ));

@@ -365,6 +365,11 @@ pub fn valid_file(items: usize) -> String {
     format!("in orde ({items} vragen)")
 }
 
+/// `pqs validate` line for a valid intake file.
+pub fn valid_intake(questions: usize) -> String {
+    format!("in orde (intake, {questions} vragen)")
+}
+
 /// Progress sentence in reports, e.g. "40 van 136 vragen beantwoord, 120 open punten".
 pub fn progress_sentence(answered: usize, total: usize, gaps: usize) -> String {
     format!("{answered} van {total} vragen beantwoord, {gaps} open punten")

@@ -1,9 +1,13 @@
 //! Assessments: one organisation's answers, and how they are stored.
 
 pub mod model;
+pub mod plan;
+pub mod session;
 pub mod status;
 pub mod store;
 
-pub use model::{Answer, Assessment, FORMAT};
+pub use model::{Answer, Assessment, DEFAULT_REVIEW_MONTHS, Details, Earlier, FORMAT};
+pub use plan::{PlanEntry, parse_due};
+pub use session::Session;
 pub use status::{ParseStatusError, Status};
 pub use store::{Store, StoreError, Writer};

@@ -1,27 +1,110 @@
 //! One organisation's answers: plain data plus pure updates.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::plan::PlanEntry;
+use super::session::Session;
 use super::status::Status;
 
 /// The file format this build writes and the newest it reads.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
+
+/// How long an answer stays fresh when the assessment sets no period.
+pub const DEFAULT_REVIEW_MONTHS: u32 = 12;
+
+/// An earlier version of an answer, kept so any two moments can be compared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Earlier {
+    /// The status then; absent when there was only a note or the answer was cleared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// The note then.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// When that version was given.
+    pub at: Timestamp,
+}
 
 /// The answer to one item, keyed by global item id in [`Assessment::answers`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
-    /// The answer; absent when only a note was written.
+    /// The answer; absent when only a note was written (or the answer was cleared).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// Free text from the user.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
-    /// When the status or note was last changed.
+    /// When the status or note was last changed or confirmed.
     pub answered_at: Timestamp,
+    /// Fingerprint of the question text this status answered (see `Item::fingerprint`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// Earlier versions, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Earlier>,
+}
+
+impl Answer {
+    fn empty(now: Timestamp) -> Answer {
+        Answer {
+            status: None,
+            note: String::new(),
+            answered_at: now,
+            question: None,
+            history: Vec::new(),
+        }
+    }
+
+    /// Keeps the current version in the history before it changes.
+    fn remember(&mut self) {
+        self.history.push(Earlier {
+            status: self.status,
+            note: self.note.clone(),
+            at: self.answered_at,
+        });
+    }
+
+    /// This answer as it was at `moment`, or `None` when it had not been given yet.
+    pub fn at(&self, moment: Timestamp) -> Option<Answer> {
+        if self.answered_at <= moment {
+            return Some(self.clone());
+        }
+        let earlier = self.history.iter().rev().find(|e| e.at <= moment)?;
+        Some(Answer {
+            status: earlier.status,
+            note: earlier.note.clone(),
+            answered_at: earlier.at,
+            question: None,
+            history: Vec::new(),
+        })
+    }
+}
+
+/// Who the assessment is for and by.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Details {
+    /// Contact person at the organisation.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+    /// The consultant or person doing the assessment.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub assessor: String,
+    /// Chamber of Commerce (KvK) number, optional.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub kvk: String,
+}
+
+impl Details {
+    /// Whether nothing is filled in.
+    pub fn is_empty(&self) -> bool {
+        self == &Details::default()
+    }
 }
 
 /// An organisation's self-assessment, as stored in one file.
@@ -37,9 +120,27 @@ pub struct Assessment {
     pub created: Timestamp,
     /// When anything in it last changed.
     pub updated: Timestamp,
+    /// Months after which an answer is due for review; [`DEFAULT_REVIEW_MONTHS`] when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_months: Option<u32>,
+    /// Items the user has seen, as of the last session; an item outside it is "nieuw".
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub known_items: BTreeSet<String>,
+    /// Contact, assessor, KvK number.
+    #[serde(default, skip_serializing_if = "Details::is_empty")]
+    pub details: Details,
+    /// Intake answers by flag id: true is yes. An absent flag is unanswered (everything applies).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub intake: BTreeMap<String, bool>,
     /// Answers by global item id. Answers to items that no longer exist are kept.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// The agreed action per gap, by global item id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub plan: BTreeMap<String, PlanEntry>,
+    /// Sessions in the TUI that changed something, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<Session>,
 }
 
 impl Assessment {
@@ -50,7 +151,13 @@ impl Assessment {
             organisation: organisation.into(),
             created: now,
             updated: now,
+            review_months: None,
+            known_items: BTreeSet::new(),
+            details: Details::default(),
+            intake: BTreeMap::new(),
             answers: BTreeMap::new(),
+            plan: BTreeMap::new(),
+            sessions: Vec::new(),
         }
     }
 
@@ -64,20 +171,23 @@ impl Assessment {
         self.answers.get(id).map_or("", |a| a.note.as_str())
     }
 
-    /// Sets or clears the status of an item; returns whether anything changed.
-    pub fn set_status(&mut self, id: &str, status: Option<Status>, now: Timestamp) -> bool {
+    /// Sets or clears the status of an item, remembering the question's fingerprint; returns whether
+    /// anything changed. The previous version goes into the history.
+    pub fn set_status(
+        &mut self,
+        id: &str,
+        status: Option<Status>,
+        fingerprint: Option<&str>,
+        now: Timestamp,
+    ) -> bool {
         if self.status(id) == status {
             return false;
         }
-        let entry = self.answers.entry(id.to_owned()).or_insert_with(|| Answer {
-            status: None,
-            note: String::new(),
-            answered_at: now,
-        });
+        let entry = self.entry(id, now);
         entry.status = status;
+        entry.question = status.and(fingerprint.map(str::to_owned));
         entry.answered_at = now;
-        self.drop_if_empty(id);
-        self.updated = now;
+        self.settle(id, now);
         true
     }
 
@@ -87,61 +197,165 @@ impl Assessment {
         if self.note(id) == note {
             return false;
         }
-        let entry = self.answers.entry(id.to_owned()).or_insert_with(|| Answer {
-            status: None,
-            note: String::new(),
-            answered_at: now,
-        });
+        let entry = self.entry(id, now);
         entry.note = note.to_owned();
         entry.answered_at = now;
-        self.drop_if_empty(id);
+        self.settle(id, now);
+        true
+    }
+
+    /// Confirms an existing answer as still true for the current question: the review clock restarts
+    /// and a "vraag gewijzigd" flag clears. Returns false when there is no status to confirm.
+    pub fn confirm(&mut self, id: &str, fingerprint: &str, now: Timestamp) -> bool {
+        let Some(answer) = self.answers.get_mut(id) else {
+            return false;
+        };
+        if answer.status.is_none() {
+            return false;
+        }
+        answer.remember();
+        answer.question = Some(fingerprint.to_owned());
+        answer.answered_at = now;
         self.updated = now;
         true
     }
 
-    fn drop_if_empty(&mut self, id: &str) {
+    /// Sets (`Some`) or clears (`None`) an intake answer; answers are never touched.
+    pub fn set_intake(&mut self, flag: &str, answer: Option<bool>, now: Timestamp) -> bool {
+        if self.intake.get(flag).copied() == answer {
+            return false;
+        }
+        match answer {
+            Some(yes) => self.intake.insert(flag.to_owned(), yes),
+            None => self.intake.remove(flag),
+        };
+        self.updated = now;
+        true
+    }
+
+    /// Sets the action-plan entry of an item; an empty entry removes it.
+    pub fn set_plan(&mut self, id: &str, entry: PlanEntry, now: Timestamp) -> bool {
+        if self.plan.get(id).unwrap_or(&PlanEntry::default()) == &entry {
+            return false;
+        }
+        if entry.is_empty() {
+            self.plan.remove(id);
+        } else {
+            self.plan.insert(id.to_owned(), entry);
+        }
+        self.updated = now;
+        true
+    }
+
+    /// Replaces organisation name and details; returns whether anything changed.
+    pub fn set_details(&mut self, organisation: &str, details: Details, now: Timestamp) -> bool {
+        let organisation = organisation.trim();
+        if self.organisation == organisation && self.details == details {
+            return false;
+        }
+        self.organisation = organisation.to_owned();
+        self.details = details;
+        self.updated = now;
+        true
+    }
+
+    /// The review period in months.
+    pub fn review_period(&self) -> u32 {
+        self.review_months.unwrap_or(DEFAULT_REVIEW_MONTHS)
+    }
+
+    /// Whether the status of an item was given longer ago than the review period.
+    pub fn review_due(&self, id: &str, now: Timestamp) -> bool {
+        let Some(answer) = self.answers.get(id).filter(|a| a.status.is_some()) else {
+            return false;
+        };
+        let months = jiff::Span::new().months(i64::from(self.review_period()));
+        let utc = jiff::tz::TimeZone::UTC;
+        match answer
+            .answered_at
+            .to_zoned_datetime(utc)
+            .checked_add(months)
+        {
+            Ok(due) => due.timestamp() <= now,
+            Err(_) => false,
+        }
+    }
+
+    /// Whether the question of an item changed since its status was given.
+    pub fn question_changed(&self, id: &str, fingerprint: &str) -> bool {
+        self.answers
+            .get(id)
+            .filter(|a| a.status.is_some())
+            .and_then(|a| a.question.as_deref())
+            .is_some_and(|stored| stored != fingerprint)
+    }
+
+    /// The answers as they were at `moment` (everything else unchanged), to compare two moments.
+    pub fn as_of(&self, moment: Timestamp) -> Assessment {
+        let answers = self
+            .answers
+            .iter()
+            .filter_map(|(id, a)| a.at(moment).map(|a| (id.clone(), a)))
+            .collect();
+        Assessment {
+            answers,
+            ..self.clone()
+        }
+    }
+
+    /// Records (or extends) the session that started at `start`: its end, assessor and changed ids.
+    pub fn record_session(
+        &mut self,
+        start: Timestamp,
+        end: Timestamp,
+        assessor: &str,
+        changed: &BTreeSet<String>,
+    ) {
+        let session = Session {
+            start,
+            end,
+            assessor: assessor.to_owned(),
+            changed: changed.iter().cloned().collect(),
+        };
+        match self.sessions.iter_mut().find(|s| s.start == start) {
+            Some(slot) => *slot = session,
+            None => self.sessions.push(session),
+        }
+    }
+
+    /// The session before the one that started at `current` (or the last one, when `current` is
+    /// not a recorded session).
+    pub fn previous_session(&self, current: Option<Timestamp>) -> Option<&Session> {
+        self.sessions
+            .iter()
+            .rev()
+            .find(|s| current.is_none_or(|start| s.start < start))
+    }
+
+    fn entry(&mut self, id: &str, now: Timestamp) -> &mut Answer {
+        let entry = self
+            .answers
+            .entry(id.to_owned())
+            .or_insert_with(|| Answer::empty(now));
+        // Two changes at the same second (status and note from one command) are one version.
+        if (entry.status.is_some() || !entry.note.is_empty()) && entry.answered_at < now {
+            entry.remember();
+        }
+        entry
+    }
+
+    /// Drops an entry that holds nothing and has no history; marks the assessment updated.
+    fn settle(&mut self, id: &str, now: Timestamp) {
         if self
             .answers
             .get(id)
-            .is_some_and(|a| a.status.is_none() && a.note.is_empty())
+            .is_some_and(|a| a.status.is_none() && a.note.is_empty() && a.history.is_empty())
         {
             self.answers.remove(id);
         }
+        self.updated = now;
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(seconds: i64) -> Timestamp {
-        Timestamp::from_second(seconds).unwrap()
-    }
-
-    #[test]
-    fn answering_records_status_time_and_update() {
-        let mut a = Assessment::new("Bakkerij", at(0));
-        assert!(a.set_status("x.y", Some(Status::Yes), at(10)));
-        assert_eq!(a.status("x.y"), Some(Status::Yes));
-        assert_eq!(a.answers["x.y"].answered_at, at(10));
-        assert_eq!(a.updated, at(10));
-        assert!(
-            !a.set_status("x.y", Some(Status::Yes), at(20)),
-            "same answer is no change"
-        );
-        assert_eq!(a.updated, at(10));
-    }
-
-    #[test]
-    fn clearing_keeps_a_note_and_drops_an_empty_entry() {
-        let mut a = Assessment::new("", at(0));
-        a.set_status("x.y", Some(Status::No), at(1));
-        a.set_note("x.y", "nog doen  \n", at(2));
-        assert_eq!(a.note("x.y"), "nog doen");
-        a.set_status("x.y", None, at(3));
-        assert_eq!(a.status("x.y"), None);
-        assert_eq!(a.note("x.y"), "nog doen");
-        a.set_note("x.y", "", at(4));
-        assert!(!a.answers.contains_key("x.y"));
-    }
-}
+mod tests;

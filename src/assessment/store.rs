@@ -265,16 +265,19 @@ pub fn parse(text: &str, path: &Path) -> Result<Assessment, StoreError> {
         _ => {
             return Err(corrupt(
                 None,
-                "`format = 1` ontbreekt bovenaan; dit is geen pqs-beoordeling".into(),
+                format!("`format = {FORMAT}` ontbreekt bovenaan; dit is geen pqs-beoordeling"),
             ));
         }
     }
-    toml::from_str(text).map_err(|e| {
+    let mut assessment: Assessment = toml::from_str(text).map_err(|e| {
         corrupt(
             e.span(),
             format!("het bestand is beschadigd: {}", e.message().trim()),
         )
-    })
+    })?;
+    // Older formats are a subset of this one: the next save writes the current format.
+    assessment.format = FORMAT;
+    Ok(assessment)
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {

@@ -3,14 +3,18 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::bundled::BUNDLED;
-use super::load::{LoadError, parse_checklist};
-use super::model::{Checklist, Item, Source};
+use std::collections::BTreeMap;
 
-/// Every checklist in use, in display order.
+use super::bundled::BUNDLED;
+use super::intake::{INTAKE_FILE, Intake, bundled_intake, parse_intake};
+use super::load::{LoadError, parse_checklist};
+use super::model::{Checklist, Condition, Item, Source};
+
+/// Every checklist in use, in display order, with the intake that decides what applies.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     checklists: Vec<Checklist>,
+    intake: Intake,
 }
 
 /// Why the catalog could not be built.
@@ -52,21 +56,67 @@ impl Catalog {
             }
         }
         out.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
-        Catalog { checklists: out }
+        Catalog {
+            checklists: out,
+            intake: Intake::default(),
+        }
     }
 
-    /// The bundled checklists only.
+    /// Builds a catalog with an intake; see [`Catalog::new`].
+    pub fn with_intake(intake: Intake, checklists: impl IntoIterator<Item = Checklist>) -> Self {
+        Catalog {
+            intake,
+            ..Catalog::new(checklists)
+        }
+    }
+
+    /// The bundled checklists and intake only.
     pub fn bundled() -> Self {
-        Catalog::new(load_bundled())
+        Catalog::with_intake(bundled_intake(), load_bundled())
     }
 
-    /// The bundled checklists plus every `*.toml` in `user_dir` (a missing folder is fine).
+    /// The bundled checklists plus every `*.toml` in `user_dir` (a missing folder is fine); an
+    /// `intake.toml` there adds questions to the bundled intake (or replaces one with the same id).
+    /// Every `applies_if` must name an intake question.
     pub fn load(user_dir: Option<&Path>) -> Result<Self, CatalogError> {
         let mut all = load_bundled();
+        let mut intake = bundled_intake();
         if let Some(dir) = user_dir {
             all.extend(load_folder(dir)?);
+            if let Some(own) = load_intake_in(dir)? {
+                intake = intake.extended_with(own);
+            }
         }
-        Ok(Catalog::new(all))
+        let catalog = Catalog::with_intake(intake, all);
+        let errors = catalog.check_flags();
+        if errors.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(CatalogError::Invalid(errors))
+        }
+    }
+
+    /// The intake questions.
+    pub fn intake(&self) -> &Intake {
+        &self.intake
+    }
+
+    /// An error for every `applies_if` that names no intake question.
+    pub fn check_flags(&self) -> Vec<LoadError> {
+        check_flags(&self.checklists, &self.intake)
+    }
+
+    /// The condition that rules an item out for these intake answers, or `None` when it applies.
+    pub fn excluded_by<'a>(
+        &self,
+        checklist: &'a Checklist,
+        item: &'a Item,
+        intake: &BTreeMap<String, bool>,
+    ) -> Option<&'a Condition> {
+        [checklist.applies_if.as_ref(), item.applies_if.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|c| !c.holds(intake.get(&c.flag).copied()))
     }
 
     /// Checklists in display order.
@@ -132,6 +182,65 @@ impl Catalog {
     }
 }
 
+/// An error for every `applies_if` in `checklists` that names no question of `intake`.
+pub fn check_flags(checklists: &[Checklist], intake: &Intake) -> Vec<LoadError> {
+    let known: Vec<&str> = intake.flags().collect();
+    let mut errors = Vec::new();
+    for checklist in checklists {
+        let file = match &checklist.source {
+            Source::File(path) => path.display().to_string(),
+            Source::Bundled => format!("bundled:{}.toml", checklist.id),
+        };
+        let conditions = checklist
+            .applies_if
+            .iter()
+            .chain(checklist.items.iter().filter_map(|i| i.applies_if.as_ref()));
+        for condition in conditions {
+            if !known.contains(&condition.flag.as_str()) {
+                errors.push(LoadError {
+                    file: file.clone(),
+                    line: condition.position.0,
+                    column: condition.position.1,
+                    message: format!(
+                        "`applies_if` noemt de intakevraag \"{}\", maar die bestaat niet; bestaande vragen: {}",
+                        condition.flag,
+                        known.join(", ")
+                    ),
+                });
+            }
+        }
+    }
+    errors
+}
+
+/// The `intake.toml` in `dir`, if there is one.
+pub fn load_intake_in(dir: &Path) -> Result<Option<Intake>, CatalogError> {
+    let path = dir.join(INTAKE_FILE);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    load_intake_file(&path).map(Some)
+}
+
+/// Loads and validates one intake file.
+pub fn load_intake_file(path: &Path) -> Result<Intake, CatalogError> {
+    let text = fs::read_to_string(path).map_err(|source| CatalogError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    parse_intake(
+        &text,
+        &path.display().to_string(),
+        Source::File(path.to_owned()),
+    )
+    .map_err(CatalogError::Invalid)
+}
+
+/// Whether a file is an intake file rather than a checklist (by its name).
+pub fn is_intake_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == INTAKE_FILE)
+}
+
 fn load_bundled() -> Vec<Checklist> {
     BUNDLED
         .iter()
@@ -157,7 +266,7 @@ pub fn load_folder(dir: &Path) -> Result<Vec<Checklist>, CatalogError> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file() && !is_intake_file(p))
         .collect();
     paths.sort();
     let mut checklists = Vec::new();

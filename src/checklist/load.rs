@@ -7,7 +7,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::model::{Checklist, Item, Severity, Source, global_id, is_kebab_case};
+use super::model::{Checklist, Condition, Item, Severity, Source, global_id, is_kebab_case};
 
 /// A problem in a checklist file, with its position.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +43,7 @@ struct RawChecklist {
     reviewed: Option<Spanned<toml::value::Datetime>>,
     intro: Option<Spanned<String>>,
     order: Option<i64>,
+    applies_if: Option<Spanned<String>>,
     items: Option<Spanned<Vec<Spanned<RawItem>>>>,
 }
 
@@ -57,17 +58,18 @@ struct RawItem {
     reference: Option<Spanned<String>>,
     severity: Option<Spanned<String>>,
     links: Option<Vec<Spanned<String>>>,
+    applies_if: Option<Spanned<String>>,
 }
 
 /// Collects errors for one file while validating.
-struct Validator<'a> {
-    file: &'a str,
-    text: &'a str,
-    errors: Vec<LoadError>,
+pub(super) struct Validator<'a> {
+    pub(super) file: &'a str,
+    pub(super) text: &'a str,
+    pub(super) errors: Vec<LoadError>,
 }
 
 impl Validator<'_> {
-    fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub(super) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
         let (line, column) = line_column(self.text, span.start);
         self.errors.push(LoadError {
             file: self.file.to_owned(),
@@ -78,7 +80,12 @@ impl Validator<'_> {
     }
 
     /// A required, non-empty text field.
-    fn text(&mut self, field: Option<Spanned<String>>, name: &str, owner: Range<usize>) -> String {
+    pub(super) fn text(
+        &mut self,
+        field: Option<Spanned<String>>,
+        name: &str,
+        owner: Range<usize>,
+    ) -> String {
         match field {
             None => {
                 self.error(
@@ -99,7 +106,11 @@ impl Validator<'_> {
     }
 
     /// An optional text field that, when present, must not be empty.
-    fn optional_text(&mut self, field: Option<Spanned<String>>, name: &str) -> Option<String> {
+    pub(super) fn optional_text(
+        &mut self,
+        field: Option<Spanned<String>>,
+        name: &str,
+    ) -> Option<String> {
         let value = field?;
         if value.get_ref().trim().is_empty() {
             self.error(
@@ -111,7 +122,61 @@ impl Validator<'_> {
         Some(value.into_inner().trim().to_owned())
     }
 
-    fn id(&mut self, field: Option<Spanned<String>>, owner: Range<usize>) -> String {
+    /// The required `version`: an integer of 1 or more.
+    pub(super) fn version(&mut self, field: Option<Spanned<i64>>) -> u32 {
+        match field {
+            None => {
+                self.error(0..0, "het veld `version` ontbreekt; voeg `version = 1` toe");
+                0
+            }
+            Some(value) => match u32::try_from(*value.get_ref()) {
+                Ok(n) if n >= 1 => n,
+                _ => {
+                    self.error(
+                        value.span(),
+                        "`version` moet een geheel getal van 1 of hoger zijn",
+                    );
+                    0
+                }
+            },
+        }
+    }
+
+    /// The required `reviewed` date (a TOML date without time), as YYYY-MM-DD.
+    pub(super) fn reviewed(&mut self, field: Option<Spanned<toml::value::Datetime>>) -> String {
+        match field {
+            None => {
+                self.error(0..0, "het veld `reviewed` ontbreekt; voeg de datum van de laatste controle toe, bijvoorbeeld `reviewed = 2026-11-23`");
+                String::new()
+            }
+            Some(value) => match (value.get_ref().date, value.get_ref().time) {
+                (Some(date), None) => date.to_string(),
+                _ => {
+                    self.error(value.span(), "`reviewed` moet een datum zijn zonder tijd, bijvoorbeeld `reviewed = 2026-11-23`");
+                    String::new()
+                }
+            },
+        }
+    }
+
+    /// An optional `applies_if = "FLAG"` or `"!FLAG"`.
+    fn condition(&mut self, field: Option<Spanned<String>>) -> Option<Condition> {
+        let value = field?;
+        let position = line_column(self.text, value.span().start);
+        let condition = Condition::parse(value.get_ref(), position);
+        if condition.is_none() {
+            self.error(
+                value.span(),
+                format!(
+                    "ongeldige `applies_if` \"{}\": schrijf de id van een intakevraag, of ! en die id (bijvoorbeeld \"webshop\" of \"!personeel\")",
+                    value.get_ref()
+                ),
+            );
+        }
+        condition
+    }
+
+    pub(super) fn id(&mut self, field: Option<Spanned<String>>, owner: Range<usize>) -> String {
         let Some(value) = field else {
             self.error(
                 owner,
@@ -156,39 +221,10 @@ pub fn parse_checklist(
     let whole = 0..0;
     let id = v.id(raw.id, whole.clone());
     let title = v.text(raw.title, "title", whole.clone());
-    let version = match raw.version {
-        None => {
-            v.error(
-                whole.clone(),
-                "het veld `version` ontbreekt; voeg `version = 1` toe",
-            );
-            0
-        }
-        Some(value) => match u32::try_from(*value.get_ref()) {
-            Ok(n) if n >= 1 => n,
-            _ => {
-                v.error(
-                    value.span(),
-                    "`version` moet een geheel getal van 1 of hoger zijn",
-                );
-                0
-            }
-        },
-    };
-    let reviewed = match raw.reviewed {
-        None => {
-            v.error(whole.clone(), "het veld `reviewed` ontbreekt; voeg de datum van de laatste controle toe, bijvoorbeeld `reviewed = 2026-11-23`");
-            String::new()
-        }
-        Some(value) => match (value.get_ref().date, value.get_ref().time) {
-            (Some(date), None) => date.to_string(),
-            _ => {
-                v.error(value.span(), "`reviewed` moet een datum zijn zonder tijd, bijvoorbeeld `reviewed = 2026-11-23`");
-                String::new()
-            }
-        },
-    };
+    let version = v.version(raw.version);
+    let reviewed = v.reviewed(raw.reviewed);
     let intro = v.optional_text(raw.intro, "intro");
+    let applies_if = v.condition(raw.applies_if);
     let raw_items = match raw.items {
         None => {
             v.error(
@@ -243,6 +279,7 @@ pub fn parse_checklist(
                 }
             },
         };
+        let applies_if = v.condition(raw_item.applies_if);
         let mut links = Vec::new();
         for link in raw_item.links.unwrap_or_default() {
             if link.get_ref().trim().is_empty() {
@@ -264,6 +301,7 @@ pub fn parse_checklist(
             reference,
             severity,
             links,
+            applies_if,
         });
     }
     if !v.errors.is_empty() {
@@ -276,6 +314,7 @@ pub fn parse_checklist(
         reviewed,
         intro,
         order: raw.order.unwrap_or(i64::MAX),
+        applies_if,
         items,
         source,
     })
@@ -286,7 +325,7 @@ fn parse_severity(text: &str) -> Option<Severity> {
 }
 
 /// Turns the TOML parser's English message into a Dutch sentence that keeps the detail.
-fn describe_toml_error(message: &str) -> String {
+pub(super) fn describe_toml_error(message: &str) -> String {
     let message = message.trim();
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let field = rest.split(',').next().unwrap_or(rest);

@@ -85,6 +85,71 @@ pub struct Item {
     pub severity: Severity,
     /// Further reading.
     pub links: Vec<String>,
+    /// The intake answer this item depends on, if any.
+    pub applies_if: Option<Condition>,
+}
+
+impl Item {
+    /// A short, stable fingerprint of the question text (whitespace-insensitive), stored with an
+    /// answer so a later change of the question can be noticed.
+    pub fn fingerprint(&self) -> String {
+        fingerprint(&self.question)
+    }
+}
+
+/// FNV-1a (64 bit) over the words of `text`, as 16 hex digits. Stable across builds and platforms,
+/// unlike the standard library's hasher.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, word) in text.split_whitespace().enumerate() {
+        let bytes = if i == 0 { &b""[..] } else { &b" "[..] };
+        for byte in bytes.iter().chain(word.as_bytes()) {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// `applies_if = "FLAG"` (applies when the intake answer is yes) or `"!FLAG"` (when it is no).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    /// The intake question's id.
+    pub flag: String,
+    /// True for `!FLAG`.
+    pub negated: bool,
+    /// 1-based line and column in the checklist file, for error messages.
+    pub position: (usize, usize),
+}
+
+impl Condition {
+    /// Parses `FLAG` or `!FLAG`; `None` when the flag is not kebab-case.
+    pub fn parse(text: &str, position: (usize, usize)) -> Option<Condition> {
+        let (negated, flag) = match text.trim().strip_prefix('!') {
+            Some(rest) => (true, rest.trim()),
+            None => (false, text.trim()),
+        };
+        is_kebab_case(flag).then(|| Condition {
+            flag: flag.to_owned(),
+            negated,
+            position,
+        })
+    }
+
+    /// Whether the condition holds for an intake answer; an unanswered question (`None`) always holds,
+    /// so nothing is skipped before the user said so.
+    pub fn holds(&self, answer: Option<bool>) -> bool {
+        answer.is_none_or(|yes| yes != self.negated)
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.negated {
+            f.write_str("!")?;
+        }
+        f.write_str(&self.flag)
+    }
 }
 
 /// A named list of items, loaded from one TOML file.
@@ -102,6 +167,8 @@ pub struct Checklist {
     pub intro: Option<String>,
     /// Sort key among checklists.
     pub order: i64,
+    /// The intake answer the whole checklist depends on, if any.
+    pub applies_if: Option<Condition>,
     /// Items in the order they are asked.
     pub items: Vec<Item>,
     /// Where it was loaded from.
@@ -143,6 +210,27 @@ mod tests {
         ] {
             assert!(!is_kebab_case(bad), "{bad:?} should be rejected");
         }
+    }
+
+    #[test]
+    fn fingerprint_ignores_spacing_but_not_words() {
+        let a = fingerprint("Heb je een  register?");
+        assert_eq!(a, fingerprint(" Heb je een\nregister? "));
+        assert_ne!(a, fingerprint("Heb je een verwerkingsregister?"));
+        assert_eq!(a.len(), 16);
+        // Pinned: a change here would flag every stored answer as "vraag gewijzigd".
+        assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
+    }
+
+    #[test]
+    fn conditions_parse_and_unanswered_always_holds() {
+        let yes = Condition::parse("webshop", (1, 1)).unwrap();
+        let not = Condition::parse("!webshop", (1, 1)).unwrap();
+        assert!(yes.holds(Some(true)) && !yes.holds(Some(false)) && yes.holds(None));
+        assert!(!not.holds(Some(true)) && not.holds(Some(false)) && not.holds(None));
+        assert_eq!(not.to_string(), "!webshop");
+        assert!(Condition::parse("Web shop", (1, 1)).is_none());
+        assert!(Condition::parse("!", (1, 1)).is_none());
     }
 
     #[test]

@@ -4,7 +4,11 @@ use std::path::PathBuf;
 
 use super::{CliError, Global, ListFormat, print};
 use crate::assessment::{Assessment, Status};
-use crate::checklist::catalog::load_file;
+use crate::checklist::CatalogError;
+use crate::checklist::catalog::{
+    check_flags, is_intake_file, load_file, load_intake_file, load_intake_in,
+};
+use crate::checklist::intake::bundled_intake;
 use crate::clock;
 use crate::text as t;
 
@@ -36,7 +40,8 @@ pub(super) fn answer(
         assessment.organisation = name.trim().to_owned();
         assessment.updated = now;
     }
-    assessment.set_status(item, Some(status), now);
+    let fingerprint = catalog.item(item).map(|(_, i)| i.fingerprint());
+    assessment.set_status(item, Some(status), fingerprint.as_deref(), now);
     if let Some(note) = note {
         assessment.set_note(item, note, now);
     }
@@ -93,10 +98,45 @@ pub(super) fn checklists(global: &Global, format: ListFormat) -> Result<(), CliE
     print(&rendered)
 }
 
-pub(super) fn validate(files: &[PathBuf]) -> Result<(), CliError> {
+pub(super) fn validate(global: &Global, files: &[PathBuf]) -> Result<(), CliError> {
     let mut invalid = 0;
-    for path in files {
-        match load_file(path) {
+    // The flags `applies_if` may name: from an intake among the files, else the one in use.
+    let mut intake = None;
+    for path in files.iter().filter(|p| is_intake_file(p)) {
+        match load_intake_file(path) {
+            Ok(found) => {
+                print(&format!(
+                    "{}: {}\n",
+                    path.display(),
+                    t::valid_intake(found.questions.len())
+                ))?;
+                intake = Some(found);
+            }
+            Err(err) => {
+                invalid += 1;
+                eprintln!("{err}");
+            }
+        }
+    }
+    let own = intake.or_else(|| {
+        global
+            .checklists_dir()
+            .and_then(|dir| load_intake_in(&dir).ok().flatten())
+    });
+    let intake = match own {
+        Some(own) => bundled_intake().extended_with(own),
+        None => bundled_intake(),
+    };
+    for path in files.iter().filter(|p| !is_intake_file(p)) {
+        let checked = load_file(path).and_then(|checklist| {
+            let errors = check_flags(std::slice::from_ref(&checklist), &intake);
+            if errors.is_empty() {
+                Ok(checklist)
+            } else {
+                Err(CatalogError::Invalid(errors))
+            }
+        });
+        match checked {
             Ok(checklist) => {
                 print(&format!(
                     "{}: {}\n",

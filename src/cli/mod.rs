@@ -82,6 +82,6 @@ pub fn run(global: &Global, command: Command) -> Result<(), CliError> {
             summary,
         } => report::report(global, format, output.as_deref(), summary),
         Command::Checklists { format } => commands::checklists(global, format),
-        Command::Validate { files } => commands::validate(&files),
+        Command::Validate { files } => commands::validate(global, &files),
     }
 }

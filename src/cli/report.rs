@@ -34,7 +34,7 @@ pub fn text_report(
     name: &str,
     layout: text::Layout,
 ) -> String {
-    let scan = Scan::new(catalog, assessment);
+    let scan = Scan::new(catalog, assessment, clock::now());
     text::render(&document(&scan, assessment, name), layout)
 }
 
@@ -59,7 +59,7 @@ pub(super) fn report(
     }
     let catalog = global.catalog()?;
     let assessment = read_existing(&global.store(), &global.assessment)?;
-    let scan = Scan::new(&catalog, &assessment);
+    let scan = Scan::new(&catalog, &assessment, clock::now());
     let doc = document(&scan, &assessment, &global.assessment);
     let layout = if output.is_some() {
         text::Layout::PLAIN

@@ -22,7 +22,12 @@ pub fn assessment() -> Assessment {
     let mut a = Assessment::new("Bakkerij <De Korst> & Zn, \"Utrecht\"", now());
     for checklist in catalog.checklists() {
         for (i, item) in checklist.items.iter().take(5).enumerate() {
-            a.set_status(&item.id, Some(Status::ALL[i % 5]), now());
+            a.set_status(
+                &item.id,
+                Some(Status::ALL[i % 5]),
+                Some(&item.fingerprint()),
+                now(),
+            );
         }
     }
     a.set_note("privacyverklaring.pv-fg-contact", NASTY_NOTE, now());
@@ -31,14 +36,14 @@ pub fn assessment() -> Assessment {
         "Klaar | *vet* _schuin_ # kop",
         now(),
     );
-    a.set_status("verdwenen.vraag", Some(Status::Yes), now());
+    a.set_status("verdwenen.vraag", Some(Status::Yes), None, now());
     a.set_note("verdwenen.vraag", "oude vraag, <b>bewaard</b>", now());
     a
 }
 
 /// The scan of the fixture against the bundled checklists.
 pub fn scan() -> Scan {
-    Scan::new(&Catalog::bundled(), &assessment())
+    Scan::new(&Catalog::bundled(), &assessment(), now())
 }
 
 /// A document over `scan` with the fixture's header facts (version pinned so snapshots stay stable).
@@ -62,7 +67,7 @@ pub fn complete_assessment() -> Assessment {
             Status::NotApplicable,
             Status::Unknown,
         ][i % 7];
-        a.set_status(&item.id, Some(status), now());
+        a.set_status(&item.id, Some(status), Some(&item.fingerprint()), now());
     }
     a
 }

@@ -176,7 +176,11 @@ mod tests {
 
     #[test]
     fn summary_has_one_bar_per_checklist_and_five_actions() {
-        let scan = Scan::new(&Catalog::bundled(), &fixture::complete_assessment());
+        let scan = Scan::new(
+            &Catalog::bundled(),
+            &fixture::complete_assessment(),
+            fixture::now(),
+        );
         let doc = fixture::document(&scan, "Kapsalon Knip & Co");
         let out = render_summary(&doc);
         assert_eq!(scan.checklists.len(), 8);
@@ -204,7 +208,11 @@ mod tests {
 
     #[test]
     fn orphans_only_when_there_are_some() {
-        let scan = Scan::new(&Catalog::bundled(), &fixture::complete_assessment());
+        let scan = Scan::new(
+            &Catalog::bundled(),
+            &fixture::complete_assessment(),
+            fixture::now(),
+        );
         assert!(scan.orphans.is_empty());
         let out = render(&fixture::document(&scan, "X"));
         assert!(!out.contains(t::ORPHANS));

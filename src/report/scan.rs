@@ -1,7 +1,10 @@
 //! Scores, gaps and orphans: a pure function of a catalog and an assessment.
 
-use crate::assessment::{Assessment, Status};
-use crate::checklist::{Catalog, Severity};
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::assessment::{Assessment, PlanEntry, Status};
+use crate::checklist::{Catalog, Condition, Severity};
 
 /// One item's state in a scan.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +24,27 @@ pub struct ItemState {
     /// The user's note ("" when none).
     pub note: String,
     /// When the answer or note was last changed.
-    pub answered_at: Option<jiff::Timestamp>,
+    pub answered_at: Option<Timestamp>,
+    /// The intake answer that rules this item out; `None` when it applies.
+    pub excluded: Option<Condition>,
+    /// The answer is older than the review period.
+    pub review_due: bool,
+    /// The question changed after it was answered ("vraag gewijzigd").
+    pub question_changed: bool,
+    /// The item was added after the last session ("nieuw").
+    pub new: bool,
+}
+
+impl ItemState {
+    /// Whether the item counts (the intake does not rule it out).
+    pub fn applies(&self) -> bool {
+        self.excluded.is_none()
+    }
+
+    /// Whether the answer asks for a second look: due for review or its question changed.
+    pub fn needs_recheck(&self) -> bool {
+        self.excluded.is_none() && (self.review_due || self.question_changed)
+    }
 }
 
 /// Progress and score of one checklist.
@@ -31,17 +54,21 @@ pub struct ChecklistScan {
     pub id: String,
     /// Checklist title.
     pub title: String,
-    /// Number of items.
+    /// Number of items that apply (the intake rules none of them out).
     pub total: usize,
-    /// Items not answered "not applicable".
+    /// Items that apply and are not answered "not applicable".
     pub applicable: usize,
-    /// Items with an answer (any status).
+    /// Items that apply and have an answer (any status).
     pub answered: usize,
     /// Score from 0 to 100.
     pub score: f64,
     /// Open gaps of high severity.
     pub open_high: usize,
-    /// Every item, in order.
+    /// Items the intake rules out.
+    pub skipped: usize,
+    /// The intake answer that rules the whole checklist out, if any.
+    pub excluded: Option<Condition>,
+    /// Every item, in order, including those ruled out.
     pub items: Vec<ItemState>,
 }
 
@@ -68,6 +95,10 @@ pub struct Gap {
     pub reference: String,
     /// The user's note ("" when none).
     pub note: String,
+    /// The agreed action, if one was recorded.
+    pub plan: Option<PlanEntry>,
+    /// The plan's due date has passed.
+    pub overdue: bool,
 }
 
 /// An answer whose item exists in no checklist (kept, never dropped).
@@ -84,8 +115,10 @@ pub struct Orphan {
 /// Totals over all checklists.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Totals {
-    /// Number of items.
+    /// Number of items that apply.
     pub total: usize,
+    /// Items the intake rules out.
+    pub skipped: usize,
     /// Items not answered "not applicable".
     pub applicable: usize,
     /// Items with an answer.
@@ -107,6 +140,8 @@ pub struct Scan {
     pub gaps: Vec<Gap>,
     /// Answers to items that no longer exist.
     pub orphans: Vec<Orphan>,
+    /// The day the scan was made (UTC), for overdue actions.
+    pub today: Date,
 }
 
 /// Accumulates weights for a score.
@@ -137,13 +172,15 @@ impl Weights {
 }
 
 impl Scan {
-    /// Scores an assessment against a catalog.
-    pub fn new(catalog: &Catalog, assessment: &Assessment) -> Self {
+    /// Scores an assessment against a catalog at the moment `now` (which decides what is due).
+    pub fn new(catalog: &Catalog, assessment: &Assessment, now: Timestamp) -> Self {
+        let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let mut checklists = Vec::new();
         let mut gaps = Vec::new();
         let mut all = Weights::default();
         let mut totals = Totals {
             total: 0,
+            skipped: 0,
             applicable: 0,
             answered: 0,
             score: 0.0,
@@ -152,30 +189,14 @@ impl Scan {
         for checklist in catalog.checklists() {
             let mut weights = Weights::default();
             let mut items = Vec::with_capacity(checklist.items.len());
-            let (mut applicable, mut answered, mut open_high) = (0, 0, 0);
+            let (mut total, mut applicable, mut answered, mut open_high) = (0, 0, 0, 0);
             for item in &checklist.items {
                 let status = assessment.status(&item.id);
-                weights.add(item.severity, status);
-                all.add(item.severity, status);
-                answered += usize::from(status.is_some());
-                applicable += usize::from(status != Some(Status::NotApplicable));
-                if !matches!(status, Some(Status::Yes | Status::NotApplicable)) {
-                    open_high += usize::from(item.severity == Severity::High);
-                    gaps.push(Gap {
-                        id: item.id.clone(),
-                        checklist: checklist.id.clone(),
-                        checklist_title: checklist.title.clone(),
-                        section: item.section.clone(),
-                        severity: item.severity,
-                        status,
-                        question: item.question.clone(),
-                        action: item.action.clone(),
-                        reference: item.reference.clone(),
-                        note: assessment.note(&item.id).to_owned(),
-                    });
-                }
+                let excluded = catalog
+                    .excluded_by(checklist, item, &assessment.intake)
+                    .cloned();
                 let answer = assessment.answers.get(&item.id);
-                items.push(ItemState {
+                let state = ItemState {
                     id: item.id.clone(),
                     status,
                     severity: item.severity,
@@ -184,19 +205,58 @@ impl Scan {
                     reference: item.reference.clone(),
                     note: answer.map(|a| a.note.clone()).unwrap_or_default(),
                     answered_at: answer.map(|a| a.answered_at),
-                });
+                    review_due: assessment.review_due(&item.id, now),
+                    question_changed: assessment.question_changed(&item.id, &item.fingerprint()),
+                    new: status.is_none()
+                        && !assessment.known_items.is_empty()
+                        && !assessment.known_items.contains(&item.id),
+                    excluded,
+                };
+                if state.applies() {
+                    total += 1;
+                    weights.add(item.severity, status);
+                    all.add(item.severity, status);
+                    answered += usize::from(status.is_some());
+                    applicable += usize::from(status != Some(Status::NotApplicable));
+                    if !matches!(status, Some(Status::Yes | Status::NotApplicable)) {
+                        open_high += usize::from(item.severity == Severity::High);
+                        let plan = assessment.plan.get(&item.id).cloned();
+                        gaps.push(Gap {
+                            id: item.id.clone(),
+                            checklist: checklist.id.clone(),
+                            checklist_title: checklist.title.clone(),
+                            section: item.section.clone(),
+                            severity: item.severity,
+                            status,
+                            question: item.question.clone(),
+                            action: item.action.clone(),
+                            reference: item.reference.clone(),
+                            note: state.note.clone(),
+                            overdue: plan.as_ref().is_some_and(|p| p.overdue(today)),
+                            plan,
+                        });
+                    }
+                }
+                items.push(state);
             }
-            totals.total += items.len();
+            let skipped = items.len() - total;
+            totals.total += total;
+            totals.skipped += skipped;
             totals.applicable += applicable;
             totals.answered += answered;
             checklists.push(ChecklistScan {
                 id: checklist.id.clone(),
                 title: checklist.title.clone(),
-                total: items.len(),
+                total,
                 applicable,
                 answered,
                 score: weights.score(),
                 open_high,
+                skipped,
+                excluded: checklist
+                    .applies_if
+                    .clone()
+                    .filter(|c| !c.holds(assessment.intake.get(&c.flag).copied())),
                 items,
             });
         }
@@ -219,131 +279,28 @@ impl Scan {
             totals,
             gaps,
             orphans,
+            today,
         }
+    }
+
+    /// Every item that applies and asks for a second look, in checklist order.
+    pub fn rechecks(&self) -> impl Iterator<Item = &ItemState> {
+        self.checklists
+            .iter()
+            .flat_map(|c| c.items.iter())
+            .filter(|i| i.needs_recheck())
+    }
+
+    /// Gaps that have an action-plan entry, soonest due first (no date last).
+    pub fn planned(&self) -> Vec<&Gap> {
+        let mut planned: Vec<&Gap> = self.gaps.iter().filter(|g| g.plan.is_some()).collect();
+        planned.sort_by_key(|g| {
+            let due = g.plan.as_ref().and_then(|p| p.due);
+            (due.is_none(), due)
+        });
+        planned
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use jiff::Timestamp;
-
-    use super::*;
-    use crate::checklist::{Source, parse_checklist};
-
-    const FIRST: &str = r#"
-id = "een"
-title = "Een"
-version = 1
-reviewed = 2026-01-01
-order = 1
-[[items]]
-id = "laag"
-question = "L?"
-explanation = "e"
-action = "a"
-reference = "r"
-severity = "low"
-[[items]]
-id = "hoog"
-question = "H?"
-explanation = "e"
-action = "a"
-reference = "r"
-severity = "high"
-[[items]]
-id = "middel"
-question = "M?"
-explanation = "e"
-action = "a"
-reference = "r"
-severity = "medium"
-"#;
-
-    fn catalog() -> Catalog {
-        let second = FIRST
-            .replace("\"een\"", "\"twee\"")
-            .replace("order = 1", "order = 2");
-        Catalog::new([
-            parse_checklist(&second, "twee", Source::Bundled).unwrap(),
-            parse_checklist(FIRST, "een", Source::Bundled).unwrap(),
-        ])
-    }
-
-    fn assessment(answers: &[(&str, Status)]) -> Assessment {
-        let now = Timestamp::UNIX_EPOCH;
-        let mut a = Assessment::new("Test", now);
-        for (id, status) in answers {
-            a.set_status(id, Some(*status), now);
-        }
-        a
-    }
-
-    #[test]
-    fn score_weighs_severity_and_credits_partly_half() {
-        // een: low yes (1 of 1), high partly (1.5 of 3), medium no (0 of 2) => 2.5 / 6
-        let a = assessment(&[
-            ("een.laag", Status::Yes),
-            ("een.hoog", Status::Partly),
-            ("een.middel", Status::No),
-        ]);
-        let scan = Scan::new(&catalog(), &a);
-        let een = &scan.checklists[0];
-        assert_eq!(een.id, "een");
-        assert!((een.score - 250.0 / 6.0).abs() < 1e-9, "{}", een.score);
-        assert_eq!((een.answered, een.applicable, een.total), (3, 3, 3));
-        assert_eq!(een.open_high, 1);
-        // twee is unanswered: 0 of 6. Total: 2.5 / 12.
-        assert_eq!(scan.checklists[1].score, 0.0);
-        assert!((scan.totals.score - 250.0 / 12.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn not_applicable_leaves_both_sides() {
-        let a = assessment(&[
-            ("een.hoog", Status::NotApplicable),
-            ("een.middel", Status::NotApplicable),
-            ("een.laag", Status::Yes),
-        ]);
-        let scan = Scan::new(&catalog(), &a);
-        assert_eq!(scan.checklists[0].score, 100.0);
-        assert_eq!(scan.checklists[0].applicable, 1);
-        assert_eq!(scan.checklists[0].answered, 3);
-    }
-
-    #[test]
-    fn unknown_and_unanswered_score_zero() {
-        let a = assessment(&[("een.hoog", Status::Unknown), ("een.middel", Status::No)]);
-        assert_eq!(Scan::new(&catalog(), &a).checklists[0].score, 0.0);
-    }
-
-    #[test]
-    fn everything_not_applicable_scores_full() {
-        let ids = ["een.laag", "een.hoog", "een.middel"];
-        let answers: Vec<_> = ids.iter().map(|id| (*id, Status::NotApplicable)).collect();
-        assert_eq!(
-            Scan::new(&catalog(), &assessment(&answers)).checklists[0].score,
-            100.0
-        );
-    }
-
-    #[test]
-    fn gaps_are_high_first_then_checklist_then_item_order() {
-        let a = assessment(&[
-            ("een.laag", Status::Yes),
-            ("twee.middel", Status::NotApplicable),
-        ]);
-        let scan = Scan::new(&catalog(), &a);
-        let ids: Vec<&str> = scan.gaps.iter().map(|g| g.id.as_str()).collect();
-        assert_eq!(ids, ["een.hoog", "twee.hoog", "een.middel", "twee.laag"]);
-        assert_eq!(scan.totals.gaps, 4);
-    }
-
-    #[test]
-    fn answers_without_item_are_orphans_and_do_not_count() {
-        let a = assessment(&[("weg.vraag", Status::Yes), ("een.laag", Status::Yes)]);
-        let scan = Scan::new(&catalog(), &a);
-        assert_eq!(scan.orphans.len(), 1);
-        assert_eq!(scan.orphans[0].id, "weg.vraag");
-        assert_eq!(scan.totals.answered, 1);
-    }
-}
+mod tests;

@@ -407,9 +407,11 @@ mod tests {
         a.set_status(
             "weg.\x1b[2Jvraag",
             Some(crate::assessment::Status::No),
+            None,
             fixture::now(),
         );
-        let scan = crate::report::Scan::new(&crate::checklist::Catalog::bundled(), &a);
+        let scan =
+            crate::report::Scan::new(&crate::checklist::Catalog::bundled(), &a, fixture::now());
         let out = render(&fixture::document(&scan, "X"), Layout::PLAIN);
         assert!(!out.contains('\x1b'));
         assert!(out.contains("weg.[2Jvraag"));

@@ -80,6 +80,8 @@ pub struct App {
     pub theme: Theme,
     /// Time zone for showing times (injected so tests are repeatable).
     pub tz: jiff::tz::TimeZone,
+    /// The clock's time at the last event (decides what is due for review).
+    pub now: jiff::Timestamp,
 }
 
 impl App {
@@ -96,7 +98,8 @@ impl App {
             .enumerate()
             .flat_map(|(ci, c)| (0..c.items.len()).map(move |ii| (ci, ii)))
             .collect();
-        let scan = Scan::new(&catalog, &assessment);
+        let now = assessment.updated;
+        let scan = Scan::new(&catalog, &assessment, now);
         let mode = if assessment.answers.is_empty() {
             Mode::Guided
         } else {
@@ -119,6 +122,7 @@ impl App {
             export_dir: std::path::PathBuf::from("."),
             theme,
             tz: jiff::tz::TimeZone::UTC,
+            now,
         };
         if mode == Mode::Guided {
             app.cursor = app.next_unanswered(0).unwrap_or(0);
@@ -176,6 +180,6 @@ impl App {
 
     /// Recomputes derived state after the answers changed.
     pub fn refresh(&mut self) {
-        self.scan = Scan::new(&self.catalog, &self.assessment);
+        self.scan = Scan::new(&self.catalog, &self.assessment, self.now);
     }
 }

@@ -96,6 +96,8 @@ where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
 {
+    app.now = clock();
+    app.refresh();
     loop {
         let size = terminal.size().map_err(io::Error::other)?;
         app.area = Rect::new(0, 0, size.width, size.height);

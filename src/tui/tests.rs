@@ -60,16 +60,19 @@ fn existing() -> Assessment {
     a.set_status(
         "privacyverklaring.pv-identiteit-contact",
         Some(Status::Yes),
+        None,
         now(),
     );
     a.set_status(
         "privacyverklaring.pv-fg-contact",
         Some(Status::NotApplicable),
+        None,
         now(),
     );
     a.set_status(
         "privacyverklaring.pv-doeleinden",
         Some(Status::Partly),
+        None,
         now(),
     );
     a.set_note(
@@ -77,7 +80,12 @@ fn existing() -> Assessment {
         "Nieuwsbrief nog toevoegen <b>\"snel\"</b> | 50%",
         now(),
     );
-    a.set_status("privacyverklaring.pv-grondslag", Some(Status::No), now());
+    a.set_status(
+        "privacyverklaring.pv-grondslag",
+        Some(Status::No),
+        None,
+        now(),
+    );
     a
 }
 
@@ -137,7 +145,12 @@ fn guided_at_120x40_after_two_answers() {
 #[test]
 fn answering_saves_at_once_and_moves_to_the_next_unanswered() {
     let mut a = Assessment::new("", now());
-    a.set_status("privacyverklaring.pv-fg-contact", Some(Status::Yes), now());
+    a.set_status(
+        "privacyverklaring.pv-fg-contact",
+        Some(Status::Yes),
+        None,
+        now(),
+    );
     // An existing assessment opens in the overview; Tab goes to the walk-through.
     let r = drive(
         a,

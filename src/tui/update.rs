@@ -21,13 +21,16 @@ pub enum Effect {
 
 /// Applies one action.
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    app.now = now;
     if action != Action::Quit {
         app.quit_warned = false;
     }
     match action {
         Action::Answer(status) => {
-            let id = app.current()?.1.id.clone();
-            app.assessment.set_status(&id, Some(status), now);
+            let item = app.current()?.1;
+            let (id, fingerprint) = (item.id.clone(), item.fingerprint());
+            app.assessment
+                .set_status(&id, Some(status), Some(&fingerprint), now);
             app.refresh();
             app.message = Some((
                 Tone::Info,
@@ -40,7 +43,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         }
         Action::Clear => {
             let id = app.current()?.1.id.clone();
-            if !app.assessment.set_status(&id, None, now) {
+            if !app.assessment.set_status(&id, None, None, now) {
                 return None;
             }
             app.refresh();

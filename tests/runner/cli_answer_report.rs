@@ -18,9 +18,14 @@ fn answer_creates_the_default_assessment_file() {
         ""
     );
     let expected = format!(
-        "format = 1\norganisation = \"\"\ncreated = \"{NOW}\"\nupdated = \"{NOW}\"\n\n\
+        "format = 2\norganisation = \"\"\ncreated = \"{NOW}\"\nupdated = \"{NOW}\"\n\n\
          [answers.\"{ITEM}\"]\nstatus = \"yes\"\nnote = 'staat in \"privacy\" § 2'\n\
-         answered_at = \"{NOW}\"\n"
+         answered_at = \"{NOW}\"\nquestion = \"{fingerprint}\"\n",
+        fingerprint = pqs::checklist::Catalog::bundled()
+            .item(ITEM)
+            .unwrap()
+            .1
+            .fingerprint()
     );
     assert_eq!(
         fs::read_to_string(env.assessment("standaard")).unwrap(),

@@ -17,7 +17,7 @@ pub const INVALID: &[(&str, &str)] = &[
     (
         "unknown-field.toml",
         "23:1: onbekend veld `kleur`; toegestaan zijn: `id`, `section`, `question`, \
-         `explanation`, `action`, `reference`, `severity`, `links`",
+         `explanation`, `action`, `reference`, `severity`, `links`, `applies_if`",
     ),
     (
         "missing-field.toml",
@@ -40,6 +40,11 @@ pub const INVALID: &[(&str, &str)] = &[
     (
         "unknown-severity.toml",
         "23:12: onbekende ernst \"kritiek\"; kies \"high\", \"medium\" of \"low\"",
+    ),
+    (
+        "bad-applies-if.toml",
+        "24:14: ongeldige `applies_if` \"Web Shop\": schrijf de id van een intakevraag, of ! en \
+         die id (bijvoorbeeld \"webshop\" of \"!personeel\")",
     ),
 ];
 
@@ -286,4 +291,68 @@ fn a_broken_user_checklist_stops_every_command_that_needs_the_catalog() {
         assert!(err.ends_with(&format!("{FIX_HINT}\n")), "{args:?}:\n{err}");
     }
     assert_eq!(fs::read(env.assessment("standaard")).unwrap(), before);
+}
+
+#[test]
+fn validate_rejects_a_flag_the_intake_does_not_define() {
+    let env = TestEnv::new();
+    let path = checklist_fixture("unknown-flag.toml");
+    let err = env.fails(&["validate", &path]);
+    assert!(
+        err.starts_with(&format!(
+            "{path}:24:14: `applies_if` noemt de intakevraag \"zwembad\", maar die bestaat niet; \
+             bestaande vragen: website, webshop,"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("pqs: 1 van de bestanden bevat fouten\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn validate_checks_flags_against_an_intake_given_with_the_files() {
+    let env = TestEnv::new();
+    let intake = checklist_fixture("intake-own/intake.toml");
+    let path = checklist_fixture("unknown-flag.toml");
+    assert_eq!(
+        env.ok(&["validate", &intake, &path]),
+        format!("{intake}: in orde (intake, 1 vragen)\n{path}: in orde (2 vragen)\n")
+    );
+}
+
+#[test]
+fn a_broken_intake_is_reported_with_its_position() {
+    let env = TestEnv::new();
+    let intake = checklist_fixture("intake-broken/intake.toml");
+    let err = env.fails(&["validate", &intake]);
+    assert!(
+        err.starts_with(&format!(
+            "{intake}:5:1: het veld `explanation` ontbreekt; voeg `explanation = \"...\"` toe"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_user_checklist_with_an_unknown_flag_stops_the_program_with_its_position() {
+    let env = TestEnv::new();
+    fs::copy(
+        fixture("checklists/unknown-flag.toml"),
+        env.checklists().join("eigen.toml"),
+    )
+    .unwrap();
+    let err = env.fails(&["checklists"]);
+    assert!(
+        err.contains("eigen.toml:24:14: `applies_if` noemt de intakevraag \"zwembad\""),
+        "{err}"
+    );
+    // With an own intake that defines the flag, the folder loads.
+    fs::copy(
+        fixture("checklists/intake-own/intake.toml"),
+        env.checklists().join("intake.toml"),
+    )
+    .unwrap();
+    assert!(env.ok(&["checklists"]).contains("testlijst"));
 }

@@ -1,0 +1,148 @@
+use super::*;
+
+fn at(seconds: i64) -> Timestamp {
+    Timestamp::from_second(seconds).unwrap()
+}
+
+const DAY: i64 = 86_400;
+
+#[test]
+fn answering_records_status_fingerprint_time_and_update() {
+    let mut a = Assessment::new("Bakkerij", at(0));
+    assert!(a.set_status("x.y", Some(Status::Yes), Some("f1"), at(10)));
+    assert_eq!(a.status("x.y"), Some(Status::Yes));
+    assert_eq!(a.answers["x.y"].answered_at, at(10));
+    assert_eq!(a.answers["x.y"].question.as_deref(), Some("f1"));
+    assert_eq!(a.updated, at(10));
+    assert!(
+        !a.set_status("x.y", Some(Status::Yes), Some("f1"), at(20)),
+        "same answer is no change"
+    );
+    assert_eq!(a.updated, at(10));
+}
+
+#[test]
+fn a_cleared_note_stays_in_the_history() {
+    let mut a = Assessment::new("", at(0));
+    a.set_note("x.y", "nog doen  \n", at(2));
+    assert_eq!(a.note("x.y"), "nog doen");
+    a.set_note("x.y", "", at(4));
+    assert_eq!(a.note("x.y"), "");
+    assert_eq!(a.as_of(at(3)).note("x.y"), "nog doen");
+    assert!(a.as_of(at(1)).answers.is_empty());
+}
+
+#[test]
+fn every_change_keeps_the_previous_version() {
+    let mut a = Assessment::new("", at(0));
+    a.set_status("x.y", Some(Status::No), None, at(10));
+    a.set_note("x.y", "offerte gevraagd", at(20));
+    a.set_status("x.y", Some(Status::Yes), None, at(30));
+    a.set_status("x.y", None, None, at(40));
+    let answer = &a.answers["x.y"];
+    assert_eq!(
+        answer.status, None,
+        "a cleared answer keeps its entry for its history"
+    );
+    let versions: Vec<(Option<Status>, &str, i64)> = answer
+        .history
+        .iter()
+        .map(|e| (e.status, e.note.as_str(), e.at.as_second()))
+        .collect();
+    assert_eq!(
+        versions,
+        [
+            (Some(Status::No), "", 10),
+            (Some(Status::No), "offerte gevraagd", 20),
+            (Some(Status::Yes), "offerte gevraagd", 30),
+        ]
+    );
+}
+
+#[test]
+fn as_of_returns_each_answer_as_it_was_then() {
+    let mut a = Assessment::new("", at(0));
+    a.set_status("x.y", Some(Status::No), None, at(10));
+    a.set_status("x.y", Some(Status::Yes), None, at(30));
+    a.set_status("x.z", Some(Status::Partly), None, at(25));
+    assert_eq!(a.as_of(at(5)).answers.len(), 0);
+    let then = a.as_of(at(20));
+    assert_eq!(then.status("x.y"), Some(Status::No));
+    assert_eq!(then.status("x.z"), None);
+    let now = a.as_of(at(30));
+    assert_eq!(now.status("x.y"), Some(Status::Yes));
+    assert_eq!(now.status("x.z"), Some(Status::Partly));
+}
+
+#[test]
+fn review_is_due_after_the_period_and_confirm_restarts_it() {
+    let mut a = Assessment::new("", at(0));
+    a.set_status("x.y", Some(Status::Yes), Some("f1"), at(0));
+    assert!(!a.review_due("x.y", at(364 * DAY)));
+    assert!(a.review_due("x.y", at(366 * DAY)));
+    a.review_months = Some(24);
+    assert!(!a.review_due("x.y", at(366 * DAY)));
+    a.review_months = None;
+    assert!(a.confirm("x.y", "f1", at(366 * DAY)));
+    assert!(!a.review_due("x.y", at(367 * DAY)));
+    assert_eq!(
+        a.status("x.y"),
+        Some(Status::Yes),
+        "confirming keeps the answer"
+    );
+    assert!(
+        !a.review_due("x.none", at(999 * DAY)),
+        "no answer, nothing to review"
+    );
+}
+
+#[test]
+fn a_changed_question_is_flagged_until_confirmed() {
+    let mut a = Assessment::new("", at(0));
+    a.set_status("x.y", Some(Status::Partly), Some("old"), at(1));
+    assert!(!a.question_changed("x.y", "old"));
+    assert!(a.question_changed("x.y", "new"));
+    a.confirm("x.y", "new", at(2));
+    assert!(!a.question_changed("x.y", "new"));
+    assert!(!a.confirm("x.none", "new", at(3)));
+}
+
+#[test]
+fn intake_changes_never_touch_answers() {
+    let mut a = Assessment::new("", at(0));
+    a.set_status("webwinkel-tips.tip-1", Some(Status::No), None, at(1));
+    assert!(a.set_intake("webshop", Some(false), at(2)));
+    assert!(!a.set_intake("webshop", Some(false), at(3)));
+    assert_eq!(a.status("webwinkel-tips.tip-1"), Some(Status::No));
+    assert!(a.set_intake("webshop", None, at(4)));
+    assert!(a.intake.is_empty());
+}
+
+#[test]
+fn plan_entries_are_set_and_removed_when_emptied() {
+    let mut a = Assessment::new("", at(0));
+    let entry = PlanEntry {
+        owner: "Sanne".into(),
+        due: Some(jiff::civil::date(2027, 1, 31)),
+        action: "Register opstellen".into(),
+    };
+    assert!(a.set_plan("x.y", entry.clone(), at(1)));
+    assert!(!a.set_plan("x.y", entry, at(2)));
+    assert!(a.set_plan("x.y", PlanEntry::default(), at(3)));
+    assert!(a.plan.is_empty());
+}
+
+#[test]
+fn a_session_is_recorded_once_and_extended() {
+    let mut a = Assessment::new("", at(0));
+    let mut changed = BTreeSet::from(["x.y".to_owned()]);
+    a.record_session(at(100), at(110), "Jan", &changed);
+    changed.insert("intake.webshop".to_owned());
+    a.record_session(at(100), at(150), "Jan", &changed);
+    assert_eq!(a.sessions.len(), 1);
+    assert_eq!(a.sessions[0].end, at(150));
+    assert_eq!(a.sessions[0].changed, ["intake.webshop", "x.y"]);
+    a.record_session(at(200), at(210), "", &changed);
+    assert_eq!(a.previous_session(Some(at(200))).unwrap().start, at(100));
+    assert_eq!(a.previous_session(None).unwrap().start, at(200));
+}
