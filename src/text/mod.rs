@@ -1,4 +1,17 @@
 //! Every user-facing word of the interface and reports, in one place (Dutch now; English later).
+//! The submodules group the strings of newer screens and sections; all are re-exported here, so
+//! callers write `text::NAME` wherever a string lives.
+
+mod cli;
+mod report;
+mod tui;
+
+#[allow(unused_imports)]
+pub use cli::*;
+#[allow(unused_imports)]
+pub use report::*;
+#[allow(unused_imports)]
+pub use tui::*;
 
 use crate::assessment::Status;
 use crate::checklist::Severity;

@@ -1,0 +1,1 @@
+//! Strings of the commands `list`, `export`, `import`, `intake`, `plan` and `details`.

@@ -1,0 +1,1 @@
+//! Strings of the start screen, intake, details and action-plan screens.
