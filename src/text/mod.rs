@@ -95,6 +95,16 @@ pub fn action_label(action: &crate::tui::action::Action) -> &'static str {
         A::Answer(status) => status_label(Some(*status)),
         A::Clear => "antwoord wissen",
         A::EditNote => "opmerking",
+        A::EditPlan => "actieplan",
+        A::EditDetails => "gegevens klant",
+        A::ConfirmAnswer => "klopt nog",
+        A::OpenIntake => "intake",
+        A::IntakeAnswer(Some(true)) => "ja",
+        A::IntakeAnswer(Some(false)) => "nee",
+        A::IntakeAnswer(None) => "open laten",
+        A::NextField => "volgend veld",
+        A::SaveForm => "opslaan",
+        A::PreviousField => "vorig veld",
         A::Next => "volgende vraag",
         A::Previous => "vorige vraag",
         A::NextChecklist => "volgende checklist",
@@ -126,6 +136,8 @@ pub fn action_short_label(action: &crate::tui::action::Action) -> &'static str {
         A::Export => "export",
         A::Quit => "stop",
         A::SaveNote => "opslaan",
+        A::NextField => "veld",
+        A::EditPlan => "plan",
         other => action_label(other),
     }
 }
@@ -224,8 +236,8 @@ pub fn export_failed(error: &str) -> String {
 }
 /// Help heading: keys on every screen.
 pub const HELP_SCREENS: &str = "Schermen";
-/// Help heading: note editor keys.
-pub const HELP_NOTE: &str = "Opmerking bewerken";
+/// Help heading: the intake's keys.
+pub const HELP_INTAKE: &str = "Intake";
 
 // ---- Reports (issue 3) ----
 

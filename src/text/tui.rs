@@ -1,1 +1,118 @@
 //! Strings of the start screen, intake, details and action-plan screens.
+
+/// Title of the intake screen.
+pub const INTAKE_TITLE: &str = " Intake: wat geldt voor jouw bedrijf? ";
+/// Shown under the intake questions.
+pub const INTAKE_HINT: &str = "Een open vraag betekent: de vragen die erbij horen krijg je gewoon. Je kunt dit altijd wijzigen met i; er gaat geen antwoord verloren.";
+/// Intake answer "yes".
+pub const INTAKE_YES: &str = "ja";
+/// Intake answer "no".
+pub const INTAKE_NO: &str = "nee";
+/// Intake question without an answer.
+pub const INTAKE_OPEN: &str = "open";
+
+/// Status line after the last intake question.
+pub fn intake_done(skipped: usize) -> String {
+    match skipped {
+        0 => "Intake klaar. Alle vragen gelden voor je; nu de checklists.".into(),
+        1 => "Intake klaar: 1 vraag geldt niet voor je en wordt overgeslagen. Nu de checklists."
+            .into(),
+        n => format!(
+            "Intake klaar: {n} vragen gelden niet voor je en worden overgeslagen. Nu de checklists."
+        ),
+    }
+}
+
+/// Why an item is left out: the intake question and the answer given.
+pub fn excluded_because(question: &str, answered_yes: bool) -> String {
+    let answer = if answered_yes { INTAKE_YES } else { INTAKE_NO };
+    format!(
+        "Geldt niet voor je: bij de intake antwoordde je \"{answer}\" op \"{question}\". Wijzig dat met i."
+    )
+}
+
+/// Title of the details form.
+pub const DETAILS_TITLE: &str = " Gegevens van de beoordeling ";
+/// Title of the action-plan form.
+pub const PLAN_TITLE: &str = " Actieplan ";
+/// Form field: organisation.
+pub const FIELD_ORGANISATION: &str = "Organisatie";
+/// Form field: contact person.
+pub const FIELD_CONTACT: &str = "Contactpersoon";
+/// Form field: the assessor (consultant).
+pub const FIELD_ASSESSOR: &str = "Adviseur";
+/// Form field: KvK number.
+pub const FIELD_KVK: &str = "KvK-nummer";
+/// Form field: review period.
+pub const FIELD_REVIEW_MONTHS: &str = "Controle na (maanden)";
+/// Form field: owner of an action.
+pub const FIELD_OWNER: &str = "Wie";
+/// Form field: due date.
+pub const FIELD_DUE: &str = "Uiterlijk (dd-mm-jjjj)";
+/// Form field: the agreed action.
+pub const FIELD_AGREED_ACTION: &str = "Afgesproken actie";
+/// A KvK number that is not 8 digits.
+pub const BAD_KVK: &str =
+    "Een KvK-nummer heeft 8 cijfers. Laat het veld leeg als je het niet weet.";
+/// A review period that is not a number of months.
+pub const BAD_REVIEW_MONTHS: &str =
+    "Vul een aantal maanden in tussen 1 en 120, of laat het veld leeg voor 12.";
+
+/// A due date that cannot be read.
+pub fn bad_due(typed: &str) -> String {
+    format!("\"{typed}\" is geen datum. Schrijf bijvoorbeeld 31-12-2026, of laat het veld leeg.")
+}
+
+/// Status line after saving the details.
+pub const DETAILS_SAVED: &str = "Gegevens opgeslagen.";
+/// Status line after saving an action-plan entry.
+pub const PLAN_SAVED: &str = "Actieplan opgeslagen.";
+/// Status line after confirming an answer.
+pub const ANSWER_CONFIRMED: &str = "Antwoord bevestigd: het klopt nog.";
+/// Status line when there is no answer to confirm.
+pub const NOTHING_TO_CONFIRM: &str = "Er is nog geen antwoord om te bevestigen.";
+
+/// Flag: the answer is older than the review period.
+pub fn review_due_since(date: &str, months: u32) -> String {
+    format!(
+        "Toe aan controle: beantwoord op {date}, langer dan {months} maanden geleden. Klopt het nog? Druk b om te bevestigen of geef een nieuw antwoord."
+    )
+}
+/// Flag: the question changed after it was answered.
+pub const QUESTION_CHANGED: &str = "Vraag gewijzigd sinds je antwoord. Lees hem opnieuw: druk b als je antwoord nog klopt, of geef een nieuw antwoord.";
+/// Flag: the question is new since the last session.
+pub const QUESTION_NEW: &str = "Nieuw sinds de vorige sessie.";
+/// Status line at start when answers ask for a second look.
+pub fn rechecks_waiting(count: usize) -> String {
+    if count == 1 {
+        "1 antwoord is toe aan controle (↻ of !): druk b als het nog klopt.".into()
+    } else {
+        format!("{count} antwoorden zijn toe aan controle (↻ of !): druk b als ze nog kloppen.")
+    }
+}
+/// Label of the action plan in the detail pane.
+pub const PLAN_LABEL: &str = "Actieplan";
+/// Shown for an overdue action.
+pub const OVERDUE: &str = "te laat";
+/// "uiterlijk 31-01-2027".
+pub fn due_on(date: &str) -> String {
+    format!("uiterlijk {date}")
+}
+/// Short "not applicable" for a checklist left out by the intake.
+pub const NOT_APPLICABLE_SHORT: &str = "n.v.t.";
+
+/// One-character flag in item lists: `!` question changed, `↻` due for review, `+` new.
+pub fn item_flag(changed: bool, review_due: bool, new: bool) -> &'static str {
+    if changed {
+        "!"
+    } else if review_due {
+        "↻"
+    } else if new {
+        "+"
+    } else {
+        " "
+    }
+}
+/// Shown above the details form.
+pub const DETAILS_ABOUT: &str =
+    "Deze gegevens staan bovenaan elk rapport. Alleen de organisatie is nodig.";

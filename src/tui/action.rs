@@ -13,6 +13,22 @@ pub enum Action {
     Clear,
     /// Open the note editor for the current item.
     EditNote,
+    /// Open the action-plan form for the current item (owner, due date, agreed action).
+    EditPlan,
+    /// Open the form with the assessment's details (organisation, contact, assessor, KvK).
+    EditDetails,
+    /// Keep the current answer: it is still true for the (changed) question and restarts its review.
+    ConfirmAnswer,
+    /// Open the intake questions.
+    OpenIntake,
+    /// Answer the current intake question: yes, no, or `None` to leave it open.
+    IntakeAnswer(Option<bool>),
+    /// Save the form and close it (an invalid field keeps it open).
+    SaveForm,
+    /// Next field of a form.
+    NextField,
+    /// Previous field of a form.
+    PreviousField,
     /// Next item.
     Next,
     /// Previous item.

@@ -1,8 +1,11 @@
 //! The interface state. Views borrow it; only [`super::update`] changes it.
 
+use std::collections::BTreeSet;
+
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
+use super::form::Form;
 use super::keymap::Context;
 use super::theme::Theme;
 use crate::assessment::Assessment;
@@ -18,6 +21,8 @@ pub enum Mode {
     Overview,
     /// Totals, a bar per checklist and the first actions.
     Report,
+    /// The intake questions that decide which items apply.
+    Intake,
 }
 
 /// What lies on top of the main screen.
@@ -34,6 +39,8 @@ pub enum Overlay {
     Export(Box<TextArea<'static>>),
     /// The organisation name, asked when a new assessment starts.
     Organisation(Box<TextArea<'static>>),
+    /// A form: the details or an item's action plan.
+    Form(Box<Form>),
 }
 
 /// The kind of message in the status line.
@@ -82,6 +89,12 @@ pub struct App {
     pub tz: jiff::tz::TimeZone,
     /// The clock's time at the last event (decides what is due for review).
     pub now: jiff::Timestamp,
+    /// Index of the current intake question.
+    pub intake_cursor: usize,
+    /// When this run started: the session's id.
+    pub session_start: jiff::Timestamp,
+    /// Ids changed in this run (answers, `intake.FLAG`, `plan.ITEM`, `details`).
+    pub changed: BTreeSet<String>,
 }
 
 impl App {
@@ -100,10 +113,13 @@ impl App {
             .collect();
         let now = assessment.updated;
         let scan = Scan::new(&catalog, &assessment, now);
-        let mode = if assessment.answers.is_empty() {
+        let fresh = assessment.answers.is_empty() && assessment.intake.is_empty();
+        let mode = if !fresh {
+            Mode::Overview
+        } else if catalog.intake().questions.is_empty() {
             Mode::Guided
         } else {
-            Mode::Overview
+            Mode::Intake
         };
         let mut app = App {
             catalog,
@@ -123,11 +139,44 @@ impl App {
             theme,
             tz: jiff::tz::TimeZone::UTC,
             now,
+            intake_cursor: 0,
+            session_start: now,
+            changed: BTreeSet::new(),
         };
         if mode == Mode::Guided {
-            app.cursor = app.next_unanswered(0).unwrap_or(0);
+            app.cursor = app.next_open(0).unwrap_or(0);
         }
         app
+    }
+
+    /// Starts the session clock (the loop calls this with the real time before the first frame).
+    pub fn start_session(&mut self, now: jiff::Timestamp) {
+        self.now = now;
+        self.session_start = now;
+        self.refresh();
+    }
+
+    /// Notes that `id` changed in this run, for the session record.
+    pub fn touch(&mut self, id: impl Into<String>) {
+        self.changed.insert(id.into());
+    }
+
+    /// Records this run as a session in the assessment when it changed anything; on `last`, also
+    /// remembers every item as known, so the next run can flag items added after it as "nieuw".
+    pub fn record_session(&mut self, now: jiff::Timestamp, last: bool) {
+        if self.changed.is_empty() {
+            return;
+        }
+        let assessor = self.assessment.details.assessor.clone();
+        self.assessment
+            .record_session(self.session_start, now, &assessor, &self.changed);
+        if last {
+            self.assessment.known_items = self
+                .catalog
+                .items()
+                .map(|(_, item)| item.id.clone())
+                .collect();
+        }
     }
 
     /// Opens the prompt for the organisation name (for a new assessment).
@@ -144,6 +193,8 @@ impl App {
             (Overlay::Help, _) => Context::Help,
             (Overlay::Note(_), _) => Context::Note,
             (Overlay::Export(_) | Overlay::Organisation(_), _) => Context::Prompt,
+            (Overlay::Form(_), _) => Context::Form,
+            (Overlay::None, Mode::Intake) => Context::Intake,
             (Overlay::None, Mode::Guided) => Context::Guided,
             (Overlay::None, Mode::Overview) => Context::Overview,
             (Overlay::None, Mode::Report) => Context::Report,
@@ -167,15 +218,45 @@ impl App {
         self.positions.iter().position(|p| p.0 == ci)
     }
 
-    /// The first unanswered item at or after `from`, wrapping around.
-    pub fn next_unanswered(&self, from: usize) -> Option<usize> {
+    /// The scan state of the item at cursor index `i`.
+    pub fn state(&self, i: usize) -> Option<&crate::report::ItemState> {
+        let (ci, ii) = *self.positions.get(i)?;
+        self.scan.checklists.get(ci)?.items.get(ii)
+    }
+
+    /// Whether the item at cursor index `i` applies (the intake does not rule it out).
+    pub fn applies(&self, i: usize) -> bool {
+        self.state(i).is_some_and(|s| s.applies())
+    }
+
+    /// The next item that needs the user, at or after `from`, wrapping around: first an unanswered
+    /// item that applies, else an answer that asks for a second look (review due, question changed).
+    pub fn next_open(&self, from: usize) -> Option<usize> {
         let n = self.positions.len();
-        (0..n).map(|k| (from + k) % n).find(|&i| {
-            let (ci, ii) = self.positions[i];
-            self.assessment
-                .status(&self.catalog.checklists()[ci].items[ii].id)
-                .is_none()
-        })
+        let order = || (0..n).map(move |k| (from + k) % n);
+        order()
+            .find(|&i| {
+                self.state(i)
+                    .is_some_and(|s| s.applies() && s.status.is_none())
+            })
+            .or_else(|| order().find(|&i| self.state(i).is_some_and(|s| s.needs_recheck())))
+    }
+
+    /// The nearest item that applies, stepping from `from` in one direction (for the walk-through).
+    pub fn step_applicable(&self, from: usize, forward: bool) -> usize {
+        let mut i = from;
+        loop {
+            let next = if forward {
+                i.checked_add(1).filter(|&n| n < self.positions.len())
+            } else {
+                i.checked_sub(1)
+            };
+            match next {
+                Some(n) if self.applies(n) => return n,
+                Some(n) => i = n,
+                None => return from,
+            }
+        }
     }
 
     /// Recomputes derived state after the answers changed.

@@ -96,8 +96,11 @@ where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    app.now = clock();
-    app.refresh();
+    app.start_session(clock());
+    let rechecks = app.scan.rechecks().count();
+    if rechecks > 0 && app.message.is_none() {
+        app.message = Some((Tone::Info, t::rechecks_waiting(rechecks)));
+    }
     loop {
         let size = terminal.size().map_err(io::Error::other)?;
         app.area = Rect::new(0, 0, size.width, size.height);
@@ -112,8 +115,16 @@ where
                 let Some(action) = action_for(app, &event) else {
                     continue;
                 };
-                match update(app, action, clock()) {
-                    Some(Effect::Save) => save(app, persist),
+                let now = clock();
+                match update(app, action, now) {
+                    Some(Effect::Save) => {
+                        app.record_session(now, false);
+                        save(app, persist);
+                    }
+                    Some(Effect::Quit) if !app.changed.is_empty() => {
+                        app.record_session(now, true);
+                        save(app, persist);
+                    }
                     Some(Effect::Quit) if app.unsaved => save(app, persist),
                     Some(Effect::Quit) => {}
                     Some(Effect::Export(dir)) => {

@@ -21,6 +21,10 @@ pub enum Context {
     Report,
     /// A one-line prompt (the export folder).
     Prompt,
+    /// The intake questions.
+    Intake,
+    /// A form with several fields (details, action plan).
+    Form,
 }
 
 /// Which contexts a binding works in.
@@ -38,10 +42,14 @@ pub enum Scope {
     NotNote,
     /// The report screen.
     Report,
-    /// The walk-through, the overview and the report screen.
-    Screens,
     /// The export folder prompt.
     Prompt,
+    /// The intake screen.
+    Intake,
+    /// A form.
+    Form,
+    /// The walk-through, the overview, the report screen and the intake.
+    Screens,
 }
 
 impl Scope {
@@ -51,13 +59,15 @@ impl Scope {
             Scope::Guided => context == Context::Guided,
             Scope::Overview => context == Context::Overview,
             Scope::Note => context == Context::Note,
-            Scope::NotNote => !matches!(context, Context::Note | Context::Prompt),
+            Scope::NotNote => !matches!(context, Context::Note | Context::Prompt | Context::Form),
             Scope::Report => context == Context::Report,
+            Scope::Prompt => context == Context::Prompt,
+            Scope::Intake => context == Context::Intake,
+            Scope::Form => context == Context::Form,
             Scope::Screens => matches!(
                 context,
-                Context::Guided | Context::Overview | Context::Report
+                Context::Guided | Context::Overview | Context::Report | Context::Intake
             ),
-            Scope::Prompt => context == Context::Prompt,
         }
     }
 }
@@ -122,6 +132,39 @@ pub const BINDINGS: &[Binding] = &[
     key(Scope::Main, KeyCode::Backspace, Action::Clear, false),
     key(Scope::Main, KeyCode::Delete, Action::Clear, false),
     key(Scope::Main, KeyCode::Char('o'), Action::EditNote, true),
+    key(Scope::Main, KeyCode::Char('a'), Action::EditPlan, true),
+    key(
+        Scope::Main,
+        KeyCode::Char('b'),
+        Action::ConfirmAnswer,
+        false,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Char('j'),
+        Action::IntakeAnswer(Some(true)),
+        true,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Char('n'),
+        Action::IntakeAnswer(Some(false)),
+        true,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Char('w'),
+        Action::IntakeAnswer(None),
+        true,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Backspace,
+        Action::IntakeAnswer(None),
+        false,
+    ),
+    key(Scope::Intake, KeyCode::Down, Action::Next, false),
+    key(Scope::Intake, KeyCode::Up, Action::Previous, false),
     key(Scope::Guided, KeyCode::Right, Action::Next, false),
     key(Scope::Guided, KeyCode::Left, Action::Previous, false),
     key(Scope::Guided, KeyCode::Down, Action::Next, false),
@@ -156,9 +199,22 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleReport,
         true,
     ),
+    key(Scope::Screens, KeyCode::Char('i'), Action::OpenIntake, true),
+    key(
+        Scope::Screens,
+        KeyCode::Char('g'),
+        Action::EditDetails,
+        false,
+    ),
     key(Scope::Screens, KeyCode::Char('e'), Action::Export, true),
     key(Scope::Prompt, KeyCode::Enter, Action::Confirm, true),
     key(Scope::Prompt, KeyCode::Esc, Action::Cancel, true),
+    key(Scope::Form, KeyCode::Enter, Action::SaveForm, true),
+    key(Scope::Form, KeyCode::Esc, Action::SaveForm, false),
+    key(Scope::Form, KeyCode::Tab, Action::NextField, true),
+    key(Scope::Form, KeyCode::Down, Action::NextField, false),
+    key(Scope::Form, KeyCode::BackTab, Action::PreviousField, false),
+    key(Scope::Form, KeyCode::Up, Action::PreviousField, false),
     key(Scope::NotNote, KeyCode::Char('?'), Action::ToggleHelp, true),
     key(Scope::NotNote, KeyCode::F(1), Action::ToggleHelp, false),
     key(Scope::NotNote, KeyCode::Esc, Action::Back, false),
@@ -188,7 +244,9 @@ pub fn keymap(context: Context, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let code = match key.code {
         // Shifted letters arrive as uppercase; treat them like the plain key.
-        KeyCode::Char(c) if !ctrl && !matches!(context, Context::Note | Context::Prompt) => {
+        KeyCode::Char(c)
+            if !ctrl && !matches!(context, Context::Note | Context::Prompt | Context::Form) =>
+        {
             KeyCode::Char(c.to_ascii_lowercase())
         }
         other => other,
@@ -199,7 +257,7 @@ pub fn keymap(context: Context, key: KeyEvent) -> Option<Action> {
         .map(|b| b.action);
     match (found, context) {
         (Some(action), _) => Some(action),
-        (None, Context::Note | Context::Prompt) => Some(Action::NoteInput(key)),
+        (None, Context::Note | Context::Prompt | Context::Form) => Some(Action::NoteInput(key)),
         (None, _) => None,
     }
 }
@@ -235,6 +293,7 @@ pub fn key_name(code: KeyCode, ctrl: bool) -> String {
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
         KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift+Tab".into(),
         KeyCode::Esc => "Esc".into(),
         KeyCode::Backspace => "⌫".into(),
         KeyCode::Enter => "Enter".into(),
@@ -315,6 +374,8 @@ mod tests {
             Context::Note,
             Context::Report,
             Context::Prompt,
+            Context::Intake,
+            Context::Form,
         ] {
             let mut seen = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.scope.includes(context)) {

@@ -2,8 +2,10 @@
 
 pub mod action;
 pub mod app;
+pub mod edit;
 pub mod event_loop;
 pub mod export;
+pub mod form;
 pub mod keymap;
 pub mod theme;
 pub mod update;
@@ -11,6 +13,8 @@ pub mod view;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod workflow_tests;
 
 use std::io;
 

@@ -16,16 +16,16 @@ use super::theme::Theme;
 use crate::assessment::{Assessment, Status};
 use crate::checklist::Catalog;
 
-fn now() -> Timestamp {
+pub(super) fn now() -> Timestamp {
     "2026-11-23T10:00:00Z".parse().unwrap()
 }
 
 /// Records saves; fails while `fail` is set, and for the first `fail_first` saves.
 #[derive(Default)]
-struct Recorder {
-    saved: Vec<Assessment>,
-    fail: bool,
-    fail_first: usize,
+pub(super) struct Recorder {
+    pub(super) saved: Vec<Assessment>,
+    pub(super) fail: bool,
+    pub(super) fail_first: usize,
 }
 
 impl Persist for Recorder {
@@ -39,11 +39,11 @@ impl Persist for Recorder {
     }
 }
 
-fn key(code: KeyCode) -> Event {
+pub(super) fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-fn chars(text: &str) -> Vec<Event> {
+pub(super) fn chars(text: &str) -> Vec<Event> {
     text.chars()
         .map(|c| {
             if c == '\n' {
@@ -55,7 +55,7 @@ fn chars(text: &str) -> Vec<Event> {
         .collect()
 }
 
-fn existing() -> Assessment {
+pub(super) fn existing() -> Assessment {
     let mut a = Assessment::new("Bakkerij De Korst", now());
     a.set_status(
         "privacyverklaring.pv-identiteit-contact",
@@ -89,13 +89,18 @@ fn existing() -> Assessment {
     a
 }
 
-struct Run {
-    terminal: Terminal<TestBackend>,
-    app: App,
-    store: Recorder,
+pub(super) struct Run {
+    pub(super) terminal: Terminal<TestBackend>,
+    pub(super) app: App,
+    pub(super) store: Recorder,
 }
 
-fn drive(assessment: Assessment, size: (u16, u16), events: Vec<Event>, store: Recorder) -> Run {
+pub(super) fn drive(
+    assessment: Assessment,
+    size: (u16, u16),
+    events: Vec<Event>,
+    store: Recorder,
+) -> Run {
     let mut app = App::new(
         Catalog::bundled(),
         assessment,
@@ -120,11 +125,23 @@ fn drive(assessment: Assessment, size: (u16, u16), events: Vec<Event>, store: Re
 }
 
 #[test]
-fn guided_starts_a_new_assessment_at_80x24() {
+fn a_new_assessment_starts_with_the_intake_at_80x24() {
     let r = drive(
         Assessment::new("", now()),
         (80, 24),
         vec![],
+        Recorder::default(),
+    );
+    assert_eq!(r.app.mode, Mode::Intake);
+    insta::assert_snapshot!(r.terminal.backend());
+}
+
+#[test]
+fn guided_starts_after_the_intake_at_80x24() {
+    let r = drive(
+        Assessment::new("", now()),
+        (80, 24),
+        vec![key(KeyCode::Tab)],
         Recorder::default(),
     );
     assert_eq!(r.app.mode, Mode::Guided);
@@ -133,10 +150,12 @@ fn guided_starts_a_new_assessment_at_80x24() {
 
 #[test]
 fn guided_at_120x40_after_two_answers() {
+    let mut events = vec![key(KeyCode::Tab)];
+    events.extend(chars("jn"));
     let r = drive(
         Assessment::new("", now()),
         (120, 40),
-        chars("jn"),
+        events,
         Recorder::default(),
     );
     insta::assert_snapshot!(r.terminal.backend());
@@ -210,12 +229,31 @@ fn help_is_generated_from_the_keymap() {
     let r = drive(existing(), (120, 40), chars("?"), Recorder::default());
     let screen = r.terminal.backend().to_string();
     // The export prompt lists its own keys; the help lists all others.
-    for binding in super::keymap::BINDINGS
-        .iter()
-        .filter(|b| !matches!(b.scope, super::keymap::Scope::Prompt))
-    {
+    use super::keymap::Scope;
+    // Editors, prompts and forms list their own keys in their box; the intake's help is its own.
+    for binding in super::keymap::BINDINGS.iter().filter(|b| {
+        !matches!(
+            b.scope,
+            Scope::Prompt | Scope::Note | Scope::Form | Scope::Intake
+        )
+    }) {
         let name = super::keymap::key_name(binding.code, binding.ctrl);
         assert!(screen.contains(&name), "help misses key {name}");
+        assert!(screen.contains(crate::text::action_label(&binding.action)));
+    }
+    let r = drive(
+        Assessment::new("", now()),
+        (80, 24),
+        chars("?"),
+        Recorder::default(),
+    );
+    let screen = r.terminal.backend().to_string();
+    for binding in super::keymap::BINDINGS
+        .iter()
+        .filter(|b| matches!(b.scope, Scope::Intake))
+    {
+        let name = super::keymap::key_name(binding.code, binding.ctrl);
+        assert!(screen.contains(&name), "intake help misses key {name}");
         assert!(screen.contains(crate::text::action_label(&binding.action)));
     }
 }
@@ -247,7 +285,12 @@ fn a_failed_save_is_shown_kept_and_retried() {
         fail: true,
         ..Recorder::default()
     };
-    let r = drive(Assessment::new("", now()), (80, 24), chars("j"), store);
+    let r = drive(
+        Assessment::new("", now()),
+        (80, 24),
+        vec![key(KeyCode::Tab), key(KeyCode::Char('j'))],
+        store,
+    );
     assert!(r.app.unsaved);
     assert_eq!(
         r.app
@@ -507,6 +550,7 @@ fn a_failed_save_is_retried_when_idle() {
         ..Recorder::default()
     };
     let mut script = Script(VecDeque::from([
+        Next::Event(key(KeyCode::Tab)),
         Next::Event(key(KeyCode::Char('j'))),
         Next::Idle,
     ]));
@@ -593,7 +637,11 @@ fn a_new_assessment_asks_the_organisation_name_first() {
     run(&mut terminal, &mut app, &mut { events }, &mut store, now).unwrap();
     assert!(store.saved.is_empty());
     assert!(!app.quit);
-    assert_eq!(app.mode, Mode::Guided);
+    assert_eq!(
+        app.mode,
+        Mode::Intake,
+        "a new assessment goes on with the intake"
+    );
 }
 
 #[test]

@@ -5,6 +5,8 @@ use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::app::{App, Mode, Overlay, Tone};
+use super::edit;
+use super::form::Form;
 use super::view::layout::{self, Hit};
 use crate::text as t;
 
@@ -31,6 +33,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             let (id, fingerprint) = (item.id.clone(), item.fingerprint());
             app.assessment
                 .set_status(&id, Some(status), Some(&fingerprint), now);
+            app.touch(id);
             app.refresh();
             app.message = Some((
                 Tone::Info,
@@ -46,6 +49,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             if !app.assessment.set_status(&id, None, None, now) {
                 return None;
             }
+            app.touch(id);
             app.refresh();
             app.message = Some((Tone::Info, t::CLEARED.into()));
             Some(Effect::Save)
@@ -66,6 +70,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 Overlay::Export(prompt) | Overlay::Organisation(prompt) => {
                     // One line only: Enter confirms (bound in the keymap), so it never reaches here.
                     prompt.input(key);
+                }
+                Overlay::Form(form) => {
+                    let focus = form.focus;
+                    form.fields[focus].input.input(key);
                 }
                 Overlay::None | Overlay::Help => {}
             }
@@ -106,6 +114,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 }
                 app.assessment.organisation = name;
                 app.assessment.updated = now;
+                app.touch("details");
                 app.message = Some((Tone::Info, t::ORGANISATION_SAVED.into()));
                 Some(Effect::Save)
             }
@@ -123,12 +132,45 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             if !app.assessment.set_note(&id, &text, now) {
                 return None;
             }
+            app.touch(id);
             app.refresh();
             app.message = Some((Tone::Info, t::NOTE_SAVED.into()));
             Some(Effect::Save)
         }
+        Action::Next | Action::Previous if app.mode == Mode::Intake => {
+            edit::move_intake(app, action == Action::Next);
+            None
+        }
+        Action::Next | Action::Previous if app.mode == Mode::Guided => {
+            let target = app.step_applicable(app.cursor, action == Action::Next);
+            move_to(app, target)
+        }
         Action::Next => move_to(app, app.cursor + 1),
         Action::Previous => move_to(app, app.cursor.saturating_sub(1)),
+        Action::EditPlan => edit::open_plan(app),
+        Action::EditDetails => {
+            app.overlay = Overlay::Form(Box::new(Form::details(&app.assessment)));
+            None
+        }
+        Action::ConfirmAnswer => edit::confirm_answer(app, now),
+        Action::OpenIntake => {
+            app.mode = Mode::Intake;
+            None
+        }
+        Action::IntakeAnswer(answer) => edit::answer_intake(app, answer, now),
+        Action::SaveForm => match std::mem::take(&mut app.overlay) {
+            Overlay::Form(form) => edit::save_form(app, form, now),
+            other => {
+                app.overlay = other;
+                None
+            }
+        },
+        Action::NextField | Action::PreviousField => {
+            if let Overlay::Form(form) = &mut app.overlay {
+                form.move_focus(action == Action::NextField);
+            }
+            None
+        }
         Action::First => move_to(app, 0),
         Action::Last => move_to(app, app.positions.len().saturating_sub(1)),
         Action::NextChecklist => {
@@ -153,8 +195,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         Action::ToggleMode => {
             app.mode = match app.mode {
                 Mode::Guided => Mode::Overview,
-                Mode::Overview | Mode::Report => Mode::Guided,
+                Mode::Overview | Mode::Report | Mode::Intake => Mode::Guided,
             };
+            if app.mode == Mode::Guided && !app.applies(app.cursor) {
+                app.cursor = app.next_open(app.cursor).unwrap_or(app.cursor);
+            }
             None
         }
         Action::ToggleHelp => {
@@ -202,9 +247,9 @@ fn move_to(app: &mut App, target: usize) -> Option<Effect> {
     None
 }
 
-/// After an answer in the walk-through: on to the next unanswered item, or report completion.
+/// After an answer in the walk-through: on to the next item that needs the user, or report completion.
 fn advance_guided(app: &mut App) {
-    match app.next_unanswered(app.cursor + 1) {
+    match app.next_open(app.cursor + 1) {
         Some(next) => app.cursor = next,
         None => app.message = Some((Tone::Info, t::ALL_ANSWERED.into())),
     }

@@ -14,6 +14,48 @@ pub fn lines<'a>(app: &'a App, item: &'a Item, with_question: bool) -> Vec<Line<
         out.push(Line::styled(item.question.as_str(), theme.title()));
         out.push(Line::raw(""));
     }
+    let state = app
+        .scan
+        .checklists
+        .iter()
+        .flat_map(|c| &c.items)
+        .find(|s| s.id == item.id);
+    if let Some(condition) = state.and_then(|s| s.excluded.as_ref()) {
+        let question = app
+            .catalog
+            .intake()
+            .question(&condition.flag)
+            .map_or(condition.flag.as_str(), |q| q.question.as_str());
+        out.push(Line::styled(
+            t::excluded_because(question, condition.negated),
+            theme.dim(),
+        ));
+        out.push(Line::raw(""));
+    }
+    if let Some(state) = state.filter(|s| s.applies() && (s.needs_recheck() || s.new)) {
+        if state.question_changed {
+            out.push(Line::styled(
+                format!("! {}", t::QUESTION_CHANGED),
+                theme.error(),
+            ));
+        }
+        if state.review_due
+            && let Some(at) = state.answered_at
+        {
+            let date = at.to_zoned_datetime(app.tz.clone()).date().to_string();
+            out.push(Line::styled(
+                format!(
+                    "↻ {}",
+                    t::review_due_since(&date, app.assessment.review_period())
+                ),
+                theme.error(),
+            ));
+        }
+        if state.new {
+            out.push(Line::styled(format!("+ {}", t::QUESTION_NEW), theme.info()));
+        }
+        out.push(Line::raw(""));
+    }
     out.push(Line::from(vec![
         Span::styled(format!("{}: ", t::WHY), theme.label()),
         Span::raw(item.explanation.as_str()),
@@ -52,6 +94,25 @@ pub fn lines<'a>(app: &'a App, item: &'a Item, with_question: bool) -> Vec<Line<
         ));
     }
     out.push(Line::from(answer));
+    if let Some(plan) = app.assessment.plan.get(&item.id) {
+        let mut spans = vec![Span::styled(format!("{}: ", t::PLAN_LABEL), theme.label())];
+        let mut parts = Vec::new();
+        if !plan.owner.is_empty() {
+            parts.push(sanitize(&plan.owner));
+        }
+        if let Some(due) = plan.due {
+            let mut due_text = t::due_on(&due.strftime("%d-%m-%Y").to_string());
+            if plan.overdue(app.scan.today) {
+                due_text = format!("{due_text} ({})", t::OVERDUE);
+            }
+            parts.push(due_text);
+        }
+        if !plan.action.is_empty() {
+            parts.push(sanitize(&plan.action));
+        }
+        spans.push(Span::raw(parts.join(" · ")));
+        out.push(Line::from(spans));
+    }
     let note = app.assessment.note(&item.id);
     if !note.is_empty() {
         out.push(Line::styled(format!("{}:", t::NOTE), theme.label()));

@@ -10,19 +10,27 @@ use crate::text as t;
 use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Scope, key_name};
 
-/// Sections of the help, per column: heading and the scope whose keys it lists.
+/// Sections of the help, per column: heading and the scope whose keys it lists. The note editor,
+/// the prompts and the forms list their own keys in their box, so they have no section here.
 const COLUMNS: [&[(&str, Scope)]; 2] = [
     &[
         (t::HELP_MAIN, Scope::Main),
-        (t::HELP_SCREENS, Scope::Screens),
+        (t::HELP_GENERAL, Scope::NotNote),
     ],
-    // The export prompt shows its own two keys, so it has no section here.
     &[
         (t::HELP_GUIDED, Scope::Guided),
         (t::HELP_OVERVIEW, Scope::Overview),
-        (t::HELP_NOTE, Scope::Note),
-        (t::HELP_GENERAL, Scope::NotNote),
+        (t::HELP_SCREENS, Scope::Screens),
     ],
+];
+
+/// The help opened from the intake: its own keys instead of the answer and navigation keys.
+const INTAKE_COLUMNS: [&[(&str, Scope)]; 2] = [
+    &[
+        (t::HELP_INTAKE, Scope::Intake),
+        (t::HELP_SCREENS, Scope::Screens),
+    ],
+    &[(t::HELP_GENERAL, Scope::NotNote)],
 ];
 
 /// Lines of one section: one per action, with all its keys in that scope.
@@ -55,13 +63,20 @@ fn section<'a>(app: &App, heading: &'a str, scope: Scope) -> Vec<Line<'a>> {
 
 /// Draws the help box over `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let columns: Vec<Vec<Line>> = COLUMNS
+    let layout = if app.mode == crate::tui::app::Mode::Intake {
+        &INTAKE_COLUMNS
+    } else {
+        &COLUMNS
+    };
+    let columns: Vec<Vec<Line>> = layout
         .iter()
         .map(|sections| {
-            sections
+            let mut lines: Vec<Line> = sections
                 .iter()
                 .flat_map(|(heading, scope)| section(app, heading, *scope))
-                .collect()
+                .collect();
+            lines.pop(); // the blank line after the last section
+            lines
         })
         .collect();
     let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;

@@ -2,8 +2,10 @@
 
 mod detail;
 mod editor;
+mod form;
 mod guided;
 mod help;
+mod intake;
 pub mod layout;
 mod overview;
 mod report;
@@ -25,6 +27,7 @@ impl Widget for &App {
             Mode::Guided => guided::render(self, frame.body, buf),
             Mode::Overview => overview::render(self, frame.body, buf),
             Mode::Report => report::render(self, frame.body, buf),
+            Mode::Intake => intake::render(self, frame.body, buf),
         }
         footer(self, frame.keys, buf);
         status(self, frame.status, buf);
@@ -52,6 +55,7 @@ impl Widget for &App {
                 };
                 editor::render(self, &spec, prompt, area, buf);
             }
+            Overlay::Form(form) => form::render(self, form, area, buf),
             Overlay::Export(prompt) => {
                 let spec = editor::EditorBox {
                     title: t::EXPORT_TITLE,
@@ -90,13 +94,13 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     // In the walk-through the answer keys stand under the question; the footer has the rest.
     let answers_in_body = app.context() == keymap::Context::Guided;
-    let bindings: Vec<_> = keymap::footer(app.context())
+    let mut bindings: Vec<_> = keymap::footer(app.context())
         .into_iter()
         .filter(|(_, action)| {
             !(answers_in_body && matches!(action, super::action::Action::Answer(_)))
         })
         .collect();
-    let spans_for = |collapse: bool| {
+    let spans_for = |bindings: &[(String, super::action::Action)], collapse: bool| {
         let mut spans = Vec::new();
         let answer_keys: Vec<&str> = bindings
             .iter()
@@ -110,7 +114,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             ));
             spans.push(Span::raw(t::ANSWER_KEYS));
         }
-        for (key, action) in &bindings {
+        for (key, action) in bindings {
             if collapse && matches!(action, super::action::Action::Answer(_)) {
                 continue;
             }
@@ -119,12 +123,28 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Line::from(spans)
     };
-    let full = spans_for(false);
-    let line = if full.width() <= usize::from(area.width) {
-        full
-    } else {
-        spans_for(true)
-    };
+    let fits = |line: &Line| line.width() <= usize::from(area.width);
+    let full = spans_for(&bindings, false);
+    if fits(&full) {
+        full.render(area, buf);
+        return;
+    }
+    // Collapse the answer keys; if that is still too wide, drop the latest optional keys
+    // (help and quit always stay: help lists everything).
+    let mut line = spans_for(&bindings, true);
+    while !fits(&line) {
+        let optional = bindings.iter().rposition(|(_, action)| {
+            !matches!(
+                action,
+                super::action::Action::ToggleHelp
+                    | super::action::Action::Quit
+                    | super::action::Action::Answer(_)
+            )
+        });
+        let Some(index) = optional else { break };
+        bindings.remove(index);
+        line = spans_for(&bindings, true);
+    }
     line.render(area, buf);
 }
 

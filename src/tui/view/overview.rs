@@ -8,6 +8,7 @@ use ratatui::widgets::{
 };
 
 use super::detail;
+use super::intake::truncate;
 use super::layout::{self, list_offset};
 use crate::text as t;
 use crate::tui::app::App;
@@ -28,17 +29,26 @@ fn checklists(app: &App, area: Rect, buf: &mut Buffer) {
         .checklists
         .iter()
         .map(|c| {
-            let numbers = format!(
-                "{:>2}/{:<2} {:>3}%",
-                c.answered,
-                c.total,
-                crate::report::document::percent(c.score)
-            );
+            let numbers = if c.excluded.is_some() {
+                format!("{:>10}", t::NOT_APPLICABLE_SHORT)
+            } else {
+                format!(
+                    "{:>2}/{:<2} {:>3}%",
+                    c.answered,
+                    c.total,
+                    crate::report::document::percent(c.score)
+                )
+            };
             let room = inner_width.saturating_sub(numbers.chars().count() + 1);
             let title = truncate(&c.title, room);
             let pad = room.saturating_sub(title.chars().count());
+            let title_style = if c.excluded.is_some() {
+                theme.dim()
+            } else {
+                ratatui::style::Style::default()
+            };
             ListItem::new(Line::from(vec![
-                Span::raw(title),
+                Span::styled(title, title_style),
                 Span::raw(" ".repeat(pad + 1)),
                 Span::styled(numbers, theme.dim()),
             ]))
@@ -59,15 +69,25 @@ fn items(app: &App, area: Rect, buf: &mut Buffer) {
     let ci = app.checklist_index();
     let checklist = &app.catalog.checklists()[ci];
     let first = app.first_of(ci).unwrap_or(0);
-    let width = usize::from(area.width.saturating_sub(4));
+    let width = usize::from(area.width.saturating_sub(6));
     let rows: Vec<ListItem> = checklist
         .items
         .iter()
-        .map(|item| {
+        .enumerate()
+        .map(|(k, item)| {
             let status = app.assessment.status(&item.id);
+            let state = app.state(first + k);
+            let question = truncate(&item.question, width);
+            if state.is_some_and(|s| !s.applies()) {
+                return ListItem::new(Line::styled(format!("–  {question}"), theme.dim()));
+            }
+            let flag = state.map_or(" ", |s| {
+                t::item_flag(s.question_changed, s.review_due, s.new)
+            });
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{} ", t::status_mark(status)), theme.status(status)),
-                Span::raw(truncate(&item.question, width)),
+                Span::styled(t::status_mark(status), theme.status(status)),
+                Span::styled(format!("{flag} "), theme.error()),
+                Span::raw(question),
             ]))
         })
         .collect();
@@ -93,14 +113,4 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
         .block(Block::default().borders(Borders::ALL).title(t::DETAILS))
         .wrap(Wrap { trim: false })
         .render(area, buf);
-}
-
-/// Cuts `text` to `width` characters, with an ellipsis when cut.
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_owned();
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }

@@ -1,0 +1,106 @@
+//! Updates for the intake, the forms (details, action plan) and confirming an answer.
+
+use jiff::Timestamp;
+
+use super::app::{App, Mode, Overlay, Tone};
+use super::form::{Form, FormValue};
+use super::update::Effect;
+use crate::text as t;
+
+/// Answers the current intake question and moves on; after the last one, the walk-through starts.
+pub fn answer_intake(app: &mut App, answer: Option<bool>, now: Timestamp) -> Option<Effect> {
+    let flag = app
+        .catalog
+        .intake()
+        .questions
+        .get(app.intake_cursor)?
+        .id
+        .clone();
+    let changed = app.assessment.set_intake(&flag, answer, now);
+    if changed {
+        app.touch(format!("intake.{flag}"));
+        app.refresh();
+    }
+    let last = app.catalog.intake().questions.len().saturating_sub(1);
+    if app.intake_cursor < last {
+        app.intake_cursor += 1;
+    } else {
+        app.mode = Mode::Guided;
+        app.cursor = app.next_open(0).unwrap_or(0);
+        app.message = Some((Tone::Info, t::intake_done(app.scan.totals.skipped)));
+    }
+    changed.then_some(Effect::Save)
+}
+
+/// Moves through the intake questions.
+pub fn move_intake(app: &mut App, forward: bool) {
+    let last = app.catalog.intake().questions.len().saturating_sub(1);
+    app.intake_cursor = if forward {
+        (app.intake_cursor + 1).min(last)
+    } else {
+        app.intake_cursor.saturating_sub(1)
+    };
+}
+
+/// Opens the action-plan form for the current item.
+pub fn open_plan(app: &mut App) -> Option<Effect> {
+    let id = app.current()?.1.id.clone();
+    let form = Form::plan(&id, app.assessment.plan.get(&id));
+    app.overlay = Overlay::Form(Box::new(form));
+    None
+}
+
+/// Saves a form when its input is valid; otherwise keeps it open with the problem shown.
+pub fn save_form(app: &mut App, mut form: Box<Form>, now: Timestamp) -> Option<Effect> {
+    match form.parse() {
+        Err((field, message)) => {
+            form.focus = field;
+            form.error = Some(message);
+            app.overlay = Overlay::Form(form);
+            None
+        }
+        Ok(FormValue::Details(organisation, details, months)) => {
+            let mut changed = app.assessment.set_details(&organisation, details, now);
+            if app.assessment.review_months != months {
+                app.assessment.review_months = months;
+                app.assessment.updated = now;
+                changed = true;
+            }
+            if !changed {
+                return None;
+            }
+            app.touch("details");
+            app.refresh();
+            app.message = Some((Tone::Info, t::DETAILS_SAVED.into()));
+            Some(Effect::Save)
+        }
+        Ok(FormValue::Plan(id, entry)) => {
+            if !app.assessment.set_plan(&id, entry, now) {
+                return None;
+            }
+            app.touch(format!("plan.{id}"));
+            app.refresh();
+            app.message = Some((Tone::Info, t::PLAN_SAVED.into()));
+            Some(Effect::Save)
+        }
+    }
+}
+
+/// Keeps the current answer as still true: clears "vraag gewijzigd" and restarts the review period.
+pub fn confirm_answer(app: &mut App, now: Timestamp) -> Option<Effect> {
+    let item = app.current()?.1;
+    let (id, fingerprint) = (item.id.clone(), item.fingerprint());
+    if !app.assessment.confirm(&id, &fingerprint, now) {
+        app.message = Some((Tone::Info, t::NOTHING_TO_CONFIRM.into()));
+        return None;
+    }
+    app.touch(id);
+    app.refresh();
+    app.message = Some((Tone::Info, t::ANSWER_CONFIRMED.into()));
+    if app.mode == Mode::Guided
+        && let Some(next) = app.next_open(app.cursor + 1)
+    {
+        app.cursor = next;
+    }
+    Some(Effect::Save)
+}

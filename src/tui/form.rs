@@ -1,0 +1,207 @@
+//! A small form: labelled one-line fields, one focused; used for the details and the action plan.
+
+use ratatui_textarea::{CursorMove, TextArea};
+
+use crate::assessment::{Assessment, Details, PlanEntry, parse_due};
+use crate::text as t;
+
+/// What a form edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    /// Organisation, contact, assessor, KvK number, review period.
+    Details,
+    /// The action-plan entry of an item (global id).
+    Plan(String),
+}
+
+/// One labelled field.
+#[derive(Debug)]
+pub struct Field {
+    /// Shown before the input.
+    pub label: &'static str,
+    /// The text typed so far (one line).
+    pub input: TextArea<'static>,
+}
+
+/// The state of an open form.
+#[derive(Debug)]
+pub struct Form {
+    /// What it edits.
+    pub kind: FormKind,
+    /// The fields, in order.
+    pub fields: Vec<Field>,
+    /// Index of the field that gets the keys.
+    pub focus: usize,
+    /// Why the last attempt to save was refused.
+    pub error: Option<String>,
+}
+
+/// What a valid form changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormValue {
+    /// New organisation name, details and review period.
+    Details(String, Details, Option<u32>),
+    /// A new action-plan entry for an item.
+    Plan(String, PlanEntry),
+}
+
+fn field(label: &'static str, value: &str) -> Field {
+    let mut input = TextArea::from([value.to_owned()]);
+    input.move_cursor(CursorMove::End);
+    Field { label, input }
+}
+
+impl Form {
+    /// The details form, filled with the current values.
+    pub fn details(assessment: &Assessment) -> Form {
+        let d = &assessment.details;
+        let months = assessment
+            .review_months
+            .map(|m| m.to_string())
+            .unwrap_or_default();
+        Form {
+            kind: FormKind::Details,
+            fields: vec![
+                field(t::FIELD_ORGANISATION, &assessment.organisation),
+                field(t::FIELD_CONTACT, &d.contact),
+                field(t::FIELD_ASSESSOR, &d.assessor),
+                field(t::FIELD_KVK, &d.kvk),
+                field(t::FIELD_REVIEW_MONTHS, &months),
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// The action-plan form of an item, filled with its current entry.
+    pub fn plan(id: &str, entry: Option<&PlanEntry>) -> Form {
+        let entry = entry.cloned().unwrap_or_default();
+        let due = entry.due.map(|d| d.to_string()).unwrap_or_default();
+        Form {
+            kind: FormKind::Plan(id.to_owned()),
+            fields: vec![
+                field(t::FIELD_OWNER, &entry.owner),
+                field(t::FIELD_DUE, &due),
+                field(t::FIELD_AGREED_ACTION, &entry.action),
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// The trimmed text of field `i` (control characters removed).
+    pub fn value(&self, i: usize) -> String {
+        let text = self.fields.get(i).map(|f| f.input.lines().concat());
+        crate::report::text::one_line(&text.unwrap_or_default())
+    }
+
+    /// Moves the focus `by` fields, wrapping around.
+    pub fn move_focus(&mut self, forward: bool) {
+        let n = self.fields.len();
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+    }
+
+    /// Checks the input; on a problem, returns the message and the field to fix.
+    pub fn parse(&self) -> Result<FormValue, (usize, String)> {
+        match &self.kind {
+            FormKind::Details => {
+                let kvk: String = self.value(3).chars().filter(|c| *c != ' ').collect();
+                if !kvk.is_empty() && (kvk.len() != 8 || !kvk.chars().all(|c| c.is_ascii_digit())) {
+                    return Err((3, t::BAD_KVK.into()));
+                }
+                let months = self.value(4);
+                let months = if months.is_empty() {
+                    None
+                } else {
+                    match months.parse::<u32>() {
+                        Ok(m) if (1..=120).contains(&m) => Some(m),
+                        _ => return Err((4, t::BAD_REVIEW_MONTHS.into())),
+                    }
+                };
+                let details = Details {
+                    contact: self.value(1),
+                    assessor: self.value(2),
+                    kvk,
+                };
+                Ok(FormValue::Details(self.value(0), details, months))
+            }
+            FormKind::Plan(id) => {
+                let due_text = self.value(1);
+                let due = if due_text.is_empty() {
+                    None
+                } else {
+                    Some(parse_due(&due_text).ok_or((1, t::bad_due(&due_text)))?)
+                };
+                let entry = PlanEntry {
+                    owner: self.value(0),
+                    due,
+                    action: self.value(2),
+                };
+                Ok(FormValue::Plan(id.clone(), entry))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    fn typed(form: &mut Form, i: usize, text: &str) {
+        form.fields[i].input = TextArea::from([text.to_owned()]);
+    }
+
+    #[test]
+    fn plan_form_parses_a_dutch_date_and_refuses_nonsense() {
+        let mut form = Form::plan("x.y", None);
+        typed(&mut form, 0, " Sanne ");
+        typed(&mut form, 1, "31-1-2027");
+        typed(&mut form, 2, "Register opstellen");
+        let expected = PlanEntry {
+            owner: "Sanne".into(),
+            due: Some(date(2027, 1, 31)),
+            action: "Register opstellen".into(),
+        };
+        assert_eq!(form.parse(), Ok(FormValue::Plan("x.y".into(), expected)));
+        typed(&mut form, 1, "volgende week");
+        assert_eq!(form.parse().unwrap_err().0, 1);
+    }
+
+    #[test]
+    fn details_form_checks_kvk_and_review_months() {
+        let mut form = Form::details(&Assessment::new("Bakkerij", jiff::Timestamp::UNIX_EPOCH));
+        typed(&mut form, 3, "1234 5678");
+        let Ok(FormValue::Details(name, details, None)) = form.parse() else {
+            panic!("valid form refused");
+        };
+        assert_eq!(
+            (name.as_str(), details.kvk.as_str()),
+            ("Bakkerij", "12345678")
+        );
+        typed(&mut form, 3, "1234");
+        assert_eq!(form.parse().unwrap_err().0, 3);
+        typed(&mut form, 3, "");
+        typed(&mut form, 4, "0");
+        assert_eq!(form.parse().unwrap_err().0, 4);
+        typed(&mut form, 4, "6");
+        assert!(matches!(
+            form.parse(),
+            Ok(FormValue::Details(_, _, Some(6)))
+        ));
+    }
+
+    #[test]
+    fn focus_wraps_both_ways() {
+        let mut form = Form::plan("x.y", None);
+        form.move_focus(false);
+        assert_eq!(form.focus, 2);
+        form.move_focus(true);
+        assert_eq!(form.focus, 0);
+    }
+}

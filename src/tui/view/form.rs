@@ -1,0 +1,84 @@
+//! A form box over the current screen: one labelled line per field, the focused one editable.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::centered;
+use crate::text as t;
+use crate::tui::app::App;
+use crate::tui::form::{Form, FormKind};
+use crate::tui::keymap::{self, Context};
+
+/// Draws the form centred over `area`.
+pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let (title, about) = match &form.kind {
+        FormKind::Details => (t::DETAILS_TITLE, t::DETAILS_ABOUT.to_owned()),
+        FormKind::Plan(id) => (
+            t::PLAN_TITLE,
+            app.catalog
+                .item(id)
+                .map_or_else(|| id.clone(), |(_, item)| item.question.clone()),
+        ),
+    };
+    let rows = form.fields.len() as u16;
+    let rect = centered(area, 76, rows + 7);
+    Clear.render(rect, buf);
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let [about_area, fields_area, error_area, hint_area] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(rows),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    Paragraph::new(about)
+        .style(theme.dim())
+        .wrap(Wrap { trim: true })
+        .render(about_area, buf);
+    let label_width = form
+        .fields
+        .iter()
+        .map(|f| f.label.chars().count() as u16 + 2)
+        .max()
+        .unwrap_or(10);
+    for (i, field) in form.fields.iter().enumerate() {
+        let row = Rect::new(
+            fields_area.x,
+            fields_area.y + i as u16,
+            fields_area.width,
+            1,
+        );
+        let [label, input] =
+            Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)]).areas(row);
+        let focused = i == form.focus;
+        let style = if focused { theme.label() } else { theme.dim() };
+        let marker = if focused { "›" } else { " " };
+        Line::from(vec![
+            Span::styled(marker, theme.key()),
+            Span::styled(field.label, style),
+        ])
+        .render(label, buf);
+        if focused {
+            field.input.render(input, buf);
+        } else {
+            Line::raw(field.input.lines().concat()).render(input, buf);
+        }
+    }
+    if let Some(error) = &form.error {
+        Paragraph::new(error.as_str())
+            .style(theme.error())
+            .wrap(Wrap { trim: true })
+            .render(error_area, buf);
+    }
+    let mut spans = Vec::new();
+    for (key, action) in keymap::footer(Context::Form) {
+        spans.push(Span::styled(format!("{key} "), theme.key()));
+        spans.push(Span::raw(format!("{}  ", t::action_label(&action))));
+    }
+    Line::from(spans).render(hint_area, buf);
+}

@@ -1,0 +1,241 @@
+//! The issue-4 workflows on the real loop: intake, action plan, details, re-checks and sessions.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::app::Mode;
+use super::tests::{Recorder, chars, drive, existing, key, now};
+use crate::assessment::{Assessment, Status};
+use crate::checklist::Catalog;
+
+const FIRST: &str = "privacyverklaring.pv-identiteit-contact";
+
+fn intake_count() -> usize {
+    Catalog::bundled().intake().questions.len()
+}
+
+#[test]
+fn the_intake_is_answered_question_by_question_at_80x24() {
+    let r = drive(
+        Assessment::new("", now()),
+        (80, 24),
+        chars("jn"),
+        Recorder::default(),
+    );
+    assert_eq!(r.app.mode, Mode::Intake);
+    assert_eq!(r.app.intake_cursor, 2);
+    assert_eq!(r.app.assessment.intake.get("website"), Some(&true));
+    assert_eq!(r.app.assessment.intake.get("webshop"), Some(&false));
+    let saved = r
+        .store
+        .saved
+        .last()
+        .expect("intake answers are saved at once");
+    assert_eq!(saved.intake.len(), 2);
+    insta::assert_snapshot!(r.terminal.backend());
+}
+
+#[test]
+fn after_the_intake_the_walk_through_skips_what_does_not_apply() {
+    // Website yes, webshop no, every other intake question left open; then answer everything.
+    let mut events = chars("jn");
+    events.extend(chars(&"w".repeat(intake_count() - 2)));
+    events.extend(chars(&"j".repeat(200)));
+    let r = drive(
+        Assessment::new("", now()),
+        (80, 24),
+        events,
+        Recorder::default(),
+    );
+    assert_eq!(r.app.mode, Mode::Guided);
+    let answered_shop = r
+        .app
+        .assessment
+        .answers
+        .keys()
+        .filter(|id| id.starts_with("webwinkel-tips."))
+        .count();
+    assert_eq!(answered_shop, 0, "the webshop tips were skipped");
+    let totals = r.app.scan.totals;
+    assert_eq!(totals.skipped, 9);
+    assert_eq!(
+        totals.answered, totals.total,
+        "everything that applies got an answer"
+    );
+    let session = &r.store.saved.last().unwrap().sessions[0];
+    assert!(session.changed.contains(&"intake.webshop".to_owned()));
+    assert!(session.changed.contains(&FIRST.to_owned()));
+}
+
+#[test]
+fn items_ruled_out_are_dimmed_with_the_reason_at_80x24() {
+    let mut a = existing();
+    a.set_intake("fg", Some(false), now());
+    a.set_intake("webshop", Some(false), now());
+    let r = drive(a, (80, 24), vec![key(KeyCode::Down)], Recorder::default());
+    let screen = r.terminal.backend().to_string();
+    assert!(
+        screen.contains("n.v.t."),
+        "the webshop checklist is marked: {screen}"
+    );
+    assert!(screen.contains("Geldt niet voor je"), "{screen}");
+    insta::assert_snapshot!(r.terminal.backend());
+}
+
+#[test]
+fn changing_the_intake_never_deletes_an_answer() {
+    let mut a = existing();
+    a.set_status(
+        "webwinkel-tips.tip-9-keurmerk",
+        Some(Status::No),
+        None,
+        now(),
+    );
+    // i opens the intake; the second question is the webshop: answer nee.
+    let mut events = vec![key(KeyCode::Char('i')), key(KeyCode::Down)];
+    events.extend(chars("n"));
+    let r = drive(a, (80, 24), events, Recorder::default());
+    let saved = r.store.saved.last().unwrap();
+    assert_eq!(saved.intake.get("webshop"), Some(&false));
+    assert_eq!(
+        saved.status("webwinkel-tips.tip-9-keurmerk"),
+        Some(Status::No)
+    );
+    assert_eq!(r.app.scan.totals.skipped, 9);
+}
+
+fn backspaces(n: usize) -> Vec<ratatui::crossterm::event::Event> {
+    (0..n).map(|_| key(KeyCode::Backspace)).collect()
+}
+
+#[test]
+fn a_bad_due_date_keeps_the_plan_form_open_and_says_why_at_80x24() {
+    let mut events = chars("a");
+    events.extend(chars("Sanne <b>"));
+    events.push(key(KeyCode::Tab));
+    events.extend(chars("32-13-2026"));
+    events.push(key(KeyCode::Enter));
+    let r = drive(existing(), (80, 24), events, Recorder::default());
+    assert!(
+        r.store.saved.is_empty(),
+        "nothing saved from an invalid form"
+    );
+    let screen = r.terminal.backend().to_string();
+    assert!(screen.contains("\"32-13-2026\" is geen datum"), "{screen}");
+    insta::assert_snapshot!(r.terminal.backend());
+}
+
+#[test]
+fn the_plan_form_saves_owner_date_and_action() {
+    let mut events = chars("a");
+    events.extend(chars("Sanne"));
+    events.push(key(KeyCode::Tab));
+    events.extend(chars("32-13-2026"));
+    events.push(key(KeyCode::Enter));
+    events.extend(backspaces(10));
+    events.extend(chars("31-12-2026"));
+    events.push(key(KeyCode::Tab));
+    events.extend(chars("Verklaring aanpassen, q en j zijn gewoon tekst"));
+    events.push(key(KeyCode::Esc));
+    let r = drive(existing(), (80, 24), events, Recorder::default());
+    let saved = r.store.saved.last().expect("plan saved");
+    let entry = &saved.plan[FIRST];
+    assert_eq!(entry.owner, "Sanne");
+    assert_eq!(entry.due, Some(jiff::civil::date(2026, 12, 31)));
+    assert_eq!(
+        entry.action,
+        "Verklaring aanpassen, q en j zijn gewoon tekst"
+    );
+    assert!(!r.app.quit, "q in a form is text, not quit");
+    assert!(saved.sessions[0].changed.contains(&format!("plan.{FIRST}")));
+}
+
+#[test]
+fn the_details_form_checks_the_kvk_number_at_80x24() {
+    let mut events = chars("g");
+    events.push(key(KeyCode::Tab));
+    events.extend(chars("Jan Jansen"));
+    events.push(key(KeyCode::Tab));
+    events.extend(chars("Eva de Adviseur"));
+    events.push(key(KeyCode::Tab));
+    events.extend(chars("1234"));
+    events.push(key(KeyCode::Enter));
+    let r = drive(existing(), (80, 24), events, Recorder::default());
+    assert!(r.store.saved.is_empty());
+    insta::assert_snapshot!(r.terminal.backend());
+
+    let mut events = chars("g");
+    events.push(key(KeyCode::Tab));
+    events.extend(chars("Jan Jansen"));
+    events.push(key(KeyCode::Tab));
+    events.extend(chars("Eva de Adviseur"));
+    events.push(key(KeyCode::Tab));
+    events.extend(chars("12345678"));
+    events.push(key(KeyCode::Tab));
+    events.extend(chars("6"));
+    events.push(key(KeyCode::Enter));
+    events.extend(chars("j"));
+    let r = drive(existing(), (80, 24), events, Recorder::default());
+    let saved = r.store.saved.last().unwrap();
+    assert_eq!(saved.details.contact, "Jan Jansen");
+    assert_eq!(saved.details.kvk, "12345678");
+    assert_eq!(saved.review_months, Some(6));
+    assert_eq!(
+        saved.sessions[0].assessor, "Eva de Adviseur",
+        "the session names the assessor"
+    );
+}
+
+/// An assessment whose first answer is 13 months old and answered a different question text.
+fn stale() -> Assessment {
+    let long_ago: jiff::Timestamp = "2025-10-01T09:00:00Z".parse().unwrap();
+    let mut a = Assessment::new("Bakkerij De Korst", long_ago);
+    a.set_status(FIRST, Some(Status::Yes), Some("0000000000000000"), long_ago);
+    a
+}
+
+#[test]
+fn rechecks_are_announced_marked_and_confirmed_with_b() {
+    let r = drive(stale(), (80, 24), vec![], Recorder::default());
+    let screen = r.terminal.backend().to_string();
+    assert!(
+        screen.contains("1 antwoord is toe aan controle"),
+        "{screen}"
+    );
+    assert!(screen.contains("✓! Staan de naam"), "{screen}");
+    assert!(screen.contains("Vraag gewijzigd"), "{screen}");
+
+    let r = drive(stale(), (80, 24), chars("b"), Recorder::default());
+    let saved = r.store.saved.last().expect("confirmation saved");
+    let fingerprint = Catalog::bundled().item(FIRST).unwrap().1.fingerprint();
+    assert!(!saved.question_changed(FIRST, &fingerprint));
+    assert!(!saved.review_due(FIRST, now()));
+    assert_eq!(saved.status(FIRST), Some(Status::Yes));
+    assert_eq!(r.app.scan.rechecks().count(), 0);
+}
+
+#[test]
+fn questions_added_since_the_last_session_are_marked_new() {
+    let mut a = existing();
+    a.known_items = Catalog::bundled()
+        .items()
+        .map(|(_, i)| i.id.clone())
+        .filter(|id| id != "privacyverklaring.pv-ontvangers")
+        .collect();
+    let r = drive(a, (120, 40), vec![], Recorder::default());
+    let screen = r.terminal.backend().to_string();
+    let new_rows = screen.lines().filter(|l| l.contains("·+ ")).count();
+    assert_eq!(new_rows, 1, "{screen}");
+}
+
+#[test]
+fn quitting_records_the_session_and_what_is_known_but_an_idle_run_writes_nothing() {
+    let r = drive(existing(), (80, 24), chars("q"), Recorder::default());
+    assert!(r.store.saved.is_empty(), "nothing changed, nothing written");
+
+    let r = drive(existing(), (80, 24), chars("nq"), Recorder::default());
+    let saved = r.store.saved.last().unwrap();
+    assert_eq!(saved.sessions.len(), 1);
+    assert_eq!(saved.sessions[0].start, now());
+    assert_eq!(saved.sessions[0].changed, [FIRST]);
+    assert_eq!(saved.known_items.len(), Catalog::bundled().items().count());
+}
