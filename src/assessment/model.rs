@@ -123,9 +123,6 @@ pub struct Assessment {
     /// Months after which an answer is due for review; [`DEFAULT_REVIEW_MONTHS`] when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_months: Option<u32>,
-    /// Items the user has seen, as of the last session; an item outside it is "nieuw".
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub known_items: BTreeSet<String>,
     /// Contact, assessor, KvK number.
     #[serde(default, skip_serializing_if = "Details::is_empty")]
     pub details: Details,
@@ -141,6 +138,15 @@ pub struct Assessment {
     /// Sessions in the TUI that changed something, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sessions: Vec<Session>,
+    /// Items the user has seen, as of the last session; an item outside it is "nieuw". Written as a
+    /// `[known]` table at the end of the file, so the long list does not push the answers down.
+    #[serde(
+        default,
+        rename = "known",
+        skip_serializing_if = "BTreeSet::is_empty",
+        with = "known_table"
+    )]
+    pub known_items: BTreeSet<String>,
 }
 
 impl Assessment {
@@ -354,6 +360,28 @@ impl Assessment {
             self.answers.remove(id);
         }
         self.updated = now;
+    }
+}
+
+/// `known_items` as a table (`[known] items = [...]`): TOML puts plain values before tables, a
+/// table may come last.
+mod known_table {
+    use std::collections::BTreeSet;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Known<T> {
+        items: T,
+    }
+
+    pub fn serialize<S: Serializer>(set: &BTreeSet<String>, s: S) -> Result<S::Ok, S::Error> {
+        Known { items: set }.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeSet<String>, D::Error> {
+        Ok(Known::<BTreeSet<String>>::deserialize(d)?.items)
     }
 }
 

@@ -146,3 +146,19 @@ fn a_session_is_recorded_once_and_extended() {
     assert_eq!(a.previous_session(Some(at(200))).unwrap().start, at(100));
     assert_eq!(a.previous_session(None).unwrap().start, at(200));
 }
+
+#[test]
+fn the_file_keeps_scalars_first_and_the_long_item_list_last() {
+    let mut a = Assessment::new("Bakkerij", at(0));
+    a.set_status("x.y", Some(Status::Yes), Some("f"), at(1));
+    a.record_session(at(0), at(1), "Eva", &BTreeSet::from(["x.y".to_owned()]));
+    a.known_items.insert("x.y".into());
+    let text = toml::to_string(&a).unwrap();
+    let known = text
+        .find("[known]\nitems = [")
+        .expect("known items written");
+    let answers = text.find("[answers.").unwrap();
+    assert!(known > answers, "{text}");
+    let back: Assessment = toml::from_str(&text).unwrap();
+    assert_eq!(back, a);
+}
