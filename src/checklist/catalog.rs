@@ -106,17 +106,18 @@ impl Catalog {
         check_flags(&self.checklists, &self.intake)
     }
 
-    /// The condition that rules an item out for these intake answers, or `None` when it applies.
+    /// The condition that rules an item out, or `None` when it applies. `effective` are the
+    /// intake answers from [`Intake::effective`].
     pub fn excluded_by<'a>(
         &self,
         checklist: &'a Checklist,
         item: &'a Item,
-        intake: &BTreeMap<String, bool>,
+        effective: &BTreeMap<String, bool>,
     ) -> Option<&'a Condition> {
         [checklist.applies_if.as_ref(), item.applies_if.as_ref()]
             .into_iter()
             .flatten()
-            .find(|c| !c.holds(intake.get(&c.flag).copied()))
+            .find(|c| !c.holds(effective.get(&c.flag).copied()))
     }
 
     /// Checklists in display order.

@@ -1,12 +1,12 @@
 //! The intake: yes/no questions about the business that decide which items apply.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::load::{LoadError, Validator, describe_toml_error};
-use super::model::Source;
+use super::model::{Condition, Source};
 
 /// One intake question; its id is the flag that `applies_if` names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,9 @@ pub struct IntakeQuestion {
     pub question: String,
     /// Why it is asked and what it switches.
     pub explanation: String,
+    /// An earlier intake answer this question depends on; when it does not hold, the question is
+    /// not asked and counts as "nee".
+    pub applies_if: Option<Condition>,
 }
 
 /// The intake questions, in the order they are asked.
@@ -66,6 +69,47 @@ impl Intake {
         self
     }
 
+    /// The answers that decide what applies: the user's, with "nee" for every question that is not
+    /// asked because an earlier answer rules it out (no website, so no cookies).
+    pub fn effective(&self, answers: &BTreeMap<String, bool>) -> BTreeMap<String, bool> {
+        let mut effective = answers.clone();
+        // A question depends only on earlier ones, so one pass in order settles every answer.
+        for question in &self.questions {
+            let asked = question
+                .applies_if
+                .as_ref()
+                .is_none_or(|c| c.holds(effective.get(&c.flag).copied()));
+            if !asked {
+                effective.insert(question.id.clone(), false);
+            }
+        }
+        effective
+    }
+
+    /// Whether a question is asked, given the answers so far.
+    pub fn is_asked(&self, flag: &str, answers: &BTreeMap<String, bool>) -> bool {
+        let effective = self.effective(answers);
+        self.question(flag)
+            .and_then(|q| q.applies_if.as_ref())
+            .is_none_or(|c| c.holds(effective.get(&c.flag).copied()))
+    }
+
+    /// The answered question behind a flag's effective answer: the flag itself when the user
+    /// answered it, else the earlier answer that made it "nee". With that answer.
+    pub fn cause(
+        &self,
+        flag: &str,
+        answers: &BTreeMap<String, bool>,
+    ) -> Option<(&IntakeQuestion, bool)> {
+        let question = self.question(flag)?;
+        if !self.is_asked(flag, answers)
+            && let Some(parent) = &question.applies_if
+        {
+            return self.cause(&parent.flag, answers);
+        }
+        answers.get(flag).map(|answer| (question, *answer))
+    }
+
     /// Every flag id.
     pub fn flags(&self) -> impl Iterator<Item = &str> {
         self.questions.iter().map(|q| q.id.as_str())
@@ -96,6 +140,7 @@ struct RawQuestion {
     id: Option<Spanned<String>>,
     question: Option<Spanned<String>>,
     explanation: Option<Spanned<String>>,
+    applies_if: Option<Spanned<String>>,
 }
 
 /// Parses and validates an intake file. Returns every problem found, not only the first.
@@ -143,10 +188,24 @@ pub fn parse_intake(text: &str, file: &str, source: Source) -> Result<Intake, Ve
         }
         let question = v.text(raw_question.question, "question", span.clone());
         let explanation = v.text(raw_question.explanation, "explanation", span);
+        let condition_span = raw_question.applies_if.as_ref().map(Spanned::span);
+        let applies_if = v.condition(raw_question.applies_if);
+        if let (Some(condition), Some(condition_span)) = (&applies_if, condition_span)
+            && !seen.contains(&condition.flag)
+        {
+            v.error(
+                condition_span,
+                format!(
+                    "`applies_if` noemt \"{}\", maar een intakevraag kan alleen afhangen van een vraag die eerder in dit bestand staat",
+                    condition.flag
+                ),
+            );
+        }
         questions.push(IntakeQuestion {
             id,
             question,
             explanation,
+            applies_if,
         });
     }
     if !v.errors.is_empty() {
@@ -192,6 +251,57 @@ mod tests {
         ] {
             assert!(intake.question(flag).is_some(), "intake lacks {flag}");
         }
+    }
+
+    fn answers(pairs: &[(&str, bool)]) -> BTreeMap<String, bool> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect()
+    }
+
+    #[test]
+    fn a_question_that_is_not_asked_counts_as_no_and_names_its_cause() {
+        let intake = bundled_intake();
+        let none = answers(&[]);
+        assert!(intake.is_asked("cookies", &none));
+        assert!(
+            intake.effective(&none).is_empty(),
+            "open questions stay open"
+        );
+        let stale = answers(&[("website", false), ("webshop", true)]);
+        assert_eq!(
+            intake.effective(&stale).get("webshop"),
+            Some(&false),
+            "not asked any more"
+        );
+        let no_site = answers(&[("website", false), ("cookies", true)]);
+        assert!(!intake.is_asked("cookies", &no_site));
+        let effective = intake.effective(&no_site);
+        assert_eq!(effective.get("cookies"), Some(&false), "not asked, so no");
+        assert_eq!(
+            effective.get("analytics-zonder-toestemming"),
+            Some(&false),
+            "two levels down"
+        );
+        let (cause, answer) = intake
+            .cause("analytics-zonder-toestemming", &no_site)
+            .unwrap();
+        assert_eq!((cause.id.as_str(), answer), ("website", false));
+        let site = answers(&[("website", true), ("cookies", true)]);
+        assert_eq!(intake.effective(&site).get("cookies"), Some(&true));
+        assert_eq!(intake.cause("cookies", &site).unwrap().0.id, "cookies");
+    }
+
+    #[test]
+    fn a_question_may_only_depend_on_an_earlier_one() {
+        let text = "version = 1\nreviewed = 2026-01-01\n[[questions]]\nid = \"a\"\nquestion = \"A?\"\nexplanation = \"e\"\napplies_if = \"b\"\n[[questions]]\nid = \"b\"\nquestion = \"B?\"\nexplanation = \"e\"\n";
+        let errors = parse_intake(text, "intake.toml", Source::Bundled).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0]
+                .to_string()
+                .starts_with("intake.toml:7:14: `applies_if` noemt \"b\""),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]

@@ -160,7 +160,7 @@ impl Validator<'_> {
     }
 
     /// An optional `applies_if = "FLAG"` or `"!FLAG"`.
-    fn condition(&mut self, field: Option<Spanned<String>>) -> Option<Condition> {
+    pub(super) fn condition(&mut self, field: Option<Spanned<String>>) -> Option<Condition> {
         let value = field?;
         let position = line_column(self.text, value.span().start);
         let condition = Condition::parse(value.get_ref(), position);

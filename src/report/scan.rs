@@ -186,15 +186,14 @@ impl Scan {
             score: 0.0,
             gaps: 0,
         };
+        let intake = catalog.intake().effective(&assessment.intake);
         for checklist in catalog.checklists() {
             let mut weights = Weights::default();
             let mut items = Vec::with_capacity(checklist.items.len());
             let (mut total, mut applicable, mut answered, mut open_high) = (0, 0, 0, 0);
             for item in &checklist.items {
                 let status = assessment.status(&item.id);
-                let excluded = catalog
-                    .excluded_by(checklist, item, &assessment.intake)
-                    .cloned();
+                let excluded = catalog.excluded_by(checklist, item, &intake).cloned();
                 let answer = assessment.answers.get(&item.id);
                 let state = ItemState {
                     id: item.id.clone(),
@@ -256,7 +255,7 @@ impl Scan {
                 excluded: checklist
                     .applies_if
                     .clone()
-                    .filter(|c| !c.holds(assessment.intake.get(&c.flag).copied())),
+                    .filter(|c| !c.holds(intake.get(&c.flag).copied())),
                 items,
             });
         }

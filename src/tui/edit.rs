@@ -21,9 +21,8 @@ pub fn answer_intake(app: &mut App, answer: Option<bool>, now: Timestamp) -> Opt
         app.touch(format!("intake.{flag}"));
         app.refresh();
     }
-    let last = app.catalog.intake().questions.len().saturating_sub(1);
-    if app.intake_cursor < last {
-        app.intake_cursor += 1;
+    if let Some(next) = next_asked(app, app.intake_cursor, true) {
+        app.intake_cursor = next;
     } else {
         app.mode = Mode::Guided;
         app.cursor = app.next_open(0).unwrap_or(0);
@@ -32,14 +31,22 @@ pub fn answer_intake(app: &mut App, answer: Option<bool>, now: Timestamp) -> Opt
     changed.then_some(Effect::Save)
 }
 
-/// Moves through the intake questions.
+/// Moves through the intake questions that are asked.
 pub fn move_intake(app: &mut App, forward: bool) {
-    let last = app.catalog.intake().questions.len().saturating_sub(1);
-    app.intake_cursor = if forward {
-        (app.intake_cursor + 1).min(last)
+    if let Some(next) = next_asked(app, app.intake_cursor, forward) {
+        app.intake_cursor = next;
+    }
+}
+
+/// The nearest intake question after (or before) `from` that is asked with the current answers.
+fn next_asked(app: &App, from: usize, forward: bool) -> Option<usize> {
+    let intake = app.catalog.intake();
+    let asked = |i: &usize| intake.is_asked(&intake.questions[*i].id, &app.assessment.intake);
+    if forward {
+        (from + 1..intake.questions.len()).find(asked)
     } else {
-        app.intake_cursor.saturating_sub(1)
-    };
+        (0..from).rev().find(asked)
+    }
 }
 
 /// Opens the action-plan form for the current item.

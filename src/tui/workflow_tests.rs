@@ -22,7 +22,10 @@ fn the_intake_is_answered_question_by_question_at_80x24() {
         Recorder::default(),
     );
     assert_eq!(r.app.mode, Mode::Intake);
-    assert_eq!(r.app.intake_cursor, 2);
+    assert_eq!(
+        r.app.intake_cursor, 3,
+        "no webshop: the web server question is skipped"
+    );
     assert_eq!(r.app.assessment.intake.get("website"), Some(&true));
     assert_eq!(r.app.assessment.intake.get("webshop"), Some(&false));
     let saved = r
@@ -38,7 +41,7 @@ fn the_intake_is_answered_question_by_question_at_80x24() {
 fn after_the_intake_the_walk_through_skips_what_does_not_apply() {
     // Website yes, webshop no, every other intake question left open; then answer everything.
     let mut events = chars("jn");
-    events.extend(chars(&"w".repeat(intake_count() - 2)));
+    events.extend(chars(&"w".repeat(intake_count() - 3)));
     events.extend(chars(&"j".repeat(200)));
     let r = drive(
         Assessment::new("", now()),
@@ -46,7 +49,11 @@ fn after_the_intake_the_walk_through_skips_what_does_not_apply() {
         events,
         Recorder::default(),
     );
-    assert_eq!(r.app.mode, Mode::Guided);
+    assert_eq!(
+        r.app.mode,
+        Mode::Guided,
+        "the last asked question leads to the walk-through"
+    );
     let answered_shop = r
         .app
         .assessment

@@ -21,13 +21,16 @@ pub fn lines<'a>(app: &'a App, item: &'a Item, with_question: bool) -> Vec<Line<
         .flat_map(|c| &c.items)
         .find(|s| s.id == item.id);
     if let Some(condition) = state.and_then(|s| s.excluded.as_ref()) {
-        let question = app
+        let cause = app
             .catalog
             .intake()
-            .question(&condition.flag)
-            .map_or(condition.flag.as_str(), |q| q.question.as_str());
+            .cause(&condition.flag, &app.assessment.intake);
+        let (question, answer) = cause
+            .map_or((condition.flag.as_str(), condition.negated), |(q, a)| {
+                (q.question.as_str(), a)
+            });
         out.push(Line::styled(
-            t::excluded_because(question, condition.negated),
+            t::excluded_because(question, answer),
             theme.dim(),
         ));
         out.push(Line::raw(""));

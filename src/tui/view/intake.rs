@@ -22,6 +22,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .questions
         .iter()
         .map(|q| {
+            if !intake.is_asked(&q.id, &app.assessment.intake) {
+                let text = format!(
+                    "{:<5} {}",
+                    t::NOT_APPLICABLE_SHORT,
+                    truncate(&q.question, width)
+                );
+                return ListItem::new(Line::styled(text, theme.dim()));
+            }
             let (label, style) = match app.assessment.intake.get(&q.id) {
                 Some(true) => (
                     t::INTAKE_YES,
