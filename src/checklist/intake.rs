@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use super::load::{LoadError, Validator, describe_toml_error};
 use super::model::Source;
+use super::suggest::{edit_distance, nearest};
 
 /// One intake question; its id is the flag that `applies_if` names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +65,16 @@ impl Intake {
             self.intro = own.intro;
         }
         self
+    }
+
+    /// Up to `limit` flag ids that look most like `wanted`, best first.
+    pub fn suggest(&self, wanted: &str, limit: usize) -> Vec<&str> {
+        nearest(
+            wanted,
+            self.flags(),
+            |flag| edit_distance(wanted, flag),
+            limit,
+        )
     }
 
     /// Every flag id.
