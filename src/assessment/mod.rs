@@ -1,5 +1,7 @@
 //! Assessments: one organisation's answers, and how they are stored.
 
+pub mod archive;
+pub mod bundle;
 pub mod model;
 pub mod plan;
 pub mod session;

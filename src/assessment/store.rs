@@ -55,6 +55,24 @@ pub enum StoreError {
         "ongeldige naam \"{0}\": gebruik letters, cijfers, - en _ (hoogstens 64 tekens), bijvoorbeeld \"bakkerij-jansen\""
     )]
     BadName(String),
+    /// `rename` to a name that is taken, or `import` over an existing assessment.
+    #[error(
+        "er bestaat al een beoordeling \"{name}\" ({path}); kies een andere naam of verwijder die eerst"
+    )]
+    Exists {
+        /// The name that is taken.
+        name: String,
+        /// Its file.
+        path: PathBuf,
+    },
+    /// `rename` or `trash` of a name without a file.
+    #[error("er is geen beoordeling \"{name}\" in {dir}")]
+    Missing {
+        /// The name asked for.
+        name: String,
+        /// The data folder.
+        dir: PathBuf,
+    },
     /// A file system operation failed.
     #[error("{action} {path}: {source}{}", io_hint(source))]
     Io {
@@ -77,7 +95,7 @@ fn io_hint(err: &io::Error) -> &'static str {
     }
 }
 
-fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StoreError {
+pub(super) fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StoreError {
     let path = path.to_owned();
     move |source| StoreError::Io {
         action,
@@ -108,7 +126,12 @@ impl Store {
         self.dir.join(format!("{name}.{EXTENSION}"))
     }
 
-    /// Names of the existing assessments, sorted.
+    /// The lock file of an assessment.
+    pub(super) fn lock_path(&self, name: &str) -> PathBuf {
+        self.dir.join(format!(".{name}.lock"))
+    }
+
+    /// Names of the existing assessments, sorted. Sub-folders (`trash/`, `backup/`) are not looked in.
     pub fn list(&self) -> Result<Vec<String>, StoreError> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
@@ -120,7 +143,8 @@ impl Store {
             .filter_map(|e| {
                 let path = e.path();
                 let stem = path.file_stem()?.to_str()?.to_owned();
-                (path.extension()? == EXTENSION && validate_name(&stem).is_ok()).then_some(stem)
+                (path.extension()? == EXTENSION && path.is_file() && validate_name(&stem).is_ok())
+                    .then_some(stem)
             })
             .collect();
         names.sort();
@@ -154,7 +178,7 @@ impl Store {
     pub fn lock(&self, name: &str) -> Result<Writer, StoreError> {
         validate_name(name)?;
         create_private_dir(&self.dir)?;
-        let lock_path = self.dir.join(format!(".{name}.lock"));
+        let lock_path = self.lock_path(name);
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
         #[cfg(unix)]
@@ -193,9 +217,9 @@ impl Store {
 /// The right to write one assessment, held while this value lives.
 #[derive(Debug)]
 pub struct Writer {
-    store: Store,
-    name: String,
-    _lock: File,
+    pub(super) store: Store,
+    pub(super) name: String,
+    pub(super) _lock: File,
 }
 
 impl Writer {
@@ -217,9 +241,13 @@ impl Writer {
     /// Writes the assessment atomically and durably: a temporary file in the same folder, synced,
     /// renamed over the old one, then the folder synced. The old file stays intact on any failure.
     pub fn save(&self, assessment: &Assessment) -> Result<(), StoreError> {
-        let text = toml::to_string_pretty(assessment).expect("an assessment always serialises");
-        write_atomic(&self.path(), text.as_bytes())
+        write_atomic(&self.path(), serialise(assessment).as_bytes())
     }
+}
+
+/// The text of an assessment file, as the store writes it.
+pub fn serialise(assessment: &Assessment) -> String {
+    toml::to_string_pretty(assessment).expect("an assessment always serialises")
 }
 
 /// Checks that a name can safely be a file name.
@@ -280,7 +308,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Assessment, StoreError> {
     Ok(assessment)
 }
 
-fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+pub(super) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     if dir.is_dir() {
         return Ok(());
     }
@@ -291,6 +319,17 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     builder
         .create(dir)
         .map_err(io_error("kan de map niet maken:", dir))
+}
+
+/// Makes a rename in `dir` durable (a no-op where folders cannot be synced).
+pub(super) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io_error("kan de map niet wegschrijven:", dir))?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the new file, never a mix.
@@ -319,12 +358,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         file.sync_all()
             .map_err(io_error("kan niet wegschrijven naar schijf:", &temp))?;
         fs::rename(&temp, path).map_err(io_error("kan het bestand niet vervangen:", path))?;
-        // Make the rename itself durable.
-        #[cfg(unix)]
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io_error("kan de map niet wegschrijven:", dir))?;
-        Ok(())
+        sync_dir(dir)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temp);

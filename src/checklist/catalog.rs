@@ -9,6 +9,7 @@ use super::bundled::BUNDLED;
 use super::intake::{INTAKE_FILE, Intake, bundled_intake, parse_intake};
 use super::load::{LoadError, parse_checklist};
 use super::model::{Checklist, Condition, Item, Source};
+use super::suggest::{edit_distance, nearest};
 
 /// Every checklist in use, in display order, with the intake that decides what applies.
 #[derive(Debug, Clone, Default)]
@@ -148,38 +149,23 @@ impl Catalog {
             .map(|i| (checklist, i))
     }
 
-    /// Up to `limit` global ids that look most like `wanted`, best first.
+    /// Up to `limit` global ids that look most like `wanted`, best first; a bare item id (without
+    /// its checklist) counts as an exact hit.
     pub fn suggest(&self, wanted: &str, limit: usize) -> Vec<&str> {
-        let mut scored: Vec<(usize, &str)> = self
-            .items()
-            .map(|(_, item)| {
-                let local_hit = item.local_id == wanted || item.id.ends_with(&format!(".{wanted}"));
-                let distance = if local_hit {
-                    0
-                } else {
-                    edit_distance(wanted, &item.id)
-                };
-                (distance, item.id.as_str())
-            })
-            .collect();
-        scored.sort();
-        let cutoff = (wanted.chars().count() / 2).max(3);
-        let mut out: Vec<&str> = scored
-            .iter()
-            .filter(|(d, _)| *d <= cutoff)
-            .map(|(_, id)| *id)
-            .collect();
-        if out.is_empty() {
-            // No close match: offer ids that contain a part of what was typed.
-            let words: Vec<&str> = wanted.split(['.', '-']).filter(|w| w.len() >= 3).collect();
-            out = scored
-                .iter()
-                .map(|(_, id)| *id)
-                .filter(|id| words.iter().any(|w| id.contains(w)))
-                .collect();
-        }
-        out.truncate(limit);
-        out
+        let local_suffix = format!(".{wanted}");
+        let score = |id: &str| {
+            if id.ends_with(&local_suffix) {
+                0
+            } else {
+                edit_distance(wanted, id)
+            }
+        };
+        nearest(
+            wanted,
+            self.items().map(|(_, i)| i.id.as_str()),
+            score,
+            limit,
+        )
     }
 }
 
@@ -298,32 +284,4 @@ pub fn load_file(path: &Path) -> Result<Checklist, CatalogError> {
         Source::File(path.to_owned()),
     )
     .map_err(CatalogError::Invalid)
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitute.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("abc", "abc"), 0);
-    }
 }

@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use super::load::{LoadError, Validator, describe_toml_error};
 use super::model::{Condition, Source};
+use super::suggest::{edit_distance, nearest};
 
 /// One intake question; its id is the flag that `applies_if` names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +109,16 @@ impl Intake {
             return self.cause(&parent.flag, answers);
         }
         answers.get(flag).map(|answer| (question, *answer))
+    }
+
+    /// Up to `limit` flag ids that look most like `wanted`, best first.
+    pub fn suggest(&self, wanted: &str, limit: usize) -> Vec<&str> {
+        nearest(
+            wanted,
+            self.flags(),
+            |flag| edit_distance(wanted, flag),
+            limit,
+        )
     }
 
     /// Every flag id.

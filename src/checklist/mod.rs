@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod intake;
 pub mod load;
 pub mod model;
+pub mod suggest;
 
 pub use bundled::BUNDLED;
 pub use catalog::{Catalog, CatalogError};

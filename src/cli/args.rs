@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::manage_args::{DetailsArgs, ExportArgs, ImportArgs, IntakeArgs, ListArgs, PlanArgs};
 use crate::paths;
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
@@ -140,6 +141,52 @@ pub enum Command {
         #[arg(value_name = "BESTAND", required = true, help_heading = "Argumenten")]
         files: Vec<PathBuf>,
     },
+    /// Toon alle beoordelingen met voortgang, score en open punten
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs list [OPTIES]"
+    )]
+    List(ListArgs),
+    /// Schrijf een beoordeling met de eigen checklists die erbij horen naar één bestand
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs export [-a NAAM] -o <BESTAND> [--force]",
+        after_help = "Lees het bestand op een andere computer in met: pqs import BESTAND"
+    )]
+    Export(ExportArgs),
+    /// Lees een beoordeling in die met pqs export is gemaakt
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs import <BESTAND> [--as NAAM] [--force]",
+        after_help = "Een bestaande beoordeling of checklist wordt alleen met --force vervangen; de oude versie blijft dan bewaard in de map backup/."
+    )]
+    Import(ImportArgs),
+    /// Toon of beantwoord de intakevragen die bepalen welke vragen gelden
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs intake [-a NAAM] [VRAAG [ja|nee|open]]"
+    )]
+    Intake(IntakeArgs),
+    /// Leg bij een open punt vast wie wat doet en wanneer (het actieplan)
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs plan [-a NAAM] <VRAAG> [--owner TEKST] [--due DATUM] [--action TEKST] [--clear]",
+        after_help = "Zonder opties toont pqs plan wat er bij de vraag is afgesproken."
+    )]
+    Plan(PlanArgs),
+    /// Toon of wijzig de gegevens van de beoordeling: organisatie, contactpersoon, adviseur, KvK
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs details [-a NAAM] [OPTIES]",
+        after_help = "Zonder opties toont pqs details de huidige gegevens."
+    )]
+    Details(DetailsArgs),
 }
 
 /// Report formats.

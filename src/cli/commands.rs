@@ -2,14 +2,14 @@
 
 use std::path::PathBuf;
 
+use super::edit::{check_item, update_assessment};
 use super::{CliError, Global, ListFormat, print};
-use crate::assessment::{Assessment, Status};
+use crate::assessment::Status;
 use crate::checklist::CatalogError;
 use crate::checklist::catalog::{
     check_flags, is_intake_file, load_file, load_intake_file, load_intake_in,
 };
 use crate::checklist::intake::bundled_intake;
-use crate::clock;
 use crate::text as t;
 
 pub(super) fn answer(
@@ -21,32 +21,20 @@ pub(super) fn answer(
 ) -> Result<(), CliError> {
     let catalog = global.catalog()?;
     let status: Status = status.parse()?;
-    if catalog.item(item).is_none() {
-        return Err(CliError::UnknownItem {
-            id: item.to_owned(),
-            suggestions: catalog
-                .suggest(item, 3)
-                .into_iter()
-                .map(str::to_owned)
-                .collect(),
-        });
-    }
-    let writer = global.store().lock(&global.assessment)?;
-    let now = clock::now();
-    let mut assessment = writer.read()?.unwrap_or_else(|| Assessment::new("", now));
-    if let Some(name) = organisation
-        && assessment.organisation != name.trim()
-    {
-        assessment.organisation = name.trim().to_owned();
-        assessment.updated = now;
-    }
+    check_item(&catalog, item)?;
     let fingerprint = catalog.item(item).map(|(_, i)| i.fingerprint());
-    assessment.set_status(item, Some(status), fingerprint.as_deref(), now);
-    if let Some(note) = note {
-        assessment.set_note(item, note, now);
-    }
-    writer.save(&assessment)?;
-    Ok(())
+    update_assessment(global, |assessment, now| {
+        if let Some(name) = organisation
+            && assessment.organisation != name.trim()
+        {
+            assessment.organisation = name.trim().to_owned();
+            assessment.updated = now;
+        }
+        assessment.set_status(item, Some(status), fingerprint.as_deref(), now);
+        if let Some(note) = note {
+            assessment.set_note(item, note, now);
+        }
+    })
 }
 
 pub(super) fn checklists(global: &Global, format: ListFormat) -> Result<(), CliError> {

@@ -4,6 +4,7 @@ use std::io;
 use std::path::PathBuf;
 
 use crate::assessment::StoreError;
+use crate::assessment::bundle::BundleError;
 use crate::checklist::CatalogError;
 
 /// Errors of the command-line shell; all end the program with exit code 1.
@@ -56,6 +57,77 @@ pub enum CliError {
     /// `--summary` with a format that has none.
     #[error("--summary werkt alleen met --format text, markdown of html")]
     SummaryFormat,
+    /// An export file that cannot be imported.
+    #[error(transparent)]
+    Bundle(#[from] BundleError),
+    /// `pqs list` with assessments that could not be read (the others were listed).
+    #[error(
+        "{count} {} niet gelezen worden:\n{details}",
+        if *count == 1 { "beoordeling kon" } else { "beoordelingen konden" }
+    )]
+    ListUnreadable {
+        /// How many.
+        count: usize,
+        /// Every error, one after the other.
+        details: String,
+    },
+    /// `pqs export -o FILE` where FILE exists, without `--force`.
+    #[error("{0} bestaat al; kies een andere naam of overschrijf het met --force")]
+    OutputExists(PathBuf),
+    /// `pqs import` of a file that cannot be read.
+    #[error("kan {path} niet lezen: {source}")]
+    ImportRead {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// `pqs import` over an existing assessment, without `--force`.
+    #[error(
+        "er bestaat al een beoordeling \"{name}\" ({path}).\nKies een andere naam met --as NAAM, of vervang hem met --force (de oude versie gaat dan naar backup/). Er is niets geïmporteerd."
+    )]
+    ImportExists {
+        /// The name.
+        name: String,
+        /// Its file.
+        path: PathBuf,
+    },
+    /// `pqs import` of a checklist that differs from the user's, without `--force`.
+    #[error(
+        "{path} bestaat al en verschilt van de checklist {file} in het exportbestand.\nVervang hem met --force (de oude versie gaat dan naar backup/checklists/). Er is niets geïmporteerd."
+    )]
+    ChecklistConflict {
+        /// The carried file name.
+        file: String,
+        /// The existing file.
+        path: PathBuf,
+    },
+    /// No user checklist folder to import checklists into.
+    #[error(
+        "er is geen map voor eigen checklists op dit systeem; geef er een op met --checklists MAP"
+    )]
+    NoChecklistsDir,
+    /// `pqs intake` with a flag that exists nowhere.
+    #[error(
+        "onbekende intakevraag \"{flag}\".{}\nAlle intakevragen: pqs intake",
+        suggest(suggestions)
+    )]
+    UnknownFlag {
+        /// What was typed.
+        flag: String,
+        /// Nearest flags.
+        suggestions: Vec<String>,
+    },
+    /// `pqs plan --due` with a date that cannot be read.
+    #[error(
+        "ongeldige datum \"{0}\" bij --due; gebruik JJJJ-MM-DD of DD-MM-JJJJ, bijvoorbeeld 2027-03-31. Er is niets opgeslagen."
+    )]
+    BadDate(String),
+    /// `pqs details --kvk` with something other than 8 digits.
+    #[error(
+        "ongeldig KvK-nummer \"{0}\": een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678. Er is niets opgeslagen."
+    )]
+    BadKvk(String),
     /// The terminal interface failed.
     #[error("terminalfout: {0}")]
     Terminal(io::Error),

@@ -2,9 +2,13 @@
 
 mod args;
 mod commands;
+mod edit;
 mod error;
+mod list;
+pub mod manage_args;
 pub mod parse_error;
 mod report;
+mod transfer;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -83,5 +87,13 @@ pub fn run(global: &Global, command: Command) -> Result<(), CliError> {
         } => report::report(global, format, output.as_deref(), summary),
         Command::Checklists { format } => commands::checklists(global, format),
         Command::Validate { files } => commands::validate(global, &files),
+        Command::List(args) => list::list(global, args.format),
+        Command::Export(args) => transfer::export(global, &args.output, args.force),
+        Command::Import(args) => {
+            transfer::import(global, &args.file, args.as_name.as_deref(), args.force)
+        }
+        Command::Intake(args) => edit::intake(global, args.flag.as_deref(), args.answer),
+        Command::Plan(args) => edit::plan(global, &args),
+        Command::Details(args) => edit::details(global, &args),
     }
 }

@@ -13,6 +13,18 @@ fn context(err: &clap::Error, kind: ContextKind) -> Option<String> {
     }
 }
 
+/// clap's closest suggestion: it lists candidates from least to most alike, so the last is the best.
+fn best_suggestion(err: &clap::Error) -> Option<String> {
+    [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg]
+        .into_iter()
+        .find_map(|kind| match err.get(kind)? {
+            ContextValue::Strings(list) => list.last().cloned(),
+            ContextValue::String(s) => Some(s.clone()),
+            ContextValue::StyledStr(s) => Some(s.to_string()),
+            _ => None,
+        })
+}
+
 /// The Dutch message for an argument error, or `None` for help and version output (printed as is).
 pub fn dutch(err: &clap::Error) -> Option<String> {
     let arg = || context(err, ContextKind::InvalidArg).unwrap_or_default();
@@ -42,9 +54,7 @@ pub fn dutch(err: &clap::Error) -> Option<String> {
             .trim_start_matches("error: ")
             .to_owned(),
     };
-    if let Some(suggestion) = context(err, ContextKind::SuggestedSubcommand)
-        .or_else(|| context(err, ContextKind::SuggestedArg))
-    {
+    if let Some(suggestion) = best_suggestion(err) {
         message.push_str(&t::arg_did_you_mean(&suggestion));
     }
     if let Some(usage) = context(err, ContextKind::Usage) {

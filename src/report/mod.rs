@@ -6,9 +6,11 @@ pub mod document;
 pub mod fixture;
 pub mod html;
 pub mod json;
+pub mod listing;
 pub mod markdown;
 pub mod scan;
 pub mod text;
 
 pub use document::{Band, Document};
+pub use listing::{Listing, Unreadable, listing};
 pub use scan::{ChecklistScan, Gap, ItemState, Orphan, Scan, Totals};

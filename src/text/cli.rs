@@ -1,1 +1,98 @@
 //! Strings of the commands `list`, `export`, `import`, `intake`, `plan` and `details`.
+
+// ---- pqs list ----
+
+/// Column headings of `pqs list`.
+pub const LIST_HEADERS: [&str; 6] = [
+    "Naam",
+    "Organisatie",
+    "Voortgang",
+    "Score",
+    "Open hoog",
+    "Laatst bewerkt",
+];
+/// Shown in a column that has no value (no organisation name, no contact, …).
+pub const NOT_FILLED: &str = "–";
+/// `pqs list` in a data folder without assessments.
+pub fn no_assessments(dir: &str) -> String {
+    format!("Nog geen beoordelingen in {dir}. Begin met: pqs -a NAAM\n")
+}
+/// The row of an assessment that could not be read, after its name.
+pub fn unreadable_row(error: &str) -> String {
+    format!("onleesbaar: {error}")
+}
+
+// ---- pqs export / import ----
+
+/// `pqs export` done.
+pub fn assessment_exported(name: &str, path: &str, checklists: usize) -> String {
+    match checklists {
+        0 => format!("Beoordeling \"{name}\" geëxporteerd naar {path}\n"),
+        1 => format!(
+            "Beoordeling \"{name}\" geëxporteerd naar {path} (met 1 eigen checklistbestand)\n"
+        ),
+        n => format!(
+            "Beoordeling \"{name}\" geëxporteerd naar {path} (met {n} eigen checklistbestanden)\n"
+        ),
+    }
+}
+/// `pqs import` done.
+pub fn imported(name: &str, path: &str) -> String {
+    format!("Beoordeling \"{name}\" geïmporteerd: {path}\n")
+}
+/// Where the replaced assessment was kept.
+pub fn import_backup(path: &str) -> String {
+    format!("De vorige versie is bewaard in {path}\n")
+}
+/// A carried checklist written to the user folder.
+pub fn checklist_added(file: &str, dir: &str) -> String {
+    format!("Checklist {file} toegevoegd aan {dir}\n")
+}
+/// A carried checklist that was already there, identical.
+pub fn checklist_same(file: &str) -> String {
+    format!("Checklist {file} was al aanwezig (gelijk)\n")
+}
+/// A carried checklist that replaced a different one (with --force).
+pub fn checklist_replaced(file: &str, backup: &str) -> String {
+    format!("Checklist {file} vervangen; de vorige versie is bewaard in {backup}\n")
+}
+
+// ---- pqs intake / plan / details ----
+
+/// Heading of `pqs intake` without arguments.
+pub fn intake_heading(name: &str, answered: usize, total: usize) -> String {
+    format!("Intake van beoordeling \"{name}\": {answered} van {total} vragen beantwoord\n\n")
+}
+/// Last line of `pqs intake` without arguments.
+pub const INTAKE_HOW: &str =
+    "\nBeantwoord met: pqs intake VRAAG ja|nee|open (open: alle vragen die erbij horen gelden)\n";
+/// An intake answer as shown.
+pub fn intake_answer_label(answer: Option<bool>) -> &'static str {
+    match answer {
+        Some(true) => "ja",
+        Some(false) => "nee",
+        None => "open",
+    }
+}
+/// Label before the current answer of one intake question.
+pub const INTAKE_CURRENT: &str = "Antwoord";
+/// `pqs plan ITEM` for an item without an agreed action.
+pub const PLAN_EMPTY: &str = "Nog niets afgesproken bij deze vraag.";
+/// Labels of a plan entry: owner, due date, agreed action.
+pub const PLAN_LABELS: [&str; 3] = ["Wie", "Klaar op", "Afspraak"];
+/// Labels of `pqs details`: organisation, contact, assessor, KvK number, review period.
+pub const DETAILS_LABELS: [&str; 5] = [
+    "Organisatie",
+    "Contactpersoon",
+    "Adviseur",
+    "KvK-nummer",
+    "Herbeoordeling",
+];
+/// The review period as shown.
+pub fn review_after(months: u32) -> String {
+    if months == 1 {
+        "na 1 maand".to_owned()
+    } else {
+        format!("na {months} maanden")
+    }
+}

@@ -1,0 +1,272 @@
+//! Moving assessment files: rename, the `trash/` folder (nothing is ever erased) and `backup/` copies.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::store::{
+    Store, StoreError, Writer, create_private_dir, io_error, sync_dir, validate_name, write_atomic,
+};
+
+/// Folder in the data folder that deleted assessments are moved to.
+pub const TRASH_DIR: &str = "trash";
+/// Folder in the data folder that keeps copies of files before they are overwritten.
+pub const BACKUP_DIR: &str = "backup";
+/// Sub-folder of [`BACKUP_DIR`] for user checklists replaced by `pqs import --force`.
+pub const CHECKLIST_BACKUP_SUB: &str = "checklists";
+
+impl Store {
+    /// Gives an assessment another name. Refuses when `new` exists or either name is held by another
+    /// process; the file is moved with one rename, so it is never half-moved. Returns the new file.
+    pub fn rename(&self, old: &str, new: &str) -> Result<PathBuf, StoreError> {
+        validate_name(new)?;
+        if old == new {
+            validate_name(old)?;
+            return if self.exists(old) {
+                Ok(self.path(old))
+            } else {
+                Err(self.missing(old))
+            };
+        }
+        let old_writer = self.lock(old)?;
+        // Holding the new name too keeps anyone from starting an assessment under it meanwhile.
+        let new_writer = self.lock(new)?;
+        if !self.exists(old) {
+            self.release_gone(new_writer);
+            self.release_gone(old_writer);
+            return Err(self.missing(old));
+        }
+        if self.exists(new) {
+            return Err(StoreError::Exists {
+                name: new.to_owned(),
+                path: self.path(new),
+            });
+        }
+        let target = self.path(new);
+        fs::rename(self.path(old), &target)
+            .map_err(io_error("kan de beoordeling niet hernoemen:", &target))?;
+        sync_dir(self.dir())?;
+        self.release_gone(old_writer);
+        drop(new_writer);
+        Ok(target)
+    }
+
+    /// Moves an assessment to `trash/NAME-YYYYMMDD-HHMMSS.toml` (time of `now` in UTC); nothing is
+    /// erased. Refuses when another process holds it. Returns where the file went.
+    pub fn trash(&self, name: &str, now: Timestamp) -> Result<PathBuf, StoreError> {
+        let writer = self.lock(name)?;
+        if !self.exists(name) {
+            self.release_gone(writer);
+            return Err(self.missing(name));
+        }
+        let trash = self.dir().join(TRASH_DIR);
+        create_private_dir(&trash)?;
+        let target = free_archive_path(&trash, name, now);
+        fs::rename(self.path(name), &target).map_err(io_error(
+            "kan de beoordeling niet naar de prullenbak verplaatsen:",
+            &target,
+        ))?;
+        sync_dir(&trash)?;
+        sync_dir(self.dir())?;
+        self.release_gone(writer);
+        Ok(target)
+    }
+
+    /// Copies `bytes` (an older version of `file_name`'s content) to
+    /// `backup/STEM-YYYYMMDD-HHMMSS.toml`; `sub` puts it one folder deeper (e.g. `checklists`).
+    pub fn backup_bytes(
+        &self,
+        sub: Option<&str>,
+        file_name: &str,
+        bytes: &[u8],
+        now: Timestamp,
+    ) -> Result<PathBuf, StoreError> {
+        let mut dir = self.dir().join(BACKUP_DIR);
+        if let Some(sub) = sub {
+            dir.push(sub);
+        }
+        create_private_dir(&dir)?;
+        let stem = Path::new(file_name).file_stem().map_or_else(
+            || file_name.to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let target = free_archive_path(&dir, &stem, now);
+        write_atomic(&target, bytes)?;
+        Ok(target)
+    }
+
+    fn missing(&self, name: &str) -> StoreError {
+        StoreError::Missing {
+            name: name.to_owned(),
+            dir: self.dir().to_owned(),
+        }
+    }
+
+    /// Removes the lock file of an assessment whose file is gone, while still holding it, so no
+    /// stale `.NAME.lock` stays behind.
+    fn release_gone(&self, writer: Writer) {
+        let _ = fs::remove_file(self.lock_path(&writer.name));
+        drop(writer);
+    }
+}
+
+impl Writer {
+    /// Copies the assessment's current file to `backup/NAME-YYYYMMDD-HHMMSS.toml` before it is
+    /// replaced; `None` when there is no file yet.
+    pub fn backup(&self, now: Timestamp) -> Result<Option<PathBuf>, StoreError> {
+        let path = self.path();
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(io_error("kan niet lezen:", &path)(err)),
+        };
+        let file_name = format!("{}.toml", self.name);
+        self.store
+            .backup_bytes(None, &file_name, &bytes, now)
+            .map(Some)
+    }
+}
+
+/// `dir/STEM-YYYYMMDD-HHMMSS.toml`, with `-2`, `-3`, … added when that name is taken.
+fn free_archive_path(dir: &Path, stem: &str, now: Timestamp) -> PathBuf {
+    let stamp = now
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
+    let mut candidate = dir.join(format!("{stem}-{stamp}.toml"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = dir.join(format!("{stem}-{stamp}-{n}.toml"));
+        n += 1;
+    }
+    candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Assessment;
+
+    const NOW: Timestamp = Timestamp::constant(1_795_428_000, 0); // 2026-11-23T10:00:00Z
+
+    fn store_with(names: &[&str]) -> (tempfile::TempDir, Store) {
+        let root = tempfile::tempdir().unwrap();
+        let store = Store::new(root.path().join("data"));
+        for name in names {
+            let writer = store.lock(name).unwrap();
+            writer.save(&Assessment::new(*name, NOW)).unwrap();
+        }
+        (root, store)
+    }
+
+    fn files(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn rename_moves_the_file_and_its_lock() {
+        let (_root, store) = store_with(&["oud"]);
+        let before = fs::read(store.path("oud")).unwrap();
+        let target = store.rename("oud", "nieuw").unwrap();
+        assert_eq!(target, store.path("nieuw"));
+        assert_eq!(fs::read(&target).unwrap(), before, "content unchanged");
+        assert_eq!(files(store.dir()), [".nieuw.lock", "nieuw.toml"]);
+        assert_eq!(store.list().unwrap(), ["nieuw"]);
+    }
+
+    #[test]
+    fn rename_refuses_a_taken_name_and_a_missing_or_bad_one() {
+        let (_root, store) = store_with(&["a", "b"]);
+        let a = fs::read(store.path("a")).unwrap();
+        let err = store.rename("a", "b").unwrap_err();
+        assert!(
+            matches!(err, StoreError::Exists { ref name, .. } if name == "b"),
+            "{err}"
+        );
+        assert_eq!(fs::read(store.path("a")).unwrap(), a);
+        let err = store.rename("niet-er", "c").unwrap_err();
+        assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+        assert!(!store.exists("c"));
+        let err = store.rename("a", "../c").unwrap_err();
+        assert!(matches!(err, StoreError::BadName(_)), "{err}");
+        assert_eq!(store.list().unwrap(), ["a", "b"]);
+    }
+
+    #[test]
+    fn rename_and_trash_refuse_while_another_writer_holds_it() {
+        let (_root, store) = store_with(&["bezet"]);
+        // File locks are per open file, so a second lock in this process conflicts like another
+        // process would.
+        let _held = store.lock("bezet").unwrap();
+        let err = store.rename("bezet", "vrij").unwrap_err();
+        assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+        let err = store.trash("bezet", NOW).unwrap_err();
+        assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+        assert!(store.exists("bezet"));
+        assert!(!store.dir().join(TRASH_DIR).exists());
+    }
+
+    #[test]
+    fn trash_moves_never_erases_and_is_left_out_of_the_list() {
+        let (_root, store) = store_with(&["weg", "blijft"]);
+        let bytes = fs::read(store.path("weg")).unwrap();
+        let first = store.trash("weg", NOW).unwrap();
+        assert_eq!(
+            first,
+            store.dir().join("trash/weg-20261123-100000.toml"),
+            "time stamp in UTC"
+        );
+        assert_eq!(fs::read(&first).unwrap(), bytes);
+        assert_eq!(store.list().unwrap(), ["blijft"]);
+        // Same name, same second: a second copy, the first one kept.
+        store_lock_save(&store, "weg");
+        let second = store.trash("weg", NOW).unwrap();
+        assert_eq!(second, store.dir().join("trash/weg-20261123-100000-2.toml"));
+        assert!(first.is_file());
+        assert!(!store.dir().join(".weg.lock").exists());
+        let err = store.trash("weg", NOW).unwrap_err();
+        assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+    }
+
+    fn store_lock_save(store: &Store, name: &str) {
+        store
+            .lock(name)
+            .unwrap()
+            .save(&Assessment::new("opnieuw", NOW))
+            .unwrap();
+    }
+
+    #[test]
+    fn backup_copies_the_current_file_and_keeps_it() {
+        let (_root, store) = store_with(&["klant"]);
+        let bytes = fs::read(store.path("klant")).unwrap();
+        let writer = store.lock("klant").unwrap();
+        let copy = writer.backup(NOW).unwrap().unwrap();
+        assert_eq!(copy, store.dir().join("backup/klant-20261123-100000.toml"));
+        assert_eq!(fs::read(&copy).unwrap(), bytes);
+        assert!(store.exists("klant"));
+        assert_eq!(store.list().unwrap(), ["klant"]);
+        let fresh = store.lock("nieuw").unwrap();
+        assert_eq!(fresh.backup(NOW).unwrap(), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn trash_and_backup_folders_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let (_root, store) = store_with(&["a", "b"]);
+        let copy = store.lock("a").unwrap().backup(NOW).unwrap().unwrap();
+        let trashed = store.trash("b", NOW).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&store.dir().join(TRASH_DIR)), 0o700);
+        assert_eq!(mode(&store.dir().join(BACKUP_DIR)), 0o700);
+        assert_eq!(mode(&copy), 0o600);
+        assert_eq!(mode(&trashed), 0o600);
+    }
+}

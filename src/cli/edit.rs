@@ -1,0 +1,224 @@
+//! `pqs intake`, `pqs plan` and `pqs details`: set every field of an assessment without the TUI.
+
+use jiff::Timestamp;
+
+use super::manage_args::{DetailsArgs, IntakeAnswer, PlanArgs};
+use super::report::read_existing;
+use super::{CliError, Global, print};
+use crate::assessment::{Assessment, PlanEntry, parse_due};
+use crate::checklist::Catalog;
+use crate::clock;
+use crate::text as t;
+
+/// Locks the assessment, reads it (a new one when there is no file), applies `change` and saves.
+pub(super) fn update_assessment(
+    global: &Global,
+    change: impl FnOnce(&mut Assessment, Timestamp),
+) -> Result<(), CliError> {
+    let writer = global.store().lock(&global.assessment)?;
+    let now = clock::now();
+    let mut assessment = writer.read()?.unwrap_or_else(|| Assessment::new("", now));
+    change(&mut assessment, now);
+    writer.save(&assessment)?;
+    Ok(())
+}
+
+/// The error for an item id that is in no checklist, with the nearest ids.
+pub(super) fn check_item(catalog: &Catalog, item: &str) -> Result<(), CliError> {
+    if catalog.item(item).is_some() {
+        return Ok(());
+    }
+    Err(CliError::UnknownItem {
+        id: item.to_owned(),
+        suggestions: catalog
+            .suggest(item, 3)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+    })
+}
+
+/// Label-value lines with the values in one column.
+fn labelled(pairs: &[(&str, String)]) -> String {
+    let width = pairs
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    pairs
+        .iter()
+        .map(|(label, value)| {
+            let value = if value.is_empty() {
+                t::NOT_FILLED
+            } else {
+                value
+            };
+            let pad = width - label.chars().count();
+            format!("{label}{}  {value}\n", " ".repeat(pad))
+        })
+        .collect()
+}
+
+pub(super) fn intake(
+    global: &Global,
+    flag: Option<&str>,
+    answer: Option<IntakeAnswer>,
+) -> Result<(), CliError> {
+    let catalog = global.catalog()?;
+    let intake = catalog.intake();
+    let Some(flag) = flag else {
+        let assessment = global.store().read(&global.assessment)?;
+        let answers = assessment.map(|a| a.intake).unwrap_or_default();
+        let width = intake.flags().map(|f| f.chars().count()).max().unwrap_or(0);
+        let answered = intake.flags().filter(|f| answers.contains_key(*f)).count();
+        let mut out = t::intake_heading(&global.assessment, answered, intake.questions.len());
+        for question in &intake.questions {
+            let label = t::intake_answer_label(answers.get(&question.id).copied());
+            out.push_str(&format!(
+                "  {:<width$}  {label:<4}  {}\n",
+                question.id, question.question
+            ));
+        }
+        out.push_str(t::INTAKE_HOW);
+        return print(&out);
+    };
+    let Some(question) = intake.question(flag) else {
+        return Err(CliError::UnknownFlag {
+            flag: flag.to_owned(),
+            suggestions: intake
+                .suggest(flag, 3)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        });
+    };
+    match answer {
+        Some(answer) => update_assessment(global, |assessment, now| {
+            assessment.set_intake(flag, answer.stored(), now);
+        }),
+        None => {
+            let current = global
+                .store()
+                .read(&global.assessment)?
+                .and_then(|a| a.intake.get(flag).copied());
+            print(&format!(
+                "{}: {}\n{}\n{}: {}\n",
+                question.id,
+                question.question,
+                question.explanation,
+                t::INTAKE_CURRENT,
+                t::intake_answer_label(current)
+            ))
+        }
+    }
+}
+
+pub(super) fn plan(global: &Global, args: &PlanArgs) -> Result<(), CliError> {
+    let catalog = global.catalog()?;
+    check_item(&catalog, &args.item)?;
+    if !args.changes() {
+        let entry = global
+            .store()
+            .read(&global.assessment)?
+            .and_then(|a| a.plan.get(&args.item).cloned());
+        let shown = match entry {
+            None => format!("{}\n{}\n", args.item, t::PLAN_EMPTY),
+            Some(entry) => {
+                let [owner, due, action] = t::PLAN_LABELS;
+                let due_text = entry.due.map(|d| d.to_string()).unwrap_or_default();
+                format!(
+                    "{}\n{}",
+                    args.item,
+                    labelled(&[
+                        (owner, entry.owner),
+                        (due, due_text),
+                        (action, entry.action)
+                    ])
+                )
+            }
+        };
+        return print(&shown);
+    }
+    // A bad date is refused before the file is touched.
+    let due = match args.due.as_deref().map(str::trim) {
+        None => None,
+        Some("") => Some(None),
+        Some(text) => Some(Some(
+            parse_due(text).ok_or_else(|| CliError::BadDate(text.to_owned()))?,
+        )),
+    };
+    update_assessment(global, |assessment, now| {
+        let mut entry = match args.clear {
+            true => PlanEntry::default(),
+            false => assessment.plan.get(&args.item).cloned().unwrap_or_default(),
+        };
+        if let Some(owner) = &args.owner {
+            entry.owner = owner.trim().to_owned();
+        }
+        if let Some(due) = due {
+            entry.due = due;
+        }
+        if let Some(action) = &args.action {
+            entry.action = action.trim().to_owned();
+        }
+        assessment.set_plan(&args.item, entry, now);
+    })
+}
+
+pub(super) fn details(global: &Global, args: &DetailsArgs) -> Result<(), CliError> {
+    if !args.changes() {
+        let assessment = read_existing(&global.store(), &global.assessment)?;
+        let [organisation, contact, assessor, kvk, review] = t::DETAILS_LABELS;
+        let d = assessment.details;
+        return print(&labelled(&[
+            (t::ASSESSMENT, global.assessment.clone()),
+            (organisation, assessment.organisation),
+            (contact, d.contact),
+            (assessor, d.assessor),
+            (kvk, d.kvk),
+            (
+                review,
+                t::review_after(
+                    assessment
+                        .review_months
+                        .unwrap_or(crate::assessment::DEFAULT_REVIEW_MONTHS),
+                ),
+            ),
+        ]));
+    }
+    let kvk = match args.kvk.as_deref().map(str::trim) {
+        Some(number) if !number.is_empty() && !is_kvk_number(number) => {
+            return Err(CliError::BadKvk(number.to_owned()));
+        }
+        other => other,
+    };
+    update_assessment(global, |assessment, now| {
+        let mut details = assessment.details.clone();
+        let fields = [
+            (&mut details.contact, args.contact.as_deref()),
+            (&mut details.assessor, args.assessor.as_deref()),
+            (&mut details.kvk, kvk),
+        ];
+        for (field, value) in fields {
+            if let Some(value) = value {
+                *field = value.trim().to_owned();
+            }
+        }
+        let organisation = args
+            .organisation
+            .clone()
+            .unwrap_or_else(|| assessment.organisation.clone());
+        assessment.set_details(&organisation, details, now);
+        if let Some(months) = args.review_months
+            && assessment.review_months != Some(months)
+        {
+            assessment.review_months = Some(months);
+            assessment.updated = now;
+        }
+    })
+}
+
+/// A KvK number: exactly eight digits.
+fn is_kvk_number(text: &str) -> bool {
+    text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit())
+}

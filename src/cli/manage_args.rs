@@ -1,0 +1,158 @@
+//! Arguments of the commands that manage assessments: `list`, `export`, `import`, `intake`, `plan`
+//! and `details` (kept apart from `args.rs` so that file stays short).
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::ListFormat;
+
+/// `pqs list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// text of json [standaard: text]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "text",
+        hide_default_value = true,
+        hide_possible_values = true,
+        value_name = "FORMAAT",
+        help_heading = "Opties"
+    )]
+    pub format: ListFormat,
+}
+
+/// `pqs export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Het exportbestand dat geschreven wordt
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "BESTAND",
+        required = true,
+        help_heading = "Opties"
+    )]
+    pub output: PathBuf,
+    /// Overschrijf BESTAND als het al bestaat
+    #[arg(long, help_heading = "Opties")]
+    pub force: bool,
+}
+
+/// `pqs import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Een bestand gemaakt met pqs export
+    #[arg(value_name = "BESTAND", help_heading = "Argumenten")]
+    pub file: PathBuf,
+    /// Sla de beoordeling onder deze naam op [standaard: de naam in het bestand]
+    #[arg(long = "as", value_name = "NAAM", help_heading = "Opties")]
+    pub as_name: Option<String>,
+    /// Vervang een bestaande beoordeling of checklist; de oude versie gaat eerst naar backup/
+    #[arg(long, help_heading = "Opties")]
+    pub force: bool,
+}
+
+/// `pqs intake`.
+#[derive(Debug, Args)]
+pub struct IntakeArgs {
+    /// Intakevraag, bijvoorbeeld webshop; zonder: toon alle intakevragen met je antwoorden
+    #[arg(value_name = "VRAAG", help_heading = "Argumenten")]
+    pub flag: Option<String>,
+    /// ja, nee of open (open wist het antwoord: dan gelden alle vragen die erbij horen)
+    #[arg(
+        value_enum,
+        value_name = "ANTWOORD",
+        hide_possible_values = true,
+        help_heading = "Argumenten"
+    )]
+    pub answer: Option<IntakeAnswer>,
+}
+
+/// An answer to an intake question on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IntakeAnswer {
+    /// Ja
+    #[value(alias = "yes")]
+    Ja,
+    /// Nee
+    #[value(alias = "no")]
+    Nee,
+    /// Nog niet beantwoord
+    Open,
+}
+
+impl IntakeAnswer {
+    /// The stored value: `None` clears the answer.
+    pub fn stored(self) -> Option<bool> {
+        match self {
+            IntakeAnswer::Ja => Some(true),
+            IntakeAnswer::Nee => Some(false),
+            IntakeAnswer::Open => None,
+        }
+    }
+}
+
+/// `pqs plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Vraag, als <checklist>.<vraag>, bijvoorbeeld privacyverklaring.pv-doeleinden
+    #[arg(value_name = "VRAAG", help_heading = "Argumenten")]
+    pub item: String,
+    /// Wie het oppakt ("" wist)
+    #[arg(long, value_name = "TEKST", help_heading = "Opties")]
+    pub owner: Option<String>,
+    /// Wanneer het klaar moet zijn: JJJJ-MM-DD of DD-MM-JJJJ ("" wist)
+    #[arg(long, value_name = "DATUM", help_heading = "Opties")]
+    pub due: Option<String>,
+    /// Wat er is afgesproken ("" wist)
+    #[arg(long, value_name = "TEKST", help_heading = "Opties")]
+    pub action: Option<String>,
+    /// Wis de hele afspraak bij deze vraag
+    #[arg(long, conflicts_with_all = ["owner", "due", "action"], help_heading = "Opties")]
+    pub clear: bool,
+}
+
+impl PlanArgs {
+    /// Whether any change was asked for (otherwise the entry is shown).
+    pub fn changes(&self) -> bool {
+        self.clear || self.owner.is_some() || self.due.is_some() || self.action.is_some()
+    }
+}
+
+/// `pqs details`.
+#[derive(Debug, Args)]
+pub struct DetailsArgs {
+    /// Naam van de organisatie
+    #[arg(long, value_name = "TEKST", help_heading = "Opties")]
+    pub organisation: Option<String>,
+    /// Contactpersoon bij de organisatie
+    #[arg(long, value_name = "TEKST", help_heading = "Opties")]
+    pub contact: Option<String>,
+    /// Wie de beoordeling doet (adviseur)
+    #[arg(long, value_name = "TEKST", help_heading = "Opties")]
+    pub assessor: Option<String>,
+    /// KvK-nummer: 8 cijfers ("" wist)
+    #[arg(long, value_name = "NUMMER", help_heading = "Opties")]
+    pub kvk: Option<String>,
+    /// Na hoeveel maanden een antwoord opnieuw bekeken moet worden (1 tot 120) [standaard: 12]
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u32).range(1..=120),
+        help_heading = "Opties"
+    )]
+    pub review_months: Option<u32>,
+}
+
+impl DetailsArgs {
+    /// Whether any change was asked for (otherwise the details are shown).
+    pub fn changes(&self) -> bool {
+        self.organisation.is_some()
+            || self.contact.is_some()
+            || self.assessor.is_some()
+            || self.kvk.is_some()
+            || self.review_months.is_some()
+    }
+}

@@ -1,0 +1,162 @@
+//! Every assessment in the data folder with its progress: for `pqs list` and the TUI start screen.
+
+use jiff::Timestamp;
+
+use super::scan::Scan;
+use crate::assessment::{Store, StoreError};
+use crate::checklist::Catalog;
+
+/// One assessment's line in the overview of all assessments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing {
+    /// The assessment's name (its file name without `.toml`).
+    pub name: String,
+    /// The organisation assessed ("" when not filled in).
+    pub organisation: String,
+    /// Items that apply and have an answer.
+    pub answered: usize,
+    /// Items that apply (the intake rules none of them out).
+    pub total: usize,
+    /// Score from 0 to 100, unrounded.
+    pub score: f64,
+    /// Open gaps of high severity.
+    pub open_high: usize,
+    /// All open gaps.
+    pub gaps: usize,
+    /// When anything in it last changed.
+    pub updated: Timestamp,
+    /// Number of recorded TUI sessions.
+    pub sessions: usize,
+}
+
+/// An assessment file that could not be read; the others are listed regardless.
+#[derive(Debug)]
+pub struct Unreadable {
+    /// The assessment's name.
+    pub name: String,
+    /// Why it could not be read.
+    pub error: StoreError,
+}
+
+/// Every assessment in `store`, scored against `catalog` at `now`: the readable ones newest edit
+/// first (ties by name), then the unreadable ones by name. Fails only when the folder itself cannot be
+/// read; a missing folder is an empty list.
+pub fn listing(
+    store: &Store,
+    catalog: &Catalog,
+    now: Timestamp,
+) -> Result<Vec<Result<Listing, Unreadable>>, StoreError> {
+    let mut rows: Vec<Result<Listing, Unreadable>> = Vec::new();
+    for name in store.list()? {
+        match store.read(&name) {
+            Ok(Some(assessment)) => {
+                let scan = Scan::new(catalog, &assessment, now);
+                rows.push(Ok(Listing {
+                    organisation: assessment.organisation.clone(),
+                    answered: scan.totals.answered,
+                    total: scan.totals.total,
+                    score: scan.totals.score,
+                    open_high: scan.checklists.iter().map(|c| c.open_high).sum(),
+                    gaps: scan.totals.gaps,
+                    updated: assessment.updated,
+                    sessions: assessment.sessions.len(),
+                    name,
+                }));
+            }
+            // Removed between listing the folder and reading it: nothing to show.
+            Ok(None) => {}
+            Err(error) => rows.push(Err(Unreadable { name, error })),
+        }
+    }
+    // `list` is sorted by name, and the sort is stable: equal times stay in name order.
+    rows.sort_by(|a, b| match (a, b) {
+        (Ok(a), Ok(b)) => b.updated.cmp(&a.updated),
+        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+        (Err(_), Err(_)) => std::cmp::Ordering::Equal,
+    });
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+    use crate::assessment::{Assessment, Status};
+
+    fn at(seconds: i64) -> Timestamp {
+        Timestamp::from_second(1_795_428_000 + seconds).unwrap()
+    }
+
+    fn save(store: &Store, name: &str, organisation: &str, updated: Timestamp) -> Assessment {
+        let mut assessment = Assessment::new(organisation, at(0));
+        assessment.updated = updated;
+        store.lock(name).unwrap().save(&assessment).unwrap();
+        assessment
+    }
+
+    #[test]
+    fn newest_first_with_totals_from_the_scan_and_the_unreadable_last() {
+        let root = tempfile::tempdir().unwrap();
+        let store = Store::new(root.path());
+        let catalog = Catalog::bundled();
+        save(&store, "oud", "Oud BV", at(10));
+        save(&store, "nieuw", "Nieuw BV", at(30));
+        let mut answered = save(&store, "midden", "Midden BV", at(20));
+        let (_, item) = catalog.items().next().unwrap();
+        answered.set_status(&item.id, Some(Status::Yes), None, at(20));
+        answered.intake.insert("webshop".into(), false);
+        store.lock("midden").unwrap().save(&answered).unwrap();
+        fs::write(store.path("kapot"), "format = 2\nanswers = [").unwrap();
+
+        let rows = listing(&store, &catalog, at(40)).unwrap();
+        let names: Vec<&str> = rows
+            .iter()
+            .map(|r| match r {
+                Ok(l) => l.name.as_str(),
+                Err(u) => u.name.as_str(),
+            })
+            .collect();
+        assert_eq!(names, ["nieuw", "midden", "oud", "kapot"]);
+
+        let midden = rows[1].as_ref().unwrap();
+        let scan = Scan::new(&catalog, &answered, at(40));
+        assert_eq!(midden.organisation, "Midden BV");
+        assert_eq!(midden.answered, 1);
+        assert_eq!(midden.total, scan.totals.total);
+        assert!(
+            midden.total
+                < Scan::new(&catalog, &Assessment::new("", at(0)), at(40))
+                    .totals
+                    .total
+        );
+        assert_eq!(midden.score, scan.totals.score);
+        assert!(midden.score > 0.0);
+        assert_eq!(midden.gaps, scan.totals.gaps);
+        let high: usize = scan.checklists.iter().map(|c| c.open_high).sum();
+        assert_eq!(midden.open_high, high);
+        assert!(matches!(
+            rows[3],
+            Err(Unreadable {
+                error: StoreError::Corrupt { .. },
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn an_empty_or_missing_folder_lists_nothing() {
+        let root = tempfile::tempdir().unwrap();
+        let catalog = Catalog::bundled();
+        let missing = Store::new(root.path().join("nog-niet"));
+        assert!(listing(&missing, &catalog, at(0)).unwrap().is_empty());
+        fs::create_dir(root.path().join("trash")).unwrap();
+        fs::write(root.path().join("trash/weg-1.toml"), "format = 2").unwrap();
+        assert!(
+            listing(&Store::new(root.path()), &catalog, at(0))
+                .unwrap()
+                .is_empty()
+        );
+    }
+}
