@@ -2,12 +2,16 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
 use pqs::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let args = match Cli::try_parse() {
-        Ok(args) => args,
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, matches)));
+    let (args, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(err) => match cli::parse_error::dutch(&err) {
             Some(message) => {
                 eprintln!("pqs: {message}");
@@ -16,9 +20,12 @@ fn main() -> ExitCode {
             None => err.exit(),
         },
     };
+    // `-a` on the command line or in the environment opens that assessment; otherwise the start
+    // screen may come first.
+    let explicit = matches.value_source("assessment") != Some(ValueSource::DefaultValue);
     let result = match args.command {
         Some(command) => cli::run(&args.global, command),
-        None => pqs::tui::start(&args.global),
+        None => pqs::tui::start(&args.global, explicit),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

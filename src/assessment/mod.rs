@@ -3,6 +3,7 @@
 pub mod archive;
 pub mod bundle;
 pub mod model;
+pub mod naming;
 pub mod plan;
 pub mod session;
 pub mod status;

@@ -116,3 +116,50 @@ pub fn item_flag(changed: bool, review_due: bool, new: bool) -> &'static str {
 /// Shown above the details form.
 pub const DETAILS_ABOUT: &str =
     "Deze gegevens staan bovenaan elk rapport. Alleen de organisatie is nodig.";
+
+/// Header of the start screen.
+pub fn start_title(folder: &str) -> String {
+    format!("· beoordelingen in {folder}")
+}
+/// Title of the list on the start screen.
+pub const START_LIST_TITLE: &str = " Kies een beoordeling ";
+/// Column headings of the start screen.
+pub const START_COLUMNS: [&str; 6] = [
+    "Naam",
+    "Organisatie",
+    "Voortgang",
+    "Score",
+    "Hoog",
+    "Laatst bewerkt",
+];
+/// Shown when there is no assessment yet.
+pub const START_EMPTY_HINT: &str =
+    "Nog geen beoordelingen. Druk n om te beginnen: je vult eerst de naam van de organisatie in.";
+/// A row whose file cannot be read.
+pub const START_UNREADABLE: &str = "kan niet gelezen worden; druk Enter voor de reden, Del om het naar de prullenbak te verplaatsen";
+/// Title of the new-assessment prompt.
+pub const START_NEW_TITLE: &str = " Nieuwe beoordeling ";
+/// Title of the rename prompt.
+pub const START_RENAME_TITLE: &str = " Naam wijzigen ";
+/// Text above the rename prompt.
+pub const START_RENAME_ASK: &str =
+    "Nieuwe naam (letters, cijfers, - en _; dit is ook de bestandsnaam):";
+/// Title of the delete question.
+pub const START_DELETE_TITLE: &str = " Naar de prullenbak ";
+
+/// The delete question.
+pub fn start_delete_question(name: &str) -> String {
+    format!(
+        "Beoordeling \"{name}\" naar de map trash/ verplaatsen? Er wordt niets gewist; je kunt het bestand later terugzetten."
+    )
+}
+
+/// After moving an assessment to the trash.
+pub fn moved_to_trash(name: &str, path: &str) -> String {
+    format!("\"{name}\" is verplaatst naar {path}")
+}
+
+/// After a rename.
+pub fn renamed(old: &str, new: &str) -> String {
+    format!("\"{old}\" heet nu \"{new}\".")
+}

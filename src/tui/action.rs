@@ -23,6 +23,18 @@ pub enum Action {
     OpenIntake,
     /// Answer the current intake question: yes, no, or `None` to leave it open.
     IntakeAnswer(Option<bool>),
+    /// Start screen: open the selected assessment.
+    OpenAssessment,
+    /// Start screen: create an assessment (asks the organisation name).
+    NewAssessment,
+    /// Start screen: give the selected assessment another name.
+    RenameAssessment,
+    /// Start screen: move the selected assessment to the trash folder (asks first).
+    DeleteAssessment,
+    /// Answer yes to a confirmation.
+    Yes,
+    /// Answer no to a confirmation.
+    No,
     /// Save the form and close it (an invalid field keeps it open).
     SaveForm,
     /// Next field of a form.

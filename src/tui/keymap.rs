@@ -25,6 +25,10 @@ pub enum Context {
     Intake,
     /// A form with several fields (details, action plan).
     Form,
+    /// The start screen: every assessment.
+    Start,
+    /// A yes/no question (moving an assessment to the trash).
+    Confirm,
 }
 
 /// Which contexts a binding works in.
@@ -48,6 +52,10 @@ pub enum Scope {
     Intake,
     /// A form.
     Form,
+    /// The start screen.
+    Start,
+    /// A yes/no confirmation.
+    Confirm,
     /// The walk-through, the overview, the report screen and the intake.
     Screens,
 }
@@ -59,11 +67,16 @@ impl Scope {
             Scope::Guided => context == Context::Guided,
             Scope::Overview => context == Context::Overview,
             Scope::Note => context == Context::Note,
-            Scope::NotNote => !matches!(context, Context::Note | Context::Prompt | Context::Form),
+            Scope::NotNote => !matches!(
+                context,
+                Context::Note | Context::Prompt | Context::Form | Context::Start | Context::Confirm
+            ),
             Scope::Report => context == Context::Report,
             Scope::Prompt => context == Context::Prompt,
             Scope::Intake => context == Context::Intake,
             Scope::Form => context == Context::Form,
+            Scope::Start => context == Context::Start,
+            Scope::Confirm => context == Context::Confirm,
             Scope::Screens => matches!(
                 context,
                 Context::Guided | Context::Overview | Context::Report | Context::Intake
@@ -215,6 +228,39 @@ pub const BINDINGS: &[Binding] = &[
     key(Scope::Form, KeyCode::Down, Action::NextField, false),
     key(Scope::Form, KeyCode::BackTab, Action::PreviousField, false),
     key(Scope::Form, KeyCode::Up, Action::PreviousField, false),
+    key(Scope::Start, KeyCode::Enter, Action::OpenAssessment, true),
+    key(
+        Scope::Start,
+        KeyCode::Char('n'),
+        Action::NewAssessment,
+        true,
+    ),
+    key(
+        Scope::Start,
+        KeyCode::Char('r'),
+        Action::RenameAssessment,
+        true,
+    ),
+    key(
+        Scope::Start,
+        KeyCode::Delete,
+        Action::DeleteAssessment,
+        true,
+    ),
+    key(Scope::Start, KeyCode::Down, Action::Next, false),
+    key(Scope::Start, KeyCode::Up, Action::Previous, false),
+    key(Scope::Start, KeyCode::Char('q'), Action::Quit, true),
+    key(Scope::Start, KeyCode::Esc, Action::Quit, false),
+    Binding {
+        scope: Scope::Start,
+        code: KeyCode::Char('c'),
+        ctrl: true,
+        action: Action::Quit,
+        footer: false,
+    },
+    key(Scope::Confirm, KeyCode::Char('j'), Action::Yes, true),
+    key(Scope::Confirm, KeyCode::Char('n'), Action::No, true),
+    key(Scope::Confirm, KeyCode::Esc, Action::No, false),
     key(Scope::NotNote, KeyCode::Char('?'), Action::ToggleHelp, true),
     key(Scope::NotNote, KeyCode::F(1), Action::ToggleHelp, false),
     key(Scope::NotNote, KeyCode::Esc, Action::Back, false),
@@ -376,6 +422,8 @@ mod tests {
             Context::Prompt,
             Context::Intake,
             Context::Form,
+            Context::Start,
+            Context::Confirm,
         ] {
             let mut seen = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.scope.includes(context)) {

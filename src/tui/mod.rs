@@ -7,12 +7,13 @@ pub mod event_loop;
 pub mod export;
 pub mod form;
 pub mod keymap;
+pub mod start;
 pub mod theme;
 pub mod update;
 pub mod view;
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;
 #[cfg(test)]
 mod workflow_tests;
 
@@ -21,30 +22,33 @@ use std::io;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Store, Writer};
+use crate::checklist::Catalog;
 use crate::cli::{self, CliError, Global};
 use crate::clock;
 
 pub use app::App;
 
 /// Opens the assessment (locked), runs the interface, and prints the gap report after leaving it.
-pub fn start(global: &Global) -> Result<(), CliError> {
+/// Without an explicit `-a NAME` and with zero or several assessments, the start screen comes first.
+pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
     let catalog = global.catalog()?;
-    let mut writer = global.store().lock(&global.assessment)?;
-    let existing = writer.read()?;
-    let is_new = existing.is_none();
-    let assessment = existing.unwrap_or_else(|| Assessment::new("", clock::now()));
-    let mut app = App::new(
-        catalog,
-        assessment,
-        global.assessment.clone(),
-        theme::Theme::from_env(),
-    );
-    if is_new {
-        app.ask_organisation();
-    }
-    app.tz = jiff::tz::TimeZone::system();
-    app.export_dir = global.store().dir().to_owned();
+    let store = global.store();
+    let names = store.list()?;
+    // Open directly when the name was given or there is just one: errors (locked, corrupt) then
+    // end the program before the screen is taken over.
+    let direct = if explicit || names.len() == 1 {
+        let name = if explicit {
+            global.assessment.clone()
+        } else {
+            names[0].clone()
+        };
+        let writer = store.lock(&name)?;
+        let existing = writer.read()?;
+        Some((writer, existing))
+    } else {
+        None
+    };
 
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -53,15 +57,12 @@ pub fn start(global: &Global) -> Result<(), CliError> {
     }));
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = event_loop::run(
-        &mut terminal,
-        &mut app,
-        &mut event_loop::TerminalEvents,
-        &mut writer,
-        clock::now,
-    );
+    let outcome = run_screens(&mut terminal, direct, &store, catalog);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
+    let Some((mut app, writer, result)) = outcome? else {
+        return Ok(()); // left from the start screen: nothing opened, nothing to report
+    };
     if app.unsaved {
         // Last chance, also when the terminal failed: never drop answers silently.
         match writer.save(&app.assessment) {
@@ -76,4 +77,59 @@ pub fn start(global: &Global) -> Result<(), CliError> {
         &app.name,
         cli::stdout_layout(),
     ))
+}
+
+/// What a run of the interface leaves: the app, its writer, and how the loop ended.
+type Finished = (App, Writer, io::Result<()>);
+
+/// The start screen when needed, then the assessment; inside the alternate screen.
+fn run_screens(
+    terminal: &mut ratatui::DefaultTerminal,
+    direct: Option<(Writer, Option<Assessment>)>,
+    store: &Store,
+    catalog: Catalog,
+) -> Result<Option<Finished>, CliError> {
+    let theme = theme::Theme::from_env();
+    let tz = jiff::tz::TimeZone::system();
+    let (writer, assessment, ask_organisation) = match direct {
+        Some((writer, Some(existing))) => (writer, existing, false),
+        Some((writer, None)) => (writer, Assessment::new("", clock::now()), true),
+        None => {
+            let chosen = start::run(
+                terminal,
+                &mut event_loop::TerminalEvents,
+                store,
+                &catalog,
+                theme,
+                tz.clone(),
+                clock::now,
+            )
+            .map_err(CliError::Terminal)?;
+            match chosen {
+                None => return Ok(None),
+                Some(start::Chosen::Open(writer)) => {
+                    let assessment = writer
+                        .read()?
+                        .unwrap_or_else(|| Assessment::new("", clock::now()));
+                    (writer, assessment, false)
+                }
+                Some(start::Chosen::New(writer, assessment)) => (writer, assessment, false),
+            }
+        }
+    };
+    let mut app = App::new(catalog, assessment, writer.name().to_owned(), theme);
+    if ask_organisation {
+        app.ask_organisation();
+    }
+    app.tz = tz;
+    app.export_dir = store.dir().to_owned();
+    let mut writer = writer;
+    let result = event_loop::run(
+        terminal,
+        &mut app,
+        &mut event_loop::TerminalEvents,
+        &mut writer,
+        clock::now,
+    );
+    Ok(Some((app, writer, result)))
 }

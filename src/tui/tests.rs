@@ -234,7 +234,12 @@ fn help_is_generated_from_the_keymap() {
     for binding in super::keymap::BINDINGS.iter().filter(|b| {
         !matches!(
             b.scope,
-            Scope::Prompt | Scope::Note | Scope::Form | Scope::Intake
+            Scope::Prompt
+                | Scope::Note
+                | Scope::Form
+                | Scope::Intake
+                | Scope::Start
+                | Scope::Confirm
         )
     }) {
         let name = super::keymap::key_name(binding.code, binding.ctrl);

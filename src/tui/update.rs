@@ -158,6 +158,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             None
         }
         Action::IntakeAnswer(answer) => edit::answer_intake(app, answer, now),
+        // The start screen has its own loop (see `start`); these never reach an open assessment.
+        Action::OpenAssessment
+        | Action::NewAssessment
+        | Action::RenameAssessment
+        | Action::DeleteAssessment
+        | Action::Yes
+        | Action::No => None,
         Action::SaveForm => match std::mem::take(&mut app.overlay) {
             Overlay::Form(form) => edit::save_form(app, form, now),
             other => {

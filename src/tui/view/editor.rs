@@ -2,14 +2,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use ratatui_textarea::TextArea;
 
 use super::centered;
-use crate::text as t;
-use crate::tui::app::App;
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::Context;
+use crate::tui::theme::Theme;
 
 /// What goes in the box besides the editor.
 pub struct EditorBox<'a> {
@@ -25,13 +24,12 @@ pub struct EditorBox<'a> {
 
 /// Draws the box centred over `area`, with a hint line generated from the keymap.
 pub fn render(
-    app: &App,
+    theme: Theme,
     spec: &EditorBox,
     editor: &TextArea<'static>,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let theme = app.theme;
     let rect = centered(area, 72, spec.height);
     Clear.render(rect, buf);
     let block = Block::default().borders(Borders::ALL).title(spec.title);
@@ -45,10 +43,5 @@ pub fn render(
     .areas(inner);
     Line::styled(spec.about, theme.dim()).render(about, buf);
     editor.render(text, buf);
-    let mut spans = Vec::new();
-    for (key, action) in keymap::footer(spec.context) {
-        spans.push(Span::styled(format!("{key} "), theme.key()));
-        spans.push(Span::raw(format!("{}  ", t::action_label(&action))));
-    }
-    Line::from(spans).render(hint, buf);
+    super::key_hints(theme, spec.context).render(hint, buf);
 }

@@ -9,7 +9,7 @@ use super::centered;
 use crate::text as t;
 use crate::tui::app::App;
 use crate::tui::form::{Form, FormKind};
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::Context;
 
 /// Draws the form centred over `area`.
 pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
@@ -75,10 +75,5 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: true })
             .render(error_area, buf);
     }
-    let mut spans = Vec::new();
-    for (key, action) in keymap::footer(Context::Form) {
-        spans.push(Span::styled(format!("{key} "), theme.key()));
-        spans.push(Span::raw(format!("{}  ", t::action_label(&action))));
-    }
-    Line::from(spans).render(hint_area, buf);
+    super::key_hints(theme, Context::Form).render(hint_area, buf);
 }

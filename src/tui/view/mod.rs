@@ -1,11 +1,11 @@
 //! Drawing: `impl Widget for &App`, so a frame borrows the state and cannot change it or do I/O.
 
 mod detail;
-mod editor;
+pub mod editor;
 mod form;
 mod guided;
 mod help;
-mod intake;
+pub mod intake;
 pub mod layout;
 mod overview;
 mod report;
@@ -44,7 +44,7 @@ impl Widget for &App {
                     context: keymap::Context::Note,
                     height: 12,
                 };
-                editor::render(self, &spec, text, area, buf);
+                editor::render(self.theme, &spec, text, area, buf);
             }
             Overlay::Organisation(prompt) => {
                 let spec = editor::EditorBox {
@@ -53,7 +53,7 @@ impl Widget for &App {
                     context: keymap::Context::Prompt,
                     height: 6,
                 };
-                editor::render(self, &spec, prompt, area, buf);
+                editor::render(self.theme, &spec, prompt, area, buf);
             }
             Overlay::Form(form) => form::render(self, form, area, buf),
             Overlay::Export(prompt) => {
@@ -63,7 +63,7 @@ impl Widget for &App {
                     context: keymap::Context::Prompt,
                     height: 6,
                 };
-                editor::render(self, &spec, prompt, area, buf);
+                editor::render(self.theme, &spec, prompt, area, buf);
             }
         }
     }
@@ -149,10 +149,20 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn status(app: &App, area: Rect, buf: &mut Buffer) {
-    if let Some((tone, message)) = &app.message {
+    status_line(app.theme, app.message.as_ref(), area, buf);
+}
+
+/// The status line: a message, coloured by its tone.
+pub fn status_line(
+    theme: super::theme::Theme,
+    message: Option<&(Tone, String)>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    if let Some((tone, message)) = message {
         let style = match tone {
-            Tone::Info => app.theme.info(),
-            Tone::Error => app.theme.error(),
+            Tone::Info => theme.info(),
+            Tone::Error => theme.error(),
         };
         Paragraph::new(format!(" {message}"))
             .style(style)
@@ -160,8 +170,18 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// "key label  key label" for every footer key of a context, as the boxes show them.
+pub fn key_hints(theme: super::theme::Theme, context: keymap::Context) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, action) in keymap::footer(context) {
+        spans.push(Span::styled(format!("{key} "), theme.key()));
+        spans.push(Span::raw(format!("{}  ", t::action_label(&action))));
+    }
+    Line::from(spans)
+}
+
 /// A centred rectangle of at most `width` x `height` inside `area`.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);

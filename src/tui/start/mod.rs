@@ -1,0 +1,240 @@
+//! The start screen: every assessment in the data folder, to open, create, rename or move to the
+//! trash. Shown when `pqs` starts without `-a` and there is not exactly one assessment.
+
+mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::io;
+
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::Event;
+use ratatui_textarea::{CursorMove, TextArea};
+
+use super::action::Action;
+use super::app::Tone;
+use super::event_loop::{Events, Next};
+use super::keymap::{Context, keymap};
+use super::theme::Theme;
+use crate::assessment::naming::name_for;
+use crate::assessment::{Assessment, Store, Writer};
+use crate::checklist::Catalog;
+use crate::report::listing::{Listing, Unreadable, listing};
+use crate::text as t;
+
+/// What lies over the list.
+#[derive(Debug, Default)]
+pub enum StartOverlay {
+    /// Nothing.
+    #[default]
+    None,
+    /// The organisation name of a new assessment.
+    New(Box<TextArea<'static>>),
+    /// The new name of the selected assessment.
+    Rename(Box<TextArea<'static>>),
+    /// "Move to the trash?" for the selected assessment.
+    ConfirmDelete,
+}
+
+/// The start screen's state.
+#[derive(Debug)]
+pub struct StartScreen {
+    /// Every assessment, newest edit first; unreadable ones last.
+    pub rows: Vec<Result<Listing, Unreadable>>,
+    /// Index of the selected row.
+    pub cursor: usize,
+    /// What lies over the list.
+    pub overlay: StartOverlay,
+    /// Message in the status line.
+    pub message: Option<(Tone, String)>,
+    /// Colours and styles.
+    pub theme: Theme,
+    /// Time zone for "last edited".
+    pub tz: jiff::tz::TimeZone,
+    /// The data folder, shown in the title.
+    pub folder: String,
+}
+
+/// What the user chose.
+#[derive(Debug)]
+pub enum Chosen {
+    /// An existing assessment, locked for writing.
+    Open(Writer),
+    /// A new assessment under this name (not yet on disk), with the organisation typed.
+    New(Writer, Assessment),
+}
+
+impl StartScreen {
+    /// The context the keymap uses.
+    pub fn context(&self) -> Context {
+        match self.overlay {
+            StartOverlay::None => Context::Start,
+            StartOverlay::New(_) | StartOverlay::Rename(_) => Context::Prompt,
+            StartOverlay::ConfirmDelete => Context::Confirm,
+        }
+    }
+
+    /// The name of the selected assessment.
+    fn selected(&self) -> Option<&str> {
+        self.rows.get(self.cursor).map(|row| match row {
+            Ok(listing) => listing.name.as_str(),
+            Err(unreadable) => unreadable.name.as_str(),
+        })
+    }
+
+    fn reload(&mut self, store: &Store, catalog: &Catalog, now: Timestamp) {
+        match listing(store, catalog, now) {
+            Ok(rows) => self.rows = rows,
+            Err(error) => self.message = Some((Tone::Error, one_line(&error))),
+        }
+        self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+    }
+}
+
+fn one_line(error: &impl ToString) -> String {
+    error.to_string().replace('\n', " ")
+}
+
+fn prompt(text: &str) -> Box<TextArea<'static>> {
+    let mut area = TextArea::from([text.to_owned()]);
+    area.move_cursor(CursorMove::End);
+    Box::new(area)
+}
+
+/// Runs the start screen until an assessment is chosen (`Some`) or the user quits (`None`).
+pub fn run<B>(
+    terminal: &mut Terminal<B>,
+    events: &mut impl Events,
+    store: &Store,
+    catalog: &Catalog,
+    theme: Theme,
+    tz: jiff::tz::TimeZone,
+    clock: impl Fn() -> Timestamp,
+) -> io::Result<Option<Chosen>>
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let mut screen = StartScreen {
+        rows: Vec::new(),
+        cursor: 0,
+        overlay: StartOverlay::None,
+        message: None,
+        theme,
+        tz,
+        folder: store.dir().display().to_string(),
+    };
+    screen.reload(store, catalog, clock());
+    loop {
+        terminal
+            .draw(|frame| view::render(&screen, frame.area(), frame.buffer_mut()))
+            .map_err(io::Error::other)?;
+        let event = match events.next(std::time::Duration::from_secs(60))? {
+            Next::Event(Event::Key(key)) => key,
+            Next::Event(_) | Next::Idle => continue,
+            Next::End => return Ok(None),
+        };
+        let Some(action) = keymap(screen.context(), event) else {
+            continue;
+        };
+        if let Some(chosen) = act(&mut screen, action, store, catalog, clock())? {
+            return Ok(Some(chosen));
+        }
+        if matches!(action, Action::Quit) && matches!(screen.overlay, StartOverlay::None) {
+            return Ok(None);
+        }
+    }
+}
+
+/// Performs one action; `Some` when an assessment was chosen.
+fn act(
+    screen: &mut StartScreen,
+    action: Action,
+    store: &Store,
+    catalog: &Catalog,
+    now: Timestamp,
+) -> io::Result<Option<Chosen>> {
+    match action {
+        Action::Next => {
+            screen.cursor = (screen.cursor + 1).min(screen.rows.len().saturating_sub(1))
+        }
+        Action::Previous => screen.cursor = screen.cursor.saturating_sub(1),
+        Action::OpenAssessment => match screen.rows.get(screen.cursor) {
+            Some(Ok(row)) => match store.lock(&row.name) {
+                Ok(writer) => return Ok(Some(Chosen::Open(writer))),
+                Err(error) => screen.message = Some((Tone::Error, one_line(&error))),
+            },
+            Some(Err(unreadable)) => {
+                screen.message = Some((Tone::Error, one_line(&unreadable.error)));
+            }
+            None => screen.message = Some((Tone::Info, t::START_EMPTY_HINT.into())),
+        },
+        Action::NewAssessment => screen.overlay = StartOverlay::New(prompt("")),
+        Action::RenameAssessment => {
+            if let Some(name) = screen.selected() {
+                screen.overlay = StartOverlay::Rename(prompt(name));
+            }
+        }
+        Action::DeleteAssessment => {
+            if screen.selected().is_some() {
+                screen.overlay = StartOverlay::ConfirmDelete;
+            }
+        }
+        Action::Yes => {
+            screen.overlay = StartOverlay::None;
+            if let Some(name) = screen.selected().map(str::to_owned) {
+                screen.message = Some(match store.trash(&name, now) {
+                    Ok(path) => (
+                        Tone::Info,
+                        t::moved_to_trash(&name, &path.display().to_string()),
+                    ),
+                    Err(error) => (Tone::Error, one_line(&error)),
+                });
+                screen.reload(store, catalog, now);
+            }
+        }
+        Action::No | Action::Cancel => screen.overlay = StartOverlay::None,
+        Action::NoteInput(key) => {
+            if let StartOverlay::New(text) | StartOverlay::Rename(text) = &mut screen.overlay {
+                text.input(key);
+            }
+        }
+        Action::Confirm => match std::mem::take(&mut screen.overlay) {
+            StartOverlay::New(text) => {
+                let organisation = crate::report::text::one_line(&text.lines().concat());
+                let taken = store.list().unwrap_or_default();
+                let name = name_for(&organisation, &taken);
+                match store.lock(&name) {
+                    Ok(writer) => {
+                        let assessment = Assessment::new(organisation, now);
+                        return Ok(Some(Chosen::New(writer, assessment)));
+                    }
+                    Err(error) => screen.message = Some((Tone::Error, one_line(&error))),
+                }
+            }
+            StartOverlay::Rename(text) => {
+                let new = text.lines().concat().trim().to_owned();
+                if let Some(old) = screen.selected().map(str::to_owned) {
+                    screen.message = Some(match store.rename(&old, &new) {
+                        Ok(_) => (Tone::Info, t::renamed(&old, &new)),
+                        Err(error) => (Tone::Error, one_line(&error)),
+                    });
+                    screen.reload(store, catalog, now);
+                    if let Some(index) = screen
+                        .rows
+                        .iter()
+                        .position(|row| row.as_ref().is_ok_and(|l| l.name == new))
+                    {
+                        screen.cursor = index;
+                    }
+                }
+            }
+            other => screen.overlay = other,
+        },
+        _ => {}
+    }
+    Ok(None)
+}

@@ -1,0 +1,176 @@
+//! The start screen on `TestBackend` with a real data folder.
+
+use std::collections::VecDeque;
+use std::fs;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode};
+
+use super::{Chosen, run};
+use crate::assessment::{Assessment, Status, Store};
+use crate::checklist::Catalog;
+use crate::tui::tests::{chars, key, now};
+use crate::tui::theme::Theme;
+
+struct Outcome {
+    chosen: Option<Chosen>,
+    screen: String,
+    terminal: Terminal<TestBackend>,
+}
+
+fn start(store: &Store, events: Vec<Event>) -> Outcome {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let chosen = run(
+        &mut terminal,
+        &mut VecDeque::from(events),
+        store,
+        &Catalog::bundled(),
+        Theme::new(false),
+        jiff::tz::TimeZone::UTC,
+        now,
+    )
+    .unwrap();
+    let screen = terminal.backend().to_string();
+    Outcome {
+        chosen,
+        screen,
+        terminal,
+    }
+}
+
+fn two_clients() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("data"));
+    let mut bakker = Assessment::new("Bakkerij De Korst", now());
+    bakker.set_status(
+        "privacyverklaring.pv-identiteit-contact",
+        Some(Status::Yes),
+        None,
+        now(),
+    );
+    store.lock("bakker").unwrap().save(&bakker).unwrap();
+    let mut kapper = Assessment::new("Kapsalon <Knip> & Co", now());
+    kapper.updated = "2026-11-20T15:30:00Z".parse().unwrap();
+    store.lock("kapper").unwrap().save(&kapper).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn every_assessment_is_listed_with_its_progress_at_80x24() {
+    let (_dir, store) = two_clients();
+    let out = start(&store, vec![]);
+    assert!(out.chosen.is_none());
+    insta::assert_snapshot!(out.terminal.backend());
+}
+
+#[test]
+fn enter_opens_the_selected_assessment_locked() {
+    let (_dir, store) = two_clients();
+    let out = start(&store, vec![key(KeyCode::Down), key(KeyCode::Enter)]);
+    let Some(Chosen::Open(writer)) = out.chosen else {
+        panic!("nothing opened: {}", out.screen);
+    };
+    assert_eq!(writer.name(), "kapper", "the older edit is second");
+    assert!(
+        store.lock("kapper").is_err(),
+        "held by the start screen's choice"
+    );
+}
+
+#[test]
+fn a_held_assessment_is_refused_with_the_reason_and_the_screen_stays() {
+    let (_dir, store) = two_clients();
+    let _held = store.lock("bakker").unwrap();
+    let out = start(&store, vec![key(KeyCode::Enter)]);
+    assert!(out.chosen.is_none());
+    assert!(out.screen.contains("bakker"), "{}", out.screen);
+    assert!(
+        out.screen.contains("proces"),
+        "the status line says who holds it: {}",
+        out.screen
+    );
+}
+
+#[test]
+fn a_new_assessment_gets_a_name_from_the_organisation() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("data"));
+    let empty = start(&store, vec![]);
+    assert!(
+        empty.screen.contains("Nog geen beoordelingen"),
+        "{}",
+        empty.screen
+    );
+    let mut events = chars("n");
+    events.extend(chars("Café 't Hoekje"));
+    events.push(key(KeyCode::Enter));
+    let out = start(&store, events);
+    let Some(Chosen::New(writer, assessment)) = out.chosen else {
+        panic!("nothing created: {}", out.screen);
+    };
+    assert_eq!(writer.name(), "cafe-t-hoekje");
+    assert_eq!(assessment.organisation, "Café 't Hoekje");
+}
+
+#[test]
+fn rename_moves_the_file_and_keeps_the_answers() {
+    let (_dir, store) = two_clients();
+    let mut events = chars("r");
+    events.extend((0..6).map(|_| key(KeyCode::Backspace)));
+    events.extend(chars("de-korst"));
+    events.push(key(KeyCode::Enter));
+    let out = start(&store, events);
+    assert!(
+        out.screen.contains("\"bakker\" heet nu \"de-korst\""),
+        "{}",
+        out.screen
+    );
+    assert!(!store.exists("bakker"));
+    let moved = store.read("de-korst").unwrap().unwrap();
+    assert_eq!(
+        moved.status("privacyverklaring.pv-identiteit-contact"),
+        Some(Status::Yes)
+    );
+}
+
+#[test]
+fn delete_asks_first_and_moves_to_the_trash() {
+    let (_dir, store) = two_clients();
+    let out = start(&store, vec![key(KeyCode::Delete), key(KeyCode::Char('n'))]);
+    assert!(store.exists("bakker"), "n keeps it: {}", out.screen);
+
+    let out = start(&store, vec![key(KeyCode::Delete)]);
+    insta::assert_snapshot!("delete_question", out.terminal.backend());
+
+    let out = start(&store, vec![key(KeyCode::Delete), key(KeyCode::Char('j'))]);
+    assert!(!store.exists("bakker"));
+    let trash: Vec<_> = fs::read_dir(store.dir().join("trash")).unwrap().collect();
+    assert_eq!(trash.len(), 1, "moved, not erased");
+    assert!(out.screen.contains("is verplaatst naar"), "{}", out.screen);
+    assert!(!out.screen.contains("Bakkerij De Korst"), "{}", out.screen);
+}
+
+#[test]
+fn a_corrupt_file_is_listed_and_does_not_hide_the_others() {
+    let (_dir, store) = two_clients();
+    fs::write(store.path("kapot"), "format = 2\norganisation = [").unwrap();
+    let out = start(&store, vec![key(KeyCode::End)]);
+    assert!(out.screen.contains("kapot"), "{}", out.screen);
+    assert!(
+        out.screen.contains("kan niet gelezen worden"),
+        "{}",
+        out.screen
+    );
+    assert!(out.screen.contains("Kapsalon"), "{}", out.screen);
+    let out = start(
+        &store,
+        vec![key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)],
+    );
+    assert!(out.chosen.is_none(), "a corrupt file is not opened");
+    assert!(
+        out.screen.contains("kapot.toml"),
+        "the reason names the file: {}",
+        out.screen
+    );
+}
