@@ -13,6 +13,14 @@ fn context(err: &clap::Error, kind: ContextKind) -> Option<String> {
     }
 }
 
+/// The most similar of clap's suggestions: clap lists them least similar first.
+fn closest(err: &clap::Error, kind: ContextKind) -> Option<String> {
+    match err.get(kind)? {
+        ContextValue::Strings(list) => list.last().cloned(),
+        _ => context(err, kind),
+    }
+}
+
 /// The Dutch message for an argument error, or `None` for help and version output (printed as is).
 pub fn dutch(err: &clap::Error) -> Option<String> {
     let arg = || context(err, ContextKind::InvalidArg).unwrap_or_default();
@@ -42,8 +50,8 @@ pub fn dutch(err: &clap::Error) -> Option<String> {
             .trim_start_matches("error: ")
             .to_owned(),
     };
-    if let Some(suggestion) = context(err, ContextKind::SuggestedSubcommand)
-        .or_else(|| context(err, ContextKind::SuggestedArg))
+    if let Some(suggestion) = closest(err, ContextKind::SuggestedSubcommand)
+        .or_else(|| closest(err, ContextKind::SuggestedArg))
     {
         message.push_str(&t::arg_did_you_mean(&suggestion));
     }
