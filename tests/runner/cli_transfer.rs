@@ -2,7 +2,7 @@
 //! `--force`, and a broken or foreign file changes nothing.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::common::{ITEM, TestEnv, checklist_toml, fixture, status_of};
 
@@ -45,6 +45,14 @@ fn filled_env() -> TestEnv {
         "12345678",
     ]);
     env
+}
+
+/// [`filled_env`] with "klant-x" exported to `uit.toml` in its root.
+fn exported() -> (TestEnv, PathBuf) {
+    let from = filled_env();
+    let bundle = from.root().join("uit.toml");
+    from.ok(&["export", "-a", "klant-x", "-o", path_str(&bundle)]);
+    (from, bundle)
 }
 
 fn path_str(path: &Path) -> &str {
@@ -115,9 +123,7 @@ fn export_import_export_is_byte_identical_and_the_user_checklist_travels() {
 
 #[test]
 fn import_over_an_existing_assessment_needs_force_and_then_keeps_a_backup() {
-    let from = filled_env();
-    let bundle = from.root().join("uit.toml");
-    from.ok(&["export", "-a", "klant-x", "-o", path_str(&bundle)]);
+    let (from, bundle) = exported();
 
     let to = TestEnv::new();
     to.ok(&[
@@ -167,9 +173,7 @@ fn import_over_an_existing_assessment_needs_force_and_then_keeps_a_backup() {
 
 #[test]
 fn a_different_user_checklist_is_replaced_only_with_force_after_a_backup() {
-    let from = filled_env();
-    let bundle = from.root().join("uit.toml");
-    from.ok(&["export", "-a", "klant-x", "-o", path_str(&bundle)]);
+    let (from, bundle) = exported();
 
     let to = TestEnv::new();
     let mine = checklist_toml("eigen", "Mijn eigen versie", 3);
