@@ -10,8 +10,14 @@ mod cli_answer_report;
 mod cli_checklists_validate;
 #[path = "runner/cli_errors.rs"]
 mod cli_errors;
+#[path = "runner/cli_intake_plan.rs"]
+mod cli_intake_plan;
+#[path = "runner/cli_list.rs"]
+mod cli_list;
 #[path = "runner/cli_report_formats.rs"]
 mod cli_report_formats;
+#[path = "runner/cli_transfer.rs"]
+mod cli_transfer;
 #[path = "runner/common.rs"]
 mod common;
 #[path = "runner/content.rs"]

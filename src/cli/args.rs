@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::manage_args::{DetailsArgs, ExportArgs, ImportArgs, IntakeArgs, ListArgs, PlanArgs};
+use super::manage_args::{DetailsArgs, ExportArgs, FormatArgs, ImportArgs, IntakeArgs, PlanArgs};
 use crate::paths;
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
@@ -117,19 +117,7 @@ pub enum Command {
         disable_help_flag = true,
         override_usage = "pqs checklists [OPTIES]"
     )]
-    Checklists {
-        /// text of json [standaard: text]
-        #[arg(
-            long,
-            value_enum,
-            default_value = "text",
-            hide_default_value = true,
-            hide_possible_values = true,
-            value_name = "FORMAAT",
-            help_heading = "Opties"
-        )]
-        format: ListFormat,
-    },
+    Checklists(FormatArgs),
     /// Controleer checklistbestanden op fouten
     #[command(
         help_template = HELP_TEMPLATE,
@@ -147,7 +135,7 @@ pub enum Command {
         disable_help_flag = true,
         override_usage = "pqs list [OPTIES]"
     )]
-    List(ListArgs),
+    List(FormatArgs),
     /// Schrijf een beoordeling met de eigen checklists die erbij horen naar één bestand
     #[command(
         help_template = HELP_TEMPLATE,

@@ -7,9 +7,9 @@ use clap::{Args, ValueEnum};
 
 use super::ListFormat;
 
-/// `pqs list`.
+/// `--format text|json`, of `pqs list` and `pqs checklists`.
 #[derive(Debug, Args)]
-pub struct ListArgs {
+pub struct FormatArgs {
     /// text of json [standaard: text]
     #[arg(
         long,

@@ -85,7 +85,7 @@ pub fn run(global: &Global, command: Command) -> Result<(), CliError> {
             output,
             summary,
         } => report::report(global, format, output.as_deref(), summary),
-        Command::Checklists { format } => commands::checklists(global, format),
+        Command::Checklists(args) => commands::checklists(global, args.format),
         Command::Validate { files } => commands::validate(global, &files),
         Command::List(args) => list::list(global, args.format),
         Command::Export(args) => transfer::export(global, &args.output, args.force),

@@ -13,16 +13,12 @@ fn context(err: &clap::Error, kind: ContextKind) -> Option<String> {
     }
 }
 
-/// clap's closest suggestion: it lists candidates from least to most alike, so the last is the best.
-fn best_suggestion(err: &clap::Error) -> Option<String> {
-    [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg]
-        .into_iter()
-        .find_map(|kind| match err.get(kind)? {
-            ContextValue::Strings(list) => list.last().cloned(),
-            ContextValue::String(s) => Some(s.clone()),
-            ContextValue::StyledStr(s) => Some(s.to_string()),
-            _ => None,
-        })
+/// The most similar of clap's suggestions: clap lists them least similar first.
+fn closest(err: &clap::Error, kind: ContextKind) -> Option<String> {
+    match err.get(kind)? {
+        ContextValue::Strings(list) => list.last().cloned(),
+        _ => context(err, kind),
+    }
 }
 
 /// The Dutch message for an argument error, or `None` for help and version output (printed as is).
@@ -54,7 +50,9 @@ pub fn dutch(err: &clap::Error) -> Option<String> {
             .trim_start_matches("error: ")
             .to_owned(),
     };
-    if let Some(suggestion) = best_suggestion(err) {
+    if let Some(suggestion) = closest(err, ContextKind::SuggestedSubcommand)
+        .or_else(|| closest(err, ContextKind::SuggestedArg))
+    {
         message.push_str(&t::arg_did_you_mean(&suggestion));
     }
     if let Some(usage) = context(err, ContextKind::Usage) {

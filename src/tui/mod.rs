@@ -113,7 +113,7 @@ fn run_screens(
                         .unwrap_or_else(|| Assessment::new("", clock::now()));
                     (writer, assessment, false)
                 }
-                Some(start::Chosen::New(writer, assessment)) => (writer, assessment, false),
+                Some(start::Chosen::New(writer, assessment)) => (writer, *assessment, false),
             }
         }
     };

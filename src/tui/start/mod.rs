@@ -64,7 +64,7 @@ pub enum Chosen {
     /// An existing assessment, locked for writing.
     Open(Writer),
     /// A new assessment under this name (not yet on disk), with the organisation typed.
-    New(Writer, Assessment),
+    New(Writer, Box<Assessment>),
 }
 
 impl StartScreen {
@@ -178,10 +178,8 @@ fn act(
                 screen.overlay = StartOverlay::Rename(prompt(name));
             }
         }
-        Action::DeleteAssessment => {
-            if screen.selected().is_some() {
-                screen.overlay = StartOverlay::ConfirmDelete;
-            }
+        Action::DeleteAssessment if screen.selected().is_some() => {
+            screen.overlay = StartOverlay::ConfirmDelete;
         }
         Action::Yes => {
             screen.overlay = StartOverlay::None;
@@ -210,7 +208,7 @@ fn act(
                 match store.lock(&name) {
                     Ok(writer) => {
                         let assessment = Assessment::new(organisation, now);
-                        return Ok(Some(Chosen::New(writer, assessment)));
+                        return Ok(Some(Chosen::New(writer, Box::new(assessment))));
                     }
                     Err(error) => screen.message = Some((Tone::Error, one_line(&error))),
                 }

@@ -1,0 +1,259 @@
+//! `pqs intake`, `pqs plan` and `pqs details`: every issue-4 field can be set from a script, and a
+//! mistake is refused before anything is written.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::common::{ITEM, TestEnv};
+
+fn stored(env: &TestEnv, name: &str) -> toml::Table {
+    fs::read_to_string(env.assessment(name))
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// Ids of the items of one checklist in a JSON report.
+fn items_of(doc: &Value, checklist: &str) -> Vec<String> {
+    doc["checklists"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == checklist)
+        .unwrap()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn webshop_no_leaves_the_webwinkel_tips_out_of_the_totals_but_keeps_the_answers() {
+    let env = TestEnv::new();
+    env.ok(&["answer", ITEM, "ja"]);
+    let tips = items_of(&env.json(&["report", "--format", "json"]), "webwinkel-tips");
+    assert!(tips.len() >= 9, "{tips:?}");
+    env.ok(&["answer", &tips[0], "nee"]);
+    let with_shop = env.json(&["report", "--format", "json"]);
+
+    env.ok(&["intake", "webshop", "nee"]);
+    let without = env.json(&["report", "--format", "json"]);
+    let count = |doc: &Value, key: &str| doc["totals"][key].as_u64().unwrap();
+    assert_eq!(
+        count(&without, "applicable"),
+        count(&with_shop, "applicable") - tips.len() as u64
+    );
+    assert_eq!(
+        count(&without, "answered"),
+        1,
+        "the tip answer no longer counts"
+    );
+    assert_eq!(
+        count(&without, "gaps"),
+        count(&with_shop, "gaps") - tips.len() as u64
+    );
+    assert!(without["totals"]["score"].as_f64() > with_shop["totals"]["score"].as_f64());
+    let gap_ids: Vec<&str> = without["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        !gap_ids.iter().any(|id| id.starts_with("webwinkel-tips.")),
+        "{gap_ids:?}"
+    );
+    let table = stored(&env, "standaard");
+    assert_eq!(table["intake"]["webshop"].as_bool(), Some(false));
+    assert_eq!(
+        table["answers"][&tips[0]]["status"].as_str(),
+        Some("no"),
+        "answer kept"
+    );
+
+    // `open` clears the intake answer: everything applies again.
+    env.ok(&["intake", "webshop", "open"]);
+    assert_eq!(
+        env.json(&["report", "--format", "json"])["totals"],
+        with_shop["totals"]
+    );
+    assert!(stored(&env, "standaard").get("intake").is_none());
+}
+
+#[test]
+fn intake_lists_the_questions_with_the_answers() {
+    let env = TestEnv::new();
+    env.ok(&["intake", "-a", "klant", "personeel", "ja"]);
+    let out = env.ok(&["intake", "-a", "klant"]);
+    assert!(
+        out.starts_with("Intake van beoordeling \"klant\": 1 van "),
+        "{out}"
+    );
+    let personeel = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("personeel "))
+        .unwrap();
+    assert!(personeel.contains("  ja  "), "{personeel}");
+    let webshop = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("webshop "))
+        .unwrap();
+    assert!(webshop.contains("  open  Verkoop je online"), "{webshop}");
+    assert!(out.ends_with(
+        "Beantwoord met: pqs intake VRAAG ja|nee|open (open: alle vragen die erbij horen gelden)\n"
+    ));
+    let one = env.ok(&["intake", "-a", "klant", "personeel"]);
+    assert!(one.starts_with("personeel: "), "{one}");
+    assert!(one.ends_with("\nAntwoord: ja\n"), "{one}");
+}
+
+#[test]
+fn unknown_intake_flag_suggests_the_nearest_and_writes_nothing() {
+    let env = TestEnv::new();
+    let err = env.fails(&["intake", "websop", "ja"]);
+    assert_eq!(
+        err,
+        "pqs: onbekende intakevraag \"websop\". Bedoel je: webshop, website?\n\
+         Alle intakevragen: pqs intake\n"
+    );
+    assert!(!env.data().exists());
+    let out = env.run(&["intake", "webshop", "misschien"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a bad answer word is an argument error"
+    );
+    assert!(!env.data().exists());
+}
+
+#[test]
+fn plan_sets_merges_shows_and_clears_an_entry() {
+    let env = TestEnv::new();
+    env.ok(&["plan", ITEM, "--owner", "Piet", "--due", "31-03-2027"]);
+    env.ok(&["plan", ITEM, "--action", "  Doelen toevoegen  "]);
+    let table = stored(&env, "standaard");
+    let entry = &table["plan"][ITEM];
+    assert_eq!(entry["owner"].as_str(), Some("Piet"));
+    assert_eq!(entry["due"].as_str(), Some("2027-03-31"));
+    assert_eq!(entry["action"].as_str(), Some("Doelen toevoegen"));
+    assert_eq!(
+        env.ok(&["plan", ITEM]),
+        format!("{ITEM}\nWie       Piet\nKlaar op  2027-03-31\nAfspraak  Doelen toevoegen\n")
+    );
+    env.ok(&["plan", ITEM, "--due", ""]);
+    assert!(stored(&env, "standaard")["plan"][ITEM].get("due").is_none());
+    env.ok(&["plan", ITEM, "--clear"]);
+    assert!(stored(&env, "standaard").get("plan").is_none());
+    assert_eq!(
+        env.ok(&["plan", ITEM]),
+        format!("{ITEM}\nNog niets afgesproken bij deze vraag.\n")
+    );
+}
+
+#[test]
+fn plan_refuses_a_bad_date_and_an_unknown_item_without_writing() {
+    let env = TestEnv::new();
+    env.ok(&["plan", ITEM, "--owner", "Piet"]);
+    let before = fs::read(env.assessment("standaard")).unwrap();
+    let err = env.fails(&["plan", ITEM, "--due", "31-02-2027"]);
+    assert_eq!(
+        err,
+        "pqs: ongeldige datum \"31-02-2027\" bij --due; gebruik JJJJ-MM-DD of DD-MM-JJJJ, \
+         bijvoorbeeld 2027-03-31. Er is niets opgeslagen.\n"
+    );
+    let err = env.fails(&["plan", "privacyverklaring.pv-doeleinde", "--owner", "X"]);
+    assert!(
+        err.starts_with(
+            "pqs: onbekende vraag \"privacyverklaring.pv-doeleinde\". \
+             Bedoel je: privacyverklaring.pv-doeleinden"
+        ),
+        "{err}"
+    );
+    assert_eq!(fs::read(env.assessment("standaard")).unwrap(), before);
+}
+
+#[test]
+fn details_are_set_shown_and_checked() {
+    let env = TestEnv::new();
+    let err = env.fails(&["details", "-a", "klant"]);
+    assert!(
+        err.starts_with("pqs: er is geen beoordeling \"klant\""),
+        "{err}"
+    );
+    env.ok(&[
+        "details",
+        "-a",
+        "klant",
+        "--organisation",
+        " Bakkerij Ü ",
+        "--contact",
+        "Jan",
+        "--assessor",
+        "Anna",
+        "--kvk",
+        "12345678",
+        "--review-months",
+        "6",
+    ]);
+    assert_eq!(
+        env.ok(&["details", "-a", "klant"]),
+        "Beoordeling     klant\nOrganisatie     Bakkerij Ü\nContactpersoon  Jan\n\
+         Adviseur        Anna\nKvK-nummer      12345678\nHerbeoordeling  na 6 maanden\n"
+    );
+    let table = stored(&env, "klant");
+    assert_eq!(table["review_months"].as_integer(), Some(6));
+    assert_eq!(table["details"]["kvk"].as_str(), Some("12345678"));
+
+    let before = fs::read(env.assessment("klant")).unwrap();
+    let err = env.fails(&[
+        "details",
+        "-a",
+        "klant",
+        "--kvk",
+        "1234567",
+        "--contact",
+        "Els",
+    ]);
+    assert_eq!(
+        err,
+        "pqs: ongeldig KvK-nummer \"1234567\": een KvK-nummer heeft 8 cijfers, bijvoorbeeld \
+         12345678. Er is niets opgeslagen.\n"
+    );
+    let out = env.run(&["details", "-a", "klant", "--review-months", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(fs::read(env.assessment("klant")).unwrap(), before);
+
+    env.ok(&["details", "-a", "klant", "--kvk", ""]);
+    assert!(
+        stored(&env, "klant")
+            .get("details")
+            .unwrap()
+            .get("kvk")
+            .is_none()
+    );
+}
+
+#[test]
+fn new_commands_document_themselves_in_dutch() {
+    let env = TestEnv::new();
+    for (command, expected) in [
+        (
+            "list",
+            "Toon alle beoordelingen met voortgang, score en open punten",
+        ),
+        ("export", "Schrijf een beoordeling met de eigen checklists"),
+        (
+            "import",
+            "Lees een beoordeling in die met pqs export is gemaakt",
+        ),
+        ("intake", "ja, nee of open"),
+        ("plan", "JJJJ-MM-DD of DD-MM-JJJJ"),
+        ("details", "KvK-nummer: 8 cijfers"),
+    ] {
+        let help = env.ok(&[command, "--help"]);
+        assert!(help.contains(expected), "{command}:\n{help}");
+        assert!(help.contains("Gebruik: pqs "), "{command}:\n{help}");
+    }
+}
