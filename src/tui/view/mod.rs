@@ -80,7 +80,11 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled(format!(" · {organisation}"), theme.dim()));
     }
     let totals = app.scan.totals;
-    let right = t::progress(totals.answered, totals.total, totals.score);
+    // A leading space keeps a long organisation name from running into the numbers.
+    let right = format!(
+        " {}",
+        t::progress(totals.answered, totals.total, totals.score)
+    );
     let [l, r] = Layout::horizontal([
         Constraint::Min(10),
         Constraint::Length(right.chars().count() as u16 + 1),
