@@ -156,30 +156,28 @@ fn the_plan_form_saves_owner_date_and_action() {
     assert!(saved.sessions[0].changed.contains(&format!("plan.{FIRST}")));
 }
 
+/// Keys that open the details form and fill it field by field (Tab between fields), then Enter.
+fn fill_details(fields: &[&str]) -> Vec<ratatui::crossterm::event::Event> {
+    let mut events = chars("g");
+    for (i, text) in fields.iter().enumerate() {
+        if i > 0 {
+            events.push(key(KeyCode::Tab));
+        }
+        events.extend(chars(text));
+    }
+    events.push(key(KeyCode::Enter));
+    events
+}
+
 #[test]
 fn the_details_form_checks_the_kvk_number_at_80x24() {
-    let mut events = chars("g");
-    events.push(key(KeyCode::Tab));
-    events.extend(chars("Jan Jansen"));
-    events.push(key(KeyCode::Tab));
-    events.extend(chars("Eva de Adviseur"));
-    events.push(key(KeyCode::Tab));
-    events.extend(chars("1234"));
-    events.push(key(KeyCode::Enter));
+    // The organisation field keeps its text; the others are typed.
+    let events = fill_details(&["", "Jan Jansen", "Eva de Adviseur", "1234"]);
     let r = drive(existing(), (80, 24), events, Recorder::default());
     assert!(r.store.saved.is_empty());
     insta::assert_snapshot!(r.terminal.backend());
 
-    let mut events = chars("g");
-    events.push(key(KeyCode::Tab));
-    events.extend(chars("Jan Jansen"));
-    events.push(key(KeyCode::Tab));
-    events.extend(chars("Eva de Adviseur"));
-    events.push(key(KeyCode::Tab));
-    events.extend(chars("12345678"));
-    events.push(key(KeyCode::Tab));
-    events.extend(chars("6"));
-    events.push(key(KeyCode::Enter));
+    let mut events = fill_details(&["", "Jan Jansen", "Eva de Adviseur", "12345678", "6"]);
     events.extend(chars("j"));
     let r = drive(existing(), (80, 24), events, Recorder::default());
     let saved = r.store.saved.last().unwrap();

@@ -13,7 +13,7 @@ use crate::text as t;
 use crate::tui::keymap::Context;
 use crate::tui::view::editor::{self, EditorBox};
 use crate::tui::view::intake::truncate;
-use crate::tui::view::layout::list_offset;
+use crate::tui::view::layout::{self, list_offset};
 use crate::tui::view::{centered, key_hints, status_line};
 
 /// Widths of the name and organisation columns for a list `width` wide.
@@ -28,13 +28,12 @@ fn name_widths(width: usize) -> (usize, usize) {
 /// Draws the whole start screen.
 pub fn render(screen: &StartScreen, area: Rect, buf: &mut Buffer) {
     let theme = screen.theme;
-    let [header, body, keys, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let layout::Frame {
+        header,
+        body,
+        keys,
+        status,
+    } = layout::frame(area);
     Line::from(vec![
         Span::styled(" Privacy Quick Scan ", theme.title()),
         Span::styled(t::start_title(&screen.folder), theme.dim()),
@@ -103,19 +102,15 @@ pub fn render(screen: &StartScreen, area: Rect, buf: &mut Buffer) {
     status_line(theme, screen.message.as_ref(), status, buf);
     match &screen.overlay {
         StartOverlay::None => {}
-        StartOverlay::New(text) => {
-            let spec = EditorBox {
-                title: t::START_NEW_TITLE,
-                about: t::ORGANISATION_ASK,
-                context: Context::Prompt,
-                height: 6,
+        StartOverlay::New(text) | StartOverlay::Rename(text) => {
+            let (title, about) = if matches!(screen.overlay, StartOverlay::New(_)) {
+                (t::START_NEW_TITLE, t::ORGANISATION_ASK)
+            } else {
+                (t::START_RENAME_TITLE, t::START_RENAME_ASK)
             };
-            editor::render(theme, &spec, text, area, buf);
-        }
-        StartOverlay::Rename(text) => {
             let spec = EditorBox {
-                title: t::START_RENAME_TITLE,
-                about: t::START_RENAME_ASK,
+                title,
+                about,
                 context: Context::Prompt,
                 height: 6,
             };
