@@ -7,6 +7,7 @@ pub mod fixture;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod progress;
 pub mod scan;
 pub mod text;
 
