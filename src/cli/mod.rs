@@ -80,7 +80,8 @@ pub fn run(global: &Global, command: Command) -> Result<(), CliError> {
             format,
             output,
             summary,
-        } => report::report(global, format, output.as_deref(), summary),
+            since,
+        } => report::report(global, format, output.as_deref(), summary, since),
         Command::Checklists { format } => commands::checklists(global, format),
         Command::Validate { files } => commands::validate(global, &files),
     }

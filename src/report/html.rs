@@ -6,6 +6,7 @@
 
 mod full;
 mod parts;
+mod sections;
 mod style;
 mod summary;
 mod writer;

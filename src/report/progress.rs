@@ -58,7 +58,27 @@ pub struct Progress {
     pub score_now: f64,
 }
 
+/// The three kinds of change, in the order reports list them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Movement {
+    /// Unanswered then, answered now.
+    NewlyAnswered,
+    /// Better now.
+    Improved,
+    /// Worse now.
+    Worsened,
+}
+
 impl Progress {
+    /// The changes per kind, in report order (empty kinds included).
+    pub fn groups(&self) -> [(Movement, &[Change]); 3] {
+        [
+            (Movement::NewlyAnswered, &self.newly_answered),
+            (Movement::Improved, &self.improved),
+            (Movement::Worsened, &self.worsened),
+        ]
+    }
+
     /// Whether no answer moved.
     pub fn is_empty(&self) -> bool {
         self.newly_answered.is_empty() && self.improved.is_empty() && self.worsened.is_empty()

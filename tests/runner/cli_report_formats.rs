@@ -74,7 +74,7 @@ fn csv_round_trips_the_note_and_has_a_row_per_item() {
     assert_eq!(rows.len(), items);
     let row = rows.iter().find(|r| &r[1] == ITEM).expect("answered row");
     assert_eq!(&row[6], NOTE);
-    assert!(rows.iter().all(|r| r.len() == 9));
+    assert!(rows.iter().all(|r| r.len() == 16));
 }
 
 #[test]

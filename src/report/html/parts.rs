@@ -36,11 +36,12 @@ pub(super) fn title_block(h: &mut Html, doc: &Document, title: &str) {
     h.leaf("p", &[("class", "eyebrow")], title);
     h.leaf("h1", &[("class", class)], heading);
     h.el("dl", &[("class", "meta")], |h| {
-        for (label, value) in [
+        let facts = [
             (t::ASSESSMENT, doc.assessment),
             (t::DATE, doc.date.as_str()),
             (t::TOOL_VERSION, doc.version),
-        ] {
+        ];
+        for (label, value) in doc.detail_facts().into_iter().chain(facts) {
             h.el("div", &[], |h| {
                 h.leaf("dt", &[], label);
                 h.leaf("dd", &[], value);
@@ -173,7 +174,11 @@ fn checklist_row(h: &mut Html, c: &ChecklistScan) {
             &format!("{}/{}", c.answered, c.total),
         );
         h.el("td", &[("class", "barcell")], |h| {
-            meter(h, percent(c.score))
+            if c.excluded.is_some() {
+                h.span("excluded", t::CHECKLIST_EXCLUDED);
+            } else {
+                meter(h, percent(c.score));
+            }
         });
         h.leaf("td", &[("class", "num")], &c.open_high.to_string());
     });

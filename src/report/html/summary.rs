@@ -24,6 +24,11 @@ pub(super) fn body(h: &mut Html, doc: &Document) {
             .text(&t::html_answered_of(totals.answered, totals.total));
         h.span("sep", " · ");
         h.text(&t::html_open_points(totals.gaps, open_high(doc)));
+        let planned = doc.action_plan().len();
+        if planned > 0 {
+            h.span("sep", " · ");
+            h.text(&t::plan_counts(planned, doc.overdue()));
+        }
     });
     h.leaf("h2", &[], t::HTML_OVERVIEW);
     checklist_table(h, doc);
