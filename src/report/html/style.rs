@@ -78,7 +78,7 @@ article.gap{margin:0 0 2.2mm;padding:1.6mm 0 1.6mm 3mm;border-left:2.2pt solid v
 article.gap.sev-medium-line{border-left:2.2pt solid #7d8693}
 article.gap.sev-low-line{border-left:1.2pt dashed #7d8693}
 .q{font-weight:600;margin:.8mm 0 .8mm}
-dl.facts{display:grid;grid-template-columns:20mm 1fr;gap:.5mm 2mm;margin:0;font-size:9pt}
+dl.facts{display:grid;grid-template-columns:23mm 1fr;gap:.5mm 2mm;margin:0;font-size:9pt}
 dl.facts dt{color:var(--muted);font-weight:600}
 dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .note{white-space:pre-line;overflow-wrap:anywhere}
@@ -95,16 +95,17 @@ footer{margin-top:8mm;padding-top:2mm;border-top:.5pt solid var(--line)}
 .rule-note{font-size:8pt;color:var(--muted);margin:.5mm 0 1mm}
 ul.changes{margin:0;padding:0;list-style:none;font-size:9pt}
 ul.changes li{display:flex;flex-wrap:wrap;gap:0 3mm;justify-content:space-between;padding:.8mm 0;border-bottom:.5pt solid var(--rule);break-inside:avoid;page-break-inside:avoid}
-ul.changes .q{flex:1 1 110mm;min-width:0}
-.moved{color:var(--muted);font-size:8.5pt;white-space:nowrap}
+ul.changes .q{flex:1 1 110mm;min-width:0;font-weight:400;margin:0}
+.moved{font-size:8.5pt;font-weight:600;white-space:nowrap}
 .moved .status{white-space:nowrap}
 table.plan,table.sessions,table.intake{font-size:9pt}
 table.plan td,table.intake td{vertical-align:top}
-table.plan .due{width:24mm;white-space:nowrap;font-variant-numeric:tabular-nums}
-table.plan .q{display:block}
+table.plan .due{width:25mm;white-space:nowrap;font-variant-numeric:tabular-nums}
+table.plan td:nth-child(2){width:32mm;overflow-wrap:anywhere}
+table.plan .q{display:block;font-weight:400;margin:0}
 table.plan .id{display:block;margin-left:0}
 table.plan td.note{width:62mm}
-.late-chip{display:inline-block;margin-top:.6mm;padding:0 1.2mm;border:1pt solid var(--ink);border-radius:.8mm;font-size:6.8pt;font-weight:700;letter-spacing:.07em;text-transform:uppercase;background:var(--ink);color:#fff}
+.late-chip{display:block;width:fit-content;margin-top:.6mm;padding:0 1.2mm;border:1pt solid var(--ink);border-radius:.8mm;font-size:6.8pt;font-weight:700;letter-spacing:.07em;text-transform:uppercase;background:var(--ink);color:#fff}
 tr.overdue td.due{font-weight:700}
 dd.late{font-weight:700}
 table.intake td:nth-child(2){width:18mm}
@@ -127,6 +128,7 @@ h1{font-size:17pt;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-c
 .score .scale{margin-top:2.6mm}
 .facts{font-size:9pt}
 .facts .sep{color:var(--muted)}
+.facts.details{margin-bottom:1mm;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden}
 h2{font-size:10.5pt;margin:4mm 0 1.2mm}
 table.overview{font-size:9pt}
 td{padding:.55mm 2mm}

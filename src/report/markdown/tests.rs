@@ -184,3 +184,43 @@ fn summary_has_top_five_and_signatures() {
     );
     assert!(md.contains(t::CHECKLIST_EXCLUDED));
 }
+
+#[test]
+fn plan_and_details_are_escaped() {
+    let scan = fixture::scan();
+    let doc = fixture::document(&scan, "X");
+    for md in [render(&doc), render_summary(&doc)] {
+        for raw in [
+            fixture::NASTY_CONTACT,
+            fixture::NASTY_ASSESSOR,
+            "<jan@korst.nl>",
+            "*Advies*",
+        ] {
+            assert!(!md.contains(raw), "{raw} not escaped");
+        }
+        assert!(md.contains(&escape_inline(fixture::NASTY_CONTACT)));
+        assert!(md.contains(&escape_inline(fixture::NASTY_ASSESSOR)));
+        assert_tables_consistent(&md);
+    }
+    let md = render(&doc);
+    for raw in [
+        fixture::NASTY_OWNER,
+        fixture::NASTY_ACTION,
+        "<b>de Boer</b>",
+        "<i>apart</i>",
+    ] {
+        assert!(!md.contains(raw), "{raw} not escaped");
+    }
+    assert!(
+        md.contains(&escape_cell(fixture::NASTY_OWNER)),
+        "owner in the plan table"
+    );
+    assert!(
+        md.contains(&escape_cell(fixture::NASTY_ACTION)),
+        "action in the plan table"
+    );
+    assert!(
+        md.contains(&escape_inline(fixture::NASTY_ACTION)),
+        "action under the gap"
+    );
+}

@@ -89,6 +89,13 @@ fn assessment() -> Assessment {
     a
 }
 
+/// Compares `a` at `moment` (a chosen baseline) with `a` on 23 November.
+fn since(a: &Assessment, moment: &str) -> Progress {
+    let catalog = catalog();
+    let now = Scan::new(&catalog, a, at("2026-11-23T10:00:00Z"));
+    compare(&catalog, a, &now, at(moment), Baseline::Chosen)
+}
+
 fn ids(changes: &[Change]) -> Vec<&str> {
     changes.iter().map(|c| c.id.as_str()).collect()
 }
@@ -126,15 +133,7 @@ fn changes_since_the_previous_session_are_sorted_into_three_lists() {
 
 #[test]
 fn a_moment_before_everything_makes_every_answer_newly_answered() {
-    let (catalog, a) = (catalog(), assessment());
-    let now = Scan::new(&catalog, &a, at("2026-11-23T10:00:00Z"));
-    let p = compare(
-        &catalog,
-        &a,
-        &now,
-        at("2026-01-01T00:00:00Z"),
-        Baseline::Chosen,
-    );
+    let p = since(&assessment(), "2026-01-01T00:00:00Z");
     assert_eq!(
         ids(&p.newly_answered),
         ["een.a", "een.b", "een.c", "een.d", "een.e"],
@@ -146,32 +145,16 @@ fn a_moment_before_everything_makes_every_answer_newly_answered() {
 
 #[test]
 fn a_moment_after_the_last_change_shows_nothing() {
-    let (catalog, a) = (catalog(), assessment());
-    let now = Scan::new(&catalog, &a, at("2026-11-23T10:00:00Z"));
-    let p = compare(
-        &catalog,
-        &a,
-        &now,
-        at("2026-11-20T00:00:00Z"),
-        Baseline::Chosen,
-    );
+    let p = since(&assessment(), "2026-11-20T00:00:00Z");
     assert!(p.is_empty());
     assert_eq!(p.score_then, p.score_now);
 }
 
 #[test]
 fn clearing_an_answer_counts_as_worse_when_it_earned_something() {
-    let catalog = catalog();
     let mut a = assessment();
     a.set_status("een.d", None, None, at("2026-11-11T09:00:00Z"));
-    let now = Scan::new(&catalog, &a, at("2026-11-23T10:00:00Z"));
-    let p = compare(
-        &catalog,
-        &a,
-        &now,
-        at("2026-11-10T13:00:00Z"),
-        Baseline::Chosen,
-    );
+    let p = since(&a, "2026-11-10T13:00:00Z");
     assert_eq!(ids(&p.worsened), ["een.d"]);
     assert_eq!(p.worsened[0].after, None);
 }

@@ -103,3 +103,38 @@ fn orphan_ids_cannot_send_terminal_escapes() {
     assert!(!out.contains('\x1b'));
     assert!(out.contains("weg.[2Jvraag"));
 }
+
+#[test]
+fn plan_and_details_cannot_send_terminal_escapes() {
+    let catalog = crate::checklist::Catalog::bundled();
+    let mut a = fixture::assessment();
+    a.details.assessor = "Eva\x1b[2J de Vries\nvolgende".into();
+    a.details.contact = "Jan\x07 Bol".into();
+    let entry = crate::assessment::PlanEntry {
+        owner: "Sanne\x1b[31m".into(),
+        due: None,
+        action: "Doen\x1b]0;titel\x07 nu\nen later".into(),
+    };
+    a.set_plan("privacyverklaring.pv-doeleinden", entry, fixture::now());
+    a.sessions[0].assessor = "Eva\x1b[1m".into();
+    let scan = crate::report::Scan::new(&catalog, &a, fixture::now());
+    let mut doc = crate::report::Document::of(
+        &catalog,
+        &scan,
+        &a,
+        "klant-x",
+        fixture::now(),
+        jiff::tz::TimeZone::UTC,
+    );
+    doc.version = "0.0.0-test";
+    for out in [
+        render(&doc, Layout::PLAIN),
+        render_summary(&doc, Layout::PLAIN),
+    ] {
+        assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out}");
+        assert!(out.contains("Adviseur: Eva[2J de Vries volgende"));
+    }
+    let out = render(&doc, Layout::PLAIN);
+    assert!(out.contains("Wie: Sanne[31m"));
+    assert!(out.contains("Afgesproken: Doen]0;titel nu\n"));
+}
