@@ -91,12 +91,13 @@ fn main() {
     });
     all_ok &= check("scan + text report", Duration::from_millis(5), || {
         let scan = Scan::new(&catalog, &assessment, jiff::Timestamp::UNIX_EPOCH);
-        let doc = Document::new(
+        let doc = Document::of(
+            &catalog,
             &scan,
-            "Bench BV",
+            &assessment,
             "bench",
             jiff::Timestamp::UNIX_EPOCH,
-            "2026-11-23".into(),
+            jiff::tz::TimeZone::UTC,
         );
         black_box(text::render(
             &doc,
@@ -107,11 +108,16 @@ fn main() {
         ));
     });
     all_ok &= check("scan + json report", Duration::from_millis(5), || {
-        black_box(json::render(
-            &Scan::new(&catalog, &assessment, jiff::Timestamp::UNIX_EPOCH),
+        let scan = Scan::new(&catalog, &assessment, jiff::Timestamp::UNIX_EPOCH);
+        let doc = Document::of(
+            &catalog,
+            &scan,
+            &assessment,
             "bench",
             jiff::Timestamp::UNIX_EPOCH,
-        ));
+            jiff::tz::TimeZone::UTC,
+        );
+        black_box(json::render(&doc));
     });
     let dir = std::env::temp_dir().join(format!("pqs-bench-{}", std::process::id()));
     let writer = Store::new(&dir).lock("bench").unwrap();

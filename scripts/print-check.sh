@@ -41,10 +41,13 @@ if ! find_browser || ! have pdfinfo || ! have pdftoppm; then
 fi
 have python3 || { echo "print-check: python3 is needed to read JSON" >&2; exit 1; }
 
-# PQS_PROFILE=release for a release build; CI uses the debug binary its tests already built.
+# PQS_PROFILE=release for a release build, or any other cargo profile; CI uses the debug binary its tests
+# already built. Cargo's "dev" profile lives in the folder "debug".
 profile="${PQS_PROFILE:-debug}"
-echo "== cargo build ($profile)"
-if [ "$profile" = release ]; then cargo build --release --locked; else cargo build --locked; fi
+cargo_profile=$profile
+if [ "$profile" = debug ]; then cargo_profile=dev; fi
+echo "== cargo build ($cargo_profile)"
+cargo build --locked --profile "$cargo_profile"
 pqs="${CARGO_TARGET_DIR:-$repo/target}/$profile/pqs"
 [ -x "$pqs" ] || { echo "print-check: $pqs was not built" >&2; exit 1; }
 
@@ -89,6 +92,26 @@ if [ "$answered" -ne "$n" ]; then
   exit 1
 fi
 echo "   $n items answered"
+
+# Details and an action plan (one entry overdue), written into the file as the TUI would: they head the
+# summary and add a line to it, so the one-page check covers them.
+pqs_run report -a "$name" --format json | python3 -c '
+import json, sys
+gaps = json.load(sys.stdin)["gaps"]
+print("""
+[details]
+contact = "Mevrouw J. (Jolanda) van den Berg-de Vries"
+assessor = "Adviesbureau Privacy & Co <advies@example.nl>"
+kvk = "12345678"
+""")
+dues = ["2020-01-31", "2099-12-31", "2099-06-30"]
+for gap, due in zip(gaps, dues):
+    print(f"""[plan."{gap["id"]}"]
+owner = "Jolanda"
+due = "{due}"
+action = "Samen met de webbouwer oppakken, <b>voor</b> de zomer"
+""")
+' >>"$work/data/$name.toml"
 
 echo "== rendering HTML"
 pqs_run report -a "$name" --format html --summary -o "$out/summary.html"

@@ -110,6 +110,9 @@ pub enum Command {
         /// Alleen de voortgang in het kort (één A4): bij text, markdown en html
         #[arg(long, help_heading = "Opties")]
         summary: bool,
+        /// Vergelijk met dit moment in plaats van de vorige sessie: 2026-11-01 of 2026-11-01T14:00:00+01:00
+        #[arg(long, value_name = "DATUM", value_parser = SinceParser, help_heading = "Opties")]
+        since: Option<jiff::Timestamp>,
     },
     /// Toon alle checklists en waar ze vandaan komen
     #[command(
@@ -175,6 +178,41 @@ pub enum Command {
         after_help = "Zonder opties toont pqs details de huidige gegevens."
     )]
     Details(DetailsArgs),
+}
+
+/// Parses `--since`: a date (the start of that day in the system time zone) or an RFC 3339 timestamp.
+/// A bad value is an argument error (exit code 2) with the Dutch message of every invalid value.
+#[derive(Debug, Clone, Copy)]
+struct SinceParser;
+
+impl clap::builder::TypedValueParser for SinceParser {
+    type Value = jiff::Timestamp;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let text = value.to_string_lossy();
+        crate::report::progress::parse_moment(&text, &jiff::tz::TimeZone::system()).ok_or_else(
+            || {
+                let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+                let arg = arg.map(ToString::to_string).unwrap_or_default();
+                err.insert(ContextKind::InvalidArg, ContextValue::String(arg));
+                err.insert(
+                    ContextKind::InvalidValue,
+                    ContextValue::String(text.into_owned()),
+                );
+                err.insert(
+                    ContextKind::ValidValue,
+                    ContextValue::Strings(vec![crate::text::SINCE_VALID.to_owned()]),
+                );
+                err
+            },
+        )
+    }
 }
 
 /// Report formats.

@@ -3,6 +3,9 @@
 use std::io::{self, IsTerminal};
 use std::path::Path;
 
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
 use super::{CliError, Global, ReportFormat, output_width, print};
 use crate::assessment::{Assessment, Store};
 use crate::checklist::Catalog;
@@ -21,10 +24,21 @@ pub fn read_existing(store: &Store, name: &str) -> Result<Assessment, CliError> 
     }
 }
 
-/// The report document's header facts for an assessment, made now.
-fn document<'a>(scan: &'a Scan, assessment: &'a Assessment, name: &'a str) -> Document<'a> {
-    let now = clock::now();
-    Document::new(scan, &assessment.organisation, name, now, clock::date(now))
+/// The report document of an assessment, made now, with dates in the system time zone.
+fn document<'a>(
+    catalog: &Catalog,
+    scan: &'a Scan,
+    assessment: &'a Assessment,
+    name: &'a str,
+) -> Document<'a> {
+    Document::of(
+        catalog,
+        scan,
+        assessment,
+        name,
+        clock::now(),
+        TimeZone::system(),
+    )
 }
 
 /// The plain text report of an assessment (printed when the questionnaire closes).
@@ -35,7 +49,7 @@ pub fn text_report(
     layout: text::Layout,
 ) -> String {
     let scan = Scan::new(catalog, assessment, clock::now());
-    text::render(&document(&scan, assessment, name), layout)
+    text::render(&document(catalog, &scan, assessment, name), layout)
 }
 
 /// Text layout for stdout: the terminal's width and colour (unless NO_COLOR), else 80 plain columns.
@@ -53,6 +67,7 @@ pub(super) fn report(
     format: ReportFormat,
     output: Option<&Path>,
     summary: bool,
+    since: Option<Timestamp>,
 ) -> Result<(), CliError> {
     if summary && matches!(format, ReportFormat::Json | ReportFormat::Csv) {
         return Err(CliError::SummaryFormat);
@@ -60,7 +75,10 @@ pub(super) fn report(
     let catalog = global.catalog()?;
     let assessment = read_existing(&global.store(), &global.assessment)?;
     let scan = Scan::new(&catalog, &assessment, clock::now());
-    let doc = document(&scan, &assessment, &global.assessment);
+    let mut doc = document(&catalog, &scan, &assessment, &global.assessment);
+    if let Some(moment) = since {
+        doc = doc.since(&catalog, &assessment, moment);
+    }
     let layout = if output.is_some() {
         text::Layout::PLAIN
     } else {
@@ -73,7 +91,7 @@ pub(super) fn report(
         (ReportFormat::Markdown, true) => markdown::render_summary(&doc),
         (ReportFormat::Html, false) => html::render(&doc),
         (ReportFormat::Html, true) => html::render_summary(&doc),
-        (ReportFormat::Json, _) => json::render(&scan, &global.assessment, doc.generated_at),
+        (ReportFormat::Json, _) => json::render(&doc),
         (ReportFormat::Csv, _) => csv::render(&doc),
     };
     match output {

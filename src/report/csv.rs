@@ -1,7 +1,38 @@
 //! The CSV export: one row per catalog item, then one per orphaned answer.
 
+use std::collections::HashMap;
+
 use super::document::Document;
+use super::scan::{Gap, ItemState};
 use crate::text as t;
+
+/// Number of columns.
+const COLUMNS: usize = t::CSV_HEADERS.len() + t::CSV_PLAN_HEADERS.len();
+
+/// The columns of the action plan and applicability for one item: owner, due, agreed action, overdue,
+/// applies (with the intake reason), review due, question changed. Owner and action are user text.
+fn plan_columns(item: &ItemState, gap: Option<&Gap>) -> [String; 7] {
+    let plan = gap.and_then(|g| g.plan.as_ref());
+    let applies = match &item.excluded {
+        None => t::yes_no(true).to_owned(),
+        Some(c) => t::excluded_reason(&c.flag, c.negated),
+    };
+    [
+        plan.map(|p| defuse(&p.owner).into_owned())
+            .unwrap_or_default(),
+        plan.and_then(|p| p.due)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        plan.map(|p| defuse(&p.action).into_owned())
+            .unwrap_or_default(),
+        gap.filter(|g| g.plan.is_some())
+            .map(|g| t::yes_no(g.overdue).to_owned())
+            .unwrap_or_default(),
+        applies,
+        t::yes_no(item.review_due).to_owned(),
+        t::yes_no(item.question_changed).to_owned(),
+    ]
+}
 
 /// Byte order mark at the start of the file.
 ///
@@ -13,7 +44,7 @@ use crate::text as t;
 /// row in one column when the file is double-clicked; Data > From Text/CSV detects the comma.
 pub const BOM: &str = "\u{feff}";
 
-/// Renders the CSV export: a BOM, a header row (text::CSV_HEADERS), one row per item of every checklist
+/// Renders the CSV export: a BOM, a header row (text::CSV_HEADERS then text::CSV_PLAN_HEADERS), one row per item of every checklist
 /// (in catalog order), then one row per orphan with an empty checklist, so every answer and note the
 /// user entered is in the file. Fields are quoted where RFC 4180 requires it; records end in `\r\n`.
 pub fn render(doc: &Document) -> String {
@@ -21,43 +52,58 @@ pub fn render(doc: &Document) -> String {
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     // Writing to a Vec cannot fail, and every record has the header's length.
-    let mut write = |record: [&str; 9]| {
+    let mut write = |first: [&str; 9], rest: &[String]| {
+        let record: Vec<&str> = first
+            .into_iter()
+            .chain(rest.iter().map(String::as_str))
+            .collect();
+        debug_assert_eq!(record.len(), COLUMNS);
         writer
             .write_record(record)
             .expect("writing CSV to memory cannot fail");
     };
-    write(t::CSV_HEADERS);
+    let plan_headers = t::CSV_PLAN_HEADERS.map(str::to_owned);
+    write(t::CSV_HEADERS, &plan_headers);
+    let gaps: HashMap<&str, &Gap> = doc.scan.gaps.iter().map(|g| (g.id.as_str(), g)).collect();
     for checklist in &doc.scan.checklists {
         for item in &checklist.items {
             let answered_at = item
                 .answered_at
                 .map(|at| at.to_string())
                 .unwrap_or_default();
-            write([
-                &checklist.id,
-                &item.id,
-                item.section.as_deref().unwrap_or(""),
-                &item.question,
-                t::severity_label(item.severity),
-                t::status_label(item.status),
-                &defuse(&item.note),
-                &answered_at,
-                &item.reference,
-            ]);
+            let rest = plan_columns(item, gaps.get(item.id.as_str()).copied());
+            write(
+                [
+                    &checklist.id,
+                    &item.id,
+                    item.section.as_deref().unwrap_or(""),
+                    &item.question,
+                    t::severity_label(item.severity),
+                    t::status_label(item.status),
+                    &defuse(&item.note),
+                    &answered_at,
+                    &item.reference,
+                ],
+                &rest,
+            );
         }
     }
+    let empty = [(); 7].map(|()| String::new());
     for orphan in &doc.scan.orphans {
-        write([
-            "",
-            &defuse(&orphan.id),
-            "",
-            "",
-            "",
-            t::status_label(orphan.status),
-            &defuse(&orphan.note),
-            "",
-            "",
-        ]);
+        write(
+            [
+                "",
+                &defuse(&orphan.id),
+                "",
+                "",
+                "",
+                t::status_label(orphan.status),
+                &defuse(&orphan.note),
+                "",
+                "",
+            ],
+            &empty,
+        );
     }
     let bytes = writer
         .into_inner()
@@ -109,7 +155,8 @@ mod tests {
         let out = output();
         assert!(out.starts_with(BOM));
         let first = out.trim_start_matches(BOM).lines().next().unwrap();
-        assert_eq!(first, t::CSV_HEADERS.join(","));
+        let headers = [t::CSV_HEADERS.join(","), t::CSV_PLAN_HEADERS.join(",")].join(",");
+        assert_eq!(first, headers);
         assert!(out.ends_with("\r\n"));
     }
 
@@ -118,12 +165,16 @@ mod tests {
         let scan = fixture::scan();
         let out = output();
         let (headers, rows) = records(&out);
-        assert_eq!(headers.iter().collect::<Vec<_>>(), t::CSV_HEADERS);
+        let expected: Vec<&str> = t::CSV_HEADERS
+            .into_iter()
+            .chain(t::CSV_PLAN_HEADERS)
+            .collect();
+        assert_eq!(headers.iter().collect::<Vec<_>>(), expected);
         let items: usize = scan.checklists.iter().map(|c| c.items.len()).sum();
         assert_eq!(rows.len(), items + scan.orphans.len());
         assert!(!scan.orphans.is_empty(), "fixture has an orphan");
         for row in &rows {
-            assert_eq!(row.len(), 9, "{row:?}");
+            assert_eq!(row.len(), COLUMNS, "{row:?}");
         }
     }
 
@@ -136,7 +187,43 @@ mod tests {
             .expect("row of the item with the nasty note");
         assert_eq!(&row[0], "privacyverklaring");
         assert_eq!(&row[6], fixture::NASTY_NOTE);
-        assert_eq!(&row[7], "2026-11-23T10:00:00Z");
+        assert_eq!(&row[7], "2026-11-02T09:30:00Z");
+    }
+
+    #[test]
+    fn plan_columns_keep_user_text_and_defuse_formulas() {
+        let (_, rows) = records(&output());
+        let row = |id: &str| rows.iter().find(|r| &r[1] == id).expect("row").clone();
+        let planned = row("privacyverklaring.pv-doeleinden");
+        assert_eq!(&planned[9], format!("'{}", fixture::NASTY_OWNER));
+        assert_eq!(&planned[10], "2026-11-01");
+        assert_eq!(&planned[11], fixture::NASTY_ACTION);
+        assert_eq!(&planned[12], "ja", "overdue");
+        assert_eq!(&planned[13], "ja", "applies");
+        let later = row("verwerkingsregister.vr-naam-contact");
+        assert_eq!((&later[10], &later[12]), ("2026-12-15", "nee"));
+        let unplanned = row("privacyverklaring.pv-rechten-betrokkenen");
+        assert!((9..13).all(|i| unplanned[i].is_empty()), "{unplanned:?}");
+    }
+
+    #[test]
+    fn applicability_review_and_changed_question_columns() {
+        let (_, rows) = records(&output());
+        let row = |id: &str| rows.iter().find(|r| &r[1] == id).expect("row").clone();
+        let ruled_out = row("beveiligingsplan.bp-1-aanspreekpunt");
+        assert_eq!(&ruled_out[13], "nee (intake personeel: nee)");
+        assert_eq!(
+            &ruled_out[9], "",
+            "the plan of a ruled-out item is not shown"
+        );
+        assert_eq!(
+            &row("webwinkel-tips.tip-1-regels-verkoop-op-afstand")[13],
+            "nee (intake webshop: nee)"
+        );
+        let old = row("verwerkingsregister.vr-ontvangers");
+        assert_eq!((&old[14], &old[15]), ("ja", "nee"));
+        let changed = row("datalekken.dl-risico-beoordelen");
+        assert_eq!((&changed[14], &changed[15]), ("nee", "ja"));
     }
 
     #[test]

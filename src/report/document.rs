@@ -1,8 +1,15 @@
-//! What every report format shows, beyond the scan: header facts, the score band and the first actions.
+//! What every report format shows, beyond the scan: header facts, the score band, and the selection and
+//! order of every section (first actions, action plan, rechecks, progress, sessions, intake), so the
+//! formats only render.
 
 use jiff::Timestamp;
+use jiff::tz::TimeZone;
 
-use super::scan::{ChecklistScan, Gap, Scan};
+use super::progress::{self, Baseline, Movement, Progress, SessionRow};
+use super::scan::{ChecklistScan, Gap, ItemState, Scan};
+use crate::assessment::{Assessment, Details, Status};
+use crate::checklist::Catalog;
+use crate::text as t;
 
 /// Score bands with their lower bounds, stated in every report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +49,35 @@ pub fn percent(score: f64) -> u32 {
 /// How many gaps the "eerst doen" list shows.
 pub const FIRST_ACTIONS: usize = 10;
 
+/// No details filled in.
+static NO_DETAILS: Details = Details {
+    contact: String::new(),
+    assessor: String::new(),
+    kvk: String::new(),
+};
+
+/// One intake question as the report lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntakeLine {
+    /// The flag id.
+    pub flag: String,
+    /// The question.
+    pub question: String,
+    /// The answer: yes, no, or `None` when open.
+    pub answer: Option<bool>,
+    /// How many items this answer leaves out.
+    pub leaves_out: usize,
+}
+
+/// An item that asks for a second look, with its checklist.
+#[derive(Debug, Clone, Copy)]
+pub struct Recheck<'a> {
+    /// The item's checklist.
+    pub checklist: &'a ChecklistScan,
+    /// The item (its flags say why: `review_due`, `question_changed`, `new`).
+    pub item: &'a ItemState,
+}
+
 /// Everything a report needs: the scan plus header facts.
 #[derive(Debug, Clone)]
 pub struct Document<'a> {
@@ -51,16 +87,29 @@ pub struct Document<'a> {
     pub organisation: &'a str,
     /// Assessment name.
     pub assessment: &'a str,
+    /// Contact, assessor and KvK number (user text).
+    pub details: &'a Details,
+    /// Months after which an answer is due for review.
+    pub review_months: u32,
+    /// The intake questions with their answers; empty when the intake was not filled in.
+    pub intake: Vec<IntakeLine>,
+    /// The comparison with the baseline, if there is one.
+    pub progress: Option<Progress>,
+    /// Every recorded session, oldest first.
+    pub sessions: Vec<SessionRow>,
     /// When the report was made.
     pub generated_at: Timestamp,
     /// The date shown (local), YYYY-MM-DD.
     pub date: String,
+    /// The time zone dates and times are shown in.
+    pub tz: TimeZone,
     /// Version of pqs.
     pub version: &'static str,
 }
 
 impl<'a> Document<'a> {
-    /// A document for a scan, made at `generated_at`, with `date` as shown to the reader.
+    /// A bare document for a scan (no details, intake, progress or sessions), made at `generated_at`,
+    /// with `date` as shown to the reader.
     pub fn new(
         scan: &'a Scan,
         organisation: &'a str,
@@ -72,10 +121,74 @@ impl<'a> Document<'a> {
             scan,
             organisation,
             assessment,
+            details: &NO_DETAILS,
+            review_months: crate::assessment::DEFAULT_REVIEW_MONTHS,
+            intake: Vec::new(),
+            progress: None,
+            sessions: Vec::new(),
             generated_at,
             date,
+            tz: TimeZone::UTC,
             version: env!("CARGO_PKG_VERSION"),
         }
+    }
+
+    /// The full document of an assessment named `name`: details, intake, the sessions, and the
+    /// comparison with the end of the previous session. Dates are shown in `tz`.
+    pub fn of(
+        catalog: &Catalog,
+        scan: &'a Scan,
+        assessment: &'a Assessment,
+        name: &'a str,
+        generated_at: Timestamp,
+        tz: TimeZone,
+    ) -> Self {
+        let date = generated_at
+            .to_zoned_datetime(tz.clone())
+            .date()
+            .to_string();
+        let mut doc = Document::new(scan, &assessment.organisation, name, generated_at, date);
+        doc.tz = tz;
+        doc.details = &assessment.details;
+        doc.review_months = assessment.review_period();
+        doc.intake = intake_lines(catalog, scan, assessment);
+        doc.sessions = progress::sessions(catalog, assessment);
+        doc.progress = progress::default_baseline(assessment).map(|moment| {
+            progress::compare(catalog, assessment, scan, moment, Baseline::PreviousSession)
+        });
+        doc
+    }
+
+    /// This document compared with `moment` instead of the previous session (`pqs report --since`).
+    pub fn since(mut self, catalog: &Catalog, assessment: &Assessment, moment: Timestamp) -> Self {
+        self.progress = Some(progress::compare(
+            catalog,
+            assessment,
+            self.scan,
+            moment,
+            Baseline::Chosen,
+        ));
+        self
+    }
+
+    /// A moment as a local date, YYYY-MM-DD.
+    pub fn day(&self, moment: Timestamp) -> String {
+        moment.to_zoned_datetime(self.tz.clone()).date().to_string()
+    }
+
+    /// A moment as local date and time, YYYY-MM-DD HH:MM.
+    pub fn day_time(&self, moment: Timestamp) -> String {
+        crate::clock::date_time(moment, &self.tz)
+    }
+
+    /// A session's time span in local time, HH:MM–HH:MM.
+    pub fn span(&self, row: &SessionRow) -> String {
+        let time = |m: Timestamp| {
+            m.to_zoned_datetime(self.tz.clone())
+                .strftime("%H:%M")
+                .to_string()
+        };
+        format!("{}–{}", time(row.start), time(row.end))
     }
 
     /// The band of the total score.
@@ -107,6 +220,141 @@ impl<'a> Document<'a> {
         let gaps = &self.scan.gaps;
         &gaps[..gaps.len().min(limit)]
     }
+
+    /// The details that are filled in, as (label, user text) pairs: contact, assessor, KvK number.
+    pub fn detail_facts(&self) -> Vec<(&'static str, &'a str)> {
+        let d = self.details;
+        [
+            (t::CONTACT, d.contact.as_str()),
+            (t::ASSESSOR, d.assessor.as_str()),
+            (t::KVK, d.kvk.as_str()),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .collect()
+    }
+
+    /// Why an item is listed under "ter controle", e.g. "herzien: beantwoord op 2025-06-01, vraag gewijzigd".
+    pub fn reasons(&self, item: &ItemState) -> String {
+        let mut reasons = Vec::new();
+        if item.review_due {
+            let day = item.answered_at.map(|at| self.day(at)).unwrap_or_default();
+            reasons.push(t::review_due(&day));
+        }
+        if item.question_changed {
+            reasons.push(t::QUESTION_CHANGED.to_owned());
+        }
+        if item.new {
+            reasons.push(t::NEW_ITEM.to_owned());
+        }
+        reasons.join(", ")
+    }
+
+    /// The label of a kind of change.
+    pub fn movement_label(movement: Movement) -> &'static str {
+        match movement {
+            Movement::NewlyAnswered => t::NEWLY_ANSWERED,
+            Movement::Improved => t::IMPROVED,
+            Movement::Worsened => t::WORSENED,
+        }
+    }
+
+    /// The heading of the comparison: "Sinds de vorige sessie" or "Sinds <moment>".
+    pub fn since_heading(&self, progress: &Progress) -> String {
+        match progress.baseline {
+            Baseline::PreviousSession => t::SINCE_PREVIOUS.to_owned(),
+            Baseline::Chosen => t::since_heading(&self.day_time(progress.moment)),
+        }
+    }
+
+    /// The comparison's first line: the moment and the score then and now.
+    pub fn since_scores(&self, progress: &Progress) -> String {
+        t::since_scores(
+            &self.day_time(progress.moment),
+            percent(progress.score_then),
+            percent(progress.score_now),
+        )
+    }
+
+    /// A plan's due date as shown, with "te laat" when it has passed.
+    pub fn due(gap: &Gap) -> String {
+        match gap.plan.as_ref().and_then(|p| p.due) {
+            None => t::PLAN_NONE.to_owned(),
+            Some(due) if gap.overdue => format!("{due} ({})", t::OVERDUE),
+            Some(due) => due.to_string(),
+        }
+    }
+
+    /// The action plan: gaps with a plan entry, soonest due first (no date last).
+    pub fn action_plan(&self) -> Vec<&'a Gap> {
+        self.scan.planned()
+    }
+
+    /// Open gaps without an agreed action (no plan entry, or one without action text).
+    pub fn without_action(&self) -> usize {
+        self.scan
+            .gaps
+            .iter()
+            .filter(|g| g.plan.as_ref().is_none_or(|p| p.action.trim().is_empty()))
+            .count()
+    }
+
+    /// Planned actions whose due date has passed.
+    pub fn overdue(&self) -> usize {
+        self.scan.gaps.iter().filter(|g| g.overdue).count()
+    }
+
+    /// Items that apply and ask for a second look: due for review, question changed, or new; in
+    /// checklist order.
+    pub fn rechecks(&self) -> Vec<Recheck<'a>> {
+        self.scan
+            .checklists
+            .iter()
+            .flat_map(|checklist| {
+                checklist
+                    .items
+                    .iter()
+                    .filter(|i| i.needs_recheck() || (i.new && i.applies()))
+                    .map(move |item| Recheck { checklist, item })
+            })
+            .collect()
+    }
+
+    /// Items answered yes that apply, with their checklist, in checklist order.
+    pub fn done(&self) -> Vec<(&'a ChecklistScan, &'a ItemState)> {
+        self.scan
+            .checklists
+            .iter()
+            .flat_map(|c| {
+                c.items
+                    .iter()
+                    .filter(|i| i.applies() && i.status == Some(Status::Yes))
+                    .map(move |i| (c, i))
+            })
+            .collect()
+    }
+}
+
+/// The intake questions with their answers and how many items each leaves out; empty when no intake
+/// question was answered.
+fn intake_lines(catalog: &Catalog, scan: &Scan, assessment: &Assessment) -> Vec<IntakeLine> {
+    if assessment.intake.is_empty() {
+        return Vec::new();
+    }
+    let items = || scan.checklists.iter().flat_map(|c| &c.items);
+    catalog
+        .intake()
+        .questions
+        .iter()
+        .map(|q| IntakeLine {
+            flag: q.id.clone(),
+            question: q.question.clone(),
+            answer: assessment.intake.get(&q.id).copied(),
+            leaves_out: items()
+                .filter(|i| i.excluded.as_ref().is_some_and(|c| c.flag == q.id))
+                .count(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

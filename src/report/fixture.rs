@@ -1,11 +1,16 @@
 //! A fixed assessment for report tests: every status, notes with characters that break formats, an orphan,
 //! and a fixed clock.
 
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
 use jiff::Timestamp;
+use jiff::civil::date;
+use jiff::tz::TimeZone;
 
 use super::document::Document;
 use super::scan::Scan;
-use crate::assessment::{Assessment, Status};
+use crate::assessment::{Assessment, Details, PlanEntry, Status};
 use crate::checklist::Catalog;
 
 /// The fixed moment reports are made at.
@@ -16,39 +21,158 @@ pub fn now() -> Timestamp {
 /// A note that tries to break every format.
 pub const NASTY_NOTE: &str = "<script>alert(1)</script> \"quote\", comma | pipe\nnieuwe regel & é";
 
-/// The fixture assessment: the first items of each checklist get the five statuses in turn.
+/// Start and end of the first session; the fixture's answers date from it.
+pub const FIRST_SESSION: (&str, &str) = ("2026-11-02T09:00:00Z", "2026-11-02T10:15:00Z");
+/// Start and end of the second (latest) session, which changes a few answers.
+pub const SECOND_SESSION: (&str, &str) = ("2026-11-23T09:00:00Z", "2026-11-23T09:45:00Z");
+/// An owner that tries to break every format (a formula, markup, a pipe).
+pub const NASTY_OWNER: &str = "=Sanne <b>de Boer</b> | \"Zn\"";
+/// An agreed action that tries to break every format.
+pub const NASTY_ACTION: &str =
+    "Doeleinden aanvullen: *nieuwsbrief* | <i>apart</i>,\nmet de webbouwer";
+/// Contact and assessor that try to break every format.
+pub const NASTY_CONTACT: &str = "Jan \"Bol\" <jan@korst.nl>";
+/// An assessor name with a formula, a pipe and emphasis.
+pub const NASTY_ASSESSOR: &str = "=Eva de Vries | *Advies* & Co";
+
+fn at(text: &str) -> Timestamp {
+    text.parse().expect("valid timestamp")
+}
+
+fn ids(ids: &[&str]) -> BTreeSet<String> {
+    ids.iter().map(|id| (*id).to_owned()).collect()
+}
+
+/// The fixture assessment: the first items of each checklist get the five statuses in turn in a first
+/// session; a second session improves one, worsens one and answers one more. It has details, an
+/// intake that rules out the web shop checklist and the staff items, three plan entries (one overdue,
+/// one without action), an answer due for review, one to a changed question, a new item and an orphan.
 pub fn assessment() -> Assessment {
     let catalog = Catalog::bundled();
-    let mut a = Assessment::new("Bakkerij <De Korst> & Zn, \"Utrecht\"", now());
+    let (first, second) = (at(FIRST_SESSION.0), at(SECOND_SESSION.0));
+    let answered = first + jiff::SignedDuration::from_mins(30);
+    let mut a = Assessment::new("Bakkerij <De Korst> & Zn, \"Utrecht\"", first);
     for checklist in catalog.checklists() {
         for (i, item) in checklist.items.iter().take(5).enumerate() {
+            let fingerprint = item.fingerprint();
             a.set_status(
                 &item.id,
                 Some(Status::ALL[i % 5]),
-                Some(&item.fingerprint()),
-                now(),
+                Some(&fingerprint),
+                answered,
             );
         }
     }
-    a.set_note("privacyverklaring.pv-fg-contact", NASTY_NOTE, now());
+    a.set_note("privacyverklaring.pv-fg-contact", NASTY_NOTE, answered);
     a.set_note(
         "datalekken.dl-procedure-vastgelegd",
         "Klaar | *vet* _schuin_ # kop",
-        now(),
+        answered,
     );
-    a.set_status("verdwenen.vraag", Some(Status::Yes), None, now());
-    a.set_note("verdwenen.vraag", "oude vraag, <b>bewaard</b>", now());
+    a.set_status("verdwenen.vraag", Some(Status::Yes), None, answered);
+    a.set_note("verdwenen.vraag", "oude vraag, <b>bewaard</b>", answered);
+    // Answered long ago: due for review.
+    let old = at("2025-06-01T12:00:00Z");
+    let vr = "verwerkingsregister.vr-ontvangers";
+    a.set_status(vr, Some(Status::Yes), Some(&fingerprint(&catalog, vr)), old);
+    // Answered to a question that has changed since.
+    let changed = "datalekken.dl-risico-beoordelen";
+    a.set_status(changed, Some(Status::No), Some("verouderd"), answered);
+    for (flag, yes) in [("webshop", false), ("personeel", false), ("fg", true)] {
+        a.set_intake(flag, Some(yes), answered);
+    }
+    a.details = Details {
+        contact: NASTY_CONTACT.into(),
+        assessor: NASTY_ASSESSOR.into(),
+        kvk: "12345678".into(),
+    };
+    let mut changed: BTreeSet<String> = a.answers.keys().cloned().collect();
+    changed.extend(ids(&[
+        "details",
+        "intake.webshop",
+        "intake.personeel",
+        "intake.fg",
+    ]));
+    a.record_session(first, at(FIRST_SESSION.1), "Eva de Vries", &changed);
+    // Everything but one item was seen in the first session; that one is "nieuw".
+    a.known_items = catalog
+        .items()
+        .map(|(_, item)| item.id.clone())
+        .filter(|id| id != "avg-stappen.avg-2-geen-ander-doel")
+        .collect();
+
+    let moved = [
+        ("privacyverklaring.pv-grondslag", Status::Yes),
+        ("privacyverklaring.pv-identiteit-contact", Status::Partly),
+        ("privacyverklaring.pv-ontvangers", Status::No),
+    ];
+    let later = second + jiff::SignedDuration::from_mins(30);
+    for (id, status) in moved {
+        a.set_status(id, Some(status), Some(&fingerprint(&catalog, id)), later);
+    }
+    let plan = [
+        (
+            "privacyverklaring.pv-doeleinden",
+            NASTY_OWNER,
+            Some(date(2026, 11, 1)),
+            NASTY_ACTION,
+        ),
+        (
+            "verwerkingsregister.vr-naam-contact",
+            "Piet",
+            Some(date(2026, 12, 15)),
+            "Register opzetten met het sjabloon",
+        ),
+        ("datalekken.dl-risico-beoordelen", "Eva de Vries", None, ""),
+        // Ruled out by the intake (no staff): never shown.
+        (
+            "beveiligingsplan.bp-1-aanspreekpunt",
+            "Piet",
+            Some(date(2026, 11, 1)),
+            "Aanwijzen",
+        ),
+    ];
+    for (id, owner, due, action) in plan {
+        let entry = PlanEntry {
+            owner: owner.into(),
+            due,
+            action: action.into(),
+        };
+        a.set_plan(id, entry, later);
+    }
+    let changes: Vec<&str> = moved.iter().map(|(id, _)| *id).collect();
+    a.record_session(second, at(SECOND_SESSION.1), "Eva de Vries", &ids(&changes));
     a
+}
+
+/// The fingerprint of a bundled item's question.
+fn fingerprint(catalog: &Catalog, id: &str) -> String {
+    catalog.item(id).expect("bundled item").1.fingerprint()
+}
+
+/// The fixture assessment, made once.
+pub fn shared() -> &'static Assessment {
+    static SHARED: LazyLock<Assessment> = LazyLock::new(assessment);
+    &SHARED
 }
 
 /// The scan of the fixture against the bundled checklists.
 pub fn scan() -> Scan {
-    Scan::new(&Catalog::bundled(), &assessment(), now())
+    Scan::new(&Catalog::bundled(), shared(), now())
 }
 
-/// A document over `scan` with the fixture's header facts (version pinned so snapshots stay stable).
+/// A document over `scan` with the fixture's header facts, details, intake, sessions and progress (dates
+/// in UTC, version pinned so snapshots stay stable); `organisation` replaces the organisation name.
 pub fn document<'a>(scan: &'a Scan, organisation: &'a str) -> Document<'a> {
-    let mut doc = Document::new(scan, organisation, "klant-x", now(), "2026-11-23".into());
+    let mut doc = Document::of(
+        &Catalog::bundled(),
+        scan,
+        shared(),
+        "klant-x",
+        now(),
+        TimeZone::UTC,
+    );
+    doc.organisation = organisation;
     doc.version = "0.0.0-test";
     doc
 }

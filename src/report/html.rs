@@ -6,6 +6,7 @@
 
 mod full;
 mod parts;
+mod sections;
 mod style;
 mod summary;
 mod writer;
@@ -105,6 +106,22 @@ mod tests {
         // The orphan's note.
         assert!(!report.contains("<b>bewaard</b>"));
         assert!(report.contains("oude vraag, &lt;b&gt;bewaard&lt;/b&gt;"));
+    }
+
+    #[test]
+    fn plan_and_details_are_escaped() {
+        let [report, summary] = both("X");
+        for out in [&report, &summary] {
+            assert!(!out.contains("<jan@korst.nl>"));
+            assert!(out.contains("Jan &quot;Bol&quot; &lt;jan@korst.nl&gt;"));
+            assert!(out.contains("=Eva de Vries | *Advies* &amp; Co"));
+        }
+        assert!(!report.contains("<b>de Boer</b>") && !report.contains("<i>apart</i>"));
+        assert!(report.contains("=Sanne &lt;b&gt;de Boer&lt;/b&gt; | &quot;Zn&quot;"));
+        assert!(report.contains("*nieuwsbrief* | &lt;i&gt;apart&lt;/i&gt;,\nmet de webbouwer"));
+        // Overdue is said in words, not by colour alone.
+        assert!(report.contains("<span class=\"late-chip\">te laat</span>"));
+        assert!(report.contains("2026-11-01 (te laat)"));
     }
 
     #[test]

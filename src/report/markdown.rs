@@ -5,6 +5,8 @@
 //! through [`escape_inline`] or, inside a table cell, [`escape_cell`]. The output uses only CommonMark
 //! plus GFM tables, so it renders the same on GitHub, GitLab and in VS Code.
 
+mod sections;
+
 use std::fmt::Write;
 
 use super::document::{Document, FIRST_ACTIONS};
@@ -119,6 +121,15 @@ fn bar_with_percent(fraction: f64) -> String {
     format!("{} {}", bar(fraction, BAR_WIDTH), percent(fraction * 100.0))
 }
 
+/// A checklist's score as shown, or "geldt niet (intake)" when the intake rules it out.
+fn score_or_excluded(c: &ChecklistScan, score: String) -> String {
+    if c.excluded.is_some() {
+        escape_cell(t::CHECKLIST_EXCLUDED)
+    } else {
+        score
+    }
+}
+
 /// `- **Label:** value` with the value escaped.
 fn fact(out: &mut String, label: &str, value: &str) {
     let _ = writeln!(
@@ -164,6 +175,7 @@ pub fn render(doc: &Document) -> String {
     if !doc.organisation.trim().is_empty() {
         fact(&mut out, t::ORGANISATION, doc.organisation);
     }
+    sections::details(&mut out, doc);
     fact(&mut out, t::ASSESSMENT, doc.assessment);
     fact(&mut out, t::DATE, &doc.date);
     fact(&mut out, t::TOOL_VERSION, doc.version);
@@ -197,12 +209,13 @@ pub fn render(doc: &Document) -> String {
                 escape_cell(&c.title),
                 format!("{}/{}", c.answered, c.total),
                 bar_with_percent(fraction(c.answered, c.total)),
-                percent(c.score),
+                score_or_excluded(c, percent(c.score)),
                 c.open_high.to_string(),
             ],
         );
     }
     out.push('\n');
+    sections::since(&mut out, doc);
 
     let _ = writeln!(out, "## {}\n", escape_inline(t::FIRST_DO));
     let first = doc.first_actions(FIRST_ACTIONS);
@@ -220,9 +233,11 @@ pub fn render(doc: &Document) -> String {
             let _ = writeln!(out, "    - {}", facts.join(DOT));
             let _ = writeln!(out, "    - {}", labelled(t::ACTION, &gap.action));
             let _ = writeln!(out, "    - {}", labelled(t::REFERENCE, &gap.reference));
+            sections::plan_lines(&mut out, gap);
         }
         out.push('\n');
     }
+    sections::action_plan(&mut out, doc);
 
     let _ = writeln!(out, "## {}\n", escape_inline(t::GAPS));
     if scan.gaps.is_empty() {
@@ -235,6 +250,9 @@ pub fn render(doc: &Document) -> String {
         }
         out.push('\n');
     }
+    sections::rechecks(&mut out, doc);
+    sections::sessions(&mut out, doc);
+    sections::intake(&mut out, doc);
 
     let _ = writeln!(out, "## {}\n", escape_inline(t::DONE));
     let mut any_done = false;
@@ -281,6 +299,7 @@ fn gap_entry(out: &mut String, gap: &Gap) {
     if !gap.note.trim().is_empty() {
         let _ = writeln!(out, "    - {}", labelled(t::NOTE, &gap.note));
     }
+    sections::plan_lines(out, gap);
 }
 
 /// The compact list of a checklist's items answered yes; false when there are none.
@@ -288,7 +307,7 @@ fn done_list(out: &mut String, c: &ChecklistScan) -> bool {
     let done: Vec<_> = c
         .items
         .iter()
-        .filter(|i| i.status == Some(Status::Yes))
+        .filter(|i| i.applies() && i.status == Some(Status::Yes))
         .collect();
     if done.is_empty() {
         return false;
@@ -320,6 +339,7 @@ pub fn render_summary(doc: &Document) -> String {
     if !doc.organisation.trim().is_empty() {
         fact(&mut out, t::ORGANISATION, doc.organisation);
     }
+    sections::details(&mut out, doc);
     fact(&mut out, t::DATE, &doc.date);
     fact(&mut out, t::SCORE_COLUMN, &score_with_band(doc));
     fact(
@@ -336,7 +356,7 @@ pub fn render_summary(doc: &Document) -> String {
             &[
                 escape_cell(&c.title),
                 format!("{}/{}", c.answered, c.total),
-                bar_with_percent(c.score / 100.0),
+                score_or_excluded(c, bar_with_percent(c.score / 100.0)),
             ],
         );
     }
@@ -359,6 +379,12 @@ pub fn render_summary(doc: &Document) -> String {
         let _ = writeln!(out, "    - {}", labelled(t::ACTION, &gap.action));
     }
     out.push('\n');
+    let planned = doc.action_plan().len();
+    if planned > 0 {
+        let counts = t::plan_counts(planned, doc.overdue());
+        fact(&mut out, t::ACTION_PLAN, &counts);
+        out.push('\n');
+    }
 
     let _ = writeln!(out, "## {}\n", escape_inline(t::REMARKS));
     for _ in 0..REMARK_LINES {
@@ -372,183 +398,4 @@ pub fn render_summary(doc: &Document) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::report::fixture;
-
-    fn organisation() -> String {
-        fixture::assessment().organisation
-    }
-
-    /// Number of `|` not escaped by a backslash.
-    fn unescaped_pipes(line: &str) -> usize {
-        let mut count = 0;
-        let mut chars = line.chars();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => {
-                    chars.next();
-                }
-                '|' => count += 1,
-                _ => {}
-            }
-        }
-        count
-    }
-
-    /// Every table: each row has as many unescaped pipes as its header.
-    fn assert_tables_consistent(md: &str) {
-        let lines: Vec<&str> = md.lines().collect();
-        let mut tables = 0;
-        let mut i = 0;
-        while i < lines.len() {
-            if lines[i].starts_with('|') {
-                tables += 1;
-                let header = unescaped_pipes(lines[i]);
-                assert!(header >= 2, "{}", lines[i]);
-                while i < lines.len() && lines[i].starts_with('|') {
-                    assert_eq!(unescaped_pipes(lines[i]), header, "row {:?}", lines[i]);
-                    i += 1;
-                }
-            } else {
-                i += 1;
-            }
-        }
-        assert!(tables > 0, "no table found");
-    }
-
-    #[test]
-    fn report_snapshot() {
-        let scan = fixture::scan();
-        let org = organisation();
-        insta::assert_snapshot!(render(&fixture::document(&scan, &org)));
-    }
-
-    #[test]
-    fn summary_snapshot() {
-        let scan = fixture::scan();
-        let org = organisation();
-        insta::assert_snapshot!(render_summary(&fixture::document(&scan, &org)));
-    }
-
-    #[test]
-    fn escape_inline_neutralises_html_and_markdown() {
-        assert_eq!(
-            escape_inline("<script>alert(1)</script>"),
-            "&lt;script&gt;alert(1)&lt;/script&gt;"
-        );
-        assert_eq!(escape_inline("a & b"), "a &amp; b");
-        assert_eq!(escape_inline("&lt;"), "&amp;lt;");
-        assert_eq!(
-            escape_inline("*vet* _schuin_ # kop `code` [link](x) ~~weg~~ $x$ \\"),
-            "\\*vet\\* \\_schuin\\_ \\# kop \\`code\\` \\[link\\](x) \\~\\~weg\\~\\~ \\$x\\$ \\\\"
-        );
-        assert_eq!(
-            escape_inline("een\ntwee\r\ndrie\rvier"),
-            "een<br>twee<br>drie<br>vier"
-        );
-        assert_eq!(escape_inline("- lijst"), "\\- lijst");
-        assert_eq!(escape_inline("12. lijst"), "12\\. lijst");
-        assert_eq!(escape_inline("3) lijst"), "3\\) lijst");
-        assert_eq!(escape_inline("2026 is een jaar"), "2026 is een jaar");
-        assert_eq!(escape_inline("1.2.3"), "1.2.3");
-        assert_eq!(escape_inline("1."), "1\\.");
-        assert_eq!(escape_inline("+31 6"), "\\+31 6");
-        assert_eq!(escape_inline("  a\tb\u{7}  "), "a b");
-        assert_eq!(escape_inline("a | b"), "a | b");
-    }
-
-    #[test]
-    fn escape_cell_also_escapes_pipes() {
-        assert_eq!(escape_cell("a | b\nc"), "a \\| b<br>c");
-        // A backslash before a pipe stays a backslash; the pipe stays escaped.
-        assert_eq!(escape_cell("a\\|b"), "a\\\\\\|b");
-        assert_eq!(unescaped_pipes(&escape_cell("a\\|b|\\\\|")), 0);
-    }
-
-    #[test]
-    fn nasty_note_never_appears_raw() {
-        let scan = fixture::scan();
-        let org = organisation();
-        let doc = fixture::document(&scan, &org);
-        for md in [render(&doc), render_summary(&doc)] {
-            assert!(!md.contains(fixture::NASTY_NOTE));
-            assert!(!md.contains("<script"), "raw HTML in output");
-            assert!(!md.contains("<b>"), "raw HTML in output");
-            assert!(!md.contains(org.as_str()), "organisation not escaped");
-            assert_tables_consistent(&md);
-        }
-        let md = render(&doc);
-        assert!(md.contains(&escape_inline(fixture::NASTY_NOTE)));
-        assert!(md.contains(
-            "&lt;script&gt;alert(1)&lt;/script&gt; \"quote\", comma | pipe<br>nieuwe regel &amp; é"
-        ));
-        assert!(md.contains("Bakkerij &lt;De Korst&gt; &amp; Zn, \"Utrecht\""));
-    }
-
-    #[test]
-    fn only_our_own_html_is_br() {
-        let scan = fixture::scan();
-        let org = organisation();
-        let doc = fixture::document(&scan, &org);
-        for md in [render(&doc), render_summary(&doc)] {
-            let stripped = md.replace("<br>", "");
-            assert!(!stripped.contains('<'), "stray `<` in output");
-        }
-    }
-
-    #[test]
-    fn nasty_text_in_a_table_cell_keeps_the_columns() {
-        let mut scan = fixture::scan();
-        scan.checklists[0].title = fixture::NASTY_NOTE.to_owned();
-        let doc = fixture::document(&scan, "");
-        for md in [render(&doc), render_summary(&doc)] {
-            assert_tables_consistent(&md);
-            assert!(!md.contains("<script"));
-        }
-    }
-
-    #[test]
-    fn report_has_every_section_and_states_the_bands() {
-        let scan = fixture::scan();
-        let org = organisation();
-        let md = render(&fixture::document(&scan, &org));
-        for heading in [
-            t::TOTAL,
-            t::MD_OVERVIEW,
-            t::FIRST_DO,
-            t::GAPS,
-            t::DONE,
-            t::ORPHANS,
-        ] {
-            assert!(md.contains(&format!("## {heading}")), "missing {heading}");
-        }
-        assert!(md.contains(t::BAND_RULE));
-        assert!(md.contains(t::NOT_LEGAL_ADVICE));
-        assert!(md.contains("0.0.0-test"));
-        assert!(md.contains("verdwenen.vraag"));
-        let first_do = md.split("## Eerst doen").nth(1).unwrap();
-        let first_do = first_do.split("\n## ").next().unwrap();
-        assert!(first_do.contains("\n10. **"));
-        assert!(!first_do.contains("\n11. "));
-    }
-
-    #[test]
-    fn summary_has_top_five_and_signatures() {
-        let scan = fixture::scan();
-        let org = organisation();
-        let md = render_summary(&fixture::document(&scan, &org));
-        assert!(md.contains("\n5. **"));
-        assert!(!md.contains("\n6. "));
-        for label in [t::NEXT_SESSION, t::MD_SIGN_OWNER, t::MD_SIGN_ADVISER] {
-            assert!(
-                md.contains(&format!("**{label}:** ____")),
-                "missing {label}"
-            );
-        }
-        assert_eq!(
-            md.matches('█').count() + md.matches('░').count(),
-            8 * BAR_WIDTH
-        );
-    }
-}
+mod tests;

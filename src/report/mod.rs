@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod listing;
 pub mod markdown;
+pub mod progress;
 pub mod scan;
 pub mod text;
 

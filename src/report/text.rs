@@ -1,10 +1,11 @@
 //! The plain-text report, printed on quit and by `pqs report`: optional ANSI emphasis, wrapped to a width.
 
+mod sections;
+
 use std::fmt::Write;
 
 use super::document::{Band, Document, FIRST_ACTIONS, percent};
 use super::scan::{ChecklistScan, Gap};
-use crate::assessment::Status;
 use crate::checklist::Severity;
 use crate::text as t;
 
@@ -113,6 +114,7 @@ fn header(doc: &Document, layout: Layout, title: &str, out: &mut String) {
     if !organisation.is_empty() {
         let _ = writeln!(out, "{}: {organisation}", t::ORGANISATION);
     }
+    sections::details(doc, layout, out);
     let facts = format!(
         "{}: {} · {}: {} · {} {}",
         t::ASSESSMENT,
@@ -170,14 +172,17 @@ fn checklist_table(
         } else {
             String::new()
         };
-        let _ = writeln!(
-            out,
-            "{:<name_width$}  {:>9}  {} {:>3}%{high}",
+        let score = if c.excluded.is_some() {
+            format!("{:<15}", t::CHECKLIST_EXCLUDED_SHORT)
+        } else {
+            format!("{} {:>3}%", bar(c.score / 100.0, 10), percent(c.score))
+        };
+        let line = format!(
+            "{:<name_width$}  {:>9}  {score}{high}",
             cut(&c.title, name_width),
             format!("{}/{}", c.answered, c.total),
-            bar(c.score / 100.0, 10),
-            percent(c.score),
         );
+        let _ = writeln!(out, "{}", line.trim_end());
     }
 }
 
@@ -206,6 +211,9 @@ fn gap(g: &Gap, layout: Layout, number: Option<usize>, out: &mut String) {
             indent,
         ));
     }
+    if let Some(line) = sections::plan_line(g) {
+        out.push_str(&wrap(&line, layout.width, indent));
+    }
 }
 
 /// The full report.
@@ -213,6 +221,7 @@ pub fn render(doc: &Document, layout: Layout) -> String {
     let mut out = String::new();
     header(doc, layout, t::REPORT_TITLE, &mut out);
     checklist_table(&doc.scan.checklists, layout, true, &mut out);
+    sections::since(doc, layout, &mut out);
 
     let first = doc.first_actions(FIRST_ACTIONS);
     let _ = writeln!(out, "\n{}", layout.bold(t::FIRST_DO));
@@ -222,6 +231,7 @@ pub fn render(doc: &Document, layout: Layout) -> String {
     for (i, g) in first.iter().enumerate() {
         gap(g, layout, Some(i + 1), &mut out);
     }
+    sections::action_plan(doc, layout, &mut out);
 
     let _ = writeln!(
         out,
@@ -239,17 +249,11 @@ pub fn render(doc: &Document, layout: Layout) -> String {
         }
     }
 
-    let done: Vec<_> = doc
-        .scan
-        .checklists
-        .iter()
-        .flat_map(|c| {
-            c.items
-                .iter()
-                .filter(|i| i.status == Some(Status::Yes))
-                .map(move |i| (c, i))
-        })
-        .collect();
+    sections::rechecks(doc, layout, &mut out);
+    sections::sessions(doc, layout, &mut out);
+    sections::intake(doc, layout, &mut out);
+
+    let done = doc.done();
     let _ = writeln!(out, "\n{} ({})", layout.bold(t::DONE), done.len());
     for (c, item) in done {
         let line = format!("✓ {}: {}", c.title, item.question);
@@ -292,6 +296,16 @@ pub fn render_summary(doc: &Document, layout: Layout) -> String {
         );
         out.push_str(&wrap(&line, layout.width, 0));
     }
+    let planned = doc.action_plan().len();
+    if planned > 0 {
+        let line = format!(
+            "{}: {}",
+            t::ACTION_PLAN,
+            t::plan_counts(planned, doc.overdue())
+        );
+        let _ = writeln!(out);
+        out.push_str(&wrap(&line, layout.width, 0));
+    }
     let rule = "_".repeat(layout.width.min(72));
     let _ = writeln!(
         out,
@@ -309,111 +323,4 @@ pub fn render_summary(doc: &Document, layout: Layout) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::report::fixture;
-
-    #[test]
-    fn wrap_breaks_at_width_and_indents() {
-        let out = wrap(
-            "een twee drie vier vijf zes zeven acht negen tien elf twaalf",
-            24,
-            2,
-        );
-        for line in out.lines() {
-            assert!(line.starts_with("  "));
-            assert!(line.chars().count() <= 24, "{line:?}");
-        }
-        assert_eq!(out.lines().count(), 3);
-    }
-
-    #[test]
-    fn bar_fills_proportionally() {
-        assert_eq!(bar(0.5, 4), "██░░");
-        assert_eq!(bar(1.5, 2), "██");
-        assert_eq!(bar(0.0, 3), "░░░");
-    }
-
-    #[test]
-    fn full_report_snapshot() {
-        let scan = fixture::scan();
-        let org = fixture::assessment().organisation;
-        insta::assert_snapshot!(render(&fixture::document(&scan, &org), Layout::PLAIN));
-    }
-
-    #[test]
-    fn summary_snapshot() {
-        let scan = fixture::scan();
-        let org = fixture::assessment().organisation;
-        insta::assert_snapshot!(render_summary(
-            &fixture::document(&scan, &org),
-            Layout::PLAIN
-        ));
-    }
-
-    #[test]
-    fn plain_text_has_no_escape_codes_and_colour_has() {
-        let scan = fixture::scan();
-        let doc = fixture::document(&scan, "X");
-        assert!(!render(&doc, Layout::PLAIN).contains('\x1b'));
-        assert!(
-            render(
-                &doc,
-                Layout {
-                    width: 80,
-                    color: true
-                }
-            )
-            .contains("\x1b[1m")
-        );
-    }
-
-    #[test]
-    fn user_text_cannot_send_terminal_escapes() {
-        let scan = fixture::scan();
-        let doc = fixture::document(&scan, "Evil\x1b[2J BV\nnext");
-        let out = render(&doc, Layout::PLAIN);
-        assert!(!out.contains('\x1b'));
-        assert!(out.contains("Organisatie: Evil[2J BV next"));
-    }
-
-    #[test]
-    fn lines_fit_the_width_except_unbreakable_words() {
-        let scan = fixture::scan();
-        let doc = fixture::document(&scan, "X");
-        for width in [60, 80, 120] {
-            let out = render(
-                &doc,
-                Layout {
-                    width,
-                    color: false,
-                },
-            );
-            for line in out.lines() {
-                let long_word = line
-                    .split_whitespace()
-                    .any(|w| w.chars().count() > width / 2);
-                assert!(
-                    line.chars().count() <= width || long_word,
-                    "{width}: {line:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn orphan_ids_cannot_send_terminal_escapes() {
-        let mut a = fixture::assessment();
-        a.set_status(
-            "weg.\x1b[2Jvraag",
-            Some(crate::assessment::Status::No),
-            None,
-            fixture::now(),
-        );
-        let scan =
-            crate::report::Scan::new(&crate::checklist::Catalog::bundled(), &a, fixture::now());
-        let out = render(&fixture::document(&scan, "X"), Layout::PLAIN);
-        assert!(!out.contains('\x1b'));
-        assert!(out.contains("weg.[2Jvraag"));
-    }
-}
+mod tests;

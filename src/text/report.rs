@@ -1,1 +1,170 @@
 //! Strings of the report sections for details, intake, action plan, sessions and progress.
+
+/// Label before the contact person.
+pub const CONTACT: &str = "Contactpersoon";
+/// Label before the assessor (the consultant).
+pub const ASSESSOR: &str = "Adviseur";
+/// Label before the Chamber of Commerce number.
+pub const KVK: &str = "KvK-nummer";
+
+/// Heading of the comparison with the end of the previous session.
+pub const SINCE_PREVIOUS: &str = "Sinds de vorige sessie";
+
+/// Heading of the comparison with a moment chosen with `--since`, e.g. "Sinds 2026-11-01 00:00".
+pub fn since_heading(moment: &str) -> String {
+    format!("Sinds {moment}")
+}
+
+/// The comparison's first line: the moment and the score then and now.
+pub fn since_scores(moment: &str, then: u32, now: u32) -> String {
+    format!("Vergeleken met {moment}: score {then}% → nu {now}%.")
+}
+
+/// Heading of items that were unanswered at the baseline.
+pub const NEWLY_ANSWERED: &str = "Nieuw beantwoord";
+/// Heading of items whose answer is better now.
+pub const IMPROVED: &str = "Verbeterd";
+/// Heading of items whose answer is worse now.
+pub const WORSENED: &str = "Verslechterd";
+/// Shown when no answer changed since the baseline.
+pub const NO_CHANGES: &str = "Sindsdien is geen antwoord veranderd.";
+/// How changes are counted, stated under the comparison.
+pub const CHANGE_RULE: &str =
+    "Niet van toepassing telt hier als afgehandeld, net als ja. Alleen vragen die nu gelden.";
+
+/// An answer then and now, e.g. "nee → deels".
+pub fn before_after(before: &str, after: &str) -> String {
+    format!("{before} → {after}")
+}
+
+/// Heading of the action plan.
+pub const ACTION_PLAN: &str = "Actieplan";
+/// Label and column: who does it.
+pub const PLAN_OWNER: &str = "Wie";
+/// Label and column: the due date.
+pub const PLAN_DUE: &str = "Uiterlijk";
+/// Label and column: the agreed action.
+pub const PLAN_ACTION: &str = "Afgesproken";
+/// Marks an action whose due date has passed (a word, never colour alone).
+pub const OVERDUE: &str = "te laat";
+/// Stands in for an owner, date or action that is not filled in.
+pub const PLAN_NONE: &str = "–";
+/// Column heading of the item in the action plan and other tables.
+pub const ITEM_COLUMN: &str = "Vraag";
+
+/// Under the action plan: how many open points have no agreed action.
+pub fn without_action(open: usize) -> String {
+    if open == 1 {
+        "1 open punt heeft nog geen afgesproken actie.".to_owned()
+    } else {
+        format!("{open} open punten hebben nog geen afgesproken actie.")
+    }
+}
+
+/// Agreed actions and how many are overdue, e.g. "3 afgesproken acties, waarvan 1 te laat".
+pub fn plan_counts(planned: usize, overdue: usize) -> String {
+    let noun = if planned == 1 {
+        "afgesproken actie"
+    } else {
+        "afgesproken acties"
+    };
+    format!("{planned} {noun}, waarvan {overdue} {OVERDUE}")
+}
+
+/// Heading of the answers to look at again.
+pub const TO_CHECK: &str = "Ter controle";
+
+/// Explains what is listed under "Ter controle".
+pub fn to_check_rule(months: u32) -> String {
+    format!(
+        "Antwoorden ouder dan {months} maanden, antwoorden op vragen die sindsdien zijn gewijzigd, en \
+         nieuwe vragen. Bekijk ze opnieuw."
+    )
+}
+
+/// Why an answer is listed: it is older than the review period.
+pub fn review_due(date: &str) -> String {
+    format!("herzien: beantwoord op {date}")
+}
+
+/// Why an answer is listed: the question changed after it was answered.
+pub const QUESTION_CHANGED: &str = "vraag gewijzigd";
+/// Why an item is listed: it was added after the last session.
+pub const NEW_ITEM: &str = "nieuw";
+
+/// Heading of the sessions table.
+pub const SESSIONS: &str = "Sessies";
+/// Column headings of the sessions table.
+pub const SESSION_HEADERS: [&str; 5] = [
+    "Datum",
+    "Tijd",
+    "Adviseur",
+    "Wijzigingen",
+    "Score na afloop",
+];
+
+/// Heading of the intake answers.
+pub const INTAKE: &str = "Intake: wat voor je bedrijf geldt";
+/// Column headings of the intake table.
+pub const INTAKE_HEADERS: [&str; 3] = ["Vraag", "Antwoord", "Valt weg"];
+
+/// The intake answer in a word.
+pub fn intake_answer(answer: Option<bool>) -> &'static str {
+    match answer {
+        Some(true) => "ja",
+        Some(false) => "nee",
+        None => "open",
+    }
+}
+
+/// Above the intake table: how many questions the intake leaves out.
+pub fn intake_skipped(skipped: usize) -> String {
+    if skipped == 1 {
+        "1 vraag geldt niet voor je bedrijf door de intake; die telt niet mee in de score."
+            .to_owned()
+    } else {
+        format!(
+            "{skipped} vragen gelden niet voor je bedrijf door de intake; die tellen niet mee in de score."
+        )
+    }
+}
+
+/// Why an item does not apply, for the CSV: the intake answer that rules it out.
+pub fn excluded_reason(flag: &str, negated: bool) -> String {
+    let answer = intake_answer(Some(negated));
+    format!("nee (intake {flag}: {answer})")
+}
+
+/// CSV: the columns after the original nine, in order.
+pub const CSV_PLAN_HEADERS: [&str; 7] = [
+    "eigenaar",
+    "uiterlijk",
+    "afgesproken actie",
+    "te laat",
+    "geldt",
+    "herzien",
+    "vraag gewijzigd",
+];
+
+/// "ja" or "nee", for yes/no columns.
+pub fn yes_no(yes: bool) -> &'static str {
+    if yes { "ja" } else { "nee" }
+}
+
+/// How many questions an intake answer leaves out, e.g. "14 vragen vallen weg".
+pub fn leaves_out(count: usize) -> String {
+    if count == 1 {
+        "1 vraag valt weg".to_owned()
+    } else {
+        format!("{count} vragen vallen weg")
+    }
+}
+
+/// What `--since` accepts, after "kies uit:" in the argument error.
+pub const SINCE_VALID: &str =
+    "een datum als 2026-11-01 of een tijdstip als 2026-11-01T14:00:00+01:00";
+
+/// In a checklist table, instead of a score: the intake rules the whole checklist out.
+pub const CHECKLIST_EXCLUDED: &str = "geldt niet (intake)";
+/// The same in the text report's narrow score column.
+pub const CHECKLIST_EXCLUDED_SHORT: &str = "geldt niet";

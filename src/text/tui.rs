@@ -79,7 +79,7 @@ pub fn review_due_since(date: &str, months: u32) -> String {
     )
 }
 /// Flag: the question changed after it was answered.
-pub const QUESTION_CHANGED: &str = "Vraag gewijzigd sinds je antwoord. Lees hem opnieuw: druk b als je antwoord nog klopt, of geef een nieuw antwoord.";
+pub const QUESTION_CHANGED_HINT: &str = "Vraag gewijzigd sinds je antwoord. Lees hem opnieuw: druk b als je antwoord nog klopt, of geef een nieuw antwoord.";
 /// Flag: the question is new since the last session.
 pub const QUESTION_NEW: &str = "Nieuw sinds de vorige sessie.";
 /// Status line at start when answers ask for a second look.
@@ -92,8 +92,6 @@ pub fn rechecks_waiting(count: usize) -> String {
 }
 /// Label of the action plan in the detail pane.
 pub const PLAN_LABEL: &str = "Actieplan";
-/// Shown for an overdue action.
-pub const OVERDUE: &str = "te laat";
 /// "uiterlijk 31-01-2027".
 pub fn due_on(date: &str) -> String {
     format!("uiterlijk {date}")

@@ -11,13 +11,13 @@ use crate::report::{Document, html};
 
 /// Writes `<name>-rapport.html` and `<name>-samenvatting.html` into `dir`; returns the paths written.
 pub fn export(app: &App, dir: &Path, now: Timestamp) -> Result<Vec<PathBuf>, StoreError> {
-    let date = now.to_zoned_datetime(app.tz.clone()).date().to_string();
-    let doc = Document::new(
+    let doc = Document::of(
+        &app.catalog,
         &app.scan,
-        &app.assessment.organisation,
+        &app.assessment,
         &app.name,
         now,
-        date,
+        app.tz.clone(),
     );
     let files = [
         (format!("{}-rapport.html", app.name), html::render(&doc)),

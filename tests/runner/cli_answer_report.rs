@@ -131,9 +131,14 @@ fn json_report_has_the_documented_shape() {
         [
             "assessment",
             "checklists",
+            "details",
             "gaps",
             "generated_at",
+            "intake",
             "orphans",
+            "review_months",
+            "sessions",
+            "since",
             "totals"
         ]
     );
@@ -142,7 +147,10 @@ fn json_report_has_the_documented_shape() {
     let totals = doc["totals"].as_object().unwrap();
     let mut total_keys: Vec<&str> = totals.keys().map(String::as_str).collect();
     total_keys.sort_unstable();
-    assert_eq!(total_keys, ["answered", "applicable", "gaps", "score"]);
+    assert_eq!(
+        total_keys,
+        ["answered", "applicable", "gaps", "score", "skipped"]
+    );
     assert_eq!(doc["orphans"], Value::Array(vec![]));
 
     let weights = item_weights(&env);
@@ -188,6 +196,7 @@ fn json_report_has_the_documented_shape() {
                 "checklist",
                 "id",
                 "note",
+                "plan",
                 "question",
                 "reference",
                 "severity",

@@ -74,7 +74,7 @@ fn csv_round_trips_the_note_and_has_a_row_per_item() {
     assert_eq!(rows.len(), items);
     let row = rows.iter().find(|r| &r[1] == ITEM).expect("answered row");
     assert_eq!(&row[6], NOTE);
-    assert!(rows.iter().all(|r| r.len() == 9));
+    assert!(rows.iter().all(|r| r.len() == 16));
 }
 
 #[test]
@@ -113,4 +113,27 @@ fn output_file_is_written_in_the_chosen_format() {
     env.ok(&["report", "--format", "html", "-o", target.to_str().unwrap()]);
     let html = std::fs::read_to_string(&target).unwrap();
     assert!(html.contains("</html>"));
+}
+
+#[test]
+fn since_compares_with_a_chosen_moment_and_refuses_a_bad_one() {
+    let env = env_with_nasty_answer();
+    let doc = env.json(&["report", "--format", "json"]);
+    assert!(doc["since"].is_null(), "no sessions, no baseline");
+    let doc = env.json(&["report", "--format", "json", "--since", "2026-11-01"]);
+    assert_eq!(doc["since"]["baseline"], "chosen");
+    assert_eq!(doc["since"]["moment"], "2026-11-01T00:00:00Z", "TZ=UTC");
+    assert_eq!(doc["since"]["newly_answered"][0]["id"], ITEM);
+    assert_eq!(doc["since"]["newly_answered"][0]["after"], "no");
+    let text = env.ok(&["report", "--since", "2026-11-01T12:00:00+01:00"]);
+    assert!(text.contains("Sinds 2026-11-01 11:00"), "{text}");
+    assert!(text.contains("Nieuw beantwoord (1)"));
+
+    let out = env.run(&["report", "--since", "gisteren"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("ongeldige waarde 'gisteren' voor --since"),
+        "{err}"
+    );
 }

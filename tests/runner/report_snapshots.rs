@@ -12,16 +12,26 @@ use crate::common::TestEnv;
 
 const NOTE: &str = "<script>alert(1)</script> \"citaat\", komma | pijp, café\ntweede regel";
 
-/// Every status, two notes with special characters, and an answer to an item that is gone.
-const ASSESSMENT: &str = r#"format = 1
+/// Every status, two notes with special characters, and an answer to an item that is gone; details
+/// with markup, an intake answer, a plan entry, an answer due for review, one that got worse in the
+/// second of two sessions, and one whose question changed.
+const ASSESSMENT: &str = r#"format = 2
 organisation = "Bakkerij \"De Bol\" & Zn.\nAmsterdam"
 created = "2026-11-01T09:00:00Z"
 updated = "2026-11-20T16:30:00Z"
 
+[details]
+contact = "Jan <b>Bol</b>"
+assessor = "=Eva | \"de\" Vries"
+kvk = "12345678"
+
+[intake]
+personeel = false
+
 [answers."privacyverklaring.pv-identiteit-contact"]
 status = "yes"
 note = "Staat op /privacy"
-answered_at = "2026-11-02T09:00:00Z"
+answered_at = "2025-10-01T09:00:00Z"
 
 [answers."privacyverklaring.pv-fg-contact"]
 status = "not_applicable"
@@ -34,7 +44,14 @@ answered_at = "2026-11-02T09:02:00Z"
 
 [answers."privacyverklaring.pv-grondslag"]
 status = "no"
-answered_at = "2026-11-02T09:03:00Z"
+answered_at = "2026-11-20T16:10:00Z"
+question = "verouderd"
+history = [{ status = "partly", at = "2026-11-02T09:03:00Z" }]
+
+[plan."privacyverklaring.pv-grondslag"]
+owner = "Piet <i>de</i> Bakker"
+due = "2026-11-15"
+action = "Grondslag per doel | opschrijven"
 
 [answers."privacyverklaring.pv-gerechtvaardigd-belang"]
 status = "unknown"
@@ -45,6 +62,18 @@ answered_at = "2026-11-02T09:04:00Z"
 status = "no"
 note = "oud | \"weg\" <b>é</b>"
 answered_at = "2025-01-01T00:00:00Z"
+
+[[sessions]]
+start = "2026-11-02T09:00:00Z"
+end = "2026-11-02T09:10:00Z"
+assessor = "Eva"
+changed = ["privacyverklaring.pv-fg-contact", "privacyverklaring.pv-grondslag"]
+
+[[sessions]]
+start = "2026-11-20T16:00:00Z"
+end = "2026-11-20T16:30:00Z"
+assessor = "Eva"
+changed = ["privacyverklaring.pv-grondslag"]
 "#;
 
 /// Gaps shown in full in the snapshots.
@@ -152,6 +181,16 @@ fn json_report_snapshot() {
     let reduced = json!({
         "assessment": doc["assessment"],
         "generated_at": doc["generated_at"],
+        "details": doc["details"],
+        "review_months": doc["review_months"],
+        "intake (answered)": doc["intake"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|q| !q["answer"].is_null())
+            .collect::<Vec<_>>(),
+        "since": doc["since"],
+        "sessions": doc["sessions"],
         "totals": doc["totals"],
         "checklists (first of them)": checklists[0],
         "checklists (others)": checklists[1..]

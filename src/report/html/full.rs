@@ -2,8 +2,8 @@
 //! the items already in order, and orphans.
 
 use super::parts::{checklist_table, header, severity, status, totals};
+use super::sections;
 use super::writer::Html;
-use crate::assessment::Status;
 use crate::checklist::Severity;
 use crate::report::document::{Document, FIRST_ACTIONS};
 use crate::report::scan::Gap;
@@ -17,8 +17,13 @@ pub(super) fn body(h: &mut Html, doc: &Document) {
         heading(h, "h2", t::HTML_OVERVIEW, None);
         checklist_table(h, doc);
     });
+    sections::since(h, doc);
     first_actions(h, doc);
+    sections::action_plan(h, doc);
     gaps_per_checklist(h, doc);
+    sections::rechecks(h, doc);
+    sections::sessions(h, doc);
+    sections::intake(h, doc);
     done(h, doc);
     orphans(h, doc);
     h.el("footer", &[], |h| {
@@ -27,7 +32,7 @@ pub(super) fn body(h: &mut Html, doc: &Document) {
 }
 
 /// A heading with an optional count in lighter type: "Open punten (12)".
-fn heading(h: &mut Html, tag: &'static str, text: &str, count: Option<usize>) {
+pub(super) fn heading(h: &mut Html, tag: &'static str, text: &str, count: Option<usize>) {
     h.el(tag, &[], |h| {
         h.text(text);
         if let Some(n) = count {
@@ -61,6 +66,9 @@ fn first_actions(h: &mut Html, doc: &Document) {
                             h.leaf("b", &[], t::REFERENCE);
                             h.text(": ").text(&g.reference);
                         });
+                        if g.plan.is_some() {
+                            h.el("dl", &[("class", "facts")], |h| sections::plan_facts(h, g));
+                        }
                     });
                 });
             }
@@ -119,27 +127,25 @@ fn gap(h: &mut Html, g: &Gap) {
                 h.leaf("dt", &[], t::NOTE);
                 h.leaf("dd", &[("class", "note")], note);
             }
+            sections::plan_facts(h, g);
         });
     });
 }
 
 /// The items answered yes, compact, per checklist.
 fn done(h: &mut Html, doc: &Document) {
-    let yes = |status: Option<Status>| status == Some(Status::Yes);
-    let count = doc
-        .scan
-        .checklists
-        .iter()
-        .flat_map(|c| &c.items)
-        .filter(|i| yes(i.status))
-        .count();
+    let done = doc.done();
     h.el("section", &[("class", "done")], |h| {
-        heading(h, "h2", t::DONE, Some(count));
-        if count == 0 {
+        heading(h, "h2", t::DONE, Some(done.len()));
+        if done.is_empty() {
             h.leaf("p", &[("class", "empty")], t::HTML_NOTHING_DONE);
         }
         for c in &doc.scan.checklists {
-            let items: Vec<_> = c.items.iter().filter(|i| yes(i.status)).collect();
+            let items: Vec<_> = done
+                .iter()
+                .filter(|(of, _)| of.id == c.id)
+                .map(|(_, i)| *i)
+                .collect();
             if items.is_empty() {
                 continue;
             }

@@ -8,10 +8,10 @@ use crate::report::document::{Band, Document, percent};
 use crate::report::scan::ChecklistScan;
 use crate::text as t;
 
-/// The header: title line, organisation, facts, and the disclaimer.
+/// The header: title line, organisation, facts (with the details), and the disclaimer.
 pub(super) fn header(h: &mut Html, doc: &Document, title: &str) {
     h.el("header", &[("class", "top")], |h| {
-        title_block(h, doc, title);
+        title_block(h, doc, title, true);
         h.leaf("p", &[("class", "disclaimer")], t::NOT_LEGAL_ADVICE);
     });
 }
@@ -19,8 +19,9 @@ pub(super) fn header(h: &mut Html, doc: &Document, title: &str) {
 /// Names longer than this (in characters) are set smaller.
 const LONG_NAME: usize = 48;
 
-/// Title line, the organisation (or the assessment name when there is none) and the facts.
-pub(super) fn title_block(h: &mut Html, doc: &Document, title: &str) {
+/// Title line, the organisation (or the assessment name when there is none) and the facts, with the
+/// details (contact, assessor, KvK number) first when `with_details`.
+pub(super) fn title_block(h: &mut Html, doc: &Document, title: &str, with_details: bool) {
     let organisation = doc.organisation.trim();
     let heading = if organisation.is_empty() {
         doc.assessment
@@ -36,11 +37,17 @@ pub(super) fn title_block(h: &mut Html, doc: &Document, title: &str) {
     h.leaf("p", &[("class", "eyebrow")], title);
     h.leaf("h1", &[("class", class)], heading);
     h.el("dl", &[("class", "meta")], |h| {
-        for (label, value) in [
+        let facts = [
             (t::ASSESSMENT, doc.assessment),
             (t::DATE, doc.date.as_str()),
             (t::TOOL_VERSION, doc.version),
-        ] {
+        ];
+        let details = if with_details {
+            doc.detail_facts()
+        } else {
+            Vec::new()
+        };
+        for (label, value) in details.into_iter().chain(facts) {
             h.el("div", &[], |h| {
                 h.leaf("dt", &[], label);
                 h.leaf("dd", &[], value);
@@ -173,7 +180,11 @@ fn checklist_row(h: &mut Html, c: &ChecklistScan) {
             &format!("{}/{}", c.answered, c.total),
         );
         h.el("td", &[("class", "barcell")], |h| {
-            meter(h, percent(c.score))
+            if c.excluded.is_some() {
+                h.span("excluded", t::CHECKLIST_EXCLUDED);
+            } else {
+                meter(h, percent(c.score));
+            }
         });
         h.leaf("td", &[("class", "num")], &c.open_high.to_string());
     });

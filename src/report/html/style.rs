@@ -36,6 +36,7 @@ h1{font-size:19pt;font-weight:700;margin:1mm 0 2mm;overflow-wrap:anywhere}
 .meter{display:flex;align-items:center;gap:2mm}
 .bar{flex:1;height:3.2mm;border:.75pt solid var(--edge);border-radius:.8mm;background:#fff;overflow:hidden}
 .bar span{display:block;height:100%;background:var(--fill)}
+.excluded{font-size:8.5pt;font-style:italic;color:var(--muted)}
 .pct{min-width:9mm;text-align:right;font-weight:600;font-variant-numeric:tabular-nums}
 table{width:100%;border-collapse:collapse}
 th{font-size:7pt;font-weight:600;letter-spacing:.08em;text-transform:uppercase;color:var(--muted);text-align:left;padding:0 2mm 1mm;border-bottom:1pt solid var(--ink);white-space:nowrap}
@@ -77,7 +78,7 @@ article.gap{margin:0 0 2.2mm;padding:1.6mm 0 1.6mm 3mm;border-left:2.2pt solid v
 article.gap.sev-medium-line{border-left:2.2pt solid #7d8693}
 article.gap.sev-low-line{border-left:1.2pt dashed #7d8693}
 .q{font-weight:600;margin:.8mm 0 .8mm}
-dl.facts{display:grid;grid-template-columns:20mm 1fr;gap:.5mm 2mm;margin:0;font-size:9pt}
+dl.facts{display:grid;grid-template-columns:23mm 1fr;gap:.5mm 2mm;margin:0;font-size:9pt}
 dl.facts dt{color:var(--muted);font-weight:600}
 dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .note{white-space:pre-line;overflow-wrap:anywhere}
@@ -90,6 +91,25 @@ ul.done li{padding:.35mm 0 .35mm 4mm;text-indent:-4mm;break-inside:avoid;page-br
 .orphans td{vertical-align:top;font-size:9pt}
 .empty{color:var(--muted);font-style:italic}
 footer{margin-top:8mm;padding-top:2mm;border-top:.5pt solid var(--line)}
+.lead{font-weight:600}
+.rule-note{font-size:8pt;color:var(--muted);margin:.5mm 0 1mm}
+ul.changes{margin:0;padding:0;list-style:none;font-size:9pt}
+ul.changes li{display:flex;flex-wrap:wrap;gap:0 3mm;justify-content:space-between;padding:.8mm 0;border-bottom:.5pt solid var(--rule);break-inside:avoid;page-break-inside:avoid}
+ul.changes .q{flex:1 1 110mm;min-width:0;font-weight:400;margin:0}
+.moved{font-size:8.5pt;font-weight:600;white-space:nowrap}
+.moved .status{white-space:nowrap}
+table.plan,table.sessions,table.intake{font-size:9pt}
+table.plan td,table.intake td{vertical-align:top}
+table.plan .due{width:25mm;white-space:nowrap;font-variant-numeric:tabular-nums}
+table.plan td:nth-child(2){width:32mm;overflow-wrap:anywhere}
+table.plan .q{display:block;font-weight:400;margin:0}
+table.plan .id{display:block;margin-left:0}
+table.plan td.note{width:62mm}
+.late-chip{display:block;width:fit-content;margin-top:.6mm;padding:0 1.2mm;border:1pt solid var(--ink);border-radius:.8mm;font-size:6.8pt;font-weight:700;letter-spacing:.07em;text-transform:uppercase;background:var(--ink);color:#fff}
+tr.overdue td.due{font-weight:700}
+dd.late{font-weight:700}
+table.intake td:nth-child(2){width:18mm}
+table.intake td.num,table.intake th.num{width:18mm}
 "#;
 
 /// The one-page summary: a fixed sheet whose remarks box takes the room that is left.
@@ -108,6 +128,7 @@ h1{font-size:17pt;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-c
 .score .scale{margin-top:2.6mm}
 .facts{font-size:9pt}
 .facts .sep{color:var(--muted)}
+.facts.details{margin-bottom:1mm;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden}
 h2{font-size:10.5pt;margin:4mm 0 1.2mm}
 table.overview{font-size:9pt}
 td{padding:.55mm 2mm}

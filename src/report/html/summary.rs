@@ -15,15 +15,33 @@ const RULES: usize = 10;
 pub(super) fn body(h: &mut Html, doc: &Document) {
     let totals = doc.scan.totals;
     h.el("header", &[("class", "top split")], |h| {
-        h.div("who", |h| title_block(h, doc, t::SUMMARY_TITLE));
+        h.div("who", |h| title_block(h, doc, t::SUMMARY_TITLE, false));
         score_card(h, doc);
     });
+    // The details get the full width under the header, so long names stay on one line.
+    let details = doc.detail_facts();
+    if !details.is_empty() {
+        h.el("p", &[("class", "facts details")], |h| {
+            for (i, (label, value)) in details.into_iter().enumerate() {
+                if i > 0 {
+                    h.span("sep", " · ");
+                }
+                h.text(label).text(" ");
+                h.leaf("b", &[], value.trim());
+            }
+        });
+    }
     h.el("p", &[("class", "facts")], |h| {
         h.leaf("b", &[], t::PROGRESS);
         h.text(" ")
             .text(&t::html_answered_of(totals.answered, totals.total));
         h.span("sep", " · ");
         h.text(&t::html_open_points(totals.gaps, open_high(doc)));
+        let planned = doc.action_plan().len();
+        if planned > 0 {
+            h.span("sep", " · ");
+            h.leaf("b", &[], &t::plan_counts(planned, doc.overdue()));
+        }
     });
     h.leaf("h2", &[], t::HTML_OVERVIEW);
     checklist_table(h, doc);

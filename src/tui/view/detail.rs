@@ -38,7 +38,7 @@ pub fn lines<'a>(app: &'a App, item: &'a Item, with_question: bool) -> Vec<Line<
     if let Some(state) = state.filter(|s| s.applies() && (s.needs_recheck() || s.new)) {
         if state.question_changed {
             out.push(Line::styled(
-                format!("! {}", t::QUESTION_CHANGED),
+                format!("! {}", t::QUESTION_CHANGED_HINT),
                 theme.error(),
             ));
         }

@@ -1,0 +1,200 @@
+//! The Markdown sections of the consultant's work: progress since a baseline, the action plan, answers to
+//! look at again, the sessions and the intake. Every piece of text goes through `escape_inline` or
+//! `escape_cell`.
+
+use std::fmt::Write;
+
+use super::{DOT, escape_cell, escape_inline, fact, labelled, row, table_head};
+use crate::report::document::{Document, percent};
+use crate::report::scan::Gap;
+use crate::text as t;
+
+/// Contact, assessor and KvK number as facts, when filled in.
+pub(super) fn details(out: &mut String, doc: &Document) {
+    for (label, value) in doc.detail_facts() {
+        fact(out, label, value);
+    }
+}
+
+/// "Sinds de vorige sessie": the scores then and now and the answers that moved.
+pub(super) fn since(out: &mut String, doc: &Document) {
+    let Some(progress) = &doc.progress else {
+        return;
+    };
+    let _ = writeln!(out, "## {}\n", escape_inline(&doc.since_heading(progress)));
+    let _ = writeln!(out, "{}\n", escape_inline(&doc.since_scores(progress)));
+    if progress.is_empty() {
+        let _ = writeln!(out, "{}\n", escape_inline(t::NO_CHANGES));
+        return;
+    }
+    let _ = writeln!(out, "{}\n", escape_inline(t::CHANGE_RULE));
+    for (movement, changes) in progress.groups() {
+        if changes.is_empty() {
+            continue;
+        }
+        let label = Document::movement_label(movement);
+        let _ = writeln!(out, "**{}** ({})\n", escape_inline(label), changes.len());
+        for change in changes {
+            let moved = t::before_after(
+                t::status_label(change.before),
+                t::status_label(change.after),
+            );
+            let _ = writeln!(
+                out,
+                "- {} ({})",
+                escape_inline(&change.question),
+                escape_inline(&moved)
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// The plan lines under a gap: who and by when, then what was agreed.
+pub(super) fn plan_lines(out: &mut String, gap: &Gap) {
+    let Some(plan) = &gap.plan else {
+        return;
+    };
+    let mut facts = Vec::new();
+    if !plan.owner.trim().is_empty() {
+        facts.push(labelled(t::PLAN_OWNER, &plan.owner));
+    }
+    facts.push(labelled(t::PLAN_DUE, &Document::due(gap)));
+    let _ = writeln!(out, "    - {}", facts.join(DOT));
+    if !plan.action.trim().is_empty() {
+        let _ = writeln!(out, "    - {}", labelled(t::PLAN_ACTION, &plan.action));
+    }
+}
+
+/// A plan field for a table cell, or a dash when it is empty.
+fn cell_or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        t::PLAN_NONE.to_owned()
+    } else {
+        escape_cell(text)
+    }
+}
+
+/// The action plan as a table, soonest due first, then how many gaps have no agreed action; nothing
+/// when no action was agreed at all.
+pub(super) fn action_plan(out: &mut String, doc: &Document) {
+    let planned = doc.action_plan();
+    if planned.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## {} ({})\n",
+        escape_inline(t::ACTION_PLAN),
+        planned.len()
+    );
+    table_head(
+        out,
+        &[t::PLAN_DUE, t::PLAN_OWNER, t::ITEM_COLUMN, t::PLAN_ACTION],
+        &[false; 4],
+    );
+    for gap in planned {
+        let plan = gap.plan.as_ref().expect("planned gaps have a plan");
+        let due = escape_cell(&Document::due(gap));
+        let due = if gap.overdue {
+            format!("**{due}**")
+        } else {
+            due
+        };
+        row(
+            out,
+            &[
+                due,
+                cell_or_dash(&plan.owner),
+                escape_cell(&gap.question),
+                cell_or_dash(&plan.action),
+            ],
+        );
+    }
+    out.push('\n');
+    let without = doc.without_action();
+    if without > 0 {
+        let _ = writeln!(out, "{}\n", escape_inline(&t::without_action(without)));
+    }
+}
+
+/// "Ter controle": answers due for review, answers to changed questions, and new questions.
+pub(super) fn rechecks(out: &mut String, doc: &Document) {
+    let rechecks = doc.rechecks();
+    if rechecks.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## {} ({})\n",
+        escape_inline(t::TO_CHECK),
+        rechecks.len()
+    );
+    let _ = writeln!(
+        out,
+        "{}\n",
+        escape_inline(&t::to_check_rule(doc.review_months))
+    );
+    for r in rechecks {
+        let why = format!(
+            "{}; {}",
+            t::status_label(r.item.status),
+            doc.reasons(r.item)
+        );
+        let _ = writeln!(
+            out,
+            "- **{}** ({}){DOT}{}",
+            escape_inline(&r.item.question),
+            escape_inline(&why),
+            escape_inline(&r.checklist.title)
+        );
+    }
+    out.push('\n');
+}
+
+/// The sessions table: date, time span, assessor, changes and the score at the end.
+pub(super) fn sessions(out: &mut String, doc: &Document) {
+    if doc.sessions.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", escape_inline(t::SESSIONS));
+    table_head(out, &t::SESSION_HEADERS, &[false, false, false, true, true]);
+    for s in &doc.sessions {
+        row(
+            out,
+            &[
+                doc.day(s.start),
+                doc.span(s),
+                cell_or_dash(&s.assessor),
+                s.changes.to_string(),
+                format!("{}%", percent(s.score)),
+            ],
+        );
+    }
+    out.push('\n');
+}
+
+/// The intake answers as a table: question, yes/no/open, how many questions it leaves out.
+pub(super) fn intake(out: &mut String, doc: &Document) {
+    if doc.intake.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", escape_inline(t::INTAKE));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        escape_inline(&t::intake_skipped(doc.scan.totals.skipped))
+    );
+    table_head(out, &t::INTAKE_HEADERS, &[false, false, true]);
+    for line in &doc.intake {
+        row(
+            out,
+            &[
+                escape_cell(&line.question),
+                t::intake_answer(line.answer).to_owned(),
+                line.leaves_out.to_string(),
+            ],
+        );
+    }
+    out.push('\n');
+}

@@ -1,0 +1,171 @@
+//! The text report's sections of the consultant's work: progress since a baseline, the action plan,
+//! answers to look at again, the sessions and the intake. User text goes through `one_line` or `clean`.
+
+use std::fmt::Write;
+
+use super::{Layout, clean, cut, one_line, wrap};
+use crate::report::document::{Document, percent};
+use crate::report::scan::Gap;
+use crate::text as t;
+
+/// A list item: "  - " and the text, continuation lines indented under the text.
+fn bullet(text: &str, layout: Layout) -> String {
+    let wrapped = wrap(text, layout.width, 4);
+    format!("  - {}", &wrapped[4..])
+}
+
+/// "Contactpersoon: … · Adviseur: … · KvK-nummer: …", when any is filled in.
+pub(super) fn details(doc: &Document, layout: Layout, out: &mut String) {
+    let facts: Vec<String> = doc
+        .detail_facts()
+        .into_iter()
+        .map(|(label, value)| format!("{label}: {}", one_line(value)))
+        .collect();
+    if !facts.is_empty() {
+        out.push_str(&wrap(&facts.join(" · "), layout.width, 0));
+    }
+}
+
+/// "Sinds de vorige sessie": the scores then and now and the answers that moved.
+pub(super) fn since(doc: &Document, layout: Layout, out: &mut String) {
+    let Some(progress) = &doc.progress else {
+        return;
+    };
+    let _ = writeln!(out, "\n{}", layout.bold(&doc.since_heading(progress)));
+    out.push_str(&wrap(&doc.since_scores(progress), layout.width, 0));
+    if progress.is_empty() {
+        out.push_str(&wrap(t::NO_CHANGES, layout.width, 0));
+        return;
+    }
+    out.push_str(&wrap(t::CHANGE_RULE, layout.width, 0));
+    for (movement, changes) in progress.groups() {
+        if changes.is_empty() {
+            continue;
+        }
+        let label = Document::movement_label(movement);
+        let _ = writeln!(out, "\n{} ({})", layout.bold(label), changes.len());
+        for change in changes {
+            let moved = t::before_after(
+                t::status_label(change.before),
+                t::status_label(change.after),
+            );
+            let line = format!("{} ({moved})", one_line(&change.question));
+            out.push_str(&bullet(&line, layout));
+        }
+    }
+}
+
+/// The plan line under a gap: who, by when (and "te laat"), and what was agreed.
+pub(super) fn plan_line(g: &Gap) -> Option<String> {
+    let plan = g.plan.as_ref()?;
+    let mut parts = vec![format!("{}: {}", t::PLAN_DUE, Document::due(g))];
+    if !plan.owner.trim().is_empty() {
+        parts.insert(0, format!("{}: {}", t::PLAN_OWNER, one_line(&plan.owner)));
+    }
+    let mut line = parts.join(" · ");
+    if !plan.action.trim().is_empty() {
+        let _ = write!(line, "\n{}: {}", t::PLAN_ACTION, clean(&plan.action));
+    }
+    Some(line)
+}
+
+/// The action plan: every planned gap, soonest due first, then how many gaps have no agreed action;
+/// nothing when no action was agreed at all.
+pub(super) fn action_plan(doc: &Document, layout: Layout, out: &mut String) {
+    let planned = doc.action_plan();
+    if planned.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} ({})", layout.bold(t::ACTION_PLAN), planned.len());
+    for g in planned {
+        let mark = if g.overdue {
+            format!("[{}] ", t::OVERDUE.to_uppercase())
+        } else {
+            String::new()
+        };
+        let heading = format!("{mark}{} ({})", g.id, t::status_label(g.status));
+        out.push('\n');
+        out.push_str(&wrap(&heading, layout.width, 2));
+        out.push_str(&wrap(&g.question, layout.width, 2));
+        if let Some(line) = plan_line(g) {
+            out.push_str(&wrap(&line, layout.width, 2));
+        }
+    }
+    let without = doc.without_action();
+    if without > 0 {
+        out.push('\n');
+        out.push_str(&wrap(&t::without_action(without), layout.width, 0));
+    }
+}
+
+/// "Ter controle": answers due for review, answers to changed questions, and new questions.
+pub(super) fn rechecks(doc: &Document, layout: Layout, out: &mut String) {
+    let rechecks = doc.rechecks();
+    if rechecks.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} ({})", layout.bold(t::TO_CHECK), rechecks.len());
+    out.push_str(&wrap(&t::to_check_rule(doc.review_months), layout.width, 0));
+    for r in rechecks {
+        let line = format!(
+            "{}: {} ({}; {})",
+            r.checklist.title,
+            r.item.question,
+            t::status_label(r.item.status),
+            doc.reasons(r.item)
+        );
+        out.push_str(&bullet(&line, layout));
+    }
+}
+
+/// The sessions table: date, time span, assessor, changes and the score at the end.
+pub(super) fn sessions(doc: &Document, layout: Layout, out: &mut String) {
+    if doc.sessions.is_empty() {
+        return;
+    }
+    let [date, time, who, changes, score] = t::SESSION_HEADERS;
+    // Narrow terminals get the short score heading; the assessor gets the room that is left.
+    let score = if layout.width < 72 {
+        t::SCORE_COLUMN
+    } else {
+        score
+    };
+    let score_width = score.chars().count();
+    let fixed = 10 + 11 + 11 + score_width + 4 * 2;
+    let who_width = layout.width.saturating_sub(fixed).clamp(8, 40);
+    let _ = writeln!(out, "\n{}", layout.bold(t::SESSIONS));
+    let heading =
+        format!("{date:<10}  {time:<11}  {who:<who_width$}  {changes:>11}  {score:>score_width$}");
+    let _ = writeln!(out, "{}", layout.bold(heading.trim_end()));
+    for row in &doc.sessions {
+        let assessor = cut(&one_line(&row.assessor), who_width);
+        let score = format!("{}%", percent(row.score));
+        let _ = writeln!(
+            out,
+            "{:<10}  {:<11}  {assessor:<who_width$}  {:>11}  {score:>score_width$}",
+            doc.day(row.start),
+            doc.span(row),
+            row.changes,
+        );
+    }
+}
+
+/// The intake answers: each question with yes, no or open, and how many questions it leaves out.
+pub(super) fn intake(doc: &Document, layout: Layout, out: &mut String) {
+    if doc.intake.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", layout.bold(t::INTAKE));
+    out.push_str(&wrap(
+        &t::intake_skipped(doc.scan.totals.skipped),
+        layout.width,
+        0,
+    ));
+    for line in &doc.intake {
+        let mut text = format!("{}: {}", line.question, t::intake_answer(line.answer));
+        if line.leaves_out > 0 {
+            let _ = write!(text, " ({})", t::leaves_out(line.leaves_out));
+        }
+        out.push_str(&bullet(&text, layout));
+    }
+}

@@ -1,0 +1,140 @@
+use super::*;
+use crate::report::fixture;
+
+#[test]
+fn wrap_breaks_at_width_and_indents() {
+    let out = wrap(
+        "een twee drie vier vijf zes zeven acht negen tien elf twaalf",
+        24,
+        2,
+    );
+    for line in out.lines() {
+        assert!(line.starts_with("  "));
+        assert!(line.chars().count() <= 24, "{line:?}");
+    }
+    assert_eq!(out.lines().count(), 3);
+}
+
+#[test]
+fn bar_fills_proportionally() {
+    assert_eq!(bar(0.5, 4), "██░░");
+    assert_eq!(bar(1.5, 2), "██");
+    assert_eq!(bar(0.0, 3), "░░░");
+}
+
+#[test]
+fn full_report_snapshot() {
+    let scan = fixture::scan();
+    let org = fixture::assessment().organisation;
+    insta::assert_snapshot!(render(&fixture::document(&scan, &org), Layout::PLAIN));
+}
+
+#[test]
+fn summary_snapshot() {
+    let scan = fixture::scan();
+    let org = fixture::assessment().organisation;
+    insta::assert_snapshot!(render_summary(
+        &fixture::document(&scan, &org),
+        Layout::PLAIN
+    ));
+}
+
+#[test]
+fn plain_text_has_no_escape_codes_and_colour_has() {
+    let scan = fixture::scan();
+    let doc = fixture::document(&scan, "X");
+    assert!(!render(&doc, Layout::PLAIN).contains('\x1b'));
+    assert!(
+        render(
+            &doc,
+            Layout {
+                width: 80,
+                color: true
+            }
+        )
+        .contains("\x1b[1m")
+    );
+}
+
+#[test]
+fn user_text_cannot_send_terminal_escapes() {
+    let scan = fixture::scan();
+    let doc = fixture::document(&scan, "Evil\x1b[2J BV\nnext");
+    let out = render(&doc, Layout::PLAIN);
+    assert!(!out.contains('\x1b'));
+    assert!(out.contains("Organisatie: Evil[2J BV next"));
+}
+
+#[test]
+fn lines_fit_the_width_except_unbreakable_words() {
+    let scan = fixture::scan();
+    let doc = fixture::document(&scan, "X");
+    for width in [60, 80, 120] {
+        let out = render(
+            &doc,
+            Layout {
+                width,
+                color: false,
+            },
+        );
+        for line in out.lines() {
+            let long_word = line
+                .split_whitespace()
+                .any(|w| w.chars().count() > width / 2);
+            assert!(
+                line.chars().count() <= width || long_word,
+                "{width}: {line:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn orphan_ids_cannot_send_terminal_escapes() {
+    let mut a = fixture::assessment();
+    a.set_status(
+        "weg.\x1b[2Jvraag",
+        Some(crate::assessment::Status::No),
+        None,
+        fixture::now(),
+    );
+    let scan = crate::report::Scan::new(&crate::checklist::Catalog::bundled(), &a, fixture::now());
+    let out = render(&fixture::document(&scan, "X"), Layout::PLAIN);
+    assert!(!out.contains('\x1b'));
+    assert!(out.contains("weg.[2Jvraag"));
+}
+
+#[test]
+fn plan_and_details_cannot_send_terminal_escapes() {
+    let catalog = crate::checklist::Catalog::bundled();
+    let mut a = fixture::assessment();
+    a.details.assessor = "Eva\x1b[2J de Vries\nvolgende".into();
+    a.details.contact = "Jan\x07 Bol".into();
+    let entry = crate::assessment::PlanEntry {
+        owner: "Sanne\x1b[31m".into(),
+        due: None,
+        action: "Doen\x1b]0;titel\x07 nu\nen later".into(),
+    };
+    a.set_plan("privacyverklaring.pv-doeleinden", entry, fixture::now());
+    a.sessions[0].assessor = "Eva\x1b[1m".into();
+    let scan = crate::report::Scan::new(&catalog, &a, fixture::now());
+    let mut doc = crate::report::Document::of(
+        &catalog,
+        &scan,
+        &a,
+        "klant-x",
+        fixture::now(),
+        jiff::tz::TimeZone::UTC,
+    );
+    doc.version = "0.0.0-test";
+    for out in [
+        render(&doc, Layout::PLAIN),
+        render_summary(&doc, Layout::PLAIN),
+    ] {
+        assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out}");
+        assert!(out.contains("Adviseur: Eva[2J de Vries volgende"));
+    }
+    let out = render(&doc, Layout::PLAIN);
+    assert!(out.contains("Wie: Sanne[31m"));
+    assert!(out.contains("Afgesproken: Doen]0;titel nu\n"));
+}
