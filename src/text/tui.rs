@@ -161,3 +161,16 @@ pub fn moved_to_trash(name: &str, path: &str) -> String {
 pub fn renamed(old: &str, new: &str) -> String {
     format!("\"{old}\" heet nu \"{new}\".")
 }
+
+/// Report screen: what changed since the previous session.
+pub fn since_counts(new: usize, better: usize, worse: usize, then: u32, now: u32) -> String {
+    format!("{new} nieuw, {better} beter, {worse} slechter · score {then}% → {now}%")
+}
+
+/// Report screen: answers to check and agreed actions.
+pub fn attention_counts(rechecks: usize, planned: usize, overdue: usize) -> String {
+    format!("Ter controle: {rechecks} · actieplan: {planned} afspraken, waarvan {overdue} te laat")
+}
+
+/// Report screen: a checklist the intake rules out.
+pub const EXCLUDED_BY_INTAKE: &str = "geldt niet (intake)";

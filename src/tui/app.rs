@@ -95,6 +95,8 @@ pub struct App {
     pub session_start: jiff::Timestamp,
     /// Ids changed in this run (answers, `intake.FLAG`, `plan.ITEM`, `details`).
     pub changed: BTreeSet<String>,
+    /// What changed since the end of the previous session (none before the second session).
+    pub progress: Option<crate::report::progress::Progress>,
 }
 
 impl App {
@@ -142,6 +144,7 @@ impl App {
             intake_cursor: 0,
             session_start: now,
             changed: BTreeSet::new(),
+            progress: None,
         };
         if mode == Mode::Guided {
             app.cursor = app.next_open(0).unwrap_or(0);
@@ -262,5 +265,14 @@ impl App {
     /// Recomputes derived state after the answers changed.
     pub fn refresh(&mut self) {
         self.scan = Scan::new(&self.catalog, &self.assessment, self.now);
+        self.progress = crate::report::progress::default_baseline(&self.assessment).map(|moment| {
+            crate::report::progress::compare(
+                &self.catalog,
+                &self.assessment,
+                &self.scan,
+                moment,
+                crate::report::progress::Baseline::PreviousSession,
+            )
+        });
     }
 }

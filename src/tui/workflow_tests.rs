@@ -244,3 +244,45 @@ fn quitting_records_the_session_and_what_is_known_but_an_idle_run_writes_nothing
     assert_eq!(saved.sessions[0].changed, [FIRST]);
     assert_eq!(saved.known_items.len(), Catalog::bundled().items().count());
 }
+
+#[test]
+fn the_report_screen_shows_progress_since_the_previous_session_at_80x24() {
+    use std::collections::BTreeSet;
+
+    let day = |d: i64| -> jiff::Timestamp {
+        jiff::Timestamp::from_second(1_790_000_000 + d * 86_400).unwrap()
+    };
+    let mut a = Assessment::new("Bakkerij De Korst", day(0));
+    a.set_status(FIRST, Some(Status::No), None, day(0));
+    a.record_session(day(0), day(0), "Eva", &BTreeSet::from([FIRST.to_owned()]));
+    a.set_status(FIRST, Some(Status::Yes), None, day(7));
+    a.set_status(
+        "privacyverklaring.pv-doeleinden",
+        Some(Status::Partly),
+        None,
+        day(7),
+    );
+    a.record_session(day(7), day(7), "Eva", &BTreeSet::from([FIRST.to_owned()]));
+    a.set_intake("webshop", Some(false), day(7));
+    a.set_plan(
+        "privacyverklaring.pv-doeleinden",
+        crate::assessment::PlanEntry {
+            owner: "Sanne".into(),
+            due: Some(jiff::civil::date(2026, 1, 31)),
+            action: "Doelen toevoegen".into(),
+        },
+        day(7),
+    );
+    let r = drive(a, (80, 24), chars("r"), Recorder::default());
+    let screen = r.terminal.backend().to_string();
+    assert!(
+        screen.contains("Sinds de vorige sessie: 1 nieuw, 1 beter, 0 slechter · score 0% → 1%"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("1 afspraken, waarvan 1 te laat"),
+        "{screen}"
+    );
+    assert!(screen.contains("geldt niet (intake)"), "{screen}");
+    insta::assert_snapshot!(r.terminal.backend());
+}

@@ -24,8 +24,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let totals = app.scan.totals;
     let rows = app.scan.checklists.len() as u16 + 2;
+    let mut lines_below = Vec::new();
+    if let Some(progress) = &app.progress {
+        lines_below.push(Line::from(vec![
+            Span::styled(format!(" {}: ", t::SINCE_PREVIOUS), theme.label()),
+            Span::raw(t::since_counts(
+                progress.newly_answered.len(),
+                progress.improved.len(),
+                progress.worsened.len(),
+                crate::report::document::percent(progress.score_then),
+                crate::report::document::percent(progress.score_now),
+            )),
+        ]));
+    }
+    let rechecks = app.scan.rechecks().count();
+    let planned = app.scan.planned();
+    let overdue = planned.iter().filter(|g| g.overdue).count();
+    if rechecks + planned.len() > 0 {
+        lines_below.push(Line::raw(format!(
+            " {}",
+            t::attention_counts(rechecks, planned.len(), overdue)
+        )));
+    }
     let [summary, checklists, actions] = Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(3 + lines_below.len() as u16),
         Constraint::Length(rows),
         Constraint::Min(3),
     ])
@@ -37,29 +59,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Band::OnTheWay => theme.severity(crate::checklist::Severity::Medium),
         Band::Insufficient => theme.severity(crate::checklist::Severity::High),
     };
-    Paragraph::new(vec![
-        Line::from(vec![
-            Span::styled(
-                format!(
-                    " {}: {} {}% ",
-                    t::TOTAL,
-                    t::SCORE,
-                    crate::report::document::percent(totals.score)
+    Paragraph::new(
+        vec![
+            Line::from(vec![
+                Span::styled(
+                    format!(
+                        " {}: {} {}% ",
+                        t::TOTAL,
+                        t::SCORE,
+                        crate::report::document::percent(totals.score)
+                    ),
+                    theme.label(),
                 ),
-                theme.label(),
-            ),
-            Span::styled(format!("({})", t::band_label(band)), band_style),
-            Span::raw(format!(
-                "   {}: {}/{} · {} {}",
-                t::PROGRESS,
-                totals.answered,
-                totals.total,
-                totals.gaps,
-                t::GAPS.to_lowercase()
-            )),
-        ]),
-        Line::styled(format!(" {}", t::BAND_RULE), theme.dim()),
-    ])
+                Span::styled(format!("({})", t::band_label(band)), band_style),
+                Span::raw(format!(
+                    "   {}: {}/{} · {} {}",
+                    t::PROGRESS,
+                    totals.answered,
+                    totals.total,
+                    totals.gaps,
+                    t::GAPS.to_lowercase()
+                )),
+            ]),
+            Line::styled(format!(" {}", t::BAND_RULE), theme.dim()),
+        ]
+        .into_iter()
+        .chain(lines_below)
+        .collect::<Vec<_>>(),
+    )
     .wrap(Wrap { trim: false })
     .render(summary, buf);
 
@@ -76,6 +103,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             if c.title.chars().count() > name_width {
                 title.pop();
                 title.push('…');
+            }
+            if c.excluded.is_some() {
+                return Line::from(vec![
+                    Span::styled(format!("{title:<name_width$} "), theme.dim()),
+                    Span::styled(t::EXCLUDED_BY_INTAKE, theme.dim()),
+                ]);
             }
             let high = if c.open_high > 0 {
                 format!("{} {}", c.open_high, t::HIGH_OPEN_COLUMN)
