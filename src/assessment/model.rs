@@ -72,7 +72,14 @@ impl Answer {
     /// This answer as it was at `moment`, or `None` when it had not been given yet.
     pub fn at(&self, moment: Timestamp) -> Option<Answer> {
         if self.answered_at <= moment {
-            return Some(self.clone());
+            // The history is left out: a past state is only ever read, never compared further back.
+            return Some(Answer {
+                status: self.status,
+                note: self.note.clone(),
+                answered_at: self.answered_at,
+                question: self.question.clone(),
+                history: Vec::new(),
+            });
         }
         let earlier = self.history.iter().rev().find(|e| e.at <= moment)?;
         Some(Answer {
@@ -303,9 +310,19 @@ impl Assessment {
             .iter()
             .filter_map(|(id, a)| a.at(moment).map(|a| (id.clone(), a)))
             .collect();
+        // Field by field, so the answers (with their histories) are not cloned only to be replaced.
         Assessment {
+            format: self.format,
+            organisation: self.organisation.clone(),
+            created: self.created,
+            updated: self.updated,
+            review_months: self.review_months,
+            details: self.details.clone(),
+            intake: self.intake.clone(),
             answers,
-            ..self.clone()
+            plan: self.plan.clone(),
+            sessions: self.sessions.clone(),
+            known_items: self.known_items.clone(),
         }
     }
 

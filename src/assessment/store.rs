@@ -276,33 +276,38 @@ pub fn parse(text: &str, path: &Path) -> Result<Assessment, StoreError> {
             message,
         }
     };
-    let table: toml::Table = toml::from_str(text).map_err(|e| {
-        corrupt(
-            e.span(),
-            format!("het bestand is beschadigd: {}", e.message().trim()),
-        )
-    })?;
-    match table.get("format").and_then(toml::Value::as_integer) {
-        Some(found) if found > i64::from(FORMAT) => {
-            return Err(StoreError::Newer {
-                path: path.to_owned(),
-                found,
-            });
+    let check_format = |found: Option<i64>| match found {
+        Some(found) if found > i64::from(FORMAT) => Err(StoreError::Newer {
+            path: path.to_owned(),
+            found,
+        }),
+        Some(found) if found >= 1 => Ok(()),
+        _ => Err(corrupt(
+            None,
+            format!("`format = {FORMAT}` ontbreekt bovenaan; dit is geen pqs-beoordeling"),
+        )),
+    };
+    // One parse on the happy path (files with a long history are large); only a file that does not
+    // fit is parsed again as plain TOML, to tell a newer or foreign file from a damaged one.
+    let mut assessment = match toml::from_str::<Assessment>(text) {
+        Ok(assessment) => {
+            check_format(Some(i64::from(assessment.format)))?;
+            assessment
         }
-        Some(found) if found >= 1 => {}
-        _ => {
+        Err(error) => {
+            let table: toml::Table = toml::from_str(text).map_err(|e| {
+                corrupt(
+                    e.span(),
+                    format!("het bestand is beschadigd: {}", e.message().trim()),
+                )
+            })?;
+            check_format(table.get("format").and_then(toml::Value::as_integer))?;
             return Err(corrupt(
-                None,
-                format!("`format = {FORMAT}` ontbreekt bovenaan; dit is geen pqs-beoordeling"),
+                error.span(),
+                format!("het bestand is beschadigd: {}", error.message().trim()),
             ));
         }
-    }
-    let mut assessment: Assessment = toml::from_str(text).map_err(|e| {
-        corrupt(
-            e.span(),
-            format!("het bestand is beschadigd: {}", e.message().trim()),
-        )
-    })?;
+    };
     // Older formats are a subset of this one: the next save writes the current format.
     assessment.format = FORMAT;
     Ok(assessment)

@@ -38,6 +38,36 @@ pub struct Unreadable {
     pub error: StoreError,
 }
 
+/// One assessment's row; `None` when its file was removed between listing the folder and reading it.
+fn row(
+    store: &Store,
+    catalog: &Catalog,
+    name: &str,
+    now: Timestamp,
+) -> Option<Result<Listing, Unreadable>> {
+    match store.read(name) {
+        Ok(Some(assessment)) => {
+            let scan = Scan::new(catalog, &assessment, now);
+            Some(Ok(Listing {
+                organisation: assessment.organisation.clone(),
+                answered: scan.totals.answered,
+                total: scan.totals.total,
+                score: scan.totals.score,
+                open_high: scan.checklists.iter().map(|c| c.open_high).sum(),
+                gaps: scan.totals.gaps,
+                updated: assessment.updated,
+                sessions: assessment.sessions.len(),
+                name: name.to_owned(),
+            }))
+        }
+        Ok(None) => None,
+        Err(error) => Some(Err(Unreadable {
+            name: name.to_owned(),
+            error,
+        })),
+    }
+}
+
 /// Every assessment in `store`, scored against `catalog` at `now`: the readable ones newest edit
 /// first (ties by name), then the unreadable ones by name. Fails only when the folder itself cannot be
 /// read; a missing folder is an empty list.
@@ -46,28 +76,30 @@ pub fn listing(
     catalog: &Catalog,
     now: Timestamp,
 ) -> Result<Vec<Result<Listing, Unreadable>>, StoreError> {
-    let mut rows: Vec<Result<Listing, Unreadable>> = Vec::new();
-    for name in store.list()? {
-        match store.read(&name) {
-            Ok(Some(assessment)) => {
-                let scan = Scan::new(catalog, &assessment, now);
-                rows.push(Ok(Listing {
-                    organisation: assessment.organisation.clone(),
-                    answered: scan.totals.answered,
-                    total: scan.totals.total,
-                    score: scan.totals.score,
-                    open_high: scan.checklists.iter().map(|c| c.open_high).sum(),
-                    gaps: scan.totals.gaps,
-                    updated: assessment.updated,
-                    sessions: assessment.sessions.len(),
-                    name,
-                }));
-            }
-            // Removed between listing the folder and reading it: nothing to show.
-            Ok(None) => {}
-            Err(error) => rows.push(Err(Unreadable { name, error })),
-        }
-    }
+    let names = store.list()?;
+    // Reading and scoring are independent per file; spread them over the cores so a folder with many
+    // large files (a year of sessions each) still opens at once.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 8);
+    let chunk = names.len().div_ceil(workers).max(1);
+    let mut rows: Vec<Result<Listing, Unreadable>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = names
+            .chunks(chunk)
+            .map(|names| {
+                scope.spawn(move || {
+                    names
+                        .iter()
+                        .filter_map(|name| row(store, catalog, name, now))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a listing worker does not panic"))
+            .collect()
+    });
     // `list` is sorted by name, and the sort is stable: equal times stay in name order.
     rows.sort_by(|a, b| match (a, b) {
         (Ok(a), Ok(b)) => b.updated.cmp(&a.updated),
