@@ -14,6 +14,8 @@ mod cli_errors;
 mod cli_intake_plan;
 #[path = "runner/cli_list.rs"]
 mod cli_list;
+#[path = "runner/cli_rechecks.rs"]
+mod cli_rechecks;
 #[path = "runner/cli_report_formats.rs"]
 mod cli_report_formats;
 #[path = "runner/cli_transfer.rs"]

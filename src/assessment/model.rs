@@ -185,7 +185,8 @@ impl Assessment {
     }
 
     /// Sets or clears the status of an item, remembering the question's fingerprint; returns whether
-    /// anything changed. The previous version goes into the history.
+    /// anything changed. The previous version goes into the history. Giving the same status again
+    /// (with a fingerprint) confirms it: see [`Assessment::confirm`].
     pub fn set_status(
         &mut self,
         id: &str,
@@ -194,7 +195,10 @@ impl Assessment {
         now: Timestamp,
     ) -> bool {
         if self.status(id) == status {
-            return false;
+            return match (status, fingerprint) {
+                (Some(_), Some(fingerprint)) => self.confirm(id, fingerprint, now),
+                _ => false,
+            };
         }
         let entry = self.entry(id, now);
         entry.status = status;
@@ -223,7 +227,9 @@ impl Assessment {
         let Some(answer) = self.answers.get_mut(id) else {
             return false;
         };
-        if answer.status.is_none() {
+        if answer.status.is_none()
+            || (answer.answered_at == now && answer.question.as_deref() == Some(fingerprint))
+        {
             return false;
         }
         answer.remember();

@@ -15,10 +15,19 @@ fn answering_records_status_fingerprint_time_and_update() {
     assert_eq!(a.answers["x.y"].question.as_deref(), Some("f1"));
     assert_eq!(a.updated, at(10));
     assert!(
-        !a.set_status("x.y", Some(Status::Yes), Some("f1"), at(20)),
-        "same answer is no change"
+        !a.set_status("x.y", Some(Status::Yes), Some("f1"), at(10)),
+        "the same answer at the same moment is no change"
     );
-    assert_eq!(a.updated, at(10));
+    assert!(
+        a.set_status("x.y", Some(Status::Yes), Some("f2"), at(20)),
+        "the same answer later confirms it for the current question"
+    );
+    assert_eq!(a.answers["x.y"].question.as_deref(), Some("f2"));
+    assert_eq!(a.answers["x.y"].answered_at, at(20));
+    assert!(
+        !a.set_status("x.y", Some(Status::Yes), None, at(30)),
+        "no fingerprint: nothing to confirm"
+    );
 }
 
 #[test]
