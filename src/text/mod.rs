@@ -233,8 +233,8 @@ pub const EXPORT_TITLE: &str = " Rapport exporteren ";
 pub const EXPORT_ASK: &str =
     "In welke map? Het rapport en de samenvatting worden als HTML opgeslagen.";
 /// Status line after an export.
-pub fn exported(paths: &str) -> String {
-    format!("Geëxporteerd: {paths}")
+pub fn exported(names: &str, folder: &str) -> String {
+    format!("Geëxporteerd: {names} in {folder}")
 }
 /// Status line when an export failed.
 pub fn export_failed(error: &str) -> String {

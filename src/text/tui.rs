@@ -174,3 +174,5 @@ pub fn attention_counts(rechecks: usize, planned: usize, overdue: usize) -> Stri
 
 /// Report screen: a checklist the intake rules out.
 pub const EXCLUDED_BY_INTAKE: &str = "geldt niet (intake)";
+/// Status line when an existing assessment has no intake answers yet.
+pub const INTAKE_NOT_DONE: &str = "Tip: de intake is nog niet ingevuld. Druk i, dan vallen de vragen weg die niet voor je gelden.";

@@ -98,8 +98,15 @@ where
 {
     app.start_session(clock());
     let rechecks = app.scan.rechecks().count();
-    if rechecks > 0 && app.message.is_none() {
-        app.message = Some((Tone::Info, t::rechecks_waiting(rechecks)));
+    if app.message.is_none() {
+        if rechecks > 0 {
+            app.message = Some((Tone::Info, t::rechecks_waiting(rechecks)));
+        } else if app.mode != super::app::Mode::Intake
+            && app.assessment.intake.is_empty()
+            && !app.catalog.intake().questions.is_empty()
+        {
+            app.message = Some((Tone::Info, t::INTAKE_NOT_DONE.into()));
+        }
     }
     loop {
         let size = terminal.size().map_err(io::Error::other)?;
@@ -130,9 +137,17 @@ where
                     Some(Effect::Export(dir)) => {
                         app.message = Some(match super::export::export(app, &dir, clock()) {
                             Ok(paths) => {
-                                let shown: Vec<String> =
-                                    paths.iter().map(|p| p.display().to_string()).collect();
-                                (Tone::Info, t::exported(&shown.join(", ")))
+                                // The file names first: a long folder is what gets cut off.
+                                let names: Vec<String> = paths
+                                    .iter()
+                                    .filter_map(|p| p.file_name())
+                                    .map(|n| n.to_string_lossy().into_owned())
+                                    .collect();
+                                let folder = paths
+                                    .first()
+                                    .and_then(|p| p.parent())
+                                    .map_or_else(String::new, |d| d.display().to_string());
+                                (Tone::Info, t::exported(&names.join(", "), &folder))
                             }
                             Err(error) => (
                                 Tone::Error,
