@@ -4,19 +4,9 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::common::{TestEnv, checklist_toml};
+use crate::common::{TestEnv, checklist_toml, item_of as item};
 
 const OLD: &str = "2025-10-01T09:00:00Z";
-
-fn item<'a>(doc: &'a Value, id: &str) -> &'a Value {
-    doc["checklists"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|c| c["items"].as_array().unwrap())
-        .find(|i| i["id"] == id)
-        .unwrap_or_else(|| panic!("{id} not in the report"))
-}
 
 fn json_report(env: &TestEnv) -> Value {
     serde_json::from_str(&env.ok(&["report", "--format", "json"])).unwrap()

@@ -214,15 +214,18 @@ pub fn checklist_toml(id: &str, title: &str, n: usize) -> String {
     text
 }
 
-/// The status of an item in a JSON report.
-pub fn status_of<'a>(doc: &'a Value, id: &str) -> &'a str {
+/// An item of a JSON report, by global id.
+pub fn item_of<'a>(doc: &'a Value, id: &str) -> &'a Value {
     doc["checklists"]
         .as_array()
         .unwrap()
         .iter()
         .flat_map(|c| c["items"].as_array().unwrap())
         .find(|i| i["id"] == id)
-        .unwrap_or_else(|| panic!("{id} not in report"))["status"]
-        .as_str()
-        .unwrap()
+        .unwrap_or_else(|| panic!("{id} not in report"))
+}
+
+/// The status of an item in a JSON report.
+pub fn status_of<'a>(doc: &'a Value, id: &str) -> &'a str {
+    item_of(doc, id)["status"].as_str().unwrap()
 }
