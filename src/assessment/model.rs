@@ -128,7 +128,11 @@ pub struct Assessment {
     /// When anything in it last changed.
     pub updated: Timestamp,
     /// Months after which an answer is due for review; [`DEFAULT_REVIEW_MONTHS`] when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "review_months_in_range"
+    )]
     pub review_months: Option<u32>,
     /// Contact, assessor, KvK number.
     #[serde(default, skip_serializing_if = "Details::is_empty")]
@@ -288,7 +292,9 @@ impl Assessment {
         let Some(answer) = self.answers.get(id).filter(|a| a.status.is_some()) else {
             return false;
         };
-        let months = jiff::Span::new().months(i64::from(self.review_period()));
+        let Ok(months) = jiff::Span::new().try_months(i64::from(self.review_period())) else {
+            return false;
+        };
         let utc = jiff::tz::TimeZone::UTC;
         match answer
             .answered_at
@@ -383,6 +389,21 @@ impl Assessment {
             self.answers.remove(id);
         }
         self.updated = now;
+    }
+}
+
+/// The longest review period accepted, in months (ten years).
+pub const MAX_REVIEW_MONTHS: u32 = 120;
+
+/// Reads `review_months`, refusing 0 and more than [`MAX_REVIEW_MONTHS`] (the file's position is added
+/// by the TOML reader).
+fn review_months_in_range<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let months = Option::<u32>::deserialize(d)?;
+    match months {
+        Some(m) if !(1..=MAX_REVIEW_MONTHS).contains(&m) => Err(serde::de::Error::custom(format!(
+            "`review_months = {m}`: kies een aantal maanden van 1 tot en met {MAX_REVIEW_MONTHS}"
+        ))),
+        other => Ok(other),
     }
 }
 

@@ -73,9 +73,10 @@ pub(super) fn intake(
         let answered = intake.flags().filter(|f| answers.contains_key(*f)).count();
         let mut out = t::intake_heading(&global.assessment, answered, intake.questions.len());
         for question in &intake.questions {
-            let label = t::intake_answer_label(answers.get(&question.id).copied());
+            let asked = intake.is_asked(&question.id, &answers);
+            let label = t::intake_answer_asked(answers.get(&question.id).copied(), asked);
             out.push_str(&format!(
-                "  {:<width$}  {label:<4}  {}\n",
+                "  {:<width$}  {label:<13}  {}\n",
                 question.id, question.question
             ));
         }
@@ -97,17 +98,20 @@ pub(super) fn intake(
             assessment.set_intake(flag, answer.stored(), now);
         }),
         None => {
-            let current = global
+            let answers = global
                 .store()
                 .read(&global.assessment)?
-                .and_then(|a| a.intake.get(flag).copied());
+                .map(|a| a.intake)
+                .unwrap_or_default();
+            let current = answers.get(flag).copied();
+            let asked = intake.is_asked(flag, &answers);
             print(&format!(
                 "{}: {}\n{}\n{}: {}\n",
                 question.id,
                 question.question,
                 question.explanation,
                 t::INTAKE_CURRENT,
-                t::intake_answer_label(current)
+                t::intake_answer_asked(current, asked)
             ))
         }
     }

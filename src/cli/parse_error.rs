@@ -35,6 +35,12 @@ pub fn dutch(err: &clap::Error) -> Option<String> {
             &arg(),
             &context(err, ContextKind::ValidValue).unwrap_or_default(),
         ),
+        // A value of the right kind that a check refused (a number out of range, not a number).
+        ErrorKind::ValueValidation => t::arg_invalid_value(
+            &context(err, ContextKind::InvalidValue).unwrap_or_default(),
+            &arg(),
+            "",
+        ),
         ErrorKind::MissingRequiredArgument => t::arg_missing(&arg()),
         ErrorKind::InvalidSubcommand => t::arg_unknown_command(
             &context(err, ContextKind::InvalidSubcommand).unwrap_or_else(arg),

@@ -63,8 +63,10 @@ pub struct IntakeLine {
     pub flag: String,
     /// The question.
     pub question: String,
-    /// The answer: yes, no, or `None` when open.
+    /// The answer given: yes, no, or `None` when open.
     pub answer: Option<bool>,
+    /// Whether the question is asked; one an earlier answer rules out counts as "nee".
+    pub asked: bool,
     /// How many items this answer leaves out.
     pub leaves_out: usize,
 }
@@ -341,18 +343,29 @@ fn intake_lines(catalog: &Catalog, scan: &Scan, assessment: &Assessment) -> Vec<
     if assessment.intake.is_empty() {
         return Vec::new();
     }
-    let items = || scan.checklists.iter().flat_map(|c| &c.items);
-    catalog
-        .intake()
+    let intake = catalog.intake();
+    let answers = &assessment.intake;
+    // An item left out counts for the answer that caused it (no website: the cookie items too).
+    let causes: Vec<&str> = scan
+        .checklists
+        .iter()
+        .flat_map(|c| &c.items)
+        .filter_map(|i| i.excluded.as_ref())
+        .map(|c| {
+            intake
+                .cause(&c.flag, answers)
+                .map_or(c.flag.as_str(), |(q, _)| q.id.as_str())
+        })
+        .collect();
+    intake
         .questions
         .iter()
         .map(|q| IntakeLine {
             flag: q.id.clone(),
             question: q.question.clone(),
-            answer: assessment.intake.get(&q.id).copied(),
-            leaves_out: items()
-                .filter(|i| i.excluded.as_ref().is_some_and(|c| c.flag == q.id))
-                .count(),
+            answer: answers.get(&q.id).copied(),
+            asked: intake.is_asked(&q.id, answers),
+            leaves_out: causes.iter().filter(|flag| **flag == q.id).count(),
         })
         .collect()
 }

@@ -107,7 +107,7 @@ pub fn render(doc: &Document) -> String {
     let intake: Vec<Value> = doc
         .intake
         .iter()
-        .map(|l| json!({"id": l.flag, "question": l.question, "answer": l.answer, "leaves_out": l.leaves_out}))
+        .map(|l| json!({"id": l.flag, "question": l.question, "answer": l.answer, "asked": l.asked, "leaves_out": l.leaves_out}))
         .collect();
     let sessions: Vec<Value> = doc
         .sessions

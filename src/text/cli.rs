@@ -66,14 +66,7 @@ pub fn intake_heading(name: &str, answered: usize, total: usize) -> String {
 /// Last line of `pqs intake` without arguments.
 pub const INTAKE_HOW: &str =
     "\nBeantwoord met: pqs intake VRAAG ja|nee|open (open: alle vragen die erbij horen gelden)\n";
-/// An intake answer as shown.
-pub fn intake_answer_label(answer: Option<bool>) -> &'static str {
-    match answer {
-        Some(true) => "ja",
-        Some(false) => "nee",
-        None => "open",
-    }
-}
+
 /// Label before the current answer of one intake question.
 pub const INTAKE_CURRENT: &str = "Antwoord";
 /// `pqs plan ITEM` for an item without an agreed action.

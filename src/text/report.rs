@@ -108,6 +108,18 @@ pub const INTAKE: &str = "Intake: wat voor je bedrijf geldt";
 /// Column headings of the intake table.
 pub const INTAKE_HEADERS: [&str; 3] = ["Vraag", "Antwoord", "Valt weg"];
 
+/// An intake question that is not asked because an earlier answer rules it out (it counts as nee).
+pub const INTAKE_NOT_ASKED: &str = "niet gevraagd";
+
+/// The intake answer in a word; `asked` false gives [`INTAKE_NOT_ASKED`].
+pub fn intake_answer_asked(answer: Option<bool>, asked: bool) -> &'static str {
+    if asked {
+        intake_answer(answer)
+    } else {
+        INTAKE_NOT_ASKED
+    }
+}
+
 /// The intake answer in a word.
 pub fn intake_answer(answer: Option<bool>) -> &'static str {
     match answer {

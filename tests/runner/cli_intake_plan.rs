@@ -100,7 +100,19 @@ fn intake_lists_the_questions_with_the_answers() {
         .lines()
         .find(|l| l.trim_start().starts_with("webshop "))
         .unwrap();
-    assert!(webshop.contains("  open  Verkoop je online"), "{webshop}");
+    assert!(
+        webshop.contains("  open ")
+            && webshop.ends_with("Verkoop je online via een eigen webshop?"),
+        "{webshop}"
+    );
+    // No website: the webshop question is not asked (it counts as nee).
+    env.ok(&["intake", "-a", "klant", "website", "nee"]);
+    let out = env.ok(&["intake", "-a", "klant"]);
+    let webshop = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("webshop "))
+        .unwrap();
+    assert!(webshop.contains("  niet gevraagd  "), "{webshop}");
     assert!(out.ends_with(
         "Beantwoord met: pqs intake VRAAG ja|nee|open (open: alle vragen die erbij horen gelden)\n"
     ));

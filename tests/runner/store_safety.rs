@@ -71,6 +71,10 @@ const CORRUPT: &[(&str, &str)] = &[
     ),
     ("wrong-type.toml", ":7:10: het bestand is beschadigd: "),
     ("empty.toml", ":1:1: `format = 2` ontbreekt bovenaan"),
+    (
+        "review-months.toml",
+        ":5:17: het bestand is beschadigd: `review_months = 4000000`: kies een aantal maanden",
+    ),
 ];
 
 #[test]

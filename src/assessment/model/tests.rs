@@ -171,3 +171,23 @@ fn the_file_keeps_scalars_first_and_the_long_item_list_last() {
     let back: Assessment = toml::from_str(&text).unwrap();
     assert_eq!(back, a);
 }
+
+#[test]
+fn a_review_period_out_of_range_is_refused_when_read() {
+    let text = "format = 2\norganisation = \"\"\ncreated = \"2026-01-01T00:00:00Z\"\nupdated = \"2026-01-01T00:00:00Z\"\nreview_months = 4000000\n";
+    let error = toml::from_str::<Assessment>(text).unwrap_err();
+    assert!(error.message().contains("1 tot en met 120"), "{error}");
+    assert_eq!(
+        error
+            .span()
+            .map(|s| crate::checklist::load::line_column(text, s.start).0),
+        Some(5)
+    );
+    let zero = text.replace("4000000", "0");
+    assert!(toml::from_str::<Assessment>(&zero).is_err());
+    let fine = text.replace("4000000", "24");
+    assert_eq!(
+        toml::from_str::<Assessment>(&fine).unwrap().review_months,
+        Some(24)
+    );
+}

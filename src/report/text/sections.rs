@@ -162,7 +162,11 @@ pub(super) fn intake(doc: &Document, layout: Layout, out: &mut String) {
         0,
     ));
     for line in &doc.intake {
-        let mut text = format!("{}: {}", line.question, t::intake_answer(line.answer));
+        let mut text = format!(
+            "{}: {}",
+            line.question,
+            t::intake_answer_asked(line.answer, line.asked)
+        );
         if line.leaves_out > 0 {
             let _ = write!(text, " ({})", t::leaves_out(line.leaves_out));
         }
