@@ -372,8 +372,11 @@ impl Assessment {
             .answers
             .entry(id.to_owned())
             .or_insert_with(|| Answer::empty(now));
-        // Two changes at the same second (status and note from one command) are one version.
-        if (entry.status.is_some() || !entry.note.is_empty()) && entry.answered_at < now {
+        // Two changes at the same second (status and note from one command) are one version. A cleared
+        // entry with a history is a version too: "unanswered since then" must stay comparable.
+        let holds_something =
+            entry.status.is_some() || !entry.note.is_empty() || !entry.history.is_empty();
+        if holds_something && entry.answered_at < now {
             entry.remember();
         }
         entry

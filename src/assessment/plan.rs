@@ -39,7 +39,8 @@ pub fn parse_due(text: &str) -> Option<Date> {
     let mut parts = text.split(['-', '/', '.']);
     let day = parts.next()?.parse().ok()?;
     let month = parts.next()?.parse().ok()?;
-    let year = parts.next()?.parse().ok()?;
+    // A two-digit year would be year 26, not 2026: ask for all four digits.
+    let year = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
     if parts.next().is_some() {
         return None;
     }
@@ -59,6 +60,8 @@ mod tests {
         assert_eq!(parse_due("1/2/2027"), Some(date(2027, 2, 1)));
         assert_eq!(parse_due("31-02-2026"), None);
         assert_eq!(parse_due("morgen"), None);
+        assert_eq!(parse_due("31-12-26"), None, "not the year 26");
+        assert_eq!(parse_due("1-1-0"), None);
     }
 
     #[test]

@@ -69,6 +69,17 @@ fn every_change_keeps_the_previous_version() {
 }
 
 #[test]
+fn a_cleared_answer_is_unanswered_in_between() {
+    let mut a = Assessment::new("", at(0));
+    a.set_status("x.y", Some(Status::Yes), None, at(10));
+    a.set_status("x.y", None, None, at(20));
+    a.set_status("x.y", Some(Status::No), None, at(30));
+    assert_eq!(a.as_of(at(15)).status("x.y"), Some(Status::Yes));
+    assert_eq!(a.as_of(at(25)).status("x.y"), None, "cleared at 20");
+    assert_eq!(a.as_of(at(35)).status("x.y"), Some(Status::No));
+}
+
+#[test]
 fn as_of_returns_each_answer_as_it_was_then() {
     let mut a = Assessment::new("", at(0));
     a.set_status("x.y", Some(Status::No), None, at(10));

@@ -63,7 +63,7 @@ pub struct StartScreen {
 pub enum Chosen {
     /// An existing assessment, locked for writing.
     Open(Writer),
-    /// A new assessment under this name (not yet on disk), with the organisation typed.
+    /// A new assessment (just saved), with the organisation typed.
     New(Writer, Box<Assessment>),
 }
 
@@ -205,29 +205,34 @@ fn act(
                 let organisation = crate::report::text::one_line(&text.lines().concat());
                 let taken = store.list().unwrap_or_default();
                 let name = name_for(&organisation, &taken);
-                match store.lock(&name) {
-                    Ok(writer) => {
-                        let assessment = Assessment::new(organisation, now);
-                        return Ok(Some(Chosen::New(writer, Box::new(assessment))));
-                    }
+                // Saved at once, so the organisation typed here is not lost when the user quits
+                // before answering anything.
+                let assessment = Assessment::new(organisation, now);
+                let created = store
+                    .lock(&name)
+                    .and_then(|writer| writer.save(&assessment).map(|()| writer));
+                match created {
+                    Ok(writer) => return Ok(Some(Chosen::New(writer, Box::new(assessment)))),
                     Err(error) => screen.message = Some((Tone::Error, one_line(&error))),
                 }
             }
             StartOverlay::Rename(text) => {
                 let new = text.lines().concat().trim().to_owned();
                 if let Some(old) = screen.selected().map(str::to_owned) {
-                    screen.message = Some(match store.rename(&old, &new) {
+                    let renamed = store.rename(&old, &new);
+                    screen.reload(store, catalog, now);
+                    // Stay on the same assessment: under its new name, or its old one on failure.
+                    let selected = if renamed.is_ok() { &new } else { &old };
+                    if let Some(index) = screen.rows.iter().position(|row| match row {
+                        Ok(l) => &l.name == selected,
+                        Err(u) => &u.name == selected,
+                    }) {
+                        screen.cursor = index;
+                    }
+                    screen.message = Some(match renamed {
                         Ok(_) => (Tone::Info, t::renamed(&old, &new)),
                         Err(error) => (Tone::Error, one_line(&error)),
                     });
-                    screen.reload(store, catalog, now);
-                    if let Some(index) = screen
-                        .rows
-                        .iter()
-                        .position(|row| row.as_ref().is_ok_and(|l| l.name == new))
-                    {
-                        screen.cursor = index;
-                    }
                 }
             }
             other => screen.overlay = other,

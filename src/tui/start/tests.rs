@@ -116,6 +116,8 @@ fn a_new_assessment_gets_a_name_from_the_organisation() {
     };
     assert_eq!(writer.name(), "cafe-t-hoekje");
     assert_eq!(assessment.organisation, "Café 't Hoekje");
+    let saved = store.read("cafe-t-hoekje").unwrap().expect("saved at once");
+    assert_eq!(saved.organisation, "Café 't Hoekje");
 }
 
 #[test]
@@ -176,6 +178,23 @@ fn a_corrupt_file_is_listed_and_does_not_hide_the_others() {
     assert!(
         out.screen.contains("kapot.toml"),
         "the reason names the file: {}",
+        out.screen
+    );
+}
+
+#[test]
+fn a_failed_rename_keeps_the_selection_on_the_same_assessment() {
+    let (_dir, store) = two_clients();
+    // bakker is selected; renaming it to the taken name kapper fails.
+    let mut events = chars("r");
+    events.extend((0..6).map(|_| key(KeyCode::Backspace)));
+    events.extend(chars("kapper"));
+    events.push(key(KeyCode::Enter));
+    events.push(key(KeyCode::Delete));
+    let out = start(&store, events);
+    assert!(
+        out.screen.contains("\"bakker\" naar de map trash/"),
+        "{}",
         out.screen
     );
 }
