@@ -260,7 +260,17 @@ pub fn load_folder(dir: &Path) -> Result<Vec<Checklist>, CatalogError> {
     let mut errors = Vec::new();
     for path in paths {
         match load_file(&path) {
-            Ok(checklist) => checklists.push(checklist),
+            Ok(checklist) => {
+                // Two user files with one id: which one wins would be an accident of file names.
+                if let Some(first) = checklists
+                    .iter()
+                    .find(|c: &&Checklist| c.id == checklist.id)
+                {
+                    errors.push(duplicate_id(&path, &checklist.id, &first.source));
+                } else {
+                    checklists.push(checklist);
+                }
+            }
             Err(CatalogError::Invalid(mut e)) => errors.append(&mut e),
             Err(other) => return Err(other),
         }
@@ -269,6 +279,23 @@ pub fn load_folder(dir: &Path) -> Result<Vec<Checklist>, CatalogError> {
         Ok(checklists)
     } else {
         Err(CatalogError::Invalid(errors))
+    }
+}
+
+/// The error for a second file in a folder with the id of an earlier one, at the line of its `id`.
+fn duplicate_id(path: &Path, id: &str, first: &Source) -> LoadError {
+    let text = fs::read_to_string(path).unwrap_or_default();
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("id") && l.contains(&format!("\"{id}\"")))
+        .map_or(1, |i| i + 1);
+    LoadError {
+        file: path.display().to_string(),
+        line,
+        column: 1,
+        message: format!(
+            "de checklist-id \"{id}\" staat ook in {first}; geef een van beide een andere id of haal er een weg"
+        ),
     }
 }
 

@@ -54,6 +54,21 @@ pub enum CliError {
         /// Why.
         source: io::Error,
     },
+    /// An imported checklist has the id of a checklist in another file of the user folder.
+    #[error(
+        "de meegestuurde checklist \"{id}\" staat al in {existing} onder een andere bestandsnaam; er is niets geïmporteerd. Verwijder of hernoem dat bestand en importeer opnieuw."
+    )]
+    ChecklistIdClash {
+        /// The checklist id.
+        id: String,
+        /// The file that has it.
+        existing: String,
+    },
+    /// `-o` points at a file of the data folder (an assessment or its lock).
+    #[error(
+        "{0} is een bestand van pqs zelf (een beoordeling in de datamap); kies een andere naam of map voor -o"
+    )]
+    OutputInDataDir(std::path::PathBuf),
     /// `--summary` with a format that has none.
     #[error("--summary werkt alleen met --format text, markdown of html")]
     SummaryFormat,

@@ -43,10 +43,10 @@ fn render_table(rows: &[Result<Listing, Unreadable>], tz: &TimeZone) -> String {
         .map(|row| match row {
             Ok(l) => vec![
                 l.name.clone(),
-                if l.organisation.is_empty() {
-                    t::NOT_FILLED.to_owned()
-                } else {
-                    l.organisation.clone()
+                // The name may come from an edited or imported file: no control characters.
+                match crate::report::text::one_line(&l.organisation) {
+                    name if name.is_empty() => t::NOT_FILLED.to_owned(),
+                    name => name,
                 },
                 format!("{}/{}", l.answered, l.total),
                 format!("{}%", percent(l.score)),

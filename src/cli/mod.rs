@@ -44,6 +44,30 @@ impl Global {
     }
 }
 
+/// Refuses an output path that would replace an assessment (or lock) file in the data folder: a
+/// report or export written there would destroy the answers, lock or no lock.
+pub fn guard_output(global: &Global, path: &std::path::Path) -> Result<(), CliError> {
+    let store = global.store();
+    let canonical = |p: &std::path::Path| std::fs::canonicalize(p).ok();
+    let parent = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => std::path::Path::new("."),
+    };
+    let in_data_dir = match (canonical(parent), canonical(store.dir())) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let ours = name.ends_with(".toml") || (name.starts_with('.') && name.ends_with(".lock"));
+    if in_data_dir && ours {
+        return Err(CliError::OutputInDataDir(path.to_owned()));
+    }
+    Ok(())
+}
+
 /// Writes to stdout; a closed pipe (`pqs report | head`) is not an error.
 pub fn print(text: &str) -> Result<(), CliError> {
     let mut out = io::stdout().lock();

@@ -96,7 +96,10 @@ pub(super) fn report(
     };
     match output {
         None => print(&rendered),
-        Some(path) => crate::assessment::store::write_atomic(path, rendered.as_bytes())
-            .map_err(CliError::from),
+        Some(path) => {
+            super::guard_output(global, path)?;
+            crate::assessment::store::write_atomic(path, rendered.as_bytes())
+                .map_err(CliError::from)
+        }
     }
 }

@@ -19,6 +19,7 @@ use crate::text as t;
 pub(super) fn export(global: &Global, output: &Path, force: bool) -> Result<(), CliError> {
     let catalog = global.catalog()?;
     let assessment = read_existing(&global.store(), &global.assessment)?;
+    super::guard_output(global, output)?;
     if output.exists() && !force {
         return Err(CliError::OutputExists(output.to_owned()));
     }
@@ -134,7 +135,21 @@ pub(super) fn import(
             Some(own) => bundled_intake().extended_with(own),
             None => bundled_intake(),
         };
-        bundle.check_files(file, &dir, base)?;
+        let (_, carried_lists) = bundle.check_files(file, &dir, base)?;
+        // A checklist in the folder under another file name with the same id would make one of the
+        // two silently lose: refuse before writing anything.
+        let existing = crate::checklist::catalog::load_folder(&dir)?;
+        for checklist in &carried_lists {
+            let clash = existing
+                .iter()
+                .find(|e| e.id == checklist.id && e.source != checklist.source);
+            if let Some(clash) = clash {
+                return Err(CliError::ChecklistIdClash {
+                    id: checklist.id.clone(),
+                    existing: clash.source.to_string(),
+                });
+            }
+        }
         let mut placements = Vec::new();
         for carried in &bundle.checklists {
             let target = dir.join(&carried.file);

@@ -356,3 +356,27 @@ fn a_user_checklist_with_an_unknown_flag_stops_the_program_with_its_position() {
     .unwrap();
     assert!(env.ok(&["checklists"]).contains("testlijst"));
 }
+
+#[test]
+fn two_user_files_with_one_id_are_an_error_naming_both() {
+    let env = TestEnv::new();
+    fs::write(
+        env.checklists().join("a.toml"),
+        checklist_toml("eigen", "Eerste", 1),
+    )
+    .unwrap();
+    fs::write(
+        env.checklists().join("b.toml"),
+        checklist_toml("eigen", "Tweede", 2),
+    )
+    .unwrap();
+    let err = env.fails(&["checklists"]);
+    let b = env.checklists().join("b.toml").display().to_string();
+    let a = env.checklists().join("a.toml").display().to_string();
+    assert!(
+        err.starts_with(&format!(
+            "pqs: {b}:1:1: de checklist-id \"eigen\" staat ook in {a}"
+        )),
+        "{err}"
+    );
+}

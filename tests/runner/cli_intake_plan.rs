@@ -269,3 +269,37 @@ fn new_commands_document_themselves_in_dutch() {
         assert!(help.contains("Gebruik: pqs "), "{command}:\n{help}");
     }
 }
+
+#[test]
+fn control_characters_in_details_never_reach_the_terminal() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "details",
+        "-a",
+        "klant",
+        "--organisation",
+        "Bakkerij\x1b]0;titel\x07 De\nKorst",
+        "--contact",
+        "Jan\x1b[2J",
+    ]);
+    env.ok(&[
+        "plan",
+        "-a",
+        "klant",
+        "privacyverklaring.pv-doeleinden",
+        "--owner",
+        "Eva\x1b[31m",
+    ]);
+    for args in [
+        &["list"][..],
+        &["details", "-a", "klant"][..],
+        &["plan", "-a", "klant", "privacyverklaring.pv-doeleinden"][..],
+    ] {
+        let out = env.ok(args);
+        assert!(
+            !out.contains('\x1b') && !out.contains('\x07'),
+            "{args:?}: {out:?}"
+        );
+    }
+    assert!(env.ok(&["list"]).contains("Bakkerij]0;titel De Korst"));
+}

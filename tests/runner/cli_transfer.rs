@@ -319,3 +319,57 @@ fn a_missing_export_file_is_named() {
     );
     assert!(!env.data().exists());
 }
+
+#[test]
+fn output_never_replaces_an_assessment_in_the_data_folder() {
+    let env = TestEnv::new();
+    env.ok(&["answer", "-a", "x", "privacyverklaring.pv-doeleinden", "ja"]);
+    env.ok(&[
+        "answer",
+        "-a",
+        "y",
+        "privacyverklaring.pv-doeleinden",
+        "nee",
+    ]);
+    let before = std::fs::read(env.assessment("y")).unwrap();
+    let target = env.assessment("y").display().to_string();
+    for args in [
+        &["report", "-a", "x", "-o", &target][..],
+        &["export", "-a", "x", "-o", &target, "--force"][..],
+    ] {
+        let err = env.fails(args);
+        assert!(
+            err.contains("is een bestand van pqs zelf"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(env.assessment("y")).unwrap(),
+        before,
+        "y is untouched"
+    );
+    // Another name in the data folder, e.g. an HTML report, is fine.
+    let html = env.data().join("x.html").display().to_string();
+    env.ok(&["report", "-a", "x", "--format", "html", "-o", &html]);
+}
+
+#[test]
+fn an_imported_checklist_whose_id_is_in_another_file_is_refused() {
+    let (_from, bundle) = exported();
+    let to = TestEnv::new();
+    to.write_checklist(
+        "andere-naam.toml",
+        &checklist_toml("eigen", "Ander bestand", 1),
+    );
+    let err = to.fails(&["import", path_str(&bundle)]);
+    assert!(
+        err.contains("de meegestuurde checklist \"eigen\" staat al in")
+            && err.contains("andere-naam.toml"),
+        "{err}"
+    );
+    assert!(
+        !to.checklists().join("eigen.toml").exists(),
+        "nothing written"
+    );
+    assert!(!to.data().join("klant-x.toml").exists(), "nothing written");
+}
