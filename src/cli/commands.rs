@@ -24,10 +24,10 @@ pub(super) fn answer(
     check_item(&catalog, item)?;
     let fingerprint = catalog.item(item).map(|(_, i)| i.fingerprint());
     update_assessment(global, |assessment, now| {
-        if let Some(name) = organisation
-            && assessment.organisation != name.trim()
+        if let Some(name) = organisation.map(crate::report::text::one_line)
+            && assessment.organisation != name
         {
-            assessment.organisation = name.trim().to_owned();
+            assessment.organisation = name;
             assessment.updated = now;
         }
         assessment.set_status(item, Some(status), fingerprint.as_deref(), now);
@@ -35,6 +35,8 @@ pub(super) fn answer(
             assessment.set_note(item, note, now);
         }
     })
+    // `answer` creates silently, as it always did: scripts call it item after item.
+    .map(|_created| ())
 }
 
 pub(super) fn checklists(global: &Global, format: ListFormat) -> Result<(), CliError> {

@@ -12,15 +12,34 @@ use crate::report::text::one_line;
 use crate::text as t;
 
 /// Locks the assessment, reads it (a new one when there is no file), applies `change` and saves.
+/// Returns whether the assessment was created by this call.
 pub(super) fn update_assessment(
     global: &Global,
     change: impl FnOnce(&mut Assessment, Timestamp),
-) -> Result<(), CliError> {
+) -> Result<bool, CliError> {
     let writer = global.store().lock(&global.assessment)?;
     let now = clock::now();
-    let mut assessment = writer.read()?.unwrap_or_else(|| Assessment::new("", now));
+    let existing = writer.read()?;
+    let created = existing.is_none();
+    let mut assessment = existing.unwrap_or_else(|| Assessment::new("", now));
     change(&mut assessment, now);
     writer.save(&assessment)?;
+    Ok(created)
+}
+
+/// [`update_assessment`], saying so when it made a new assessment: a mistyped `-a` name must not go
+/// unnoticed.
+fn update_or_create(
+    global: &Global,
+    change: impl FnOnce(&mut Assessment, Timestamp),
+) -> Result<(), CliError> {
+    if update_assessment(global, change)? {
+        let path = global.store().path(&global.assessment);
+        print(&t::assessment_created(
+            &global.assessment,
+            &path.display().to_string(),
+        ))?;
+    }
     Ok(())
 }
 
@@ -97,7 +116,7 @@ pub(super) fn intake(
         });
     };
     match answer {
-        Some(answer) => update_assessment(global, |assessment, now| {
+        Some(answer) => update_or_create(global, |assessment, now| {
             assessment.set_intake(flag, answer.stored(), now);
         }),
         None => {
@@ -154,7 +173,7 @@ pub(super) fn plan(global: &Global, args: &PlanArgs) -> Result<(), CliError> {
             parse_due(text).ok_or_else(|| CliError::BadDate(text.to_owned()))?,
         )),
     };
-    update_assessment(global, |assessment, now| {
+    update_or_create(global, |assessment, now| {
         let mut entry = match args.clear {
             true => PlanEntry::default(),
             false => assessment.plan.get(&args.item).cloned().unwrap_or_default(),
@@ -199,7 +218,7 @@ pub(super) fn details(global: &Global, args: &DetailsArgs) -> Result<(), CliErro
         }
         other => other,
     };
-    update_assessment(global, |assessment, now| {
+    update_or_create(global, |assessment, now| {
         let mut details = assessment.details.clone();
         let fields = [
             (&mut details.contact, args.contact.as_deref()),

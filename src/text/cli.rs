@@ -89,3 +89,8 @@ pub fn review_after(months: u32) -> String {
         format!("na {months} maanden")
     }
 }
+
+/// After `intake`, `plan` or `details` made a new assessment (so a mistyped `-a` is noticed).
+pub fn assessment_created(name: &str, path: &str) -> String {
+    format!("Nieuwe beoordeling \"{name}\" aangemaakt: {path}\n")
+}

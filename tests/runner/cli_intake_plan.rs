@@ -303,3 +303,38 @@ fn control_characters_in_details_never_reach_the_terminal() {
     }
     assert!(env.ok(&["list"]).contains("Bakkerij]0;titel De Korst"));
 }
+
+#[test]
+fn a_new_name_is_announced_so_a_typo_is_noticed() {
+    let env = TestEnv::new();
+    let out = env.ok(&[
+        "plan",
+        "-a",
+        "tpyo",
+        "privacyverklaring.pv-doeleinden",
+        "--owner",
+        "Jan",
+    ]);
+    assert!(
+        out.starts_with("Nieuwe beoordeling \"tpyo\" aangemaakt: "),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("tpyo.toml"), "{out}");
+    let again = env.ok(&[
+        "plan",
+        "-a",
+        "tpyo",
+        "privacyverklaring.pv-doeleinden",
+        "--owner",
+        "Piet",
+    ]);
+    assert_eq!(again, "", "an existing assessment is changed quietly");
+    assert!(
+        env.ok(&["intake", "-a", "ander", "webshop", "ja"])
+            .contains("\"ander\" aangemaakt")
+    );
+    assert!(
+        env.ok(&["details", "-a", "derde", "--assessor", "Eva"])
+            .contains("\"derde\" aangemaakt")
+    );
+}
