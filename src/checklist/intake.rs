@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::load::{LoadError, Validator, describe_toml_error};
+use super::load::{LoadError, Validator};
 use super::model::{Condition, Source};
 use super::suggest::{edit_distance, nearest};
 
@@ -156,21 +156,7 @@ struct RawQuestion {
 
 /// Parses and validates an intake file. Returns every problem found, not only the first.
 pub fn parse_intake(text: &str, file: &str, source: Source) -> Result<Intake, Vec<LoadError>> {
-    let mut v = Validator {
-        file,
-        text,
-        errors: Vec::new(),
-    };
-    let raw: RawIntake = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(err) => {
-            v.error(
-                err.span().unwrap_or(0..0),
-                describe_toml_error(err.message()),
-            );
-            return Err(v.errors);
-        }
-    };
+    let (mut v, raw) = Validator::start::<RawIntake>(text, file)?;
     let version = v.version(raw.version);
     let reviewed = v.reviewed(raw.reviewed);
     let intro = v.optional_text(raw.intro, "intro");

@@ -68,7 +68,29 @@ pub(super) struct Validator<'a> {
     pub(super) errors: Vec<LoadError>,
 }
 
-impl Validator<'_> {
+impl<'a> Validator<'a> {
+    /// Reads `text` into the raw shape `T`; a TOML syntax or shape error is the file's only error.
+    pub(super) fn start<T: serde::de::DeserializeOwned>(
+        text: &'a str,
+        file: &'a str,
+    ) -> Result<(Validator<'a>, T), Vec<LoadError>> {
+        let mut v = Validator {
+            file,
+            text,
+            errors: Vec::new(),
+        };
+        match toml::from_str(text) {
+            Ok(raw) => Ok((v, raw)),
+            Err(err) => {
+                v.error(
+                    err.span().unwrap_or(0..0),
+                    describe_toml_error(err.message()),
+                );
+                Err(v.errors)
+            }
+        }
+    }
+
     pub(super) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
         let (line, column) = line_column(self.text, span.start);
         self.errors.push(LoadError {
@@ -203,21 +225,7 @@ pub fn parse_checklist(
     file: &str,
     source: Source,
 ) -> Result<Checklist, Vec<LoadError>> {
-    let mut v = Validator {
-        file,
-        text,
-        errors: Vec::new(),
-    };
-    let raw: RawChecklist = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(err) => {
-            v.error(
-                err.span().unwrap_or(0..0),
-                describe_toml_error(err.message()),
-            );
-            return Err(v.errors);
-        }
-    };
+    let (mut v, raw) = Validator::start::<RawChecklist>(text, file)?;
     let whole = 0..0;
     let id = v.id(raw.id, whole.clone());
     let title = v.text(raw.title, "title", whole.clone());
@@ -325,7 +333,7 @@ fn parse_severity(text: &str) -> Option<Severity> {
 }
 
 /// Turns the TOML parser's English message into a Dutch sentence that keeps the detail.
-pub(super) fn describe_toml_error(message: &str) -> String {
+fn describe_toml_error(message: &str) -> String {
     let message = message.trim();
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let field = rest.split(',').next().unwrap_or(rest);
