@@ -595,8 +595,8 @@ fn the_wheel_does_not_move_the_item_under_the_note_editor() {
     assert_eq!(saved.note("privacyverklaring.pv-fg-contact"), "");
 }
 
-#[test]
-fn a_new_assessment_asks_the_organisation_name_first() {
+/// A new assessment with the organisation prompt open (as `pqs -a NEW` starts), driven by `events`.
+fn drive_prompting(events: Vec<Event>) -> Run {
     let mut app = App::new(
         Catalog::bundled(),
         Assessment::new("", now()),
@@ -605,8 +605,6 @@ fn a_new_assessment_asks_the_organisation_name_first() {
     );
     app.ask_organisation();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut events = chars("Kapsalon Knip & Co");
-    events.push(key(KeyCode::Enter));
     let mut store = Recorder::default();
     run(
         &mut terminal,
@@ -616,34 +614,36 @@ fn a_new_assessment_asks_the_organisation_name_first() {
         now,
     )
     .unwrap();
+    Run {
+        terminal,
+        app,
+        store,
+    }
+}
+
+#[test]
+fn a_new_assessment_asks_the_organisation_name_first() {
+    let mut events = chars("Kapsalon Knip & Co");
+    events.push(key(KeyCode::Enter));
+    let r = drive_prompting(events);
     assert_eq!(
-        store.saved.last().expect("saved").organisation,
+        r.store.saved.last().expect("saved").organisation,
         "Kapsalon Knip & Co"
     );
     assert!(
-        terminal
+        r.terminal
             .backend()
             .to_string()
             .contains("Kapsalon Knip & Co"),
         "shown in the header"
     );
 
-    // Esc skips the question: nothing is saved and the walk-through is there.
-    let mut app = App::new(
-        Catalog::bundled(),
-        Assessment::new("", now()),
-        "klant-y",
-        Theme::new(false),
-    );
-    app.ask_organisation();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut store = Recorder::default();
-    let events = VecDeque::from(vec![key(KeyCode::Esc)]);
-    run(&mut terminal, &mut app, &mut { events }, &mut store, now).unwrap();
-    assert!(store.saved.is_empty());
-    assert!(!app.quit);
+    // Esc skips the question: nothing is saved and the intake comes next.
+    let r = drive_prompting(vec![key(KeyCode::Esc)]);
+    assert!(r.store.saved.is_empty());
+    assert!(!r.app.quit);
     assert_eq!(
-        app.mode,
+        r.app.mode,
         Mode::Intake,
         "a new assessment goes on with the intake"
     );
@@ -651,21 +651,6 @@ fn a_new_assessment_asks_the_organisation_name_first() {
 
 #[test]
 fn organisation_prompt_at_80x24() {
-    let mut app = App::new(
-        Catalog::bundled(),
-        Assessment::new("", now()),
-        "klant-x",
-        Theme::new(false),
-    );
-    app.ask_organisation();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    run(
-        &mut terminal,
-        &mut app,
-        &mut VecDeque::from(chars("Bakkerij")),
-        &mut Recorder::default(),
-        now,
-    )
-    .unwrap();
-    insta::assert_snapshot!(terminal.backend());
+    let r = drive_prompting(chars("Bakkerij"));
+    insta::assert_snapshot!(r.terminal.backend());
 }

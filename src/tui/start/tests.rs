@@ -198,3 +198,20 @@ fn a_failed_rename_keeps_the_selection_on_the_same_assessment() {
         out.screen
     );
 }
+
+#[test]
+fn a_rename_to_an_unsafe_name_is_refused_and_nothing_moves() {
+    let (_dir, store) = two_clients();
+    let mut events = chars("r");
+    events.extend((0..6).map(|_| key(KeyCode::Backspace)));
+    events.extend(chars("../weg"));
+    events.push(key(KeyCode::Enter));
+    let out = start(&store, events);
+    assert!(
+        out.screen.contains("ongeldige naam \"../weg\""),
+        "{}",
+        out.screen
+    );
+    assert!(store.exists("bakker"), "the file stays where it was");
+    assert!(!store.dir().join("../weg.toml").exists());
+}
