@@ -14,7 +14,7 @@ fn main() -> ExitCode {
         Ok(parsed) => parsed,
         Err(err) => match cli::parse_error::dutch(&err) {
             Some(message) => {
-                eprintln!("pqs: {message}");
+                pqs::output::eprint(&format!("pqs: {message}"));
                 return ExitCode::from(2);
             }
             None => err.exit(),
@@ -30,7 +30,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("pqs: {err}");
+            pqs::output::eprint(&format!("pqs: {err}"));
             ExitCode::FAILURE
         }
     }

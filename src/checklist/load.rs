@@ -8,6 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::model::{Checklist, Condition, Item, Severity, Source, global_id, is_kebab_case};
+use crate::sanitize;
 
 /// A problem in a checklist file, with its position.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,7 +124,7 @@ impl<'a> Validator<'a> {
                 );
                 String::new()
             }
-            Some(value) => value.into_inner().trim().to_owned(),
+            Some(value) => self.shown_text(value, name),
         }
     }
 
@@ -141,7 +142,27 @@ impl<'a> Validator<'a> {
             );
             return None;
         }
-        Some(value.into_inner().trim().to_owned())
+        Some(self.shown_text(value, name))
+    }
+
+    /// Text that pqs shows: trimmed, Windows line breaks made plain, and refused (at the position of
+    /// the character in the file) when it holds a control or bidi character, which could steer the
+    /// terminal or turn text around. A line break and a tab are fine.
+    pub(super) fn shown_text(&mut self, value: Spanned<String>, name: &str) -> String {
+        let span = value.span();
+        let text = value.into_inner().trim().replace("\r\n", "\n");
+        if let Some((_, c)) = sanitize::first_unsafe(&text) {
+            let source = self.text.get(span.clone()).unwrap_or_default();
+            let at = span.start + locate_unsafe(source).unwrap_or(0);
+            self.error(
+                at..at,
+                format!(
+                    "het veld `{name}` bevat het teken {}, dat de terminal kan besturen of tekst kan omdraaien; haal het weg",
+                    sanitize::describe(c)
+                ),
+            );
+        }
+        text
     }
 
     /// The required `version`: an integer of 1 or more.
@@ -296,7 +317,7 @@ pub fn parse_checklist(
                     "een link in `links` is leeg; vul een adres in of haal hem weg",
                 );
             } else {
-                links.push(link.into_inner());
+                links.push(v.shown_text(link, "links"));
             }
         }
         items.push(Item {
@@ -349,6 +370,45 @@ fn describe_toml_error(message: &str) -> String {
     )
 }
 
+/// The byte offset, within the source text of one TOML string, of its first control or bidi
+/// character: written as it is, or as an escape (`\u001b`, `\U0000202E`, `\x1b`, `\e`, `\b`, `\f`,
+/// a lone `\r`). `None` when none is found (the caller points at the string itself).
+fn locate_unsafe(source: &str) -> Option<usize> {
+    let hex = |digits: &str, n: usize| {
+        digits
+            .get(..n)
+            .and_then(|d| u32::from_str_radix(d, 16).ok())
+            .and_then(char::from_u32)
+    };
+    let bad = |c: char| sanitize::is_unsafe(c) && !matches!(c, '\n' | '\t');
+    let mut chars = source.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' => {
+                let rest = &source[i + 1..];
+                let decoded = match rest.chars().next() {
+                    Some('u') => hex(&rest[1..], 4),
+                    Some('U') => hex(&rest[1..], 8),
+                    Some('x') => hex(&rest[1..], 2),
+                    Some('e') => Some('\u{1b}'),
+                    Some('b') => Some('\u{8}'),
+                    Some('f') => Some('\u{c}'),
+                    Some('r') if !rest[1..].starts_with("\\n") => Some('\r'),
+                    _ => None,
+                };
+                if decoded.is_some_and(bad) {
+                    return Some(i);
+                }
+                chars.next(); // the escaped character, so `\\` is not read as the start of another
+            }
+            '\r' if chars.peek().is_some_and(|(_, n)| *n == '\n') => {}
+            c if bad(c) => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -370,6 +430,43 @@ mod tests {
         assert_eq!(line_column(text, 6), (2, 1));
         assert_eq!(line_column(text, text.find('=').unwrap()), (1, 3));
         assert_eq!(line_column(text, 10), (2, 4));
+    }
+
+    fn checklist_with(question: &str) -> String {
+        format!(
+            "id = \"c\"\ntitle = \"C\"\nversion = 1\nreviewed = 2026-11-23\n\n[[items]]\nid = \"v\"\n\
+             question = {question}\nexplanation = \"e\"\naction = \"a\"\nreference = \"r\"\nseverity = \"low\"\n"
+        )
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_refused_where_they_are() {
+        let cases = [
+            ("\"Heb je \\u001b]0;GEKAAPT\\u0007 dit?\"", 20, "U+001B (ESC)"),
+            ("\"abc\\e[2J\"", 16, "U+001B (ESC)"),
+            ("\"omgekeerd \\u202E tekst\"", 23, "U+202E"),
+            ("\"a\\x9b31m\"", 14, "U+009B (CSI)"),
+            ("\"over\\rschreven\"", 17, "U+000D (CR)"),
+            ("\"\"\"\nnaam\u{2066}\"\"\"", 5, "U+2066"),
+        ];
+        for (question, column, named) in cases {
+            let errors = parse_checklist(&checklist_with(question), "c.toml", Source::Bundled)
+                .expect_err(question);
+            assert_eq!(errors.len(), 1, "{question}: {errors:?}");
+            let shown = errors[0].to_string();
+            let line = if question.starts_with("\"\"\"") { 9 } else { 8 };
+            assert!(
+                shown.starts_with(&format!("c.toml:{line}:{column}: het veld `question` bevat het teken {named}")),
+                "{question}: {shown}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_breaks_tabs_and_windows_line_ends_are_fine() {
+        let text = checklist_with("\"\"\"\nregel een\nregel\ttwee\"\"\"").replace('\n', "\r\n");
+        let checklist = parse_checklist(&text, "c.toml", Source::Bundled).unwrap();
+        assert_eq!(checklist.items[0].question, "regel een\nregel\ttwee");
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub(super) fn answer(
     check_item(&catalog, item)?;
     let fingerprint = catalog.item(item).map(|(_, i)| i.fingerprint());
     update_assessment(global, |assessment, now| {
-        if let Some(name) = organisation.map(crate::report::text::one_line)
+        if let Some(name) = organisation.map(crate::sanitize::input_line)
             && assessment.organisation != name
         {
             assessment.organisation = name;
@@ -62,10 +62,7 @@ pub(super) fn checklists(global: &Global, format: ListFormat) -> Result<(), CliE
                     })
                 })
                 .collect();
-            let mut out = serde_json::to_string_pretty(&serde_json::json!({ "checklists": list }))
-                .expect("JSON values always serialise");
-            out.push('\n');
-            out
+            crate::report::json::to_text(&serde_json::json!({ "checklists": list }))
         }
         ListFormat::Text => {
             let mut out = String::new();
@@ -104,7 +101,7 @@ pub(super) fn validate(global: &Global, files: &[PathBuf]) -> Result<(), CliErro
             }
             Err(err) => {
                 invalid += 1;
-                eprintln!("{err}");
+                crate::output::eprint(&err.to_string());
             }
         }
     }
@@ -136,7 +133,7 @@ pub(super) fn validate(global: &Global, files: &[PathBuf]) -> Result<(), CliErro
             }
             Err(err) => {
                 invalid += 1;
-                eprintln!("{err}");
+                crate::output::eprint(&err.to_string());
             }
         }
     }

@@ -8,7 +8,7 @@ use super::{CliError, Global, print};
 use crate::assessment::{Assessment, PlanEntry, parse_due};
 use crate::checklist::Catalog;
 use crate::clock;
-use crate::report::text::one_line;
+use crate::sanitize;
 use crate::text as t;
 
 /// Locks the assessment, reads it (a new one when there is no file), applies `change` and saves.
@@ -69,7 +69,7 @@ fn labelled(pairs: &[(&str, String)]) -> String {
         .iter()
         .map(|(label, value)| {
             // Values may come from an edited or imported file: never print control characters.
-            let value = one_line(value);
+            let value = sanitize::line(value);
             let value = if value.is_empty() {
                 t::NOT_FILLED
             } else {
@@ -179,13 +179,13 @@ pub(super) fn plan(global: &Global, args: &PlanArgs) -> Result<(), CliError> {
             false => assessment.plan.get(&args.item).cloned().unwrap_or_default(),
         };
         if let Some(owner) = &args.owner {
-            entry.owner = one_line(owner);
+            entry.owner = sanitize::input_line(owner);
         }
         if let Some(due) = due {
             entry.due = due;
         }
         if let Some(action) = &args.action {
-            entry.action = one_line(action);
+            entry.action = sanitize::input_line(action);
         }
         assessment.set_plan(&args.item, entry, now);
     })
@@ -227,13 +227,13 @@ pub(super) fn details(global: &Global, args: &DetailsArgs) -> Result<(), CliErro
         ];
         for (field, value) in fields {
             if let Some(value) = value {
-                *field = one_line(value);
+                *field = sanitize::input_line(value);
             }
         }
         let organisation = args
             .organisation
             .as_deref()
-            .map_or_else(|| assessment.organisation.clone(), one_line);
+            .map_or_else(|| assessment.organisation.clone(), sanitize::input_line);
         assessment.set_details(&organisation, details, now);
         if let Some(months) = args.review_months
             && assessment.review_months != Some(months)

@@ -44,7 +44,7 @@ fn render_table(rows: &[Result<Listing, Unreadable>], tz: &TimeZone) -> String {
             Ok(l) => vec![
                 l.name.clone(),
                 // The name may come from an edited or imported file: no control characters.
-                match crate::report::text::one_line(&l.organisation) {
+                match crate::sanitize::line(&l.organisation) {
                     name if name.is_empty() => t::NOT_FILLED.to_owned(),
                     name => name,
                 },
@@ -114,8 +114,5 @@ fn render_json(rows: &[Result<Listing, Unreadable>]) -> String {
             Err(u) => json!({ "name": u.name, "error": u.error.to_string() }),
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&json!({ "assessments": list }))
-        .expect("JSON values always serialise");
-    out.push('\n');
-    out
+    crate::report::json::to_text(&json!({ "assessments": list }))
 }

@@ -10,12 +10,11 @@ pub mod parse_error;
 mod report;
 mod transfer;
 
-use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 pub use args::{Cli, Command, Global, ListFormat, ReportFormat};
 pub use error::CliError;
-pub use report::{read_existing, stdout_layout, text_report};
+pub use report::read_existing;
 
 use crate::assessment::Store;
 use crate::checklist::Catalog;
@@ -68,25 +67,12 @@ pub fn guard_output(global: &Global, path: &std::path::Path) -> Result<(), CliEr
     Ok(())
 }
 
-/// Writes to stdout; a closed pipe (`pqs report | head`) is not an error.
+/// Writes to stdout through the terminal sanitiser; a closed pipe is not an error.
 pub fn print(text: &str) -> Result<(), CliError> {
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Err(CliError::Output {
-            path: "stdout".into(),
-            source: err,
-        }),
-        _ => Ok(()),
-    }
-}
-
-/// Width for text output: the terminal's, or 80 when not a terminal.
-pub fn output_width() -> usize {
-    if io::stdout().is_terminal() {
-        ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).clamp(40, 120))
-    } else {
-        80
-    }
+    crate::output::print(text).map_err(|source| CliError::Output {
+        path: "stdout".into(),
+        source,
+    })
 }
 
 /// Runs a scriptable command.

@@ -1,16 +1,14 @@
 //! `pqs report` and the text report printed when the questionnaire closes.
 
-use std::io::{self, IsTerminal};
 use std::path::Path;
 
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
 
-use super::{CliError, Global, ReportFormat, output_width, print};
+use super::{CliError, Global, ReportFormat, print};
 use crate::assessment::{Assessment, Store};
-use crate::checklist::Catalog;
 use crate::clock;
-use crate::report::{Document, Scan, csv, html, json, markdown, text};
+use crate::output::{document, stdout_layout};
+use crate::report::{Scan, csv, html, json, markdown, text};
 
 /// Reads an assessment that must exist, listing the ones that do when it does not.
 pub fn read_existing(store: &Store, name: &str) -> Result<Assessment, CliError> {
@@ -21,44 +19,6 @@ pub fn read_existing(store: &Store, name: &str) -> Result<Assessment, CliError> 
             dir: store.dir().to_owned(),
             existing: store.list()?,
         }),
-    }
-}
-
-/// The report document of an assessment, made now, with dates in the system time zone.
-fn document<'a>(
-    catalog: &Catalog,
-    scan: &'a Scan,
-    assessment: &'a Assessment,
-    name: &'a str,
-) -> Document<'a> {
-    Document::of(
-        catalog,
-        scan,
-        assessment,
-        name,
-        clock::now(),
-        TimeZone::system(),
-    )
-}
-
-/// The plain text report of an assessment (printed when the questionnaire closes).
-pub fn text_report(
-    catalog: &Catalog,
-    assessment: &Assessment,
-    name: &str,
-    layout: text::Layout,
-) -> String {
-    let scan = Scan::new(catalog, assessment, clock::now());
-    text::render(&document(catalog, &scan, assessment, name), layout)
-}
-
-/// Text layout for stdout: the terminal's width and colour (unless NO_COLOR), else 80 plain columns.
-pub fn stdout_layout() -> text::Layout {
-    let color =
-        io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    text::Layout {
-        width: output_width(),
-        color,
     }
 }
 

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::document::Document;
 use super::scan::{Gap, ItemState};
+use crate::sanitize;
 use crate::text as t;
 
 /// Number of columns.
@@ -18,13 +19,11 @@ fn plan_columns(item: &ItemState, gap: Option<&Gap>) -> [String; 7] {
         Some(c) => t::excluded_reason(&c.flag, c.negated),
     };
     [
-        plan.map(|p| defuse(&p.owner).into_owned())
-            .unwrap_or_default(),
+        plan.map(|p| p.owner.clone()).unwrap_or_default(),
         plan.and_then(|p| p.due)
             .map(|d| d.to_string())
             .unwrap_or_default(),
-        plan.map(|p| defuse(&p.action).into_owned())
-            .unwrap_or_default(),
+        plan.map(|p| p.action.clone()).unwrap_or_default(),
         gap.filter(|g| g.plan.is_some())
             .map(|g| t::yes_no(g.overdue).to_owned())
             .unwrap_or_default(),
@@ -51,11 +50,13 @@ pub fn render(doc: &Document) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    // Writing to a Vec cannot fail, and every record has the header's length.
+    // Writing to a Vec cannot fail, and every record has the header's length. Every cell, checklist
+    // text included, goes through `cell`.
     let mut write = |first: [&str; 9], rest: &[String]| {
-        let record: Vec<&str> = first
+        let record: Vec<String> = first
             .into_iter()
             .chain(rest.iter().map(String::as_str))
+            .map(cell)
             .collect();
         debug_assert_eq!(record.len(), COLUMNS);
         writer
@@ -80,7 +81,7 @@ pub fn render(doc: &Document) -> String {
                     &item.question,
                     t::severity_label(item.severity),
                     t::status_label(item.status),
-                    &defuse(&item.note),
+                    &item.note,
                     &answered_at,
                     &item.reference,
                 ],
@@ -93,12 +94,12 @@ pub fn render(doc: &Document) -> String {
         write(
             [
                 "",
-                &defuse(&orphan.id),
+                &orphan.id,
                 "",
                 "",
                 "",
                 t::status_label(orphan.status),
-                &defuse(&orphan.note),
+                &orphan.note,
                 "",
                 "",
             ],
@@ -112,14 +113,16 @@ pub fn render(doc: &Document) -> String {
     format!("{BOM}{body}")
 }
 
-/// Keeps user text from being run as a spreadsheet formula: text starting with `=`, `+`, `-`, `@`, a tab
-/// or a carriage return gets a leading `'`, which spreadsheets show as plain text (OWASP's advice).
-fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}").into()
-    } else {
-        text.into()
-    }
+/// One CSV cell: sanitised ([`sanitize::text`]: no control or bidi characters, line breaks kept)
+/// and kept from being run as a spreadsheet formula: text whose first character after any leading
+/// whitespace is `=`, `+`, `-` or `@` gets a leading `'`, which spreadsheets show as plain text
+/// (OWASP's advice). A tab or carriage return at the start counts as whitespace, so it is covered.
+fn cell(text: &str) -> String {
+    let text = sanitize::text(text);
+    let formula = text
+        .trim_start_matches(char::is_whitespace)
+        .starts_with(['=', '+', '-', '@']);
+    if formula { format!("'{text}") } else { text }
 }
 
 #[cfg(test)]
@@ -250,10 +253,15 @@ mod tests {
 
     #[test]
     fn notes_that_look_like_formulas_are_defused() {
-        assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(defuse("- nog doen"), "'- nog doen");
-        assert_eq!(defuse("@user"), "'@user");
-        assert_eq!(defuse("gewoon"), "gewoon");
-        assert_eq!(defuse(""), "");
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(cell("- nog doen"), "'- nog doen");
+        assert_eq!(cell("@user"), "'@user");
+        assert_eq!(cell("  =1+1"), "'  =1+1", "after leading spaces");
+        assert_eq!(cell("\t=1+1"), "' =1+1", "after a tab");
+        assert_eq!(cell("\r\n+31 6"), "'\n+31 6", "after a line break");
+        assert_eq!(cell("a\u{1b}]0;x\u{7}b"), "a\u{fffd}]0;x\u{fffd}b");
+        assert_eq!(cell("gewoon"), "gewoon");
+        assert_eq!(cell("2026-11-01"), "2026-11-01");
+        assert_eq!(cell(""), "");
     }
 }

@@ -142,7 +142,108 @@ pub fn render(doc: &Document) -> String {
         "gaps": gaps,
         "orphans": orphans,
     });
-    let mut out = serde_json::to_string_pretty(&value).expect("JSON values always serialise");
+    to_text(&value)
+}
+
+/// JSON as pqs writes it everywhere (reports, `pqs list`, `pqs checklists`): pretty-printed, with a
+/// final line break, and with every character that could steer a terminal (DEL, C1 and bidi
+/// controls, and U+2028/U+2029) written as a `\uXXXX` escape, so the data stays exact while the
+/// text is safe on a terminal. serde_json already escapes the C0 controls.
+pub fn to_text(value: &Value) -> String {
+    let mut bytes = Vec::with_capacity(4096);
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut bytes, SafeFormatter::default());
+    serde::Serialize::serialize(value, &mut serializer).expect("JSON values always serialise");
+    let mut out = String::from_utf8(bytes).expect("serde_json writes UTF-8");
     out.push('\n');
     out
+}
+
+/// serde_json's pretty formatter, escaping the characters [`to_text`] names.
+#[derive(Default)]
+struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if crate::sanitize::is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}') {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_characters_are_escaped_and_read_back_exactly() {
+        let text = "a\u{1b}]0;x\u{7}b\u{9b}c\u{7f}d\u{202e}e\u{2028}f";
+        let out = to_text(&json!({ "note": text }));
+        assert!(
+            out.chars()
+                .all(|c| c == '\n' || !crate::sanitize::is_unsafe(c)),
+            "{out:?}"
+        );
+        assert!(out.contains("\\u001b") && out.contains("\\u202e") && out.contains("\\u009b"));
+        let back: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back["note"], text);
+        assert_eq!(
+            to_text(&json!({"a": [1, "é"]})),
+            "{\n  \"a\": [\n    1,\n    \"é\"\n  ]\n}\n"
+        );
+    }
 }

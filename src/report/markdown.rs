@@ -13,6 +13,7 @@ use super::document::{Document, FIRST_ACTIONS};
 use super::scan::{ChecklistScan, Gap};
 use super::text::bar;
 use crate::assessment::Status;
+use crate::sanitize;
 use crate::text as t;
 
 /// Cells in a progress or score bar.
@@ -33,7 +34,8 @@ const DOT: &str = " · ";
 /// - The characters that start emphasis, code, links, headings, strikethrough or math
 ///   (`` \ ` * _ [ ] # ~ $ ``) are backslash-escaped.
 /// - Line breaks become `<br>`, so text never starts a new Markdown line (no list, quote or heading
-///   can be smuggled in); other control characters are dropped and tabs become spaces.
+///   can be smuggled in); other control and bidi characters show as a placeholder and tabs
+///   become spaces.
 /// - A list marker or rule at the very start (`-`, `+`, `1. `, `1) `) is escaped, as our text often
 ///   follows `- `.
 /// - Leading and trailing whitespace is trimmed (it cannot show in Markdown anyway).
@@ -74,7 +76,7 @@ pub fn escape_inline(text: &str) -> String {
             }
             '\n' | '\u{2028}' | '\u{2029}' => out.push_str("<br>"),
             '\t' => out.push(' '),
-            c if c.is_control() => {}
+            c if sanitize::is_unsafe(c) => out.push(sanitize::PLACEHOLDER),
             c => out.push(c),
         }
     }

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::document::{Band, Document, FIRST_ACTIONS, percent};
 use super::scan::{ChecklistScan, Gap};
 use crate::checklist::Severity;
+use crate::sanitize;
 use crate::text as t;
 
 /// How to lay out the text.
@@ -57,7 +58,9 @@ impl Layout {
 }
 
 /// Wraps `text` to `width` columns, indenting every line by `indent` spaces; keeps line breaks.
+/// The text is sanitised first ([`sanitize::text`]): it may come from a user's checklist or notes.
 pub fn wrap(text: &str, width: usize, indent: usize) -> String {
+    let text = sanitize::text(text);
     let room = width.saturating_sub(indent).max(20);
     let pad = " ".repeat(indent);
     let mut out = String::new();
@@ -84,24 +87,11 @@ pub fn bar(fraction: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-/// Collapses line breaks and control characters so user text cannot break the layout or the terminal.
-pub fn one_line(text: &str) -> String {
-    text.split_whitespace()
-        .map(|w| w.chars().filter(|c| !c.is_control()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// User text for multi-line output: control characters (such as ESC) removed, line breaks kept.
-fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|c| *c == '\n' || !c.is_control())
-        .collect()
-}
-
+/// `text` on one line (sanitised), cut to `width` characters with "…".
 fn cut(text: &str, width: usize) -> String {
+    let text = sanitize::line(text);
     if text.chars().count() <= width {
-        return text.to_owned();
+        return text;
     }
     let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
     out.push('…');
@@ -110,7 +100,7 @@ fn cut(text: &str, width: usize) -> String {
 
 fn header(doc: &Document, layout: Layout, title: &str, out: &mut String) {
     let _ = writeln!(out, "{}", layout.bold(title));
-    let organisation = one_line(doc.organisation);
+    let organisation = sanitize::line(doc.organisation);
     if !organisation.is_empty() {
         let _ = writeln!(out, "{}: {organisation}", t::ORGANISATION);
     }
@@ -206,7 +196,7 @@ fn gap(g: &Gap, layout: Layout, number: Option<usize>, out: &mut String) {
     ));
     if !g.note.is_empty() {
         out.push_str(&wrap(
-            &format!("{}: {}", t::NOTE, clean(&g.note)),
+            &format!("{}: {}", t::NOTE, sanitize::text(&g.note)),
             layout.width,
             indent,
         ));
@@ -266,12 +256,12 @@ pub fn render(doc: &Document, layout: Layout) -> String {
             let _ = writeln!(
                 out,
                 "  {} ({})",
-                one_line(&orphan.id),
+                sanitize::line(&orphan.id),
                 t::status_label(orphan.status)
             );
             if !orphan.note.is_empty() {
                 out.push_str(&wrap(
-                    &format!("{}: {}", t::NOTE, clean(&orphan.note)),
+                    &format!("{}: {}", t::NOTE, sanitize::text(&orphan.note)),
                     layout.width,
                     4,
                 ));
@@ -288,13 +278,10 @@ pub fn render_summary(doc: &Document, layout: Layout) -> String {
     checklist_table(&doc.scan.checklists, layout, false, &mut out);
     let _ = writeln!(out, "\n{}", layout.bold(t::TOP_FIVE));
     for (i, g) in doc.first_actions(5).iter().enumerate() {
-        let line = format!(
-            "{}. {} {}",
-            i + 1,
-            layout.severity(g.severity),
-            one_line(&g.action)
-        );
-        out.push_str(&wrap(&line, layout.width, 0));
+        // Wrapped plain (`wrap` sanitises, which would defuse a colour), then the label coloured.
+        let label = format!("[{}]", t::severity_label(g.severity).to_uppercase());
+        let line = wrap(&format!("{}. {label} {}", i + 1, g.action), layout.width, 0);
+        out.push_str(&line.replacen(&label, &layout.severity(g.severity), 1));
     }
     let planned = doc.action_plan().len();
     if planned > 0 {

@@ -92,7 +92,7 @@ impl Form {
     /// The trimmed text of field `i` (control characters removed).
     pub fn value(&self, i: usize) -> String {
         let text = self.fields.get(i).map(|f| f.input.lines().concat());
-        crate::report::text::one_line(&text.unwrap_or_default())
+        crate::sanitize::input_line(&text.unwrap_or_default())
     }
 
     /// Moves the focus `by` fields, wrapping around.

@@ -67,15 +67,15 @@ pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
         // Last chance, also when the terminal failed: never drop answers silently.
         match writer.save(&app.assessment) {
             Ok(()) => app.unsaved = false,
-            Err(_) => eprintln!("pqs: {}", crate::text::QUIT_LOST),
+            Err(_) => crate::output::eprint(&format!("pqs: {}", crate::text::QUIT_LOST)),
         }
     }
     result.map_err(CliError::Terminal)?;
-    cli::print(&cli::text_report(
+    cli::print(&crate::output::text_report(
         &app.catalog,
         &app.assessment,
         &app.name,
-        cli::stdout_layout(),
+        crate::output::stdout_layout(),
     ))
 }
 

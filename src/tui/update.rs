@@ -108,7 +108,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 Some(Effect::Export(dir))
             }
             Overlay::Organisation(prompt) => {
-                let name = crate::report::text::one_line(&prompt.lines().concat());
+                let name = crate::sanitize::input_line(&prompt.lines().concat());
                 if name == app.assessment.organisation {
                     return None;
                 }

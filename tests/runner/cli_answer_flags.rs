@@ -103,7 +103,7 @@ fn notes_cannot_send_terminal_codes() {
     );
     assert!(report.contains("Organisatie: Bol[2J\n"), "{report}");
     assert!(
-        report.contains("Opmerking: rood[31mklaar]0;titel\n"),
+        report.contains("Opmerking: rood\u{fffd}[31m\u{fffd}klaar\u{fffd}]0;titel\u{fffd}\n"),
         "{report}"
     );
     // JSON keeps the text as it is, escaped.

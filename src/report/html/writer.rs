@@ -4,6 +4,8 @@
 //! which takes `&'static str`: constant markup and CSS written in this module tree, never user text.
 //! Elements are written through closures, so every opened tag is closed.
 
+use crate::sanitize;
+
 /// Elements after which a line break is written, to keep the source (and snapshots) readable.
 const BLOCK: [&str; 28] = [
     "html", "head", "body", "main", "header", "footer", "section", "article", "div", "p", "h1",
@@ -105,18 +107,17 @@ impl Html {
     }
 }
 
-/// Appends `text` with `& < > " '` escaped, safe in text and in quoted attribute values. Control
-/// characters other than line break and tab are dropped (they have no place in a report).
+/// Appends `text` with `& < > " '` escaped, safe in text and in quoted attribute values. The text is
+/// sanitised first ([`sanitize::text`]): control and bidi characters show as a placeholder, line
+/// breaks stay.
 pub(super) fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
+    for c in sanitize::text(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -140,10 +141,10 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_dropped_but_line_breaks_kept() {
+    fn control_characters_show_as_a_placeholder_but_line_breaks_stay() {
         let mut out = String::new();
-        escape_into(&mut out, "a\u{1b}[2J\0b\nc\td\r");
-        assert_eq!(out, "a[2Jb\nc\td");
+        escape_into(&mut out, "a\u{1b}[2J\0b\nc\td\r\ne\u{202e}f");
+        assert_eq!(out, "a\u{fffd}[2J\u{fffd}b\nc d\ne\u{fffd}f");
     }
 
     #[test]

@@ -79,7 +79,10 @@ fn escape_inline_neutralises_html_and_markdown() {
     assert_eq!(escape_inline("1.2.3"), "1.2.3");
     assert_eq!(escape_inline("1."), "1\\.");
     assert_eq!(escape_inline("+31 6"), "\\+31 6");
-    assert_eq!(escape_inline("  a\tb\u{7}  "), "a b");
+    assert_eq!(
+        escape_inline("  a\tb\u{7}\u{202e}  "),
+        "a b\u{fffd}\u{fffd}"
+    );
     assert_eq!(escape_inline("a | b"), "a | b");
 }
 

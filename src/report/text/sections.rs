@@ -1,11 +1,12 @@
 //! The text report's sections of the consultant's work: progress since a baseline, the action plan,
-//! answers to look at again, the sessions and the intake. User text goes through `one_line` or `clean`.
+//! answers to look at again, the sessions and the intake. User text goes through `sanitize::line` or `sanitize::text`.
 
 use std::fmt::Write;
 
-use super::{Layout, clean, cut, one_line, wrap};
+use super::{Layout, cut, wrap};
 use crate::report::document::{Document, percent};
 use crate::report::scan::Gap;
+use crate::sanitize;
 use crate::text as t;
 
 /// A list item: "  - " and the text, continuation lines indented under the text.
@@ -19,7 +20,7 @@ pub(super) fn details(doc: &Document, layout: Layout, out: &mut String) {
     let facts: Vec<String> = doc
         .detail_facts()
         .into_iter()
-        .map(|(label, value)| format!("{label}: {}", one_line(value)))
+        .map(|(label, value)| format!("{label}: {}", sanitize::line(value)))
         .collect();
     if !facts.is_empty() {
         out.push_str(&wrap(&facts.join(" · "), layout.width, 0));
@@ -49,7 +50,7 @@ pub(super) fn since(doc: &Document, layout: Layout, out: &mut String) {
                 t::status_label(change.before),
                 t::status_label(change.after),
             );
-            let line = format!("{} ({moved})", one_line(&change.question));
+            let line = format!("{} ({moved})", sanitize::line(&change.question));
             out.push_str(&bullet(&line, layout));
         }
     }
@@ -60,11 +61,19 @@ pub(super) fn plan_line(g: &Gap) -> Option<String> {
     let plan = g.plan.as_ref()?;
     let mut parts = vec![format!("{}: {}", t::PLAN_DUE, Document::due(g))];
     if !plan.owner.trim().is_empty() {
-        parts.insert(0, format!("{}: {}", t::PLAN_OWNER, one_line(&plan.owner)));
+        parts.insert(
+            0,
+            format!("{}: {}", t::PLAN_OWNER, sanitize::line(&plan.owner)),
+        );
     }
     let mut line = parts.join(" · ");
     if !plan.action.trim().is_empty() {
-        let _ = write!(line, "\n{}: {}", t::PLAN_ACTION, clean(&plan.action));
+        let _ = write!(
+            line,
+            "\n{}: {}",
+            t::PLAN_ACTION,
+            sanitize::text(&plan.action)
+        );
     }
     Some(line)
 }
@@ -138,7 +147,7 @@ pub(super) fn sessions(doc: &Document, layout: Layout, out: &mut String) {
         format!("{date:<10}  {time:<11}  {who:<who_width$}  {changes:>11}  {score:>score_width$}");
     let _ = writeln!(out, "{}", layout.bold(heading.trim_end()));
     for row in &doc.sessions {
-        let assessor = cut(&one_line(&row.assessor), who_width);
+        let assessor = cut(&sanitize::line(&row.assessor), who_width);
         let score = format!("{}%", percent(row.score));
         let _ = writeln!(
             out,

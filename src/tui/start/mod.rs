@@ -88,14 +88,15 @@ impl StartScreen {
     fn reload(&mut self, store: &Store, catalog: &Catalog, now: Timestamp) {
         match listing(store, catalog, now) {
             Ok(rows) => self.rows = rows,
-            Err(error) => self.message = Some((Tone::Error, one_line(&error))),
+            Err(error) => self.message = Some((Tone::Error, error_line(&error))),
         }
         self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
     }
 }
 
-fn one_line(error: &impl ToString) -> String {
-    error.to_string().replace('\n', " ")
+/// An error for the status line: on one line, sanitised (it quotes file names).
+fn error_line(error: &impl ToString) -> String {
+    crate::sanitize::line(&error.to_string())
 }
 
 fn prompt(text: &str) -> Box<TextArea<'static>> {
@@ -165,10 +166,10 @@ fn act(
         Action::OpenAssessment => match screen.rows.get(screen.cursor) {
             Some(Ok(row)) => match store.lock(&row.name) {
                 Ok(writer) => return Ok(Some(Chosen::Open(writer))),
-                Err(error) => screen.message = Some((Tone::Error, one_line(&error))),
+                Err(error) => screen.message = Some((Tone::Error, error_line(&error))),
             },
             Some(Err(unreadable)) => {
-                screen.message = Some((Tone::Error, one_line(&unreadable.error)));
+                screen.message = Some((Tone::Error, error_line(&unreadable.error)));
             }
             None => screen.message = Some((Tone::Info, t::START_EMPTY_HINT.into())),
         },
@@ -189,7 +190,7 @@ fn act(
                         Tone::Info,
                         t::moved_to_trash(&name, &path.display().to_string()),
                     ),
-                    Err(error) => (Tone::Error, one_line(&error)),
+                    Err(error) => (Tone::Error, error_line(&error)),
                 });
                 screen.reload(store, catalog, now);
             }
@@ -202,7 +203,7 @@ fn act(
         }
         Action::Confirm => match std::mem::take(&mut screen.overlay) {
             StartOverlay::New(text) => {
-                let organisation = crate::report::text::one_line(&text.lines().concat());
+                let organisation = crate::sanitize::input_line(&text.lines().concat());
                 let taken = store.list().unwrap_or_default();
                 let name = name_for(&organisation, &taken);
                 // Saved at once, so the organisation typed here is not lost when the user quits
@@ -213,7 +214,7 @@ fn act(
                     .and_then(|writer| writer.save(&assessment).map(|()| writer));
                 match created {
                     Ok(writer) => return Ok(Some(Chosen::New(writer, Box::new(assessment)))),
-                    Err(error) => screen.message = Some((Tone::Error, one_line(&error))),
+                    Err(error) => screen.message = Some((Tone::Error, error_line(&error))),
                 }
             }
             StartOverlay::Rename(text) => {
@@ -231,7 +232,7 @@ fn act(
                     }
                     screen.message = Some(match renamed {
                         Ok(_) => (Tone::Info, t::renamed(&old, &new)),
-                        Err(error) => (Tone::Error, one_line(&error)),
+                        Err(error) => (Tone::Error, error_line(&error)),
                     });
                 }
             }

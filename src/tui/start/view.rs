@@ -72,7 +72,7 @@ pub fn render(screen: &StartScreen, area: Rect, buf: &mut Buffer) {
                     .strftime("%d-%m-%Y %H:%M")
                     .to_string();
                 let progress = format!("{}/{}", l.answered, l.total);
-                let organisation = crate::report::text::one_line(&l.organisation);
+                let organisation = crate::sanitize::line(&l.organisation);
                 ListItem::new(Line::raw(format!(
                     "{:<name_w$} {:<org_w$} {progress:>9} {:>4}% {:>5}  {edited}",
                     truncate(&l.name, name_w),
@@ -140,4 +140,5 @@ pub fn render(screen: &StartScreen, area: Rect, buf: &mut Buffer) {
             key_hints(theme, Context::Confirm).render(hint, buf);
         }
     }
+    crate::tui::view::scrub(area, buf);
 }

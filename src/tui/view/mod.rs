@@ -66,6 +66,27 @@ impl Widget for &App {
                 editor::render(self.theme, &spec, prompt, area, buf);
             }
         }
+        scrub(area, buf);
+    }
+}
+
+/// The last check before cells reach the terminal. ratatui drops control characters but keeps
+/// zero-width ones, appending them to the cell before: a bidi override in a question or note would
+/// reach the terminal that way. Such characters are removed from every cell of the frame.
+pub fn scrub(area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if cell.symbol().chars().any(crate::sanitize::is_unsafe) {
+                let kept: String = cell
+                    .symbol()
+                    .chars()
+                    .filter(|c| !crate::sanitize::is_unsafe(*c))
+                    .collect();
+                cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+            }
+        }
     }
 }
 
@@ -75,7 +96,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(" Privacy Quick Scan ", theme.title()),
         Span::raw(app.name.as_str()),
     ];
-    let organisation = crate::report::text::one_line(&app.assessment.organisation);
+    let organisation = crate::sanitize::line(&app.assessment.organisation);
     if !organisation.is_empty() {
         left.push(Span::styled(format!(" · {organisation}"), theme.dim()));
     }

@@ -1,0 +1,79 @@
+//! Output shared by both shells: stdout and stderr through the terminal sanitiser, the width and
+//! colour of text output, and the text report printed when the questionnaire closes.
+
+use std::io::{self, IsTerminal, Write};
+
+use jiff::tz::TimeZone;
+
+use crate::assessment::Assessment;
+use crate::checklist::Catalog;
+use crate::clock;
+use crate::report::{Document, Scan, text};
+use crate::sanitize;
+
+/// Writes to stdout through [`sanitize::for_terminal`]; a closed pipe (`pqs report | head`) is not an
+/// error.
+pub fn print(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match out
+        .write_all(sanitize::for_terminal(text).as_bytes())
+        .and_then(|()| out.flush())
+    {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Err(err),
+        _ => Ok(()),
+    }
+}
+
+/// Writes a message and a line break to stderr through [`sanitize::for_terminal`]: error messages
+/// quote file names, paths and ids, which may come from a bundle or an argument.
+pub fn eprint(message: &str) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{}", sanitize::for_terminal(message));
+}
+
+/// Width for text output: the terminal's, or 80 when not a terminal.
+pub fn output_width() -> usize {
+    if io::stdout().is_terminal() {
+        ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).clamp(40, 120))
+    } else {
+        80
+    }
+}
+
+/// Text layout for stdout: the terminal's width and colour (unless NO_COLOR), else 80 plain columns.
+pub fn stdout_layout() -> text::Layout {
+    let color =
+        io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    text::Layout {
+        width: output_width(),
+        color,
+    }
+}
+
+/// The report document of an assessment, made now, with dates in the system time zone.
+pub fn document<'a>(
+    catalog: &Catalog,
+    scan: &'a Scan,
+    assessment: &'a Assessment,
+    name: &'a str,
+) -> Document<'a> {
+    Document::of(
+        catalog,
+        scan,
+        assessment,
+        name,
+        clock::now(),
+        TimeZone::system(),
+    )
+}
+
+/// The plain text report of an assessment (printed when the questionnaire closes).
+pub fn text_report(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    name: &str,
+    layout: text::Layout,
+) -> String {
+    let scan = Scan::new(catalog, assessment, clock::now());
+    text::render(&document(catalog, &scan, assessment, name), layout)
+}

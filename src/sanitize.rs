@@ -1,0 +1,239 @@
+//! The one sanitiser for text that reaches a terminal (stdout, stderr, a TUI cell) or a spreadsheet
+//! cell. Text from a checklist, an intake, an assessment, an export bundle or an argument is
+//! untrusted: an escape sequence in a question could set the window title (OSC 0), write the
+//! clipboard (OSC 52) or clear the screen (CSI 2J), and a bidi override can make a file name read
+//! backwards. Every renderer passes such text through [`line`] or [`text`]; the output boundary
+//! ([`for_terminal`]) and the TUI's frame scrub check everything once more.
+//!
+//! Unsafe are the C0 controls, DEL, the C1 controls (U+0080 to U+009F) and the bidi controls
+//! (U+202A to U+202E, U+2066 to U+2069, and the marks U+200E, U+200F, U+061C). They are shown as
+//! [`PLACEHOLDER`], so the reader sees that something was there; line breaks are kept where the
+//! layout allows them and tabs become spaces.
+
+use std::borrow::Cow;
+
+/// Shown in place of an unsafe character.
+pub const PLACEHOLDER: char = '\u{FFFD}';
+
+/// Whether `c` is a bidi control: an embedding, override or isolate, or a direction mark.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
+}
+
+/// Whether `c` must never reach a terminal as it is: a C0 control (line break and tab included),
+/// DEL, a C1 control or a bidi control.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// The first unsafe character of `text` other than a line break or tab, with its byte offset: what a
+/// loader refuses in checklist text.
+pub fn first_unsafe(text: &str) -> Option<(usize, char)> {
+    text.char_indices()
+        .find(|&(_, c)| is_unsafe(c) && !matches!(c, '\n' | '\t'))
+}
+
+/// A character as a reader can name it: `U+001B (ESC)`, `U+202E (bidi)`.
+pub fn describe(c: char) -> String {
+    let name = match c {
+        '\u{1b}' => " (ESC)",
+        '\u{7}' => " (BEL)",
+        '\r' => " (CR)",
+        '\0' => " (NUL)",
+        '\u{7f}' => " (DEL)",
+        '\u{9b}' => " (CSI)",
+        c if is_bidi_control(c) => " (bidi-teken)",
+        c if c.is_control() => " (stuurteken)",
+        _ => "",
+    };
+    format!("U+{:04X}{name}", u32::from(c))
+}
+
+/// Text on one line, as shown: every run of whitespace (line breaks and tabs too) becomes one space,
+/// the ends are trimmed, and unsafe characters become [`PLACEHOLDER`].
+pub fn line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(shown));
+    }
+    out
+}
+
+/// Text over several lines, as shown: line breaks kept (`\r\n` and a lone `\r` become `\n`), tabs
+/// become spaces and other unsafe characters become [`PLACEHOLDER`].
+pub fn text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            c => out.push(shown(c)),
+        }
+    }
+    out
+}
+
+/// What a user typed, to be stored: on one line, unsafe characters dropped (a pasted escape
+/// sequence has no meaning in a name), whitespace collapsed and trimmed.
+pub fn input_line(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace())
+        .map(|w| w.chars().filter(|c| !is_unsafe(*c)).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn shown(c: char) -> char {
+    if is_unsafe(c) { PLACEHOLDER } else { c }
+}
+
+/// The last check before bytes reach a terminal (stdout or stderr): line breaks, tabs, `\r\n` and
+/// the colour sequences of our own text report (`ESC [ digits ; m`, SGR only) pass; any other unsafe
+/// character becomes [`PLACEHOLDER`]. Content was sanitised when it was rendered, so normally nothing
+/// changes; this keeps a missed path from ever steering the terminal.
+pub fn for_terminal(text: &str) -> Cow<'_, str> {
+    let bad = |(i, c): (usize, char)| match c {
+        '\n' | '\t' => false,
+        '\r' => !text[i + 1..].starts_with('\n'),
+        '\u{1b}' => sgr_len(&text[i..]).is_none(),
+        c => is_unsafe(c),
+    };
+    if !text.char_indices().any(bad) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let len = match c {
+            '\u{1b}' => match sgr_len(rest) {
+                Some(len) => {
+                    out.push_str(&rest[..len]);
+                    len
+                }
+                None => {
+                    out.push(PLACEHOLDER);
+                    1
+                }
+            },
+            '\r' if rest[1..].starts_with('\n') => {
+                out.push('\r');
+                1
+            }
+            '\n' | '\t' => {
+                out.push(c);
+                1
+            }
+            c => {
+                out.push(shown(c));
+                c.len_utf8()
+            }
+        };
+        rest = &rest[len..];
+    }
+    Cow::Owned(out)
+}
+
+/// The length of a Select Graphic Rendition sequence (`ESC [ 1;31 m`) at the start of `text`.
+fn sgr_len(text: &str) -> Option<usize> {
+    let body = text.strip_prefix("\u{1b}[")?;
+    let params = body
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b';')
+        .count();
+    (params <= 16 && body[params..].starts_with('m')).then_some(2 + params + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The attacks of the hardening issue: OSC 0, OSC 52, CSI 2J, DCS, C1 CSI, BEL, U+202E.
+    pub(crate) const HOSTILE: &str = "a\u{1b}]0;GEKAAPT\u{7}b\u{1b}]52;c;SGFjaw==\u{7}c\u{1b}[2Jd\
+        \u{1b}P1$r\u{1b}\\e\u{9b}31mf\u{7f}g\u{202e}h\u{2066}i\0j";
+
+    fn clean_of_unsafe(text: &str) -> bool {
+        !text.chars().any(is_unsafe)
+    }
+
+    #[test]
+    fn every_control_and_bidi_character_is_unsafe() {
+        for c in [
+            '\0', '\u{7}', '\u{1b}', '\u{7f}', '\u{80}', '\u{9b}', '\u{9f}',
+        ] {
+            assert!(is_unsafe(c), "{c:?}");
+        }
+        for c in ('\u{202a}'..='\u{202e}').chain('\u{2066}'..='\u{2069}') {
+            assert!(is_unsafe(c), "{c:?}");
+        }
+        for c in ['a', 'é', '€', ' ', '…', '\u{200d}', '\u{a0}'] {
+            assert!(!is_unsafe(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn line_shows_a_placeholder_and_collapses_whitespace() {
+        let shown = line(HOSTILE);
+        assert!(clean_of_unsafe(&shown), "{shown:?}");
+        assert!(
+            shown.starts_with("a\u{fffd}]0;GEKAAPT\u{fffd}b"),
+            "{shown:?}"
+        );
+        assert_eq!(line("  twee\n regels\tmet\r\ntab  "), "twee regels met tab");
+    }
+
+    #[test]
+    fn text_keeps_line_breaks_only() {
+        assert_eq!(text("a\r\nb\rc\nd\te"), "a\nb\nc\nd e");
+        let shown = text(HOSTILE);
+        assert!(clean_of_unsafe(&shown.replace('\n', "")), "{shown:?}");
+        assert_eq!(shown.matches(PLACEHOLDER).count(), 12, "{shown:?}");
+    }
+
+    #[test]
+    fn input_drops_what_cannot_be_typed() {
+        assert_eq!(
+            input_line(" Bakkerij\u{1b}[2J  De\u{202e} Korst\n"),
+            "Bakkerij[2J De Korst"
+        );
+    }
+
+    #[test]
+    fn the_terminal_boundary_lets_only_colour_through() {
+        let coloured = "\u{1b}[1;31m[HOOG]\u{1b}[0m tekst\r\nregel\tmet tab\n";
+        assert!(matches!(for_terminal(coloured), Cow::Borrowed(_)));
+        let out = for_terminal(HOSTILE);
+        assert!(!out.contains('\u{1b}'), "{out:?}");
+        assert!(clean_of_unsafe(&out), "{out:?}");
+        assert_eq!(for_terminal("over\rschreven"), "over\u{fffd}schreven");
+        assert_eq!(
+            for_terminal("\u{1b}[2J"),
+            "\u{fffd}[2J",
+            "CSI J is no colour"
+        );
+    }
+
+    #[test]
+    fn loaders_find_the_first_unsafe_character() {
+        assert_eq!(first_unsafe("regel\nmet\ttab"), None);
+        assert_eq!(first_unsafe("ab\u{1b}c"), Some((2, '\u{1b}')));
+        assert_eq!(first_unsafe("é\u{202e}"), Some((2, '\u{202e}')));
+        assert_eq!(describe('\u{1b}'), "U+001B (ESC)");
+        assert_eq!(describe('\u{202e}'), "U+202E (bidi-teken)");
+    }
+}
