@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod checklist;
 pub mod cli;
 pub mod clock;
+pub mod fs_util;
 pub mod output;
 pub mod paths;
 pub mod report;

@@ -5,9 +5,8 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::store::{
-    Store, StoreError, Writer, create_private_dir, io_error, sync_dir, validate_name, write_atomic,
-};
+use super::store::{Store, StoreError, Writer, io_error, validate_name};
+use crate::fs_util::{create_private_dir, sync_dir, write_atomic};
 
 /// Folder in the data folder that deleted assessments are moved to.
 pub const TRASH_DIR: &str = "trash";
@@ -44,8 +43,10 @@ impl Store {
             });
         }
         let target = self.path(new);
-        fs::rename(self.path(old), &target)
-            .map_err(io_error("kan de beoordeling niet hernoemen:", &target))?;
+        fs::rename(self.path(old), &target).map_err(io_error(
+            "kan de beoordeling niet hernoemen naar {}",
+            &target,
+        ))?;
         sync_dir(self.dir())?;
         self.release_gone(old_writer);
         drop(new_writer);
@@ -64,7 +65,7 @@ impl Store {
         create_private_dir(&trash)?;
         let target = free_archive_path(&trash, name, now);
         fs::rename(self.path(name), &target).map_err(io_error(
-            "kan de beoordeling niet naar de prullenbak verplaatsen:",
+            "kan de beoordeling niet naar de prullenbak verplaatsen ({})",
             &target,
         ))?;
         sync_dir(&trash)?;
@@ -119,7 +120,7 @@ impl Writer {
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(err) => return Err(io_error("kan niet lezen:", &path)(err)),
+            Err(err) => return Err(io_error("kan {} niet lezen", &path)(err)),
         };
         let file_name = format!("{}.toml", self.name);
         self.store

@@ -14,6 +14,12 @@ use crate::checklist::{Checklist, Intake, LoadError, Source, parse_checklist};
 
 /// The bundle format this build writes and the newest it reads.
 pub const BUNDLE_FORMAT: u32 = 1;
+/// How export files are read: regular files up to [`crate::fs_util::MAX_ASSESSMENT_BYTES`].
+pub const BUNDLE_LIMITS: crate::fs_util::Limits = crate::fs_util::Limits {
+    bytes: crate::fs_util::MAX_ASSESSMENT_BYTES,
+    what: "exportbestanden",
+    no_symlink: None,
+};
 /// The `kind` that marks a file as a pqs export.
 pub const BUNDLE_KIND: &str = "pqs-export";
 

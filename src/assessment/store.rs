@@ -1,11 +1,12 @@
 //! Assessment files on disk: one writer at a time, atomic and durable writes, strict reading.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Seek, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::model::{Assessment, FORMAT};
 use crate::checklist::load::line_column;
+use crate::fs_util::{self, FsError, Limits};
 
 /// Extension of assessment files.
 const EXTENSION: &str = "toml";
@@ -73,35 +74,40 @@ pub enum StoreError {
         /// The data folder.
         dir: PathBuf,
     },
-    /// A file system operation failed.
-    #[error("{action} {path}: {source}{}", io_hint(source))]
-    Io {
-        /// What was being done, in words.
-        action: &'static str,
-        /// On which path.
+    /// A file could not be read or written.
+    #[error(transparent)]
+    Fs(#[from] FsError),
+    /// The lock file is not one pqs made (a link, a folder, a file with other content).
+    #[error(
+        "{}: dit is geen slotbestand van pqs ({why}).\nHaal het weg als het niet van jou is, en probeer het opnieuw.",
+        .path.display()
+    )]
+    BadLock {
+        /// The lock file.
         path: PathBuf,
-        /// The underlying error.
-        source: io::Error,
+        /// What is wrong with it.
+        why: &'static str,
     },
 }
 
-fn io_hint(err: &io::Error) -> &'static str {
-    match err.kind() {
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            "\nControleer of je in deze map mag schrijven, of kies een andere map met --data-dir."
-        }
-        io::ErrorKind::StorageFull => "\nDe schijf is vol: maak ruimte vrij.",
-        _ => "",
-    }
-}
+/// What to do when an assessment file is a symbolic link.
+pub const SYMLINK_HINT: &str = "pqs opent een beoordeling niet via een koppeling, omdat opslaan de koppeling zou vervangen door een gewoon bestand. Zet het echte bestand in de datamap (of kies de map waar het staat met --data-dir) en haal de koppeling weg.";
+
+/// How assessment files are read: regular files up to [`fs_util::MAX_ASSESSMENT_BYTES`], never
+/// through a symbolic link.
+const ASSESSMENT_LIMITS: Limits = Limits {
+    bytes: fs_util::MAX_ASSESSMENT_BYTES,
+    what: "beoordelingen",
+    no_symlink: Some(SYMLINK_HINT),
+};
+
+/// Width of the pid record in a lock file: written in place at offset 0, so the file is never
+/// truncated.
+const LOCK_RECORD: usize = 21;
 
 pub(super) fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StoreError {
-    let path = path.to_owned();
-    move |source| StoreError::Io {
-        action,
-        path,
-        source,
-    }
+    let io = fs_util::io(action, path);
+    move |source| StoreError::Fs(io(source))
 }
 
 /// The folder with assessment files.
@@ -136,7 +142,7 @@ impl Store {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(err) => return Err(io_error("kan de map niet lezen:", &self.dir)(err)),
+            Err(err) => return Err(io_error("kan de map {} niet lezen", &self.dir)(err)),
         };
         let mut names: Vec<String> = entries
             .filter_map(Result::ok)
@@ -160,37 +166,33 @@ impl Store {
     pub fn read(&self, name: &str) -> Result<Option<Assessment>, StoreError> {
         validate_name(name)?;
         let path = self.path(name);
-        match fs::read_to_string(&path) {
+        match fs_util::read_text(&path, ASSESSMENT_LIMITS) {
             Ok(text) => parse(&text, &path).map(Some),
-            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(err) if err.kind() == io::ErrorKind::InvalidData => Err(StoreError::Corrupt {
+            Err(err) if err.is_not_found() => Ok(None),
+            Err(FsError::NotUtf8 { line, column, .. }) => Err(StoreError::Corrupt {
                 path,
-                line: 1,
-                column: 1,
+                line,
+                column,
                 message: "het bestand is geen geldige UTF-8-tekst".into(),
             }),
-            Err(err) => Err(io_error("kan niet lezen:", &path)(err)),
+            Err(err) => Err(err.into()),
         }
     }
 
     /// Takes the assessment's lock so this process is its only writer. The lock is held by the open
-    /// file and goes away with the process, so a killed `pqs` leaves nothing stale behind.
+    /// file and goes away with the process, so a killed `pqs` leaves nothing stale behind. The lock
+    /// file is opened without following a link and never truncated (the pid is written in place);
+    /// temporary files that a killed writer left are removed.
     pub fn lock(&self, name: &str) -> Result<Writer, StoreError> {
         validate_name(name)?;
-        create_private_dir(&self.dir)?;
+        fs_util::create_private_dir(&self.dir)?;
         let lock_path = self.lock_path(name);
-        let mut options = OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options
-            .open(&lock_path)
-            .map_err(io_error("kan het slotbestand niet maken:", &lock_path))?;
+        let file = open_lock(&lock_path)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
                 let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
+                let _ = (&file).take(64).read_to_string(&mut holder);
                 return Err(StoreError::Locked {
                     name: name.to_owned(),
                     pid: holder.trim().parse().ok(),
@@ -198,20 +200,63 @@ impl Store {
                 });
             }
             Err(fs::TryLockError::Error(err)) => {
-                return Err(io_error("kan niet vergrendelen:", &lock_path)(err));
+                return Err(io_error("kan {} niet vergrendelen", &lock_path)(err));
             }
         }
         // Best effort: the pid only serves the message a second process shows.
-        let _ = file
-            .set_len(0)
-            .and_then(|()| file.rewind())
-            .and_then(|()| write!(file, "{}", std::process::id()));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt;
+            let record = format!("{:<width$}\n", std::process::id(), width = LOCK_RECORD - 1);
+            let _ = file.write_at(record.as_bytes(), 0);
+        }
+        fs_util::remove_stale_temporaries(&self.dir, &format!("{name}.{EXTENSION}"));
         Ok(Writer {
             store: self.clone(),
             name: name.to_owned(),
             _lock: file,
         })
     }
+}
+
+/// Opens (or creates, mode 0600) a lock file: never through a link, and only a small regular file
+/// with one name, so locking can never write into another file.
+fn open_lock(path: &Path) -> Result<File, StoreError> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let bad = |why| StoreError::BadLock {
+        path: path.to_owned(),
+        why,
+    };
+    let file = match options.open(path) {
+        Ok(file) => file,
+        #[cfg(unix)]
+        Err(err) if err.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(bad("het is een symbolische koppeling"));
+        }
+        Err(err) => return Err(io_error("kan het slotbestand {} niet maken", path)(err)),
+    };
+    let meta = file
+        .metadata()
+        .map_err(io_error("kan het slotbestand {} niet lezen", path))?;
+    if !meta.is_file() {
+        return Err(bad("het is geen gewoon bestand"));
+    }
+    if meta.len() > 64 {
+        return Err(bad("er staat meer in dan een procesnummer"));
+    }
+    #[cfg(unix)]
+    if std::os::unix::fs::MetadataExt::nlink(&meta) > 1 {
+        return Err(bad("het heeft meer dan één naam (een harde koppeling)"));
+    }
+    Ok(file)
 }
 
 /// The right to write one assessment, held while this value lives.
@@ -241,7 +286,8 @@ impl Writer {
     /// Writes the assessment atomically and durably: a temporary file in the same folder, synced,
     /// renamed over the old one, then the folder synced. The old file stays intact on any failure.
     pub fn save(&self, assessment: &Assessment) -> Result<(), StoreError> {
-        write_atomic(&self.path(), serialise(assessment).as_bytes())
+        fs_util::write_atomic(&self.path(), serialise(assessment).as_bytes())?;
+        Ok(())
     }
 }
 
@@ -311,64 +357,6 @@ pub fn parse(text: &str, path: &Path) -> Result<Assessment, StoreError> {
     // Older formats are a subset of this one: the next save writes the current format.
     assessment.format = FORMAT;
     Ok(assessment)
-}
-
-pub(super) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .map_err(io_error("kan de map niet maken:", dir))
-}
-
-/// Makes a rename in `dir` durable (a no-op where folders cannot be synced).
-pub(super) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    #[cfg(unix)]
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io_error("kan de map niet wegschrijven:", dir))?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
-}
-
-/// Replaces `path` with `bytes` so that a crash leaves either the old or the new file, never a mix.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    // A bare file name has an empty parent: that is the working directory.
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    create_private_dir(dir)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut options = OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options
-            .open(&temp)
-            .map_err(io_error("kan niet schrijven in", dir))?;
-        file.write_all(bytes)
-            .map_err(io_error("kan niet schrijven:", &temp))?;
-        file.sync_all()
-            .map_err(io_error("kan niet wegschrijven naar schijf:", &temp))?;
-        fs::rename(&temp, path).map_err(io_error("kan het bestand niet vervangen:", path))?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
 }
 
 #[cfg(test)]

@@ -1,15 +1,15 @@
 //! The set of checklists in use: the bundled ones plus a user folder that adds or overrides.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-use std::collections::BTreeMap;
 
 use super::bundled::BUNDLED;
 use super::intake::{INTAKE_FILE, Intake, bundled_intake, parse_intake};
 use super::load::{LoadError, parse_checklist};
 use super::model::{Checklist, Condition, Item, Source};
 use super::suggest::{edit_distance, nearest};
+use crate::fs_util::{self, FsError, Limits};
 
 /// Every checklist in use, in display order, with the intake that decides what applies.
 #[derive(Debug, Clone, Default)]
@@ -25,13 +25,8 @@ pub enum CatalogError {
     #[error("{}", render_errors(.0))]
     Invalid(Vec<LoadError>),
     /// The user folder or a file in it could not be read.
-    #[error("kan {path} niet lezen: {source}")]
-    Read {
-        /// What could not be read.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Read(#[from] FsError),
 }
 
 fn render_errors(errors: &[LoadError]) -> String {
@@ -211,10 +206,7 @@ pub fn load_intake_in(dir: &Path) -> Result<Option<Intake>, CatalogError> {
 
 /// Loads and validates one intake file.
 pub fn load_intake_file(path: &Path) -> Result<Intake, CatalogError> {
-    let text = fs::read_to_string(path).map_err(|source| CatalogError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = read_checklist_text(path)?;
     parse_intake(
         &text,
         &path.display().to_string(),
@@ -243,12 +235,7 @@ pub fn load_folder(dir: &Path) -> Result<Vec<Checklist>, CatalogError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => {
-            return Err(CatalogError::Read {
-                path: dir.to_owned(),
-                source,
-            });
-        }
+        Err(source) => return Err(fs_util::io("kan de map {} niet lezen", dir)(source).into()),
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -284,7 +271,7 @@ pub fn load_folder(dir: &Path) -> Result<Vec<Checklist>, CatalogError> {
 
 /// The error for a second file in a folder with the id of an earlier one, at the line of its `id`.
 fn duplicate_id(path: &Path, id: &str, first: &Source) -> LoadError {
-    let text = fs::read_to_string(path).unwrap_or_default();
+    let text = read_checklist_text(path).unwrap_or_default();
     let line = text
         .lines()
         .position(|l| l.trim_start().starts_with("id") && l.contains(&format!("\"{id}\"")))
@@ -299,12 +286,21 @@ fn duplicate_id(path: &Path, id: &str, first: &Source) -> LoadError {
     }
 }
 
+/// How checklist and intake files are read: regular files up to [`fs_util::MAX_CHECKLIST_BYTES`].
+pub const CHECKLIST_LIMITS: Limits = Limits {
+    bytes: fs_util::MAX_CHECKLIST_BYTES,
+    what: "checklistbestanden",
+    no_symlink: None,
+};
+
+/// The text of a checklist or intake file; a folder, device or oversized file is refused unread.
+pub fn read_checklist_text(path: &Path) -> Result<String, FsError> {
+    fs_util::read_text(path, CHECKLIST_LIMITS)
+}
+
 /// Loads and validates one checklist file.
 pub fn load_file(path: &Path) -> Result<Checklist, CatalogError> {
-    let text = fs::read_to_string(path).map_err(|source| CatalogError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = read_checklist_text(path)?;
     parse_checklist(
         &text,
         &path.display().to_string(),

@@ -442,7 +442,11 @@ mod tests {
     #[test]
     fn control_and_bidi_characters_are_refused_where_they_are() {
         let cases = [
-            ("\"Heb je \\u001b]0;GEKAAPT\\u0007 dit?\"", 20, "U+001B (ESC)"),
+            (
+                "\"Heb je \\u001b]0;GEKAAPT\\u0007 dit?\"",
+                20,
+                "U+001B (ESC)",
+            ),
             ("\"abc\\e[2J\"", 16, "U+001B (ESC)"),
             ("\"omgekeerd \\u202E tekst\"", 23, "U+202E"),
             ("\"a\\x9b31m\"", 14, "U+009B (CSI)"),
@@ -456,7 +460,9 @@ mod tests {
             let shown = errors[0].to_string();
             let line = if question.starts_with("\"\"\"") { 9 } else { 8 };
             assert!(
-                shown.starts_with(&format!("c.toml:{line}:{column}: het veld `question` bevat het teken {named}")),
+                shown.starts_with(&format!(
+                    "c.toml:{line}:{column}: het veld `question` bevat het teken {named}"
+                )),
                 "{question}: {shown}"
             );
         }

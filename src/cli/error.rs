@@ -66,9 +66,25 @@ pub enum CliError {
     },
     /// `-o` points at a file of the data folder (an assessment or its lock).
     #[error(
-        "{0} is een bestand van pqs zelf (een beoordeling in de datamap); kies een andere naam of map voor -o"
+        "{} is een bestand van pqs zelf (een beoordeling in de datamap); kies een andere naam of map voor -o",
+        .0.display()
     )]
-    OutputInDataDir(std::path::PathBuf),
+    OutputInDataDir(PathBuf),
+    /// `-o` points into `trash/` or `backup/` of the data folder.
+    #[error(
+        "{} ligt in de prullenbak- of reservekopiemap van pqs, waar nooit iets wordt overschreven; kies een andere map voor -o",
+        .0.display()
+    )]
+    OutputInArchive(PathBuf),
+    /// `-o` points at a `.toml` file in the user checklist folder.
+    #[error(
+        "{} ligt in de map met eigen checklists; pqs zou het als checklist lezen. Kies een andere map voor -o",
+        .0.display()
+    )]
+    OutputInChecklists(PathBuf),
+    /// A file could not be read or written.
+    #[error(transparent)]
+    Fs(#[from] crate::fs_util::FsError),
     /// `--summary` with a format that has none.
     #[error("--summary werkt alleen met --format text, markdown of html")]
     SummaryFormat,
@@ -87,7 +103,7 @@ pub enum CliError {
         details: String,
     },
     /// `pqs export -o FILE` where FILE exists, without `--force`.
-    #[error("{0} bestaat al; kies een andere naam of overschrijf het met --force")]
+    #[error("{} bestaat al; kies een andere naam of overschrijf het met --force", .0.display())]
     OutputExists(PathBuf),
     /// `pqs import` of a file that cannot be read.
     #[error("kan {path} niet lezen: {source}")]

@@ -10,7 +10,7 @@ pub mod parse_error;
 mod report;
 mod transfer;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use args::{Cli, Command, Global, ListFormat, ReportFormat};
 pub use error::CliError;
@@ -43,27 +43,47 @@ impl Global {
     }
 }
 
-/// Refuses an output path that would replace an assessment (or lock) file in the data folder: a
-/// report or export written there would destroy the answers, lock or no lock.
-pub fn guard_output(global: &Global, path: &std::path::Path) -> Result<(), CliError> {
-    let store = global.store();
-    let canonical = |p: &std::path::Path| std::fs::canonicalize(p).ok();
-    let parent = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => std::path::Path::new("."),
-    };
-    let in_data_dir = match (canonical(parent), canonical(store.dir())) {
-        (Some(a), Some(b)) => a == b,
-        _ => false,
+/// Refuses an output path inside pqs's own files: an assessment, lock or temporary file in the data
+/// folder (a report written there would destroy the answers, lock or no lock), anything in its
+/// `trash/` and `backup/` folders (nothing there is ever overwritten), and a `.toml` file in the user
+/// checklist folder (pqs would read it as a checklist and refuse to start).
+pub fn guard_output(global: &Global, path: &Path) -> Result<(), CliError> {
+    use crate::assessment::archive::{BACKUP_DIR, TRASH_DIR};
+    let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+    let Some(parent) = canonical(crate::fs_util::parent_of(path)) else {
+        return Ok(()); // a folder that does not exist holds none of pqs's files
     };
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let ours = name.ends_with(".toml") || (name.starts_with('.') && name.ends_with(".lock"));
-    if in_data_dir && ours {
-        return Err(CliError::OutputInDataDir(path.to_owned()));
+    if let Some(data) = canonical(global.store().dir()) {
+        let ours = name.ends_with(".toml") || name.ends_with(".lock") || name.ends_with(".tmp");
+        if parent == data && ours {
+            return Err(CliError::OutputInDataDir(path.to_owned()));
+        }
+        if [TRASH_DIR, BACKUP_DIR]
+            .iter()
+            .any(|sub| parent.starts_with(data.join(sub)))
+        {
+            return Err(CliError::OutputInArchive(path.to_owned()));
+        }
     }
+    if let Some(dir) = global.checklists_dir().as_deref().and_then(canonical)
+        && parent == dir
+        && name.ends_with(".toml")
+    {
+        return Err(CliError::OutputInChecklists(path.to_owned()));
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `-o PATH` after [`guard_output`]: standard output for `-` and `/dev/stdout`,
+/// straight into a device or FIFO, atomically into a regular file; a folder or link is refused.
+pub fn write_to(global: &Global, path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    guard_output(global, path)?;
+    let target = crate::fs_util::output_target(path)?;
+    crate::fs_util::write_output(&target, bytes)?;
     Ok(())
 }
 

@@ -56,10 +56,6 @@ pub(super) fn report(
     };
     match output {
         None => print(&rendered),
-        Some(path) => {
-            super::guard_output(global, path)?;
-            crate::assessment::store::write_atomic(path, rendered.as_bytes())
-                .map_err(CliError::from)
-        }
+        Some(path) => super::write_to(global, path, rendered.as_bytes()),
     }
 }

@@ -9,29 +9,34 @@ use super::{CliError, Global, print};
 use crate::assessment::Assessment;
 use crate::assessment::archive::CHECKLIST_BACKUP_SUB;
 use crate::assessment::bundle::{Bundle, CarriedFile};
-use crate::assessment::store::{validate_name, write_atomic};
+use crate::assessment::store::validate_name;
 use crate::checklist::catalog::load_intake_in;
 use crate::checklist::intake::{INTAKE_FILE, bundled_intake};
-use crate::checklist::{Catalog, CatalogError, Source};
+use crate::checklist::{Catalog, Source};
 use crate::clock;
+use crate::fs_util::write_atomic;
 use crate::text as t;
 
 pub(super) fn export(global: &Global, output: &Path, force: bool) -> Result<(), CliError> {
     let catalog = global.catalog()?;
     let assessment = read_existing(&global.store(), &global.assessment)?;
     super::guard_output(global, output)?;
-    if output.exists() && !force {
+    let target = crate::fs_util::output_target(output)?;
+    if matches!(target, crate::fs_util::Target::File(_)) && output.exists() && !force {
         return Err(CliError::OutputExists(output.to_owned()));
     }
     let carried = carried_files(&catalog, &assessment, global.checklists_dir().as_deref())?;
     let count = carried.len();
     let bundle = Bundle::new(&global.assessment, assessment, carried);
-    write_atomic(output, bundle.to_toml().as_bytes())?;
-    print(&t::assessment_exported(
-        &global.assessment,
-        &output.display().to_string(),
-        count,
-    ))
+    crate::fs_util::write_output(&target, bundle.to_toml().as_bytes())?;
+    let done = t::assessment_exported(&global.assessment, &output.display().to_string(), count);
+    if target == crate::fs_util::Target::Stdout {
+        // The bundle itself is on stdout: the confirmation must not end up inside it.
+        crate::output::eprint(done.trim_end());
+        Ok(())
+    } else {
+        print(&done)
+    }
 }
 
 /// The user checklist files the assessment uses (an answer or a plan entry on one of their items),
@@ -72,10 +77,7 @@ fn carried_files(
 }
 
 fn carry(path: &Path) -> Result<CarriedFile, CliError> {
-    let text = fs::read_to_string(path).map_err(|source| CatalogError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = crate::checklist::catalog::read_checklist_text(path)?;
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -100,23 +102,18 @@ pub(super) fn import(
     force: bool,
 ) -> Result<(), CliError> {
     // Everything is read and checked before anything is written.
-    let text = match fs::read_to_string(file) {
+    let text = match crate::fs_util::read_text(file, crate::assessment::bundle::BUNDLE_LIMITS) {
         Ok(text) => text,
-        Err(err) if err.kind() == io::ErrorKind::InvalidData => {
+        Err(crate::fs_util::FsError::NotUtf8 { line, column, .. }) => {
             return Err(crate::assessment::bundle::BundleError::Corrupt {
                 path: file.to_owned(),
-                line: 1,
-                column: 1,
+                line,
+                column,
                 message: "het bestand is geen geldige UTF-8-tekst".into(),
             }
             .into());
         }
-        Err(source) => {
-            return Err(CliError::ImportRead {
-                path: file.to_owned(),
-                source,
-            });
-        }
+        Err(err) => return Err(err.into()),
     };
     let bundle = Bundle::parse(&text, file)?;
     let name = as_name.unwrap_or(&bundle.name);
@@ -164,11 +161,7 @@ pub(super) fn import(
                 Ok(bytes) => Placement::Replace(bytes),
                 Err(err) if err.kind() == io::ErrorKind::NotFound => Placement::New,
                 Err(source) => {
-                    return Err(CatalogError::Read {
-                        path: target,
-                        source,
-                    }
-                    .into());
+                    return Err(crate::fs_util::io("kan {} niet lezen", &target)(source).into());
                 }
             };
             placements.push((carried, target, placement));

@@ -5,12 +5,11 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::app::App;
-use crate::assessment::StoreError;
-use crate::assessment::store::write_atomic;
+use crate::fs_util::{FsError, write_atomic};
 use crate::report::{Document, html};
 
 /// Writes `<name>-rapport.html` and `<name>-samenvatting.html` into `dir`; returns the paths written.
-pub fn export(app: &App, dir: &Path, now: Timestamp) -> Result<Vec<PathBuf>, StoreError> {
+pub fn export(app: &App, dir: &Path, now: Timestamp) -> Result<Vec<PathBuf>, FsError> {
     let doc = Document::of(
         &app.catalog,
         &app.scan,
