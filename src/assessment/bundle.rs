@@ -178,7 +178,7 @@ impl Bundle {
                 at,
                 format!(
                     "\"{}\" is geen gewone bestandsnaam; verwacht wordt NAAM.toml zonder map",
-                    bad.file
+                    crate::sanitize::line(&bad.file)
                 ),
             ));
         }
@@ -187,45 +187,72 @@ impl Bundle {
         Ok(bundle)
     }
 
-    /// Checks every carried file with the normal loaders: each checklist must be valid and its
-    /// `applies_if` flags must exist in `base` extended with a carried intake. Returns the carried
-    /// intake (if any) and the checklists, each marked as coming from `folder/FILE`.
+    /// Checks every carried file with the normal loaders: each checklist must be valid, two may not
+    /// share an id, and its `applies_if` flags must exist in `base` extended with a carried intake.
+    /// Each checklist is placed at `folder/ID.toml` after its validated id (never after a name in
+    /// the bundle), the intake at `folder/intake.toml`.
     pub fn check_files(
         &self,
         path: &Path,
         folder: &Path,
         base: Intake,
-    ) -> Result<(Option<Intake>, Vec<Checklist>), BundleError> {
-        let label = |file: &str| format!("{} → {file}", path.display());
+    ) -> Result<Checked, BundleError> {
+        // Labels for messages: the export file, and the carried name (sanitised when printed).
+        let label = |file: &str| format!("{} → {}", path.display(), crate::sanitize::line(file));
         let mut errors = Vec::new();
         let mut intake = None;
         for carried in self.checklists.iter().filter(|c| c.is_intake()) {
-            let source = Source::File(folder.join(&carried.file));
+            let source = Source::File(folder.join(INTAKE_FILE));
             match parse_intake(&carried.text, &label(&carried.file), source) {
-                Ok(found) => intake = Some(found),
+                Ok(_) if intake.is_some() => errors.push(LoadError {
+                    file: label(&carried.file),
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "het exportbestand bevat twee keer {INTAKE_FILE}; er kan er maar één zijn"
+                    ),
+                }),
+                Ok(found) => intake = Some((found, carried.text.clone())),
                 Err(mut e) => errors.append(&mut e),
             }
         }
-        let mut checklists = Vec::new();
+        let mut checklists: Vec<(Checklist, String)> = Vec::new();
         for carried in self.checklists.iter().filter(|c| !c.is_intake()) {
-            let source = Source::File(folder.join(&carried.file));
-            match parse_checklist(&carried.text, &label(&carried.file), source) {
-                Ok(checklist) => checklists.push(checklist),
+            let file_label = label(&carried.file);
+            match parse_checklist(&carried.text, &file_label, Source::Bundled) {
+                Ok(mut checklist) => {
+                    if checklists.iter().any(|(c, _)| c.id == checklist.id) {
+                        let (line, column) = id_position(&carried.text, &checklist.id);
+                        errors.push(LoadError {
+                            file: file_label,
+                            line,
+                            column,
+                            message: format!(
+                                "de checklist-id \"{}\" komt twee keer voor in het exportbestand; elke meegestuurde checklist heeft een eigen id nodig",
+                                checklist.id
+                            ),
+                        });
+                        continue;
+                    }
+                    checklist.source = Source::File(folder.join(format!("{}.toml", checklist.id)));
+                    checklists.push((checklist, carried.text.clone()));
+                }
                 Err(mut e) => errors.append(&mut e),
             }
         }
         let all_flags = match &intake {
-            Some(own) => base.extended_with(own.clone()),
+            Some((own, _)) => base.extended_with(own.clone()),
             None => base,
         };
-        for mut error in check_flags(&checklists, &all_flags) {
+        let lists: Vec<Checklist> = checklists.iter().map(|(c, _)| c.clone()).collect();
+        for mut error in check_flags(&lists, &all_flags) {
             if let Some(file) = Path::new(&error.file).file_name() {
                 error.file = label(&file.to_string_lossy());
             }
             errors.push(error);
         }
         if errors.is_empty() {
-            Ok((intake, checklists))
+            Ok(Checked { intake, checklists })
         } else {
             Err(BundleError::Checklist {
                 path: path.to_owned(),
@@ -235,7 +262,24 @@ impl Bundle {
     }
 }
 
-/// Whether `file` is a bare `NAME.toml`, safe to join to a folder.
+/// The carried files of a bundle, checked: the intake and every checklist with the text to write.
+/// A checklist's `source` is the file it is written to (`FOLDER/ID.toml`).
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The carried intake and its text.
+    pub intake: Option<(Intake, String)>,
+    /// The carried checklists and their texts.
+    pub checklists: Vec<(Checklist, String)>,
+}
+
+/// Line and column of a checklist's `id = "…"` in its text (1:1 when not found).
+fn id_position(text: &str, id: &str) -> (usize, usize) {
+    text.find(&format!("\"{id}\""))
+        .map_or((1, 1), |at| line_column(text, at))
+}
+
+/// Whether `file` is a bare `NAME.toml` without control or bidi characters. The name is only a label
+/// (a checklist is written under its id), but a bundle that pqs did not make is refused at the door.
 fn plain_toml_name(file: &str) -> bool {
     let as_path = Path::new(file);
     file.ends_with(".toml")
@@ -243,6 +287,7 @@ fn plain_toml_name(file: &str) -> bool {
         && !file.starts_with('.')
         && as_path.file_name().is_some_and(|n| n == file)
         && !file.contains(['/', '\\'])
+        && !file.chars().any(crate::sanitize::is_unsafe)
 }
 
 #[cfg(test)]

@@ -240,6 +240,10 @@ impl<'a> Validator<'a> {
     }
 }
 
+/// A checklist id that cannot be used: `intake.toml` is the intake, and an imported checklist is
+/// written as `ID.toml`.
+const RESERVED_ID: &str = "intake";
+
 /// Parses and validates one checklist file. Returns every problem found, not only the first.
 pub fn parse_checklist(
     text: &str,
@@ -248,7 +252,14 @@ pub fn parse_checklist(
 ) -> Result<Checklist, Vec<LoadError>> {
     let (mut v, raw) = Validator::start::<RawChecklist>(text, file)?;
     let whole = 0..0;
+    let id_span = raw.id.as_ref().map_or(whole.clone(), Spanned::span);
     let id = v.id(raw.id, whole.clone());
+    if id == RESERVED_ID {
+        v.error(
+            id_span,
+            format!("de id \"{RESERVED_ID}\" is gereserveerd voor het bestand intake.toml; kies een andere id"),
+        );
+    }
     let title = v.text(raw.title, "title", whole.clone());
     let version = v.version(raw.version);
     let reviewed = v.reviewed(raw.reviewed);

@@ -64,6 +64,27 @@ pub enum CliError {
         /// The file that has it.
         existing: String,
     },
+    /// `pqs import` of a checklist with a bundled checklist's id, without `--force`.
+    #[error(
+        "het exportbestand bevat een eigen versie van de meegeleverde checklist \"{id}\" ({title}). Importeren vervangt die voor alle beoordelingen op deze computer; antwoorden op vragen die de eigen versie niet heeft, horen dan niet meer bij een vraag (ze blijven wel bewaard).\nEr is niets geïmporteerd. Wil je dat toch, importeer dan opnieuw met --force: pqs zegt dan eerst welke beoordelingen hoeveel antwoorden raakt."
+    )]
+    ReplacesBundled {
+        /// The checklist id.
+        id: String,
+        /// The bundled checklist's title.
+        title: String,
+    },
+    /// `pqs import` of a checklist whose file name (`ID.toml`) holds another checklist.
+    #[error(
+        "{} bestaat al en is niet de checklist \"{id}\"; pqs schrijft een meegestuurde checklist als ID.toml. Er is niets geïmporteerd. Geef dat bestand een andere naam en importeer opnieuw.",
+        .path.display()
+    )]
+    ChecklistNameTaken {
+        /// The carried checklist's id.
+        id: String,
+        /// The file that is in the way.
+        path: PathBuf,
+    },
     /// `-o` points at a file of the data folder (an assessment or its lock).
     #[error(
         "{} is een bestand van pqs zelf (een beoordeling in de datamap); kies een andere naam of map voor -o",

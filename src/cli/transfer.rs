@@ -58,7 +58,8 @@ fn carried_files(
         let Source::File(path) = &checklist.source else {
             continue;
         };
-        carried.push(carry(path)?);
+        // Carried under its id, the name import writes it as: export, import, export stays identical.
+        carried.push(carry(path, &format!("{}.toml", checklist.id))?);
         let conditions = checklist
             .applies_if
             .iter()
@@ -70,19 +71,18 @@ fn carried_files(
     if let Some(dir) = user_dir.filter(|_| needs_own_intake) {
         let path = dir.join(INTAKE_FILE);
         if path.is_file() {
-            carried.push(carry(&path)?);
+            carried.push(carry(&path, INTAKE_FILE)?);
         }
     }
     Ok(carried)
 }
 
-fn carry(path: &Path) -> Result<CarriedFile, CliError> {
+fn carry(path: &Path, file: &str) -> Result<CarriedFile, CliError> {
     let text = crate::checklist::catalog::read_checklist_text(path)?;
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(CarriedFile { file, text })
+    Ok(CarriedFile {
+        file: file.to_owned(),
+        text,
+    })
 }
 
 /// What importing does with one carried file.
@@ -93,6 +93,30 @@ enum Placement {
     Same,
     /// There and different: back up the old bytes, then write (only with `--force`).
     Replace(Vec<u8>),
+}
+
+/// One carried file on its way into the user checklist folder.
+struct Planned {
+    /// The file's name in the folder (`ID.toml` or `intake.toml`).
+    file: String,
+    /// Where it goes.
+    target: std::path::PathBuf,
+    /// Its text.
+    text: String,
+    /// What happens to it.
+    placement: Placement,
+}
+
+/// A checklist in use that the import replaces, and the answers that lose their question by it.
+struct Replaced {
+    /// The checklist id.
+    id: String,
+    /// Its title now.
+    title: String,
+    /// Whether it is a bundled checklist (else a user file).
+    bundled: bool,
+    /// Per assessment (name), answers whose question the carried version no longer has.
+    orphans: Vec<(String, usize)>,
 }
 
 pub(super) fn import(
@@ -119,54 +143,10 @@ pub(super) fn import(
     let name = as_name.unwrap_or(&bundle.name);
     validate_name(name)?;
     let store = global.store();
-    let placements = if bundle.checklists.is_empty() {
-        Vec::new()
+    let (planned, replaced) = if bundle.checklists.is_empty() {
+        (Vec::new(), Vec::new())
     } else {
-        let dir = global.checklists_dir().ok_or(CliError::NoChecklistsDir)?;
-        let own_intake = if bundle.checklists.iter().any(CarriedFile::is_intake) {
-            None
-        } else {
-            load_intake_in(&dir)?
-        };
-        let base = match own_intake {
-            Some(own) => bundled_intake().extended_with(own),
-            None => bundled_intake(),
-        };
-        let (_, carried_lists) = bundle.check_files(file, &dir, base)?;
-        // A checklist in the folder under another file name with the same id would make one of the
-        // two silently lose: refuse before writing anything.
-        let existing = crate::checklist::catalog::load_folder(&dir)?;
-        for checklist in &carried_lists {
-            let clash = existing
-                .iter()
-                .find(|e| e.id == checklist.id && e.source != checklist.source);
-            if let Some(clash) = clash {
-                return Err(CliError::ChecklistIdClash {
-                    id: checklist.id.clone(),
-                    existing: clash.source.to_string(),
-                });
-            }
-        }
-        let mut placements = Vec::new();
-        for carried in &bundle.checklists {
-            let target = dir.join(&carried.file);
-            let placement = match fs::read(&target) {
-                Ok(bytes) if bytes == carried.text.as_bytes() => Placement::Same,
-                Ok(_) if !force => {
-                    return Err(CliError::ChecklistConflict {
-                        file: carried.file.clone(),
-                        path: target,
-                    });
-                }
-                Ok(bytes) => Placement::Replace(bytes),
-                Err(err) if err.kind() == io::ErrorKind::NotFound => Placement::New,
-                Err(source) => {
-                    return Err(crate::fs_util::io("kan {} niet lezen", &target)(source).into());
-                }
-            };
-            placements.push((carried, target, placement));
-        }
-        placements
+        plan_checklists(global, &bundle, file, name, force)?
     };
     let exists_error = || CliError::ImportExists {
         name: name.to_owned(),
@@ -180,25 +160,30 @@ pub(super) fn import(
         return Err(exists_error());
     }
 
+    // Said before anything is written: what replacing a checklist in use costs.
+    let mut warning = String::new();
+    for r in &replaced {
+        warning.push_str(&t::checklist_in_use_replaced(
+            &r.id, &r.title, r.bundled, &r.orphans,
+        ));
+    }
+    if !warning.is_empty() {
+        print(&warning)?;
+    }
     let now = clock::now();
     let mut report = String::new();
-    for (carried, target, placement) in placements {
-        let folder = target
-            .parent()
-            .unwrap_or(Path::new("."))
-            .display()
-            .to_string();
-        match placement {
-            Placement::Same => report.push_str(&t::checklist_same(&carried.file)),
+    for p in planned {
+        let folder = shown(crate::fs_util::parent_of(&p.target));
+        match p.placement {
+            Placement::Same => report.push_str(&t::checklist_same(&p.file)),
             Placement::New => {
-                write_atomic(&target, carried.text.as_bytes())?;
-                report.push_str(&t::checklist_added(&carried.file, &folder));
+                write_atomic(&p.target, p.text.as_bytes())?;
+                report.push_str(&t::checklist_added(&p.file, &folder));
             }
             Placement::Replace(old) => {
-                let backup =
-                    store.backup_bytes(Some(CHECKLIST_BACKUP_SUB), &carried.file, &old, now)?;
-                write_atomic(&target, carried.text.as_bytes())?;
-                report.push_str(&t::checklist_replaced(&carried.file, &shown(&backup)));
+                let backup = store.backup_bytes(Some(CHECKLIST_BACKUP_SUB), &p.file, &old, now)?;
+                write_atomic(&p.target, p.text.as_bytes())?;
+                report.push_str(&t::checklist_replaced(&p.file, &shown(&backup)));
             }
         }
     }
@@ -210,6 +195,144 @@ pub(super) fn import(
     }
     out.push_str(&report);
     print(&out)
+}
+
+/// Checks the carried files and decides, for each, what importing does; refuses (before anything is
+/// written) a checklist whose id another file in the folder has, a file name taken by another
+/// checklist, and, without `--force`, replacing a checklist in use (bundled or the user's own).
+fn plan_checklists(
+    global: &Global,
+    bundle: &Bundle,
+    file: &Path,
+    name: &str,
+    force: bool,
+) -> Result<(Vec<Planned>, Vec<Replaced>), CliError> {
+    let dir = global.checklists_dir().ok_or(CliError::NoChecklistsDir)?;
+    let own_intake = if bundle.checklists.iter().any(CarriedFile::is_intake) {
+        None
+    } else {
+        load_intake_in(&dir)?
+    };
+    let base = match own_intake {
+        Some(own) => bundled_intake().extended_with(own),
+        None => bundled_intake(),
+    };
+    let checked = bundle.check_files(file, &dir, base)?;
+    let in_use = global.catalog()?;
+    let mut planned = Vec::new();
+    let mut replaced = Vec::new();
+    for (checklist, text) in &checked.checklists {
+        let Source::File(target) = &checklist.source else {
+            unreachable!("check_files places every checklist in the folder")
+        };
+        let current = in_use.checklist(&checklist.id);
+        // The same id under another file name: one of the two would silently lose.
+        if let Some(Source::File(other)) = current.map(|c| &c.source)
+            && other != target
+        {
+            return Err(CliError::ChecklistIdClash {
+                id: checklist.id.clone(),
+                existing: shown(other),
+            });
+        }
+        if target.exists() && current.is_none_or(|c| c.source == Source::Bundled) {
+            // `ID.toml` is there but holds another checklist (or none).
+            return Err(CliError::ChecklistNameTaken {
+                id: checklist.id.clone(),
+                path: target.clone(),
+            });
+        }
+        let placement = placement(target, text, force)?;
+        if let Some(current) = current
+            && !matches!(placement, Placement::Same)
+        {
+            let bundled = current.source == Source::Bundled;
+            if bundled && !force {
+                return Err(CliError::ReplacesBundled {
+                    id: checklist.id.clone(),
+                    title: current.title.clone(),
+                });
+            }
+            replaced.push(Replaced {
+                id: current.id.clone(),
+                title: current.title.clone(),
+                bundled,
+                orphans: orphans_after(global, current, checklist, bundle, name),
+            });
+        }
+        planned.push(Planned {
+            file: format!("{}.toml", checklist.id),
+            target: target.clone(),
+            text: text.clone(),
+            placement,
+        });
+    }
+    if let Some((_, text)) = &checked.intake {
+        let target = dir.join(INTAKE_FILE);
+        planned.push(Planned {
+            file: INTAKE_FILE.to_owned(),
+            placement: placement(&target, text, force)?,
+            target,
+            text: text.clone(),
+        });
+    }
+    Ok((planned, replaced))
+}
+
+/// New, the same, or (with `--force`) a replacement of the file at `target`.
+fn placement(target: &Path, text: &str, force: bool) -> Result<Placement, CliError> {
+    match fs::read(target) {
+        Ok(bytes) if bytes == text.as_bytes() => Ok(Placement::Same),
+        Ok(_) if !force => Err(CliError::ChecklistConflict {
+            file: target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            path: target.to_owned(),
+        }),
+        Ok(bytes) => Ok(Placement::Replace(bytes)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Placement::New),
+        Err(source) => Err(crate::fs_util::io("kan {} niet lezen", target)(source).into()),
+    }
+}
+
+/// For every assessment on this computer (and the one being imported, under `name`): how many of its
+/// answers belong to a question of `current` that `carried` no longer has. Unreadable files are
+/// skipped; they are listed by `pqs list`.
+fn orphans_after(
+    global: &Global,
+    current: &crate::checklist::Checklist,
+    carried: &crate::checklist::Checklist,
+    bundle: &Bundle,
+    name: &str,
+) -> Vec<(String, usize)> {
+    let kept: std::collections::HashSet<&str> =
+        carried.items.iter().map(|i| i.id.as_str()).collect();
+    let lost: Vec<&str> = current
+        .items
+        .iter()
+        .map(|i| i.id.as_str())
+        .filter(|id| !kept.contains(id))
+        .collect();
+    let count = |a: &Assessment| {
+        lost.iter()
+            .filter(|id| a.answers.contains_key(**id))
+            .count()
+    };
+    let store = global.store();
+    let mut out: Vec<(String, usize)> = store
+        .list()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|other| other != name)
+        .filter_map(|other| {
+            let n = count(&store.read(&other).ok()??);
+            Some((other, n))
+        })
+        .collect();
+    out.push((name.to_owned(), count(&bundle.assessment)));
+    out.retain(|(_, n)| *n > 0);
+    out
 }
 
 fn shown(path: &Path) -> String {

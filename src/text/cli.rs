@@ -52,6 +52,37 @@ pub fn checklist_added(file: &str, dir: &str) -> String {
 pub fn checklist_same(file: &str) -> String {
     format!("Checklist {file} was al aanwezig (gelijk)\n")
 }
+/// Said before `import --force` writes: a checklist in use is replaced, and which assessments lose
+/// how many answers' questions by it.
+pub fn checklist_in_use_replaced(
+    id: &str,
+    title: &str,
+    bundled: bool,
+    orphans: &[(String, usize)],
+) -> String {
+    let which = if bundled { "meegeleverde" } else { "eigen" };
+    let mut out = format!(
+        "Let op: de {which} checklist \"{id}\" ({title}) wordt vervangen door de versie uit het exportbestand.\n"
+    );
+    if orphans.is_empty() {
+        out.push_str("Geen enkel antwoord verliest daardoor zijn vraag.\n");
+    } else {
+        let list: Vec<String> = orphans
+            .iter()
+            .map(|(name, n)| {
+                format!(
+                    "{name}: {n} {}",
+                    if *n == 1 { "antwoord" } else { "antwoorden" }
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "Deze antwoorden horen daarna niet meer bij een vraag (ze blijven bewaard en staan in het rapport): {}.\n",
+            list.join(", ")
+        ));
+    }
+    out
+}
 /// A carried checklist that replaced a different one (with --force).
 pub fn checklist_replaced(file: &str, backup: &str) -> String {
     format!("Checklist {file} vervangen; de vorige versie is bewaard in {backup}\n")

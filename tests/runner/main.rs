@@ -13,6 +13,7 @@ mod cli_transfer;
 mod common;
 mod content;
 mod hardening_files;
+mod hardening_import;
 mod loader_fixtures;
 mod report_snapshots;
 mod store_safety;
