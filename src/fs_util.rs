@@ -138,6 +138,12 @@ pub struct Limits {
 /// before anything is read (a FIFO is opened without waiting for a writer), so `/dev/zero` cannot
 /// fill the memory.
 pub fn read_text(path: &Path, limits: Limits) -> Result<String, FsError> {
+    read_text_meta(path, limits).map(|(text, _)| text)
+}
+
+/// [`read_text`], with the metadata of the file that was read (from the same open file, so it
+/// belongs to exactly these bytes).
+pub fn read_text_meta(path: &Path, limits: Limits) -> Result<(String, fs::Metadata), FsError> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -178,7 +184,7 @@ pub fn read_text(path: &Path, limits: Limits) -> Result<String, FsError> {
     if bytes.len() as u64 > limits.bytes {
         return Err(too_large(bytes.len() as u64));
     }
-    String::from_utf8(bytes).map_err(|err| {
+    let text = String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&err.as_bytes()[..valid]);
         let (line, column) = crate::checklist::load::line_column(&text, valid);
@@ -187,7 +193,8 @@ pub fn read_text(path: &Path, limits: Limits) -> Result<String, FsError> {
             line,
             column,
         }
-    })
+    })?;
+    Ok((text, meta))
 }
 
 fn open_error(path: &Path, err: io::Error, no_symlink: Option<&'static str>) -> FsError {
@@ -271,7 +278,9 @@ pub fn parent_of(path: &Path) -> &Path {
 /// creation) in the same folder, written, synced, renamed over `path`, and the folder synced. The
 /// `tempfile` crate creates the temporary (`O_EXCL`), so a planted file or link at that name is
 /// never written through, and removes it when anything fails.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
+///
+/// Returns the metadata of the written file (taken before the rename, which keeps it).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<fs::Metadata, FsError> {
     let dir = parent_of(path);
     create_private_dir(dir)?;
     let file_name = path
@@ -290,9 +299,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
     temp.as_file()
         .sync_all()
         .map_err(io("kan {} niet naar de schijf wegschrijven", temp.path()))?;
+    let meta = temp
+        .as_file()
+        .metadata()
+        .map_err(io("kan {} niet lezen", temp.path()))?;
     temp.persist(path)
         .map_err(|e| io("kan {} niet vervangen", path)(e.error))?;
-    sync_dir(dir)
+    sync_dir(dir)?;
+    Ok(meta)
 }
 
 /// The end of a temporary file's name.
@@ -383,7 +397,7 @@ pub fn write_output(target: &Target, bytes: &[u8]) -> Result<(), FsError> {
             .open(path)
             .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
             .map_err(io("kan niet schrijven naar {}", path)),
-        Target::File(path) => write_atomic(path, bytes),
+        Target::File(path) => write_atomic(path, bytes).map(drop),
     }
 }
 

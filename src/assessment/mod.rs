@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod bundle;
+pub mod merge;
 pub mod model;
 pub mod naming;
 pub mod plan;
@@ -13,4 +14,4 @@ pub use model::{Answer, Assessment, DEFAULT_REVIEW_MONTHS, Details, Earlier, FOR
 pub use plan::{PlanEntry, parse_due};
 pub use session::Session;
 pub use status::{ParseStatusError, Status};
-pub use store::{Store, StoreError, Writer};
+pub use store::{Saved, Store, StoreError, Writer};

@@ -1,5 +1,6 @@
 //! Assessment files on disk: one writer at a time, atomic and durable writes, strict reading.
 
+use std::cell::{Cell, RefCell};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -164,10 +165,20 @@ impl Store {
 
     /// Reads an assessment without locking it; `None` when there is no file.
     pub fn read(&self, name: &str) -> Result<Option<Assessment>, StoreError> {
+        Ok(self
+            .read_with_text(name)?
+            .map(|(assessment, _, _)| assessment))
+    }
+
+    /// [`Store::read`] with the text and metadata of the file that was read.
+    fn read_with_text(
+        &self,
+        name: &str,
+    ) -> Result<Option<(Assessment, String, fs::Metadata)>, StoreError> {
         validate_name(name)?;
         let path = self.path(name);
-        match fs_util::read_text(&path, ASSESSMENT_LIMITS) {
-            Ok(text) => parse(&text, &path).map(Some),
+        match fs_util::read_text_meta(&path, ASSESSMENT_LIMITS) {
+            Ok((text, meta)) => Ok(Some((parse(&text, &path)?, text, meta))),
             Err(err) if err.is_not_found() => Ok(None),
             Err(FsError::NotUtf8 { line, column, .. }) => Err(StoreError::Corrupt {
                 path,
@@ -203,20 +214,29 @@ impl Store {
                 return Err(io_error("kan {} niet vergrendelen", &lock_path)(err));
             }
         }
-        // Best effort: the pid only serves the message a second process shows.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::FileExt;
-            let record = format!("{:<width$}\n", std::process::id(), width = LOCK_RECORD - 1);
-            let _ = file.write_at(record.as_bytes(), 0);
-        }
+        write_pid(&file);
         fs_util::remove_stale_temporaries(&self.dir, &format!("{name}.{EXTENSION}"));
         Ok(Writer {
             store: self.clone(),
             name: name.to_owned(),
-            _lock: file,
+            lock: RefCell::new(file),
+            seen: Cell::new(None),
+            base: RefCell::new(None),
         })
     }
+}
+
+/// Writes this process's pid into a held lock file, in place (never truncating). Best effort: the
+/// pid only serves the message a second process shows.
+fn write_pid(file: &File) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        let record = format!("{:<width$}\n", std::process::id(), width = LOCK_RECORD - 1);
+        let _ = file.write_at(record.as_bytes(), 0);
+    }
+    #[cfg(not(unix))]
+    let _ = file;
 }
 
 /// Opens (or creates, mode 0600) a lock file: never through a link, and only a small regular file
@@ -259,12 +279,71 @@ fn open_lock(path: &Path) -> Result<File, StoreError> {
     Ok(file)
 }
 
-/// The right to write one assessment, held while this value lives.
+/// The right to write one assessment, held while this value lives. It remembers the file it last
+/// read or wrote, so a save notices when another process changed the file meanwhile (possible only
+/// when the lock file was deleted, or on a folder synced between computers) and merges instead of
+/// overwriting.
 #[derive(Debug)]
 pub struct Writer {
     pub(super) store: Store,
     pub(super) name: String,
-    pub(super) _lock: File,
+    /// The open, locked lock file.
+    lock: RefCell<File>,
+    /// The file as this writer last saw it: `None` before it looked.
+    seen: Cell<Option<Seen>>,
+    /// The text of that file, the base of a merge.
+    base: RefCell<Option<String>>,
+}
+
+/// What an assessment file looked like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    /// There was no file.
+    Absent,
+    /// A file with this identity, size and modification time.
+    File(Stamp),
+}
+
+/// Identity, size and modification time of a file: a write by anyone changes at least one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    /// Whether two stamps are of one file (whatever its content).
+    fn same_file(&self, other: &Stamp) -> bool {
+        self.dev == other.dev && self.ino == other.ino
+    }
+
+    fn of(meta: &fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        let (dev, ino) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (dev, ino) = (0, 0);
+        Stamp {
+            dev,
+            ino,
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
+/// How a save went.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    /// Written as given.
+    Written,
+    /// The file had been changed by another process: its changes and these were merged (nothing of
+    /// either is lost) and the merge was written. The caller should continue with it.
+    Merged(Box<Assessment>),
 }
 
 impl Writer {
@@ -278,15 +357,90 @@ impl Writer {
         self.store.path(&self.name)
     }
 
-    /// Reads the current file; `None` when there is none yet.
+    /// Reads the current file; `None` when there is none yet. The next save compares against it.
     pub fn read(&self) -> Result<Option<Assessment>, StoreError> {
-        self.store.read(&self.name)
+        match self.store.read_with_text(&self.name)? {
+            Some((assessment, text, meta)) => {
+                self.seen.set(Some(Seen::File(Stamp::of(&meta))));
+                *self.base.borrow_mut() = Some(text);
+                Ok(Some(assessment))
+            }
+            None => {
+                self.seen.set(Some(Seen::Absent));
+                *self.base.borrow_mut() = None;
+                Ok(None)
+            }
+        }
     }
 
     /// Writes the assessment atomically and durably: a temporary file in the same folder, synced,
     /// renamed over the old one, then the folder synced. The old file stays intact on any failure.
-    pub fn save(&self, assessment: &Assessment) -> Result<(), StoreError> {
-        fs_util::write_atomic(&self.path(), serialise(assessment).as_bytes())?;
+    /// When the file on disk is not the one this writer last read or wrote, the two are merged
+    /// ([`super::merge::merge`]) and the merge is written; a file that cannot be read then is left
+    /// as it is and the save fails.
+    pub fn save(&self, assessment: &Assessment) -> Result<Saved, StoreError> {
+        self.keep_lock();
+        let path = self.path();
+        let now = match fs::symlink_metadata(&path) {
+            Ok(meta) => Seen::File(Stamp::of(&meta)),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Seen::Absent,
+            Err(err) => return Err(io_error("kan {} niet lezen", &path)(err)),
+        };
+        let changed = match (self.seen.get(), now) {
+            (_, Seen::Absent) => false, // nothing on disk that could be lost
+            (None, Seen::File(_)) => true,
+            (Some(seen), now) => seen != now,
+        };
+        if !changed {
+            self.write(serialise(assessment))?;
+            return Ok(Saved::Written);
+        }
+        let Some(theirs) = self.store.read(&self.name)? else {
+            self.write(serialise(assessment))?;
+            return Ok(Saved::Written);
+        };
+        let base = self
+            .base
+            .borrow()
+            .as_deref()
+            .and_then(|text| parse(text, &path).ok());
+        let merged = super::merge::merge(base.as_ref(), assessment, &theirs);
+        self.write(serialise(&merged))?;
+        Ok(Saved::Merged(Box::new(merged)))
+    }
+
+    /// Writes the assessment as given, whatever is on disk (`pqs import --force`, after a backup).
+    pub fn replace(&self, assessment: &Assessment) -> Result<(), StoreError> {
+        self.write(serialise(assessment))
+    }
+
+    /// When the lock file was deleted or replaced while this writer held it (so another process
+    /// could take a lock of its own), takes the lock at the path again if it is free. Best effort:
+    /// the save merges either way.
+    fn keep_lock(&self) {
+        let lock_path = self.store.lock_path(&self.name);
+        let same = match (
+            fs::symlink_metadata(&lock_path),
+            self.lock.borrow().metadata(),
+        ) {
+            (Ok(on_disk), Ok(held)) => Stamp::of(&on_disk).same_file(&Stamp::of(&held)),
+            _ => false,
+        };
+        if same {
+            return;
+        }
+        if let Ok(file) = open_lock(&lock_path)
+            && file.try_lock().is_ok()
+        {
+            write_pid(&file);
+            *self.lock.borrow_mut() = file;
+        }
+    }
+
+    fn write(&self, text: String) -> Result<(), StoreError> {
+        let meta = fs_util::write_atomic(&self.path(), text.as_bytes())?;
+        self.seen.set(Some(Seen::File(Stamp::of(&meta))));
+        *self.base.borrow_mut() = Some(text);
         Ok(())
     }
 }
@@ -379,6 +533,65 @@ mod tests {
         ] {
             assert!(validate_name(bad).is_err(), "{bad}");
         }
+    }
+
+    const T0: jiff::Timestamp = jiff::Timestamp::constant(1_795_428_000, 0);
+
+    fn later(seconds: i64) -> jiff::Timestamp {
+        T0 + jiff::SignedDuration::from_secs(seconds)
+    }
+
+    #[test]
+    fn a_save_after_the_lock_file_was_deleted_merges_instead_of_wiping() {
+        use crate::assessment::Status;
+        let root = tempfile::tempdir().unwrap();
+        let store = Store::new(root.path());
+        // The TUI: holds the lock, has read the file.
+        let tui = store.lock("klant").unwrap();
+        let mut ours = Assessment::new("Bakkerij", T0);
+        assert!(matches!(tui.save(&ours).unwrap(), Saved::Written));
+        // Someone deletes the lock file; a `pqs answer` now gets a lock of its own and writes.
+        fs::remove_file(root.path().join(".klant.lock")).unwrap();
+        {
+            let cli = store
+                .lock("klant")
+                .expect("the deleted lock no longer guards");
+            let mut theirs = cli.read().unwrap().unwrap();
+            theirs.set_status("a.van-de-cli", Some(Status::Yes), None, later(10));
+            assert!(matches!(cli.save(&theirs).unwrap(), Saved::Written));
+        }
+        // The TUI saves its own change: the CLI's answer is kept, not overwritten.
+        ours.set_status("a.van-de-tui", Some(Status::No), None, later(20));
+        let Saved::Merged(merged) = tui.save(&ours).unwrap() else {
+            panic!("the change on disk must be noticed");
+        };
+        assert_eq!(merged.status("a.van-de-cli"), Some(Status::Yes));
+        assert_eq!(merged.status("a.van-de-tui"), Some(Status::No));
+        let on_disk = store.read("klant").unwrap().unwrap();
+        assert_eq!(on_disk, *merged);
+        // The TUI took the lock again, so the next writer is refused instead of racing.
+        let err = store.lock("klant").unwrap_err();
+        assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+        // And a further save of the merge is an ordinary one.
+        assert!(matches!(tui.save(&merged).unwrap(), Saved::Written));
+    }
+
+    #[test]
+    fn a_file_that_appeared_after_a_read_of_nothing_is_merged_too() {
+        use crate::assessment::Status;
+        let root = tempfile::tempdir().unwrap();
+        let store = Store::new(root.path());
+        let tui = store.lock("nieuw").unwrap();
+        assert_eq!(tui.read().unwrap(), None);
+        let mut elsewhere = Assessment::new("Van elders", T0);
+        elsewhere.set_status("a.b", Some(Status::Partly), None, later(1));
+        fs::write(store.path("nieuw"), serialise(&elsewhere)).unwrap();
+        let ours = Assessment::new("", later(2));
+        let Saved::Merged(merged) = tui.save(&ours).unwrap() else {
+            panic!("merged");
+        };
+        assert_eq!(merged.status("a.b"), Some(Status::Partly));
+        assert_eq!(merged.organisation, "Van elders");
     }
 
     #[cfg(unix)]

@@ -23,6 +23,7 @@ pub(super) fn update_assessment(
     let created = existing.is_none();
     let mut assessment = existing.unwrap_or_else(|| Assessment::new("", now));
     change(&mut assessment, now);
+    // A merge (another process changed the file meanwhile) keeps both changes; nothing to do here.
     writer.save(&assessment)?;
     Ok(created)
 }

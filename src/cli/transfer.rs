@@ -188,7 +188,7 @@ pub(super) fn import(
         }
     }
     let backup = writer.backup(now)?;
-    writer.save(&bundle.assessment)?;
+    writer.replace(&bundle.assessment)?;
     let mut out = t::imported(name, &shown(&writer.path()));
     if let Some(backup) = backup {
         out.push_str(&t::import_backup(&shown(&backup)));

@@ -176,3 +176,5 @@ pub fn attention_counts(rechecks: usize, planned: usize, overdue: usize) -> Stri
 pub const EXCLUDED_BY_INTAKE: &str = "geldt niet (intake)";
 /// Status line when an existing assessment has no intake answers yet.
 pub const INTAKE_NOT_DONE: &str = "Tip: de intake is nog niet ingevuld. Druk i, dan vallen de vragen weg die niet voor je gelden.";
+/// After a save that found the file changed by another pqs process, and merged.
+pub const SAVE_MERGED: &str = "Opgeslagen. Een ander pqs-proces had intussen ook iets gewijzigd; beide wijzigingen zijn bewaard.";

@@ -14,7 +14,7 @@ use super::action::Action;
 use super::app::{App, Tone};
 use super::keymap::keymap;
 use super::update::{Effect, update};
-use crate::assessment::{Assessment, Writer};
+use crate::assessment::{Assessment, Saved, Writer};
 use crate::text as t;
 
 /// How long to wait for input before retrying a failed save.
@@ -60,13 +60,18 @@ impl Events for std::collections::VecDeque<Event> {
 
 /// Somewhere to save the assessment.
 pub trait Persist {
-    /// Saves; the error is a message for the status line.
-    fn save(&mut self, assessment: &Assessment) -> Result<(), String>;
+    /// Saves; `Some` is the assessment merged with changes another process made to the file
+    /// meanwhile (continue with it); the error is a message for the status line.
+    fn save(&mut self, assessment: &Assessment) -> Result<Option<Assessment>, String>;
 }
 
 impl Persist for Writer {
-    fn save(&mut self, assessment: &Assessment) -> Result<(), String> {
-        Writer::save(self, assessment).map_err(|e| e.to_string().replace('\n', " "))
+    fn save(&mut self, assessment: &Assessment) -> Result<Option<Assessment>, String> {
+        match Writer::save(self, assessment) {
+            Ok(Saved::Written) => Ok(None),
+            Ok(Saved::Merged(merged)) => Ok(Some(*merged)),
+            Err(err) => Err(crate::sanitize::line(&err.to_string())),
+        }
     }
 }
 
@@ -168,9 +173,15 @@ where
 /// Saves, recording a failure in the status line and keeping the answers in memory for a retry.
 fn save(app: &mut App, persist: &mut impl Persist) {
     match persist.save(&app.assessment) {
-        Ok(()) => {
+        Ok(merged) => {
             if app.unsaved {
                 app.message = Some((Tone::Info, t::SAVE_RECOVERED.into()));
+            }
+            if let Some(merged) = merged {
+                // Another process changed the file: continue with both sets of changes.
+                app.assessment = merged;
+                app.refresh();
+                app.message = Some((Tone::Info, t::SAVE_MERGED.into()));
             }
             app.unsaved = false;
         }

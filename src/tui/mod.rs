@@ -66,7 +66,7 @@ pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
     if app.unsaved {
         // Last chance, also when the terminal failed: never drop answers silently.
         match writer.save(&app.assessment) {
-            Ok(()) => app.unsaved = false,
+            Ok(_) => app.unsaved = false,
             Err(_) => crate::output::eprint(&format!("pqs: {}", crate::text::QUIT_LOST)),
         }
     }

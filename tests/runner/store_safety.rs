@@ -173,3 +173,46 @@ fn a_read_only_folder_is_reported_and_the_file_kept() {
     assert_eq!(after, before);
     assert_eq!(files, [".standaard.lock", "standaard.toml"]);
 }
+
+#[test]
+fn an_answer_from_the_cli_survives_a_deleted_lock_and_the_tui_saving_after_it() {
+    use pqs::assessment::{Saved, Status};
+    let env = TestEnv::new();
+    env.ok(&["answer", "-a", "klant", ITEM, "deels"]);
+    // The TUI (this process) holds the assessment and has read it.
+    let store = Store::new(env.data());
+    let tui = store.lock("klant").unwrap();
+    let mut ours = tui.read().unwrap().unwrap();
+    fs::remove_file(env.data().join(".klant.lock")).unwrap();
+    // With the lock file gone, `pqs answer` gets a lock of its own and succeeds.
+    env.ok(&[
+        "answer",
+        "-a",
+        "klant",
+        "privacyverklaring.pv-grondslag",
+        "ja",
+    ]);
+    ours.set_status(
+        "verwerkingsregister.vr-naam-contact",
+        Some(Status::No),
+        None,
+        pqs::clock::now(),
+    );
+    assert!(matches!(tui.save(&ours).unwrap(), Saved::Merged(_)));
+    let doc = env.json(&["report", "-a", "klant", "--format", "json"]);
+    assert_eq!(
+        crate::common::status_of(&doc, "privacyverklaring.pv-grondslag"),
+        "yes"
+    );
+    assert_eq!(
+        crate::common::status_of(&doc, "verwerkingsregister.vr-naam-contact"),
+        "no"
+    );
+    assert_eq!(crate::common::status_of(&doc, ITEM), "partly");
+    // The TUI has the lock again: the next CLI writer is refused, not racing.
+    let err = env.fails(&["answer", "-a", "klant", ITEM, "nee"]);
+    assert!(
+        err.contains("is al geopend door een ander pqs-proces"),
+        "{err}"
+    );
+}

@@ -211,7 +211,7 @@ fn act(
                 let assessment = Assessment::new(organisation, now);
                 let created = store
                     .lock(&name)
-                    .and_then(|writer| writer.save(&assessment).map(|()| writer));
+                    .and_then(|writer| writer.save(&assessment).map(|_| writer));
                 match created {
                     Ok(writer) => return Ok(Some(Chosen::New(writer, Box::new(assessment)))),
                     Err(error) => screen.message = Some((Tone::Error, error_line(&error))),
