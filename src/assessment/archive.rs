@@ -129,6 +129,48 @@ impl Writer {
     }
 }
 
+/// What `pqs repair` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Repair {
+    /// There is no file.
+    Missing,
+    /// The file is complete: nothing changed.
+    Complete,
+    /// The cut-off file was copied to `backup` and saved again as it reads, now complete.
+    Repaired {
+        /// How many answers it holds.
+        answers: usize,
+        /// Where the cut-off file was kept.
+        backup: PathBuf,
+    },
+}
+
+impl Writer {
+    /// Continues with a cut-off assessment as it reads, after the user asked for it: the file goes
+    /// to `backup/` first, then what could be read is saved as a complete file. A file that cannot
+    /// be read at all is left as it is (the error says where).
+    pub fn repair(&self, now: Timestamp) -> Result<Repair, StoreError> {
+        let path = self.path();
+        let text = match crate::fs_util::read_text(&path, super::store::ASSESSMENT_LIMITS) {
+            Ok(text) => text,
+            Err(err) if err.is_not_found() => return Ok(Repair::Missing),
+            Err(err) => return Err(err.into()),
+        };
+        if super::store::cut_off_at(&text).is_none() {
+            return Ok(Repair::Complete);
+        }
+        let assessment = super::store::parse_body(&text, &path)?;
+        let backup =
+            self.store
+                .backup_bytes(None, &format!("{}.toml", self.name), text.as_bytes(), now)?;
+        self.replace(&assessment)?;
+        Ok(Repair::Repaired {
+            answers: assessment.answers.len(),
+            backup,
+        })
+    }
+}
+
 /// `dir/STEM-YYYYMMDD-HHMMSS.toml`, with `-2`, `-3`, … added when that name is taken.
 fn free_archive_path(dir: &Path, stem: &str, now: Timestamp) -> PathBuf {
     let stamp = now

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::model::{Assessment, FORMAT};
+use super::store::{END_MARK, cut_off_after};
 use crate::checklist::catalog::check_flags;
 use crate::checklist::intake::{INTAKE_FILE, parse_intake};
 use crate::checklist::load::line_column;
@@ -20,6 +21,8 @@ pub const BUNDLE_LIMITS: crate::fs_util::Limits = crate::fs_util::Limits {
     what: "exportbestanden",
     no_symlink: None,
 };
+/// The first line of an export file (the last is [`END_MARK`]).
+pub const BUNDLE_HEAD: &str = "# Privacy Quick Scan: een exportbestand. Lees het in met: pqs import BESTAND. Laat de laatste regel (# einde) staan.";
 /// The `kind` that marks a file as a pqs export.
 pub const BUNDLE_KIND: &str = "pqs-export";
 
@@ -73,6 +76,17 @@ pub enum BundleError {
         column: usize,
         /// What is wrong.
         message: String,
+    },
+    /// An export file that was cut off (its end mark is missing).
+    #[error(
+        "{}:{line}: het exportbestand lijkt afgebroken: de laatste regel \"{END_MARK}\" ontbreekt, dus er kan iets ontbreken.\nEr is niets geïmporteerd. Maak het bestand opnieuw met pqs export, of kopieer het nog eens.",
+        .path.display()
+    )]
+    CutOff {
+        /// The file.
+        path: PathBuf,
+        /// Its last line.
+        line: usize,
     },
     /// TOML, but not made by `pqs export`.
     #[error(
@@ -128,9 +142,10 @@ impl Bundle {
         }
     }
 
-    /// The file's text.
+    /// The file's text: [`BUNDLE_HEAD`], the TOML, and the end mark, so a cut-off copy is noticed.
     pub fn to_toml(&self) -> String {
-        toml::to_string_pretty(self).expect("a bundle always serialises")
+        let body = toml::to_string_pretty(self).expect("a bundle always serialises");
+        format!("{BUNDLE_HEAD}\n{body}\n{END_MARK}\n")
     }
 
     /// Parses an export file's text (read from `path`, used in messages): kind and format first, then
@@ -145,6 +160,12 @@ impl Bundle {
                 message,
             }
         };
+        if let Some(line) = cut_off_after(text, BUNDLE_HEAD) {
+            return Err(BundleError::CutOff {
+                path: path.to_owned(),
+                line,
+            });
+        }
         let syntax = |e: toml::de::Error| {
             corrupt(
                 e.span(),
@@ -312,9 +333,12 @@ mod tests {
         let bundle = bundle_with(vec![carried]);
         let text = bundle.to_toml();
         assert!(
-            text.starts_with("format = 1\nkind = \"pqs-export\"\nname = \"klant\"\n"),
+            text.starts_with(&format!(
+                "{BUNDLE_HEAD}\nformat = 1\nkind = \"pqs-export\"\nname = \"klant\"\n"
+            )),
             "{text}"
         );
+        assert!(text.ends_with("\n# einde\n"), "{text}");
         let back = Bundle::parse(&text, Path::new("x.toml")).unwrap();
         assert_eq!(back, bundle);
         assert_eq!(back.to_toml(), text);

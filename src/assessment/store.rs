@@ -29,6 +29,17 @@ pub enum StoreError {
         /// What is wrong.
         message: String,
     },
+    /// A file pqs wrote that was cut off: its last line is not [`END_MARK`].
+    #[error(
+        "{}:{line}: het bestand lijkt afgebroken: de laatste regel \"{END_MARK}\" ontbreekt (bijvoorbeeld door een volle schijf of een onderbroken synchronisatie), dus er kunnen antwoorden ontbreken.\nHet bestand is niet aangepast. Zet een reservekopie terug (zie de map backup/), of ga bewust verder met wat er staat: pqs repair -a NAAM (een kopie van het bestand gaat dan eerst naar backup/).",
+        .path.display()
+    )]
+    CutOff {
+        /// The file.
+        path: PathBuf,
+        /// Its last line.
+        line: usize,
+    },
     /// The file was written by a newer pqs.
     #[error(
         "{path}:1:1: dit bestand heeft formaatversie {found}, deze pqs kent alleen versie {FORMAT} en ouder.\nHet bestand is niet aangepast. Installeer een nieuwere versie van pqs."
@@ -96,7 +107,7 @@ pub const SYMLINK_HINT: &str = "pqs opent een beoordeling niet via een koppeling
 
 /// How assessment files are read: regular files up to [`fs_util::MAX_ASSESSMENT_BYTES`], never
 /// through a symbolic link.
-const ASSESSMENT_LIMITS: Limits = Limits {
+pub(super) const ASSESSMENT_LIMITS: Limits = Limits {
     bytes: fs_util::MAX_ASSESSMENT_BYTES,
     what: "beoordelingen",
     no_symlink: Some(SYMLINK_HINT),
@@ -445,9 +456,32 @@ impl Writer {
     }
 }
 
-/// The text of an assessment file, as the store writes it.
+/// The first line pqs writes into an assessment file. A file that starts with it must hold the line
+/// [`END_MARK`], which pqs writes last: a file cut off (a full disk, an interrupted sync) is noticed,
+/// while a file written by hand, without this first line, still loads.
+pub const HEAD_MARK: &str = "# Privacy Quick Scan: een beoordeling. Laat de laatste regel (# einde) staan: daaraan ziet pqs dat het bestand compleet is.";
+/// The last line pqs writes into an assessment file.
+pub const END_MARK: &str = "# einde";
+
+/// The text of an assessment file, as the store writes it: [`HEAD_MARK`], the TOML, [`END_MARK`].
 pub fn serialise(assessment: &Assessment) -> String {
-    toml::to_string_pretty(assessment).expect("an assessment always serialises")
+    let body = toml::to_string_pretty(assessment).expect("an assessment always serialises");
+    format!("{HEAD_MARK}\n{body}\n{END_MARK}\n")
+}
+
+/// For a file that pqs wrote (it starts with [`HEAD_MARK`]) without an [`END_MARK`] line: the
+/// number of its last line, where it was cut off. Cutting a file off takes its last line; a line
+/// added by hand after the mark does not make the file incomplete.
+pub fn cut_off_at(text: &str) -> Option<usize> {
+    cut_off_after(text, HEAD_MARK)
+}
+
+/// [`cut_off_at`] for a file whose first line pqs writes as `head` (assessments, export files).
+pub fn cut_off_after(text: &str, head: &str) -> Option<usize> {
+    if !text.starts_with(head) || text.lines().any(|l| l.trim_end() == END_MARK) {
+        return None;
+    }
+    Some(text.trim_end().lines().count().max(1))
 }
 
 /// Checks that a name can safely be a file name.
@@ -465,8 +499,20 @@ pub fn validate_name(name: &str) -> Result<(), StoreError> {
     }
 }
 
-/// Parses an assessment file, checking the format version before anything else.
+/// Parses an assessment file: first whether a file pqs wrote is complete ([`cut_off_at`]), then the
+/// format version, then the rest.
 pub fn parse(text: &str, path: &Path) -> Result<Assessment, StoreError> {
+    if let Some(line) = cut_off_at(text) {
+        return Err(StoreError::CutOff {
+            path: path.to_owned(),
+            line,
+        });
+    }
+    parse_body(text, path)
+}
+
+/// [`parse`] without the completeness check: what `pqs repair` reads after the user confirmed.
+pub fn parse_body(text: &str, path: &Path) -> Result<Assessment, StoreError> {
     let corrupt = |span: Option<std::ops::Range<usize>>, message: String| {
         let (line, column) = line_column(text, span.map_or(0, |s| s.start));
         StoreError::Corrupt {
@@ -592,6 +638,38 @@ mod tests {
         };
         assert_eq!(merged.status("a.b"), Some(Status::Partly));
         assert_eq!(merged.organisation, "Van elders");
+    }
+
+    #[test]
+    fn no_cut_off_copy_of_a_written_file_loads_as_a_smaller_assessment() {
+        let full = serialise(&crate::report::fixture::assessment());
+        let path = Path::new("klant.toml");
+        let complete_from = full.find(&format!("\n{END_MARK}")).unwrap() + 1 + END_MARK.len();
+        let mut loaded = 0;
+        for cut in (0..full.len()).filter(|i| full.is_char_boundary(*i)) {
+            match parse(&full[..cut], path) {
+                Ok(_) => {
+                    assert!(cut >= complete_from, "cut at byte {cut} loaded");
+                    loaded += 1;
+                }
+                Err(StoreError::CutOff { line, .. }) => {
+                    assert!(cut < complete_from);
+                    assert_eq!(line, full[..cut].trim_end().lines().count().max(1));
+                }
+                Err(StoreError::Corrupt { .. }) => assert!(cut < HEAD_MARK.len(), "cut at {cut}"),
+                Err(other) => panic!("cut at {cut}: {other}"),
+            }
+        }
+        assert_eq!(
+            loaded,
+            full.len() - complete_from,
+            "only the final line break may go"
+        );
+        assert!(parse(&full, path).is_ok());
+        // A file written by hand, without the first line, needs no end mark.
+        let by_hand = full.replacen(HEAD_MARK, "# met de hand", 1);
+        let body = &by_hand[..by_hand.find(END_MARK).unwrap()];
+        assert!(parse(body, path).is_ok());
     }
 
     #[cfg(unix)]

@@ -170,6 +170,14 @@ pub enum Command {
         after_help = "Zonder opties toont pqs plan wat er bij de vraag is afgesproken."
     )]
     Plan(PlanArgs),
+    /// Ga verder met een afgebroken beoordeling (een kopie gaat eerst naar backup/)
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs repair [-a NAAM]",
+        after_help = "Gebruik dit alleen als pqs meldt dat het bestand afgebroken lijkt en je geen betere reservekopie hebt: wat nog te lezen is, wordt weer een compleet bestand."
+    )]
+    Repair,
     /// Toon of wijzig de gegevens van de beoordeling: organisatie, contactpersoon, adviseur, KvK
     #[command(
         help_template = HELP_TEMPLATE,

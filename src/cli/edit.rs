@@ -249,3 +249,21 @@ pub(super) fn details(global: &Global, args: &DetailsArgs) -> Result<(), CliErro
 fn is_kvk_number(text: &str) -> bool {
     text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit())
 }
+
+pub(super) fn repair(global: &Global) -> Result<(), CliError> {
+    use crate::assessment::archive::Repair;
+    let store = global.store();
+    let writer = store.lock(&global.assessment)?;
+    let shown = |p: &std::path::Path| p.display().to_string();
+    match writer.repair(clock::now())? {
+        Repair::Missing => Err(CliError::NoAssessment {
+            name: global.assessment.clone(),
+            dir: store.dir().to_owned(),
+            existing: store.list()?,
+        }),
+        Repair::Complete => print(&t::repair_not_needed(&global.assessment)),
+        Repair::Repaired { answers, backup } => {
+            print(&t::repaired(&global.assessment, answers, &shown(&backup)))
+        }
+    }
+}

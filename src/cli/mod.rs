@@ -126,5 +126,6 @@ pub fn run(global: &Global, command: Command) -> Result<(), CliError> {
         Command::Intake(args) => edit::intake(global, args.flag.as_deref(), args.answer),
         Command::Plan(args) => edit::plan(global, &args),
         Command::Details(args) => edit::details(global, &args),
+        Command::Repair => edit::repair(global),
     }
 }

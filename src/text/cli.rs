@@ -125,3 +125,20 @@ pub fn review_after(months: u32) -> String {
 pub fn assessment_created(name: &str, path: &str) -> String {
     format!("Nieuwe beoordeling \"{name}\" aangemaakt: {path}\n")
 }
+
+// ---- pqs repair ----
+
+/// `pqs repair` on a complete file.
+pub fn repair_not_needed(name: &str) -> String {
+    format!("De beoordeling \"{name}\" is compleet; er is niets hersteld.\n")
+}
+/// `pqs repair` done.
+pub fn repaired(name: &str, answers: usize, backup: &str) -> String {
+    let answers = match answers {
+        1 => "1 antwoord".to_owned(),
+        n => format!("{n} antwoorden"),
+    };
+    format!(
+        "De beoordeling \"{name}\" is hersteld met wat er te lezen was ({answers}). Het afgebroken bestand is bewaard in {backup}\n"
+    )
+}

@@ -73,7 +73,10 @@ fn export_import_export_is_byte_identical_and_the_user_checklist_travels() {
     );
     let text = fs::read_to_string(&first).unwrap();
     assert!(
-        text.starts_with("format = 1\nkind = \"pqs-export\"\nname = \"klant-x\"\n"),
+        text.starts_with(&format!(
+            "{}\nformat = 1\nkind = \"pqs-export\"\nname = \"klant-x\"\n",
+            pqs::assessment::bundle::BUNDLE_HEAD
+        )),
         "{text}"
     );
     assert!(text.contains("file = \"eigen.toml\""), "{text}");
@@ -220,7 +223,7 @@ fn export_does_not_overwrite_a_file_without_force() {
     assert!(
         fs::read_to_string(&target)
             .unwrap()
-            .starts_with("format = 1\n")
+            .starts_with(pqs::assessment::bundle::BUNDLE_HEAD)
     );
 }
 

@@ -216,3 +216,65 @@ fn an_answer_from_the_cli_survives_a_deleted_lock_and_the_tui_saving_after_it() 
         "{err}"
     );
 }
+
+#[test]
+fn a_cut_off_file_is_refused_untouched_until_repair_is_asked_for() {
+    let env = TestEnv::new();
+    env.ok(&["answer", ITEM, "ja"]);
+    env.ok(&[
+        "answer",
+        "privacyverklaring.pv-grondslag",
+        "nee",
+        "--note",
+        "nog doen",
+    ]);
+    let path = env.assessment("standaard");
+    let full = fs::read_to_string(&path).unwrap();
+    // Cut after the first answer, at a line end: valid TOML, but the end mark is gone.
+    let cut = full
+        .find("[answers.\"privacyverklaring.pv-grondslag\"]")
+        .unwrap();
+    fs::write(&path, &full[..cut]).unwrap();
+    let before = fs::read(&path).unwrap();
+    let lines = full[..cut].trim_end().lines().count();
+    for args in [&["report"][..], &["answer", ITEM, "nee"][..]] {
+        let err = env.fails(args);
+        assert!(
+            err.contains(&format!(
+                "standaard.toml:{lines}: het bestand lijkt afgebroken"
+            )),
+            "{err}"
+        );
+        assert!(err.contains("pqs repair -a NAAM"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), before, "left as it was");
+    }
+    let out = env.ok(&["repair"]);
+    assert!(
+        out.contains("is hersteld met wat er te lezen was (1 antwoord)"),
+        "{out}"
+    );
+    let backups: Vec<_> = fs::read_dir(env.data().join("backup")).unwrap().collect();
+    assert_eq!(backups.len(), 1);
+    let kept = backups[0].as_ref().unwrap().path();
+    assert_eq!(fs::read(kept).unwrap(), before, "the cut-off file is kept");
+    env.ok(&["answer", ITEM, "nee"]);
+    assert_eq!(
+        env.ok(&["repair"]),
+        "De beoordeling \"standaard\" is compleet; er is niets hersteld.\n"
+    );
+}
+
+#[test]
+fn a_cut_off_export_file_is_refused() {
+    let env = TestEnv::new();
+    env.ok(&["answer", "-a", "klant", ITEM, "ja"]);
+    let bundle = env.work().join("uit.toml");
+    env.ok(&["export", "-a", "klant", "-o", bundle.to_str().unwrap()]);
+    let text = fs::read_to_string(&bundle).unwrap();
+    let cut = text.find("[assessment.answers").unwrap();
+    fs::write(&bundle, &text[..cut]).unwrap();
+    let to = TestEnv::new();
+    let err = to.fails(&["import", bundle.to_str().unwrap()]);
+    assert!(err.contains("het exportbestand lijkt afgebroken"), "{err}");
+    assert!(to.data_files().is_empty());
+}
