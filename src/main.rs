@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             pqs::output::eprint(&format!("pqs: {err}"));
-            ExitCode::FAILURE
+            ExitCode::from(err.exit_code())
         }
     }
 }

@@ -171,6 +171,20 @@ impl Writer {
     }
 }
 
+/// Writes a copy of an assessment that could not be saved where it belongs into `dir` (the system's
+/// temporary folder) as `pqs-herstel-NAME-YYYYMMDD-HHMMSS.toml`, private, so the answers are
+/// somewhere. Returns the file.
+pub fn write_recovery(
+    dir: &Path,
+    name: &str,
+    assessment: &crate::assessment::Assessment,
+    now: Timestamp,
+) -> Result<PathBuf, StoreError> {
+    let target = free_archive_path(dir, &format!("pqs-herstel-{name}"), now);
+    write_atomic(&target, super::store::serialise(assessment).as_bytes())?;
+    Ok(target)
+}
+
 /// `dir/STEM-YYYYMMDD-HHMMSS.toml`, with `-2`, `-3`, … added when that name is taken.
 fn free_archive_path(dir: &Path, stem: &str, now: Timestamp) -> PathBuf {
     let stamp = now

@@ -183,6 +183,49 @@ pub enum CliError {
     /// The terminal interface failed.
     #[error("terminalfout: {0}")]
     Terminal(io::Error),
+    /// The TUI was stopped by a signal; the terminal was restored and the answers saved.
+    #[error(
+        "gestopt door {}; {}",
+        crate::tui::signals::name(*signal),
+        file.as_ref().map_or_else(|| "er was geen beoordeling geopend.".to_owned(), |f| format!("je antwoorden zijn opgeslagen in {}.", f.display()))
+    )]
+    Stopped {
+        /// The signal number.
+        signal: i32,
+        /// The assessment file, when one was open.
+        file: Option<PathBuf>,
+    },
+    /// The TUI ended with answers that could not be written to their file.
+    #[error(
+        "je laatste wijzigingen konden niet worden opgeslagen in {}: {reason}\n{}",
+        .path.display(),
+        copy.as_ref().map_or_else(
+            || "Ook een kopie elders lukte niet: de wijzigingen sinds de laatste geslaagde opslag zijn verloren.".to_owned(),
+            |c| format!("Een kopie met alle antwoorden staat in {}. Zet die terug als {} zodra daar weer geschreven kan worden.", c.display(), path.display())
+        )
+    )]
+    Unsaved {
+        /// The assessment file.
+        path: PathBuf,
+        /// Why the save failed.
+        reason: String,
+        /// Where a copy was written, if that worked.
+        copy: Option<PathBuf>,
+        /// The signal that ended the program, if one did.
+        signal: Option<i32>,
+    },
+}
+
+impl CliError {
+    /// The exit code: 128 + the signal number when a signal stopped the program, else 1.
+    pub fn exit_code(&self) -> u8 {
+        let signal = match self {
+            CliError::Stopped { signal, .. } => Some(*signal),
+            CliError::Unsaved { signal, .. } => *signal,
+            _ => None,
+        };
+        signal.and_then(|s| u8::try_from(128 + s).ok()).unwrap_or(1)
+    }
 }
 
 fn suggest(ids: &[String]) -> String {

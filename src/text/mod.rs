@@ -173,7 +173,7 @@ pub const NOTE_SAVED: &str = "Opmerking opgeslagen.";
 pub const ALL_ANSWERED: &str =
     "Alle vragen zijn beantwoord. Tab toont het overzicht, q sluit af en toont het rapport.";
 /// Warning when quitting with unsaved changes.
-pub const QUIT_UNSAVED: &str = "Er zijn wijzigingen die niet opgeslagen konden worden. Druk nogmaals op q om toch te stoppen (ze gaan dan verloren).";
+pub const QUIT_UNSAVED: &str = "Er zijn wijzigingen die niet opgeslagen konden worden. Druk nogmaals op q om toch te stoppen: pqs bewaart ze dan in een kopie en zegt waar.";
 /// Title of the help overlay.
 pub const HELP_TITLE: &str = " Toetsen ";
 /// Title of the note editor.
@@ -210,8 +210,6 @@ pub fn progress(answered: usize, total: usize, score: f64) -> String {
 /// Mouse hint in the help overlay.
 pub const HELP_MOUSE: &str =
     "Muis: klik op een checklist of vraag in het overzicht; scroll met het wiel.";
-/// Printed after quitting when the last changes could not be saved.
-pub const QUIT_LOST: &str = "let op: de laatste wijzigingen konden niet worden opgeslagen.";
 /// Help heading: keys of both main screens.
 pub const HELP_MAIN: &str = "Beantwoorden en bladeren";
 /// Help heading: keys that work everywhere.

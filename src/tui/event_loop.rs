@@ -27,33 +27,51 @@ pub enum Next {
     Event(Event),
     /// Nothing happened within the timeout.
     Idle,
+    /// A termination signal asked the program to stop (see [`super::signals`]).
+    Stop,
     /// No more events will come (scripted sources in tests).
     End,
 }
 
 /// A source of terminal events.
 pub trait Events {
-    /// Waits up to `timeout` for the next event.
+    /// Waits up to `timeout` for the next event; a zero timeout asks only for an event that is
+    /// already waiting.
     fn next(&mut self, timeout: Duration) -> io::Result<Next>;
 }
 
-/// Real terminal input through crossterm.
+/// Real terminal input through crossterm, watching for termination signals while it waits.
 #[derive(Debug, Default)]
 pub struct TerminalEvents;
 
+/// How often a wait for input looks whether a signal came.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
 impl Events for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Next> {
-        if event::poll(timeout)? {
-            Ok(Next::Event(event::read()?))
-        } else {
-            Ok(Next::Idle)
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            if super::signals::caught().is_some() {
+                return Ok(Next::Stop);
+            }
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if event::poll(left.min(SIGNAL_CHECK))? {
+                return Ok(Next::Event(event::read()?));
+            }
+            if left <= SIGNAL_CHECK {
+                return Ok(Next::Idle);
+            }
         }
     }
 }
 
-/// Scripted events for tests; ends when empty.
+/// Scripted events for tests, arriving one at a time as a person types them (a zero timeout finds
+/// nothing waiting); ends when empty.
 impl Events for std::collections::VecDeque<Event> {
-    fn next(&mut self, _timeout: Duration) -> io::Result<Next> {
+    fn next(&mut self, timeout: Duration) -> io::Result<Next> {
+        if timeout.is_zero() {
+            return Ok(Next::Idle);
+        }
         Ok(self.pop_front().map_or(Next::End, Next::Event))
     }
 }
@@ -122,52 +140,85 @@ where
         if app.quit {
             return Ok(());
         }
-        match events.next(RETRY_EVERY)? {
-            Next::Event(event) => {
-                let Some(action) = action_for(app, &event) else {
-                    continue;
-                };
-                let now = clock();
-                match update(app, action, now) {
-                    Some(Effect::Save) => {
-                        app.record_session(now, false);
-                        save(app, persist);
+        // Every event already waiting is handled before the next frame, and the saves they ask for
+        // are one save after them: a burst of keys costs one frame and one write, not one each.
+        // What a frame shows as saved is on disk.
+        let mut next = events.next(RETRY_EVERY)?;
+        let mut save_due = false;
+        loop {
+            match next {
+                Next::Event(event) => match handle(app, &event, &clock) {
+                    Some(Effect::Save) => save_due = true,
+                    Some(Effect::Quit) => {
+                        finish(app, persist, clock());
+                        break;
                     }
-                    Some(Effect::Quit) if !app.changed.is_empty() => {
-                        app.record_session(now, true);
-                        save(app, persist);
-                    }
-                    Some(Effect::Quit) if app.unsaved => save(app, persist),
-                    Some(Effect::Quit) => {}
-                    Some(Effect::Export(dir)) => {
-                        app.message = Some(match super::export::export(app, &dir, clock()) {
-                            Ok(paths) => {
-                                // The file names first: a long folder is what gets cut off.
-                                let names: Vec<String> = paths
-                                    .iter()
-                                    .filter_map(|p| p.file_name())
-                                    .map(|n| n.to_string_lossy().into_owned())
-                                    .collect();
-                                let folder = paths
-                                    .first()
-                                    .and_then(|p| p.parent())
-                                    .map_or_else(String::new, |d| d.display().to_string());
-                                (Tone::Info, t::exported(&names.join(", "), &folder))
-                            }
-                            Err(error) => (
-                                Tone::Error,
-                                t::export_failed(&error.to_string().replace('\n', " ")),
-                            ),
-                        });
-                    }
+                    Some(Effect::Export(dir)) => export(app, &dir, clock()),
                     None => {}
+                },
+                Next::Idle => {
+                    if app.unsaved {
+                        save_due = true;
+                    }
+                    break;
                 }
+                Next::Stop => {
+                    finish(app, persist, clock());
+                    return Ok(());
+                }
+                Next::End if !save_due => return Ok(()),
+                Next::End => break,
             }
-            Next::Idle if app.unsaved => save(app, persist),
-            Next::Idle => {}
-            Next::End => return Ok(()),
+            if app.quit {
+                break;
+            }
+            next = events.next(Duration::ZERO)?;
+        }
+        if save_due && !app.quit {
+            app.record_session(clock(), false);
+            save(app, persist);
         }
     }
+}
+
+/// One event: the action it maps to, applied.
+fn handle(app: &mut App, event: &Event, clock: &impl Fn() -> Timestamp) -> Option<Effect> {
+    let action = action_for(app, event)?;
+    update(app, action, clock())
+}
+
+/// The end of a run (quit or a signal): the session recorded as finished and a last save when
+/// anything changed or is not on disk yet.
+fn finish(app: &mut App, persist: &mut impl Persist, now: Timestamp) {
+    if !app.changed.is_empty() {
+        app.record_session(now, true);
+        save(app, persist);
+    } else if app.unsaved {
+        save(app, persist);
+    }
+}
+
+/// Writes the HTML report and summary, saying where (or why not) in the status line.
+fn export(app: &mut App, dir: &std::path::Path, now: Timestamp) {
+    app.message = Some(match super::export::export(app, dir, now) {
+        Ok(paths) => {
+            // The file names first: a long folder is what gets cut off.
+            let names: Vec<String> = paths
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect();
+            let folder = paths
+                .first()
+                .and_then(|p| p.parent())
+                .map_or_else(String::new, |d| d.display().to_string());
+            (Tone::Info, t::exported(&names.join(", "), &folder))
+        }
+        Err(error) => (
+            Tone::Error,
+            t::export_failed(&crate::sanitize::line(&error.to_string())),
+        ),
+    });
 }
 
 /// Saves, recording a failure in the status line and keeping the answers in memory for a retry.

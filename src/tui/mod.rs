@@ -7,6 +7,7 @@ pub mod event_loop;
 pub mod export;
 pub mod form;
 pub mod keymap;
+pub mod signals;
 pub mod start;
 pub mod theme;
 pub mod update;
@@ -19,6 +20,7 @@ mod workflow_tests;
 
 use std::io;
 
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
@@ -50,9 +52,11 @@ pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
         None
     };
 
+    // Before the screen is taken over: a signal from now on restores it and saves.
+    signals::install().map_err(CliError::Terminal)?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableMouseCapture, Show);
         previous(info);
     }));
     let mut terminal = ratatui::init();
@@ -60,15 +64,39 @@ pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
     let outcome = run_screens(&mut terminal, direct, &store, catalog);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
+    let _ = execute!(io::stdout(), Show);
+    let stopped = signals::caught();
     let Some((mut app, writer, result)) = outcome? else {
-        return Ok(()); // left from the start screen: nothing opened, nothing to report
+        // Left from the start screen: nothing opened, nothing to report.
+        return match stopped {
+            Some(signal) => Err(CliError::Stopped { signal, file: None }),
+            None => Ok(()),
+        };
     };
     if app.unsaved {
-        // Last chance, also when the terminal failed: never drop answers silently.
-        match writer.save(&app.assessment) {
-            Ok(_) => app.unsaved = false,
-            Err(_) => crate::output::eprint(&format!("pqs: {}", crate::text::QUIT_LOST)),
+        // Last chance, also when the terminal failed: never drop answers silently. When the file
+        // cannot be written, a copy goes where it can, and the exit code says something is wrong.
+        if let Err(err) = writer.save(&app.assessment) {
+            let copy = crate::assessment::archive::write_recovery(
+                &std::env::temp_dir(),
+                &app.name,
+                &app.assessment,
+                clock::now(),
+            );
+            return Err(CliError::Unsaved {
+                path: writer.path(),
+                reason: err.to_string(),
+                copy: copy.ok(),
+                signal: stopped,
+            });
         }
+        app.unsaved = false;
+    }
+    if let Some(signal) = stopped {
+        return Err(CliError::Stopped {
+            signal,
+            file: Some(writer.path()),
+        });
     }
     result.map_err(CliError::Terminal)?;
     cli::print(&crate::output::text_report(

@@ -535,7 +535,10 @@ fn help_and_note_editor_at_120x40() {
 struct Script(VecDeque<super::event_loop::Next>);
 
 impl super::event_loop::Events for Script {
-    fn next(&mut self, _: std::time::Duration) -> std::io::Result<super::event_loop::Next> {
+    fn next(&mut self, timeout: std::time::Duration) -> std::io::Result<super::event_loop::Next> {
+        if timeout.is_zero() {
+            return Ok(super::event_loop::Next::Idle);
+        }
         Ok(self.0.pop_front().unwrap_or(super::event_loop::Next::End))
     }
 }
@@ -653,4 +656,46 @@ fn a_new_assessment_asks_the_organisation_name_first() {
 fn organisation_prompt_at_80x24() {
     let r = drive_prompting(chars("Bakkerij"));
     insta::assert_snapshot!(r.terminal.backend());
+}
+
+/// Events that are all waiting at once, as when keys are typed (or pasted) faster than drawn.
+struct Burst(VecDeque<Event>);
+
+impl super::event_loop::Events for Burst {
+    fn next(&mut self, _: std::time::Duration) -> std::io::Result<super::event_loop::Next> {
+        Ok(self
+            .0
+            .pop_front()
+            .map_or(super::event_loop::Next::End, super::event_loop::Next::Event))
+    }
+}
+
+#[test]
+fn a_burst_of_keys_is_worked_off_before_the_next_frame_with_one_save() {
+    let mut app = App::new(
+        Catalog::bundled(),
+        existing(),
+        "standaard",
+        Theme::new(false),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut store = Recorder::default();
+    // Answer "ja" and step down, 2,000 times over.
+    let mut keys = VecDeque::new();
+    for _ in 0..1000 {
+        keys.extend([key(KeyCode::Char('j')), key(KeyCode::Down)]);
+    }
+    run(&mut terminal, &mut app, &mut Burst(keys), &mut store, now).unwrap();
+    assert_eq!(store.saved.len(), 1, "one write for the whole burst");
+    let saved = store.saved.last().unwrap();
+    let answered = saved
+        .answers
+        .values()
+        .filter(|a| a.status == Some(Status::Yes))
+        .count();
+    assert_eq!(answered, app.positions.len(), "every key was handled");
+    assert_eq!(
+        saved, &app.assessment,
+        "what is on screen is what was saved"
+    );
 }

@@ -34,7 +34,7 @@ pub struct TestEnv {
 impl TestEnv {
     pub fn new() -> Self {
         let root = tempfile::tempdir().expect("create temp dir");
-        for sub in ["checklists", "home", "work"] {
+        for sub in ["checklists", "home", "work", "tmp"] {
             fs::create_dir(root.path().join(sub)).expect("create sub folder");
         }
         TestEnv { root }
@@ -92,6 +92,7 @@ impl TestEnv {
             .env("NO_COLOR", "1")
             .env("TZ", "UTC")
             .env("LANG", "C.UTF-8")
+            .env("TMPDIR", self.root().join("tmp"))
             .current_dir(self.work());
     }
 

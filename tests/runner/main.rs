@@ -15,6 +15,7 @@ mod content;
 mod hardening_files;
 mod hardening_import;
 mod loader_fixtures;
+mod pty_signals;
 mod report_snapshots;
 mod store_safety;
 

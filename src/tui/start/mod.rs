@@ -136,7 +136,7 @@ where
         let event = match events.next(std::time::Duration::from_secs(60))? {
             Next::Event(Event::Key(key)) => key,
             Next::Event(_) | Next::Idle => continue,
-            Next::End => return Ok(None),
+            Next::End | Next::Stop => return Ok(None),
         };
         let Some(action) = keymap(screen.context(), event) else {
             continue;

@@ -1,0 +1,232 @@
+//! The TUI in a real pseudo-terminal, stopped by a termination signal: the terminal is restored
+//! (cooked mode, main screen, mouse reporting off, cursor shown), the answer is on disk and the exit
+//! code is 128 + the signal number.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::os::fd::OwnedFd;
+use std::process::{Child, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+use rustix::termios::{LocalModes, Winsize, tcgetattr, tcsetwinsize};
+
+use crate::common::{ITEM, TestEnv};
+
+/// A `pqs` running in a pseudo-terminal of 100x30, with everything it writes collected.
+pub struct PtyPqs {
+    pub child: Child,
+    master: File,
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+impl PtyPqs {
+    pub fn spawn(env: &TestEnv, args: &[&str]) -> PtyPqs {
+        let master: OwnedFd = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).unwrap();
+        grantpt(&master).unwrap();
+        unlockpt(&master).unwrap();
+        let name = ptsname(&master, Vec::new()).unwrap();
+        let slave = File::options()
+            .read(true)
+            .write(true)
+            .open(name.to_str().unwrap())
+            .unwrap();
+        tcsetwinsize(
+            &slave,
+            Winsize {
+                ws_row: 30,
+                ws_col: 100,
+                ws_xpixel: 0,
+                ws_ypixel: 0,
+            },
+        )
+        .unwrap();
+        let mut cmd = std::process::Command::new(crate::common::bin());
+        env.configure(&mut cmd);
+        cmd.env("TERM", "xterm-256color")
+            .args(args)
+            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave));
+        let child = cmd.spawn().unwrap();
+        let master = File::from(master);
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = master.try_clone().unwrap();
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        PtyPqs {
+            child,
+            master,
+            output,
+        }
+    }
+
+    /// Everything written so far, lossily as text.
+    pub fn output(&self) -> String {
+        String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
+    }
+
+    /// Waits (up to 20 s) until the output holds `text` after byte `from`; the new length.
+    pub fn wait_for(&self, text: &str, from: usize) -> usize {
+        let start = Instant::now();
+        loop {
+            let out = self.output.lock().unwrap().clone();
+            let tail = String::from_utf8_lossy(&out[from.min(out.len())..]).into_owned();
+            if tail.contains(text) {
+                return out.len();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "no {text:?} on the screen:\n{tail}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.master.write_all(keys.as_bytes()).unwrap();
+    }
+
+    /// Sends a signal and waits (up to 20 s) for the exit code.
+    pub fn signal(&mut self, name: &str) -> Option<i32> {
+        let pid = self.child.id().to_string();
+        let sent = std::process::Command::new("kill")
+            .args(["-s", name, &pid])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "pqs did not stop on {name}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Whether the terminal is back in cooked mode (line editing and echo on).
+    pub fn cooked(&self) -> bool {
+        let modes = tcgetattr(&self.master).unwrap().local_modes;
+        modes.contains(LocalModes::ICANON) && modes.contains(LocalModes::ECHO)
+    }
+}
+
+#[test]
+fn a_termination_signal_restores_the_terminal_saves_and_exits_128_plus_n() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
+        let env = TestEnv::new();
+        env.ok(&["answer", "-a", "klant", ITEM, "ja"]);
+        env.ok(&["intake", "-a", "klant", "webshop", "nee"]);
+        let mut pqs = PtyPqs::spawn(&env, &["-a", "klant"]);
+        let seen = pqs.wait_for("Privacy Quick Scan", 0);
+        assert!(!pqs.cooked(), "{signal}: raw mode while running");
+        // The overview opens on the first question: answer it "nee".
+        let _ = seen;
+        pqs.send("n");
+        // The screen is redrawn by difference: give the key a moment rather than look for text.
+        std::thread::sleep(Duration::from_millis(400));
+        let code = pqs.signal(signal);
+        assert_eq!(code, Some(128 + number), "{signal}: exit code");
+        std::thread::sleep(Duration::from_millis(100));
+        let out = pqs.output();
+        let tail = &out[out.rfind("\x1b[?1049h").expect("alternate screen entered")..];
+        assert!(
+            tail.contains("\x1b[?1049l"),
+            "{signal}: alternate screen left"
+        );
+        assert!(tail.contains("\x1b[?25h"), "{signal}: cursor shown");
+        assert!(
+            tail.contains("\x1b[?1000l"),
+            "{signal}: mouse reporting off"
+        );
+        assert!(pqs.cooked(), "{signal}: cooked mode again");
+        assert!(
+            out.contains(&format!(
+                "pqs: gestopt door SIG{signal}; je antwoorden zijn opgeslagen"
+            )),
+            "{signal}: {out}"
+        );
+        let doc = env.json(&["report", "-a", "klant", "--format", "json"]);
+        assert_eq!(crate::common::status_of(&doc, ITEM), "yes");
+        assert_eq!(
+            crate::common::status_of(&doc, "privacyverklaring.pv-identiteit-contact"),
+            "no",
+            "{signal}: the answer is on disk"
+        );
+        assert_eq!(
+            doc["sessions"].as_array().unwrap().len(),
+            1,
+            "{signal}: session recorded"
+        );
+        let file = std::fs::read_to_string(env.assessment("klant")).unwrap();
+        assert!(
+            file.contains("[known]"),
+            "{signal}: the session was ended, as on quit"
+        );
+    }
+}
+
+#[test]
+fn quitting_with_answers_that_cannot_be_saved_exits_non_zero_and_says_where_they_are() {
+    let env = TestEnv::new();
+    env.ok(&["answer", "-a", "klant", ITEM, "ja"]);
+    env.ok(&["intake", "-a", "klant", "webshop", "nee"]);
+    let mut pqs = PtyPqs::spawn(&env, &["-a", "klant"]);
+    let seen = pqs.wait_for("Privacy Quick Scan", 0);
+    // The file's place becomes a folder: no save can succeed, not even for root.
+    let path = env.assessment("klant");
+    std::fs::rename(&path, env.root().join("weg.toml")).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    std::fs::write(path.join("iets"), "x").unwrap();
+    // The screen is redrawn by difference, so a message need not arrive in one piece: give each
+    // key a moment instead of looking for its text.
+    let _ = seen;
+    for key in ["n", "q", "q"] {
+        pqs.send(key);
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    let start = Instant::now();
+    let code = loop {
+        if let Some(status) = pqs.child.try_wait().unwrap() {
+            break status.code();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "pqs did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    std::thread::sleep(Duration::from_millis(100));
+    let out = pqs.output();
+    assert_eq!(code, Some(1), "{out}");
+    let said = &out[out.rfind("pqs: je laatste wijzigingen").expect(&out)..];
+    assert!(
+        said.contains("Een kopie met alle antwoorden staat in "),
+        "{said}"
+    );
+    let copy = said
+        .split("staat in ")
+        .nth(1)
+        .and_then(|rest| rest.split(". Zet").next())
+        .unwrap()
+        .to_owned();
+    let text = std::fs::read_to_string(&copy).unwrap();
+    assert!(copy.contains("pqs-herstel-klant-"), "{copy}");
+    assert!(
+        text.contains("[answers.\"privacyverklaring.pv-identiteit-contact\"]\nstatus = \"no\""),
+        "{text}"
+    );
+}
