@@ -178,3 +178,24 @@ pub const EXCLUDED_BY_INTAKE: &str = "geldt niet (intake)";
 pub const INTAKE_NOT_DONE: &str = "Tip: de intake is nog niet ingevuld. Druk i, dan vallen de vragen weg die niet voor je gelden.";
 /// After a save that found the file changed by another pqs process, and merged.
 pub const SAVE_MERGED: &str = "Opgeslagen. Een ander pqs-proces had intussen ook iets gewijzigd; beide wijzigingen zijn bewaard.";
+/// Why an assessment is open read-only: another pqs holds it.
+pub fn read_only_held(pid: Option<u32>) -> String {
+    let by = pid.map(|p| format!(" (proces {p})")).unwrap_or_default();
+    format!(
+        "Alleen lezen: deze beoordeling is geopend in een ander pqs-venster{by}. Bekijken, het rapport en exporteren kan hier; wijzigen in dat andere venster."
+    )
+}
+/// Why an assessment is open read-only: its folder cannot be written.
+pub fn read_only_folder(dir: &str) -> String {
+    format!(
+        "Alleen lezen: pqs mag niet schrijven in {dir}. Bekijken, het rapport en exporteren (naar een andere map) kan; om te wijzigen is schrijfrecht op die map nodig, of kies een andere met --data-dir."
+    )
+}
+/// A change asked while the assessment is open read-only.
+pub const READ_ONLY_REFUSED: &str = "Alleen lezen: hier kan niets worden gewijzigd. Bekijken, het rapport (r) en exporteren (e) kan wel.";
+/// The badge in the header while read-only.
+pub const READ_ONLY_BADGE: &str = " ALLEEN LEZEN ";
+/// Title of the offer to open read-only.
+pub const READ_ONLY_TITLE: &str = " Alleen bekijken? ";
+/// The question of the offer.
+pub const READ_ONLY_ASK: &str = "Wil je de beoordeling bekijken zonder iets te wijzigen?";

@@ -41,6 +41,8 @@ pub enum Overlay {
     Organisation(Box<TextArea<'static>>),
     /// A form: the details or an item's action plan.
     Form(Box<Form>),
+    /// "Only view it?" for an assessment that cannot be written (held, or a read-only folder).
+    ReadOnlyOffer,
 }
 
 /// The kind of message in the status line.
@@ -97,6 +99,8 @@ pub struct App {
     pub changed: BTreeSet<String>,
     /// What changed since the end of the previous session (none before the second session).
     pub progress: Option<crate::report::progress::Progress>,
+    /// Why nothing can be changed, when the assessment is open only for viewing.
+    pub read_only: Option<String>,
 }
 
 impl App {
@@ -145,6 +149,7 @@ impl App {
             session_start: now,
             changed: BTreeSet::new(),
             progress: None,
+            read_only: None,
         };
         if mode == Mode::Guided {
             app.cursor = app.next_open(0).unwrap_or(0);
@@ -182,6 +187,16 @@ impl App {
         }
     }
 
+    /// Opens the assessment only for viewing, for `reason`: first the offer ("only view it?"), then
+    /// every change is refused with the reason.
+    pub fn open_read_only(&mut self, reason: String) {
+        self.overlay = Overlay::ReadOnlyOffer;
+        if self.mode == Mode::Intake {
+            self.mode = Mode::Overview;
+        }
+        self.read_only = Some(reason);
+    }
+
     /// Opens the prompt for the organisation name (for a new assessment).
     pub fn ask_organisation(&mut self) {
         self.overlay = Overlay::Organisation(Box::new(TextArea::from([self
@@ -197,6 +212,7 @@ impl App {
             (Overlay::Note(_), _) => Context::Note,
             (Overlay::Export(_) | Overlay::Organisation(_), _) => Context::Prompt,
             (Overlay::Form(_), _) => Context::Form,
+            (Overlay::ReadOnlyOffer, _) => Context::Confirm,
             (Overlay::None, Mode::Intake) => Context::Intake,
             (Overlay::None, Mode::Guided) => Context::Guided,
             (Overlay::None, Mode::Overview) => Context::Overview,

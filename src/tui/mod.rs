@@ -24,20 +24,84 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-use crate::assessment::{Assessment, Store, Writer};
+use crate::assessment::{Assessment, Store, StoreError, Writer};
 use crate::checklist::Catalog;
 use crate::cli::{self, CliError, Global};
 use crate::clock;
 
 pub use app::App;
 
-/// Opens the assessment (locked), runs the interface, and prints the gap report after leaving it.
-/// Without an explicit `-a NAME` and with zero or several assessments, the start screen comes first.
+/// An assessment opened for the interface: locked for writing, or (when another `pqs` holds it or
+/// its folder cannot be written) only for viewing, with the reason.
+struct Opened {
+    /// The lock; `None` when the assessment is opened read-only.
+    writer: Option<Writer>,
+    /// The assessment's name.
+    name: String,
+    /// Its content; `None` for a new one.
+    assessment: Option<Assessment>,
+    /// Why nothing can be changed, when opened read-only.
+    read_only: Option<String>,
+}
+
+/// Opens `name` for writing, or read-only when it is held or its folder cannot be written (a
+/// missing assessment cannot be viewed: then the error stands).
+fn open(store: &Store, name: &str) -> Result<Opened, CliError> {
+    match store.lock(name) {
+        Ok(writer) => {
+            let assessment = writer.read()?;
+            Ok(Opened {
+                writer: Some(writer),
+                name: name.to_owned(),
+                assessment,
+                read_only: None,
+            })
+        }
+        Err(err) => {
+            let Some(reason) = read_only_reason(&err, store) else {
+                return Err(err.into());
+            };
+            match store.read(name)? {
+                Some(assessment) => Ok(Opened {
+                    writer: None,
+                    name: name.to_owned(),
+                    assessment: Some(assessment),
+                    read_only: Some(reason),
+                }),
+                None => Err(err.into()),
+            }
+        }
+    }
+}
+
+/// Why an assessment that cannot be locked can still be viewed: another `pqs` holds it, or its
+/// folder cannot be written. `None` for other errors.
+pub fn read_only_reason(err: &StoreError, store: &Store) -> Option<String> {
+    use crate::fs_util::FsError;
+    match err {
+        StoreError::Locked { pid, .. } => Some(crate::text::read_only_held(*pid)),
+        StoreError::Fs(FsError::Io { source, .. })
+            if matches!(
+                source.kind(),
+                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            Some(crate::text::read_only_folder(
+                &store.dir().display().to_string(),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Opens the assessment (locked, or read-only when another `pqs` holds it or the folder cannot be
+/// written), runs the interface, and prints the gap report after leaving it. Without an explicit
+/// `-a NAME` and with zero or several assessments, the start screen comes first.
 pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
     let catalog = global.catalog()?;
     let store = global.store();
     let names = store.list()?;
-    // Open directly when the name was given or there is just one: errors (locked, corrupt) then
+    // Open directly when the name was given or there is just one: errors (corrupt, cut off) then
     // end the program before the screen is taken over.
     let direct = if explicit || names.len() == 1 {
         let name = if explicit {
@@ -45,9 +109,7 @@ pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
         } else {
             names[0].clone()
         };
-        let writer = store.lock(&name)?;
-        let existing = writer.read()?;
-        Some((writer, existing))
+        Some(open(&store, &name)?)
     } else {
         None
     };
@@ -73,7 +135,7 @@ pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
             None => Ok(()),
         };
     };
-    if app.unsaved {
+    if let (true, Some(writer)) = (app.unsaved, &writer) {
         // Last chance, also when the terminal failed: never drop answers silently. When the file
         // cannot be written, a copy goes where it can, and the exit code says something is wrong.
         if let Err(err) = writer.save(&app.assessment) {
@@ -95,7 +157,7 @@ pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
     if let Some(signal) = stopped {
         return Err(CliError::Stopped {
             signal,
-            file: Some(writer.path()),
+            file: writer.as_ref().map(Writer::path),
         });
     }
     result.map_err(CliError::Terminal)?;
@@ -107,21 +169,30 @@ pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
     ))
 }
 
-/// What a run of the interface leaves: the app, its writer, and how the loop ended.
-type Finished = (App, Writer, io::Result<()>);
+/// What a run of the interface leaves: the app, its writer (none when read-only), and how the loop
+/// ended.
+type Finished = (App, Option<Writer>, io::Result<()>);
+
+/// Where a read-only interface "saves": nowhere (it never asks; this is the guard).
+struct ReadOnly;
+
+impl event_loop::Persist for ReadOnly {
+    fn save(&mut self, _: &Assessment) -> Result<Option<Assessment>, String> {
+        Err(crate::text::READ_ONLY_REFUSED.to_owned())
+    }
+}
 
 /// The start screen when needed, then the assessment; inside the alternate screen.
 fn run_screens(
     terminal: &mut ratatui::DefaultTerminal,
-    direct: Option<(Writer, Option<Assessment>)>,
+    direct: Option<Opened>,
     store: &Store,
     catalog: Catalog,
 ) -> Result<Option<Finished>, CliError> {
     let theme = theme::Theme::from_env();
     let tz = jiff::tz::TimeZone::system();
-    let (writer, assessment, ask_organisation) = match direct {
-        Some((writer, Some(existing))) => (writer, existing, false),
-        Some((writer, None)) => (writer, Assessment::new("", clock::now()), true),
+    let opened = match direct {
+        Some(opened) => opened,
         None => {
             let chosen = start::run(
                 terminal,
@@ -136,28 +207,64 @@ fn run_screens(
             match chosen {
                 None => return Ok(None),
                 Some(start::Chosen::Open(writer)) => {
-                    let assessment = writer
-                        .read()?
-                        .unwrap_or_else(|| Assessment::new("", clock::now()));
-                    (writer, assessment, false)
+                    let assessment = writer.read()?;
+                    Opened {
+                        name: writer.name().to_owned(),
+                        writer: Some(writer),
+                        // Opened from the list, so it exists; an empty one if it vanished meanwhile.
+                        assessment: Some(
+                            assessment.unwrap_or_else(|| Assessment::new("", clock::now())),
+                        ),
+                        read_only: None,
+                    }
                 }
-                Some(start::Chosen::New(writer, assessment)) => (writer, *assessment, false),
+                Some(start::Chosen::New(writer, assessment)) => Opened {
+                    name: writer.name().to_owned(),
+                    writer: Some(writer),
+                    assessment: Some(*assessment),
+                    read_only: None,
+                },
+                Some(start::Chosen::ReadOnly(name, reason)) => Opened {
+                    assessment: Some(store.read(&name)?.ok_or_else(|| StoreError::Missing {
+                        name: name.clone(),
+                        dir: store.dir().to_owned(),
+                    })?),
+                    name,
+                    writer: None,
+                    read_only: Some(reason),
+                },
             }
         }
     };
-    let mut app = App::new(catalog, assessment, writer.name().to_owned(), theme);
+    let ask_organisation = opened.assessment.is_none();
+    let assessment = opened
+        .assessment
+        .unwrap_or_else(|| Assessment::new("", clock::now()));
+    let mut app = App::new(catalog, assessment, opened.name, theme);
     if ask_organisation {
         app.ask_organisation();
     }
+    if let Some(reason) = opened.read_only {
+        app.open_read_only(reason);
+    }
     app.tz = tz;
     app.export_dir = store.dir().to_owned();
-    let mut writer = writer;
-    let result = event_loop::run(
-        terminal,
-        &mut app,
-        &mut event_loop::TerminalEvents,
-        &mut writer,
-        clock::now,
-    );
+    let mut writer = opened.writer;
+    let result = match &mut writer {
+        Some(writer) => event_loop::run(
+            terminal,
+            &mut app,
+            &mut event_loop::TerminalEvents,
+            writer,
+            clock::now,
+        ),
+        None => event_loop::run(
+            terminal,
+            &mut app,
+            &mut event_loop::TerminalEvents,
+            &mut ReadOnly,
+            clock::now,
+        ),
+    };
     Ok(Some((app, writer, result)))
 }

@@ -699,3 +699,73 @@ fn a_burst_of_keys_is_worked_off_before_the_next_frame_with_one_save() {
         "what is on screen is what was saved"
     );
 }
+
+/// [`drive`] for an assessment opened read-only for `reason`.
+fn drive_read_only(events: Vec<Event>) -> Run {
+    let mut app = App::new(
+        Catalog::bundled(),
+        existing(),
+        "standaard",
+        Theme::new(false),
+    );
+    app.open_read_only(crate::text::read_only_held(Some(4242)));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut store = Recorder::default();
+    run(
+        &mut terminal,
+        &mut app,
+        &mut VecDeque::from(events),
+        &mut store,
+        now,
+    )
+    .unwrap();
+    Run {
+        terminal,
+        app,
+        store,
+    }
+}
+
+#[test]
+fn a_held_assessment_is_offered_read_only_at_80x24() {
+    let r = drive_read_only(Vec::new());
+    let screen = r.terminal.backend().to_string();
+    assert!(screen.contains("Alleen bekijken?"), "{screen}");
+    assert!(screen.contains("proces 4242"), "{screen}");
+    insta::assert_snapshot!(r.terminal.backend());
+    // No: leave without viewing.
+    let r = drive_read_only(chars("n"));
+    assert!(r.app.quit);
+}
+
+#[test]
+fn read_only_every_change_is_refused_and_nothing_is_saved() {
+    let before = existing();
+    let mut events = chars("j"); // yes, view it
+    events.extend(chars("ndtwo"));
+    events.extend([
+        key(KeyCode::Backspace),
+        key(KeyCode::Char('a')),
+        key(KeyCode::Char('g')),
+    ]);
+    events.extend(chars("i"));
+    events.extend(chars("jn"));
+    let r = drive_read_only(events);
+    assert!(r.store.saved.is_empty(), "never saved");
+    assert_eq!(r.app.assessment, before, "nothing changed");
+    assert!(
+        matches!(r.app.overlay, super::app::Overlay::None),
+        "no editor opened"
+    );
+    let screen = r.terminal.backend().to_string();
+    assert!(screen.contains("ALLEEN LEZEN"), "{screen}");
+    assert!(
+        screen.contains("hier kan niets worden gewijzigd"),
+        "{screen}"
+    );
+    // Viewing still works: the report screen.
+    let mut events = chars("j");
+    events.extend(chars("r"));
+    let r = drive_read_only(events);
+    assert_eq!(r.app.mode, Mode::Report);
+}

@@ -27,6 +27,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
     if action != Action::Quit {
         app.quit_warned = false;
     }
+    if app.read_only.is_some() && changes_the_assessment(action) {
+        app.message = Some((Tone::Error, t::READ_ONLY_REFUSED.into()));
+        return None;
+    }
     match action {
         Action::Answer(status) => {
             let item = app.current()?.1;
@@ -75,7 +79,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                     let focus = form.focus;
                     form.fields[focus].input.input(key);
                 }
-                Overlay::None | Overlay::Help => {}
+                Overlay::None | Overlay::Help | Overlay::ReadOnlyOffer => {}
             }
             None
         }
@@ -158,6 +162,16 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             None
         }
         Action::IntakeAnswer(answer) => edit::answer_intake(app, answer, now),
+        // The offer to view an assessment that cannot be written: yes views it, no leaves.
+        Action::Yes if matches!(app.overlay, Overlay::ReadOnlyOffer) => {
+            app.overlay = Overlay::None;
+            app.message = app.read_only.clone().map(|reason| (Tone::Info, reason));
+            None
+        }
+        Action::No if matches!(app.overlay, Overlay::ReadOnlyOffer) => {
+            app.quit = true;
+            Some(Effect::Quit)
+        }
         // The start screen has its own loop (see `start`); these never reach an open assessment.
         Action::OpenAssessment
         | Action::NewAssessment
@@ -247,6 +261,23 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             move_to(app, target)
         }
     }
+}
+
+/// Whether an action would change the assessment (refused while it is open read-only). Opening an
+/// editor counts: what is typed there could not be kept.
+pub fn changes_the_assessment(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Answer(_)
+            | Action::Clear
+            | Action::EditNote
+            | Action::EditPlan
+            | Action::EditDetails
+            | Action::ConfirmAnswer
+            | Action::IntakeAnswer(_)
+            | Action::SaveNote
+            | Action::SaveForm
+    )
 }
 
 fn move_to(app: &mut App, target: usize) -> Option<Effect> {

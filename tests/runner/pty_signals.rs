@@ -230,3 +230,39 @@ fn quitting_with_answers_that_cannot_be_saved_exits_non_zero_and_says_where_they
         "{text}"
     );
 }
+
+#[test]
+fn an_assessment_held_elsewhere_opens_read_only_and_stays_unchanged() {
+    let env = TestEnv::new();
+    env.ok(&["answer", "-a", "klant", ITEM, "ja"]);
+    env.ok(&["intake", "-a", "klant", "webshop", "nee"]);
+    let before = std::fs::read(env.assessment("klant")).unwrap();
+    // Another pqs (this test) holds it.
+    let _held = pqs::assessment::Store::new(env.data())
+        .lock("klant")
+        .unwrap();
+    let mut pqs = PtyPqs::spawn(&env, &["-a", "klant"]);
+    pqs.wait_for("bekijken?", 0); // one word: ratatui moves over spaces
+    for key in ["j", "n", "q"] {
+        pqs.send(key);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let start = Instant::now();
+    let code = loop {
+        if let Some(status) = pqs.child.try_wait().unwrap() {
+            break status.code();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "pqs did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(code, Some(0), "{}", pqs.output());
+    assert!(pqs.output().contains("ALLEEN LEZEN"), "the header says so");
+    assert_eq!(
+        std::fs::read(env.assessment("klant")).unwrap(),
+        before,
+        "nothing written"
+    );
+}

@@ -37,6 +37,13 @@ pub enum StartOverlay {
     Rename(Box<TextArea<'static>>),
     /// "Move to the trash?" for the selected assessment.
     ConfirmDelete,
+    /// "Only view it?" for an assessment that cannot be written.
+    OfferReadOnly {
+        /// The assessment.
+        name: String,
+        /// Why it cannot be written.
+        reason: String,
+    },
 }
 
 /// The start screen's state.
@@ -65,6 +72,8 @@ pub enum Chosen {
     Open(Writer),
     /// A new assessment (just saved), with the organisation typed.
     New(Writer, Box<Assessment>),
+    /// An assessment to view only (name and the reason it cannot be written).
+    ReadOnly(String, String),
 }
 
 impl StartScreen {
@@ -73,7 +82,7 @@ impl StartScreen {
         match self.overlay {
             StartOverlay::None => Context::Start,
             StartOverlay::New(_) | StartOverlay::Rename(_) => Context::Prompt,
-            StartOverlay::ConfirmDelete => Context::Confirm,
+            StartOverlay::ConfirmDelete | StartOverlay::OfferReadOnly { .. } => Context::Confirm,
         }
     }
 
@@ -166,7 +175,15 @@ fn act(
         Action::OpenAssessment => match screen.rows.get(screen.cursor) {
             Some(Ok(row)) => match store.lock(&row.name) {
                 Ok(writer) => return Ok(Some(Chosen::Open(writer))),
-                Err(error) => screen.message = Some((Tone::Error, error_line(&error))),
+                Err(error) => match crate::tui::read_only_reason(&error, store) {
+                    Some(reason) => {
+                        screen.overlay = StartOverlay::OfferReadOnly {
+                            name: row.name.clone(),
+                            reason,
+                        };
+                    }
+                    None => screen.message = Some((Tone::Error, error_line(&error))),
+                },
             },
             Some(Err(unreadable)) => {
                 screen.message = Some((Tone::Error, error_line(&unreadable.error)));
@@ -181,6 +198,13 @@ fn act(
         }
         Action::DeleteAssessment if screen.selected().is_some() => {
             screen.overlay = StartOverlay::ConfirmDelete;
+        }
+        Action::Yes if matches!(screen.overlay, StartOverlay::OfferReadOnly { .. }) => {
+            if let StartOverlay::OfferReadOnly { name, reason } =
+                std::mem::take(&mut screen.overlay)
+            {
+                return Ok(Some(Chosen::ReadOnly(name, reason)));
+            }
         }
         Action::Yes => {
             screen.overlay = StartOverlay::None;

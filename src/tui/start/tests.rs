@@ -84,17 +84,27 @@ fn enter_opens_the_selected_assessment_locked() {
 }
 
 #[test]
-fn a_held_assessment_is_refused_with_the_reason_and_the_screen_stays() {
+fn a_held_assessment_is_offered_read_only_and_opened_so_on_yes() {
     let (_dir, store) = two_clients();
     let _held = store.lock("bakker").unwrap();
     let out = start(&store, vec![key(KeyCode::Enter)]);
     assert!(out.chosen.is_none());
-    assert!(out.screen.contains("bakker"), "{}", out.screen);
+    assert!(out.screen.contains("Alleen bekijken?"), "{}", out.screen);
     assert!(
         out.screen.contains("proces"),
-        "the status line says who holds it: {}",
+        "it says who holds it: {}",
         out.screen
     );
+    let out = start(&store, vec![key(KeyCode::Enter), key(KeyCode::Char('j'))]);
+    let Some(Chosen::ReadOnly(name, reason)) = out.chosen else {
+        panic!("not opened read-only: {}", out.screen);
+    };
+    assert_eq!(name, "bakker");
+    assert!(reason.starts_with("Alleen lezen"), "{reason}");
+    // No: back to the list, nothing chosen.
+    let out = start(&store, vec![key(KeyCode::Enter), key(KeyCode::Char('n'))]);
+    assert!(out.chosen.is_none());
+    assert!(!out.screen.contains("Alleen bekijken?"), "{}", out.screen);
 }
 
 #[test]

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap,
+    Block, Borders, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap,
 };
 
 use super::{StartOverlay, StartScreen};
@@ -14,7 +14,7 @@ use crate::tui::keymap::Context;
 use crate::tui::view::editor::{self, EditorBox};
 use crate::tui::view::intake::truncate;
 use crate::tui::view::layout::{self, list_offset};
-use crate::tui::view::{centered, key_hints, status_line};
+use crate::tui::view::{confirm_box, key_hints, status_line};
 
 /// Widths of the name and organisation columns for a list `width` wide.
 fn name_widths(width: usize) -> (usize, usize) {
@@ -33,7 +33,10 @@ pub fn render(screen: &StartScreen, area: Rect, buf: &mut Buffer) {
         body,
         keys,
         status,
-    } = layout::frame(area);
+    } = layout::frame(
+        area,
+        layout::status_lines(screen.message.as_ref().map(|(_, m)| m.as_str()), area).len(),
+    );
     Line::from(vec![
         Span::styled(" Privacy Quick Scan ", theme.title()),
         Span::styled(t::start_title(&screen.folder), theme.dim()),
@@ -125,19 +128,17 @@ pub fn render(screen: &StartScreen, area: Rect, buf: &mut Buffer) {
                     Err(u) => u.name.clone(),
                 })
                 .unwrap_or_default();
-            let rect = centered(area, 64, 6);
-            Clear.render(rect, buf);
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .title(t::START_DELETE_TITLE);
-            let inner = block.inner(rect);
-            block.render(rect, buf);
-            let [question, hint] =
-                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-            Paragraph::new(t::start_delete_question(&name))
-                .wrap(Wrap { trim: true })
-                .render(question, buf);
-            key_hints(theme, Context::Confirm).render(hint, buf);
+            confirm_box(
+                theme,
+                t::START_DELETE_TITLE,
+                &t::start_delete_question(&name),
+                area,
+                buf,
+            );
+        }
+        StartOverlay::OfferReadOnly { reason, .. } => {
+            let question = format!("{reason}\n\n{}", t::READ_ONLY_ASK);
+            confirm_box(theme, t::READ_ONLY_TITLE, &question, area, buf);
         }
     }
     crate::tui::view::scrub(area, buf);

@@ -17,13 +17,33 @@ pub struct Frame {
     pub status: Rect,
 }
 
-/// Splits the whole area.
-pub fn frame(area: Rect) -> Frame {
+/// The status message as shown: wrapped to the width so that every word is seen (a save error's
+/// hint at its end included), at most a third of the screen high.
+pub fn status_lines(message: Option<&str>, area: Rect) -> Vec<String> {
+    wrap_status(message, area.width, (area.height / 3).max(1))
+}
+
+/// A status message wrapped to `width` (one space before every line), at most `rows` lines.
+pub fn wrap_status(message: Option<&str>, width: u16, rows: u16) -> Vec<String> {
+    let Some(message) = message else {
+        return Vec::new();
+    };
+    let width = usize::from(width.max(1));
+    crate::report::text::wrap(message, width.saturating_sub(1), 1)
+        .lines()
+        .take(usize::from(rows))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Splits the whole area; the status line gets the rows of `status_lines` (at least one).
+pub fn frame(area: Rect, status_lines: usize) -> Frame {
+    let status = u16::try_from(status_lines.max(1)).unwrap_or(1);
     let [header, body, keys, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(status),
     ])
     .areas(area);
     Frame {
@@ -83,7 +103,8 @@ pub fn hit(app: &App, column: u16, row: u16) -> Option<Hit> {
     if app.mode != Mode::Overview || !matches!(app.overlay, Overlay::None) {
         return None;
     }
-    let panes = overview(frame(app.area).body);
+    let status = status_lines(app.message.as_ref().map(|(_, m)| m.as_str()), app.area);
+    let panes = overview(frame(app.area, status.len()).body);
     let position = ratatui::layout::Position::new(column, row);
     let checklists = inner(panes.checklists);
     if checklists.contains(position) {

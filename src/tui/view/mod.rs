@@ -21,7 +21,8 @@ use crate::text as t;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let frame = layout::frame(area);
+        let message = self.message.as_ref().map(|(_, m)| m.as_str());
+        let frame = layout::frame(area, layout::status_lines(message, area).len());
         header(self, frame.header, buf);
         match self.mode {
             Mode::Guided => guided::render(self, frame.body, buf),
@@ -56,6 +57,11 @@ impl Widget for &App {
                 editor::render(self.theme, &spec, prompt, area, buf);
             }
             Overlay::Form(form) => form::render(self, form, area, buf),
+            Overlay::ReadOnlyOffer => {
+                let reason = self.read_only.as_deref().unwrap_or_default();
+                let question = format!("{reason}\n\n{}", t::READ_ONLY_ASK);
+                confirm_box(self.theme, t::READ_ONLY_TITLE, &question, area, buf);
+            }
             Overlay::Export(prompt) => {
                 let spec = editor::EditorBox {
                     title: t::EXPORT_TITLE,
@@ -96,6 +102,10 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(" Privacy Quick Scan ", theme.title()),
         Span::raw(app.name.as_str()),
     ];
+    if app.read_only.is_some() {
+        left.insert(1, Span::styled(t::READ_ONLY_BADGE, theme.error()));
+        left.insert(2, Span::raw(" "));
+    }
     let organisation = crate::sanitize::line(&app.assessment.organisation);
     if !organisation.is_empty() {
         left.push(Span::styled(format!(" · {organisation}"), theme.dim()));
@@ -119,10 +129,15 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     // In the walk-through the answer keys stand under the question; the footer has the rest.
     let answers_in_body = app.context() == keymap::Context::Guided;
+    // Read-only, the keys that would change something are not offered.
+    let read_only = app.read_only.is_some();
     let mut bindings: Vec<_> = keymap::footer(app.context())
         .into_iter()
         .filter(|(_, action)| {
-            !(answers_in_body && matches!(action, super::action::Action::Answer(_)))
+            let under_question =
+                answers_in_body && matches!(action, super::action::Action::Answer(_));
+            let refused = read_only && super::update::changes_the_assessment(*action);
+            !under_question && !refused
         })
         .collect();
     let spans_for = |bindings: &[(String, super::action::Action)], collapse: bool| {
@@ -177,7 +192,8 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
     status_line(app.theme, app.message.as_ref(), area, buf);
 }
 
-/// The status line: a message, coloured by its tone.
+/// The status line: a message, coloured by its tone, over as many rows as `area` has (the frame
+/// gives it the rows of [`layout::status_lines`]).
 pub fn status_line(
     theme: super::theme::Theme,
     message: Option<&(Tone, String)>,
@@ -189,9 +205,11 @@ pub fn status_line(
             Tone::Info => theme.info(),
             Tone::Error => theme.error(),
         };
-        Paragraph::new(format!(" {message}"))
-            .style(style)
-            .render(area, buf);
+        let lines: Vec<Line> = layout::wrap_status(Some(message), area.width, area.height)
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        Paragraph::new(lines).style(style).render(area, buf);
     }
 }
 
@@ -203,6 +221,37 @@ pub fn key_hints(theme: super::theme::Theme, context: keymap::Context) -> Line<'
         spans.push(Span::raw(format!("{}  ", t::action_label(&action))));
     }
     Line::from(spans)
+}
+
+/// A yes/no question in a centred box, with the keys of [`keymap::Context::Confirm`] under it.
+pub fn confirm_box(
+    theme: super::theme::Theme,
+    title: &str,
+    question: &str,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    use ratatui::widgets::{Block, Borders, Clear, Wrap};
+    let width: u16 = 64;
+    let text_lines = crate::report::text::wrap(question, usize::from(width - 4), 0)
+        .lines()
+        .count();
+    let height = u16::try_from(text_lines)
+        .unwrap_or(u16::MAX)
+        .saturating_add(3)
+        .max(6);
+    let rect = centered(area, width, height);
+    Clear.render(rect, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title.to_owned());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let [text, hint] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    Paragraph::new(crate::sanitize::text(question))
+        .wrap(Wrap { trim: true })
+        .render(text, buf);
+    key_hints(theme, keymap::Context::Confirm).render(hint, buf);
 }
 
 /// A centred rectangle of at most `width` x `height` inside `area`.
