@@ -358,6 +358,7 @@ pub fn output_target(path: &Path) -> Result<Target, FsError> {
     }
     let meta = match fs::symlink_metadata(path) {
         Ok(meta) => meta,
+        // A new file; a missing folder is made (mode 0700) when it is written.
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
             return Ok(Target::File(path.to_owned()));
         }

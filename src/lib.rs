@@ -8,6 +8,8 @@ pub mod assessment;
 pub mod checklist;
 pub mod cli;
 pub mod clock;
+pub mod config;
+pub mod error;
 pub mod fs_util;
 pub mod output;
 pub mod paths;

@@ -23,9 +23,10 @@ fn main() -> ExitCode {
     // `-a` on the command line or in the environment opens that assessment; otherwise the start
     // screen may come first.
     let explicit = matches.value_source("assessment") != Some(ValueSource::DefaultValue);
+    let config = args.global.config(explicit);
     let result = match args.command {
-        Some(command) => cli::run(&args.global, command),
-        None => pqs::tui::start(&args.global, explicit),
+        Some(command) => cli::run(&config, command),
+        None => pqs::tui::start(&config),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

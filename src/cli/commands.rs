@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::edit::{check_item, update_assessment};
-use super::{CliError, Global, ListFormat, print};
+use super::{Config, Error, ListFormat, print};
 use crate::assessment::Status;
 use crate::checklist::CatalogError;
 use crate::checklist::catalog::{
@@ -13,12 +13,12 @@ use crate::checklist::intake::bundled_intake;
 use crate::text as t;
 
 pub(super) fn answer(
-    global: &Global,
+    global: &Config,
     item: &str,
     status: &str,
     note: Option<&str>,
     organisation: Option<&str>,
-) -> Result<(), CliError> {
+) -> Result<(), Error> {
     let catalog = global.catalog()?;
     let status: Status = status.parse()?;
     check_item(&catalog, item)?;
@@ -39,7 +39,7 @@ pub(super) fn answer(
     .map(|_created| ())
 }
 
-pub(super) fn checklists(global: &Global, format: ListFormat) -> Result<(), CliError> {
+pub(super) fn checklists(global: &Config, format: ListFormat) -> Result<(), Error> {
     let catalog = global.catalog()?;
     let rendered = match format {
         ListFormat::Json => {
@@ -85,7 +85,7 @@ pub(super) fn checklists(global: &Global, format: ListFormat) -> Result<(), CliE
     print(&rendered)
 }
 
-pub(super) fn validate(global: &Global, files: &[PathBuf]) -> Result<(), CliError> {
+pub(super) fn validate(global: &Config, files: &[PathBuf]) -> Result<(), Error> {
     let mut invalid = 0;
     // The flags `applies_if` may name: from an intake among the files, else the one in use.
     let mut intake = None;
@@ -140,6 +140,6 @@ pub(super) fn validate(global: &Global, files: &[PathBuf]) -> Result<(), CliErro
     if invalid == 0 {
         Ok(())
     } else {
-        Err(CliError::Invalid(invalid))
+        Err(Error::Invalid(invalid))
     }
 }

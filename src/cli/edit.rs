@@ -4,7 +4,7 @@ use jiff::Timestamp;
 
 use super::manage_args::{DetailsArgs, IntakeAnswer, PlanArgs};
 use super::report::read_existing;
-use super::{CliError, Global, print};
+use super::{Config, Error, print};
 use crate::assessment::{Assessment, PlanEntry, parse_due};
 use crate::checklist::Catalog;
 use crate::clock;
@@ -14,9 +14,9 @@ use crate::text as t;
 /// Locks the assessment, reads it (a new one when there is no file), applies `change` and saves.
 /// Returns whether the assessment was created by this call.
 pub(super) fn update_assessment(
-    global: &Global,
+    global: &Config,
     change: impl FnOnce(&mut Assessment, Timestamp),
-) -> Result<bool, CliError> {
+) -> Result<bool, Error> {
     let writer = global.store().lock(&global.assessment)?;
     let now = clock::now();
     let existing = writer.read()?;
@@ -31,9 +31,9 @@ pub(super) fn update_assessment(
 /// [`update_assessment`], saying so when it made a new assessment: a mistyped `-a` name must not go
 /// unnoticed.
 fn update_or_create(
-    global: &Global,
+    global: &Config,
     change: impl FnOnce(&mut Assessment, Timestamp),
-) -> Result<(), CliError> {
+) -> Result<(), Error> {
     if update_assessment(global, change)? {
         let path = global.store().path(&global.assessment);
         print(&t::assessment_created(
@@ -45,11 +45,11 @@ fn update_or_create(
 }
 
 /// The error for an item id that is in no checklist, with the nearest ids.
-pub(super) fn check_item(catalog: &Catalog, item: &str) -> Result<(), CliError> {
+pub(super) fn check_item(catalog: &Catalog, item: &str) -> Result<(), Error> {
     if catalog.item(item).is_some() {
         return Ok(());
     }
-    Err(CliError::UnknownItem {
+    Err(Error::UnknownItem {
         id: item.to_owned(),
         suggestions: catalog
             .suggest(item, 3)
@@ -83,10 +83,10 @@ fn labelled(pairs: &[(&str, String)]) -> String {
 }
 
 pub(super) fn intake(
-    global: &Global,
+    global: &Config,
     flag: Option<&str>,
     answer: Option<IntakeAnswer>,
-) -> Result<(), CliError> {
+) -> Result<(), Error> {
     let catalog = global.catalog()?;
     let intake = catalog.intake();
     let Some(flag) = flag else {
@@ -107,7 +107,7 @@ pub(super) fn intake(
         return print(&out);
     };
     let Some(question) = intake.question(flag) else {
-        return Err(CliError::UnknownFlag {
+        return Err(Error::UnknownFlag {
             flag: flag.to_owned(),
             suggestions: intake
                 .suggest(flag, 3)
@@ -140,7 +140,7 @@ pub(super) fn intake(
     }
 }
 
-pub(super) fn plan(global: &Global, args: &PlanArgs) -> Result<(), CliError> {
+pub(super) fn plan(global: &Config, args: &PlanArgs) -> Result<(), Error> {
     let catalog = global.catalog()?;
     check_item(&catalog, &args.item)?;
     if !args.changes() {
@@ -171,7 +171,7 @@ pub(super) fn plan(global: &Global, args: &PlanArgs) -> Result<(), CliError> {
         None => None,
         Some("") => Some(None),
         Some(text) => Some(Some(
-            parse_due(text).ok_or_else(|| CliError::BadDate(text.to_owned()))?,
+            parse_due(text).ok_or_else(|| Error::BadDate(text.to_owned()))?,
         )),
     };
     update_or_create(global, |assessment, now| {
@@ -192,7 +192,7 @@ pub(super) fn plan(global: &Global, args: &PlanArgs) -> Result<(), CliError> {
     })
 }
 
-pub(super) fn details(global: &Global, args: &DetailsArgs) -> Result<(), CliError> {
+pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> {
     if !args.changes() {
         let assessment = read_existing(&global.store(), &global.assessment)?;
         let [organisation, contact, assessor, kvk, review] = t::DETAILS_LABELS;
@@ -215,7 +215,7 @@ pub(super) fn details(global: &Global, args: &DetailsArgs) -> Result<(), CliErro
     }
     let kvk = match args.kvk.as_deref().map(str::trim) {
         Some(number) if !number.is_empty() && !is_kvk_number(number) => {
-            return Err(CliError::BadKvk(number.to_owned()));
+            return Err(Error::BadKvk(number.to_owned()));
         }
         other => other,
     };
@@ -250,13 +250,13 @@ fn is_kvk_number(text: &str) -> bool {
     text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit())
 }
 
-pub(super) fn repair(global: &Global) -> Result<(), CliError> {
+pub(super) fn repair(global: &Config) -> Result<(), Error> {
     use crate::assessment::archive::Repair;
     let store = global.store();
     let writer = store.lock(&global.assessment)?;
     let shown = |p: &std::path::Path| p.display().to_string();
     match writer.repair(clock::now())? {
-        Repair::Missing => Err(CliError::NoAssessment {
+        Repair::Missing => Err(Error::NoAssessment {
             name: global.assessment.clone(),
             dir: store.dir().to_owned(),
             existing: store.list()?,

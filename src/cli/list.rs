@@ -3,13 +3,13 @@
 use jiff::tz::TimeZone;
 use serde_json::json;
 
-use super::{CliError, Global, ListFormat, print};
+use super::{Config, Error, ListFormat, print};
 use crate::clock;
 use crate::report::document::percent;
 use crate::report::{Listing, Unreadable, listing};
 use crate::text as t;
 
-pub(super) fn list(global: &Global, format: ListFormat) -> Result<(), CliError> {
+pub(super) fn list(global: &Config, format: ListFormat) -> Result<(), Error> {
     let catalog = global.catalog()?;
     let store = global.store();
     let rows = listing(&store, &catalog, clock::now())?;
@@ -25,7 +25,7 @@ pub(super) fn list(global: &Global, format: ListFormat) -> Result<(), CliError> 
     if unreadable.is_empty() {
         Ok(())
     } else {
-        Err(CliError::ListUnreadable {
+        Err(Error::ListUnreadable {
             count: unreadable.len(),
             details: unreadable
                 .iter()

@@ -3,43 +3,29 @@
 mod args;
 mod commands;
 mod edit;
-mod error;
 mod list;
 pub mod manage_args;
 pub mod parse_error;
 mod report;
 mod transfer;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+pub use crate::error::Error;
 pub use args::{Cli, Command, Global, ListFormat, ReportFormat};
-pub use error::CliError;
 pub use report::read_existing;
 
-use crate::assessment::Store;
-use crate::checklist::Catalog;
-use crate::paths;
+pub use crate::config::Config;
 
 impl Global {
-    /// The assessment store.
-    pub fn store(&self) -> Store {
-        Store::new(
-            self.data_dir
-                .clone()
-                .unwrap_or_else(paths::default_data_dir),
-        )
-    }
-
-    /// The user checklist folder in effect.
-    pub fn checklists_dir(&self) -> Option<PathBuf> {
-        self.checklists
-            .clone()
-            .or_else(paths::default_checklists_dir)
-    }
-
-    /// The bundled checklists plus the user folder.
-    pub fn catalog(&self) -> Result<Catalog, CliError> {
-        Ok(Catalog::load(self.checklists_dir().as_deref())?)
+    /// The validated settings; `explicit` says whether `-a` was given (or set in the environment).
+    pub fn config(&self, explicit: bool) -> Config {
+        Config {
+            assessment: self.assessment.clone(),
+            explicit_assessment: explicit,
+            data_dir: self.data_dir.clone(),
+            checklists: self.checklists.clone(),
+        }
     }
 }
 
@@ -47,7 +33,7 @@ impl Global {
 /// folder (a report written there would destroy the answers, lock or no lock), anything in its
 /// `trash/` and `backup/` folders (nothing there is ever overwritten), and a `.toml` file in the user
 /// checklist folder (pqs would read it as a checklist and refuse to start).
-pub fn guard_output(global: &Global, path: &Path) -> Result<(), CliError> {
+pub fn guard_output(global: &Config, path: &Path) -> Result<(), Error> {
     use crate::assessment::archive::{BACKUP_DIR, TRASH_DIR};
     let canonical = |p: &Path| std::fs::canonicalize(p).ok();
     let Some(parent) = canonical(crate::fs_util::parent_of(path)) else {
@@ -60,27 +46,27 @@ pub fn guard_output(global: &Global, path: &Path) -> Result<(), CliError> {
     if let Some(data) = canonical(global.store().dir()) {
         let ours = name.ends_with(".toml") || name.ends_with(".lock") || name.ends_with(".tmp");
         if parent == data && ours {
-            return Err(CliError::OutputInDataDir(path.to_owned()));
+            return Err(Error::OutputInDataDir(path.to_owned()));
         }
         if [TRASH_DIR, BACKUP_DIR]
             .iter()
             .any(|sub| parent.starts_with(data.join(sub)))
         {
-            return Err(CliError::OutputInArchive(path.to_owned()));
+            return Err(Error::OutputInArchive(path.to_owned()));
         }
     }
     if let Some(dir) = global.checklists_dir().as_deref().and_then(canonical)
         && parent == dir
         && name.ends_with(".toml")
     {
-        return Err(CliError::OutputInChecklists(path.to_owned()));
+        return Err(Error::OutputInChecklists(path.to_owned()));
     }
     Ok(())
 }
 
 /// Writes `bytes` to `-o PATH` after [`guard_output`]: standard output for `-` and `/dev/stdout`,
 /// straight into a device or FIFO, atomically into a regular file; a folder or link is refused.
-pub fn write_to(global: &Global, path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+pub fn write_to(global: &Config, path: &Path, bytes: &[u8]) -> Result<(), Error> {
     guard_output(global, path)?;
     let target = crate::fs_util::output_target(path)?;
     crate::fs_util::write_output(&target, bytes)?;
@@ -88,15 +74,15 @@ pub fn write_to(global: &Global, path: &Path, bytes: &[u8]) -> Result<(), CliErr
 }
 
 /// Writes to stdout through the terminal sanitiser; a closed pipe is not an error.
-pub fn print(text: &str) -> Result<(), CliError> {
-    crate::output::print(text).map_err(|source| CliError::Output {
+pub fn print(text: &str) -> Result<(), Error> {
+    crate::output::print(text).map_err(|source| Error::Output {
         path: "stdout".into(),
         source,
     })
 }
 
 /// Runs a scriptable command.
-pub fn run(global: &Global, command: Command) -> Result<(), CliError> {
+pub fn run(global: &Config, command: Command) -> Result<(), Error> {
     match command {
         Command::Answer {
             item,

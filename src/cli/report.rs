@@ -4,17 +4,17 @@ use std::path::Path;
 
 use jiff::Timestamp;
 
-use super::{CliError, Global, ReportFormat, print};
+use super::{Config, Error, ReportFormat, print};
 use crate::assessment::{Assessment, Store};
 use crate::clock;
 use crate::output::{document, stdout_layout};
 use crate::report::{Scan, csv, html, json, markdown, text};
 
 /// Reads an assessment that must exist, listing the ones that do when it does not.
-pub fn read_existing(store: &Store, name: &str) -> Result<Assessment, CliError> {
+pub fn read_existing(store: &Store, name: &str) -> Result<Assessment, Error> {
     match store.read(name)? {
         Some(assessment) => Ok(assessment),
-        None => Err(CliError::NoAssessment {
+        None => Err(Error::NoAssessment {
             name: name.to_owned(),
             dir: store.dir().to_owned(),
             existing: store.list()?,
@@ -23,14 +23,14 @@ pub fn read_existing(store: &Store, name: &str) -> Result<Assessment, CliError> 
 }
 
 pub(super) fn report(
-    global: &Global,
+    global: &Config,
     format: ReportFormat,
     output: Option<&Path>,
     summary: bool,
     since: Option<Timestamp>,
-) -> Result<(), CliError> {
+) -> Result<(), Error> {
     if summary && matches!(format, ReportFormat::Json | ReportFormat::Csv) {
-        return Err(CliError::SummaryFormat);
+        return Err(Error::SummaryFormat);
     }
     let catalog = global.catalog()?;
     let assessment = read_existing(&global.store(), &global.assessment)?;

@@ -5,7 +5,7 @@ use std::io;
 use std::path::Path;
 
 use super::report::read_existing;
-use super::{CliError, Global, print};
+use super::{Config, Error, print};
 use crate::assessment::Assessment;
 use crate::assessment::archive::CHECKLIST_BACKUP_SUB;
 use crate::assessment::bundle::{Bundle, CarriedFile};
@@ -17,13 +17,13 @@ use crate::clock;
 use crate::fs_util::write_atomic;
 use crate::text as t;
 
-pub(super) fn export(global: &Global, output: &Path, force: bool) -> Result<(), CliError> {
+pub(super) fn export(global: &Config, output: &Path, force: bool) -> Result<(), Error> {
     let catalog = global.catalog()?;
     let assessment = read_existing(&global.store(), &global.assessment)?;
     super::guard_output(global, output)?;
     let target = crate::fs_util::output_target(output)?;
     if matches!(target, crate::fs_util::Target::File(_)) && output.exists() && !force {
-        return Err(CliError::OutputExists(output.to_owned()));
+        return Err(Error::OutputExists(output.to_owned()));
     }
     let carried = carried_files(&catalog, &assessment, global.checklists_dir().as_deref())?;
     let count = carried.len();
@@ -46,7 +46,7 @@ fn carried_files(
     catalog: &Catalog,
     assessment: &Assessment,
     user_dir: Option<&Path>,
-) -> Result<Vec<CarriedFile>, CliError> {
+) -> Result<Vec<CarriedFile>, Error> {
     let used = |id: &str| {
         let prefix = format!("{id}.");
         let mut keys = assessment.answers.keys().chain(assessment.plan.keys());
@@ -77,7 +77,7 @@ fn carried_files(
     Ok(carried)
 }
 
-fn carry(path: &Path, file: &str) -> Result<CarriedFile, CliError> {
+fn carry(path: &Path, file: &str) -> Result<CarriedFile, Error> {
     let text = crate::checklist::catalog::read_checklist_text(path)?;
     Ok(CarriedFile {
         file: file.to_owned(),
@@ -120,11 +120,11 @@ struct Replaced {
 }
 
 pub(super) fn import(
-    global: &Global,
+    global: &Config,
     file: &Path,
     as_name: Option<&str>,
     force: bool,
-) -> Result<(), CliError> {
+) -> Result<(), Error> {
     // Everything is read and checked before anything is written.
     let text = match crate::fs_util::read_text(file, crate::assessment::bundle::BUNDLE_LIMITS) {
         Ok(text) => text,
@@ -148,7 +148,7 @@ pub(super) fn import(
     } else {
         plan_checklists(global, &bundle, file, name, force)?
     };
-    let exists_error = || CliError::ImportExists {
+    let exists_error = || Error::ImportExists {
         name: name.to_owned(),
         path: store.path(name),
     };
@@ -201,13 +201,13 @@ pub(super) fn import(
 /// written) a checklist whose id another file in the folder has, a file name taken by another
 /// checklist, and, without `--force`, replacing a checklist in use (bundled or the user's own).
 fn plan_checklists(
-    global: &Global,
+    global: &Config,
     bundle: &Bundle,
     file: &Path,
     name: &str,
     force: bool,
-) -> Result<(Vec<Planned>, Vec<Replaced>), CliError> {
-    let dir = global.checklists_dir().ok_or(CliError::NoChecklistsDir)?;
+) -> Result<(Vec<Planned>, Vec<Replaced>), Error> {
+    let dir = global.checklists_dir().ok_or(Error::NoChecklistsDir)?;
     let own_intake = if bundle.checklists.iter().any(CarriedFile::is_intake) {
         None
     } else {
@@ -230,14 +230,14 @@ fn plan_checklists(
         if let Some(Source::File(other)) = current.map(|c| &c.source)
             && other != target
         {
-            return Err(CliError::ChecklistIdClash {
+            return Err(Error::ChecklistIdClash {
                 id: checklist.id.clone(),
                 existing: shown(other),
             });
         }
         if target.exists() && current.is_none_or(|c| c.source == Source::Bundled) {
             // `ID.toml` is there but holds another checklist (or none).
-            return Err(CliError::ChecklistNameTaken {
+            return Err(Error::ChecklistNameTaken {
                 id: checklist.id.clone(),
                 path: target.clone(),
             });
@@ -248,7 +248,7 @@ fn plan_checklists(
         {
             let bundled = current.source == Source::Bundled;
             if bundled && !force {
-                return Err(CliError::ReplacesBundled {
+                return Err(Error::ReplacesBundled {
                     id: checklist.id.clone(),
                     title: current.title.clone(),
                 });
@@ -280,10 +280,10 @@ fn plan_checklists(
 }
 
 /// New, the same, or (with `--force`) a replacement of the file at `target`.
-fn placement(target: &Path, text: &str, force: bool) -> Result<Placement, CliError> {
+fn placement(target: &Path, text: &str, force: bool) -> Result<Placement, Error> {
     match fs::read(target) {
         Ok(bytes) if bytes == text.as_bytes() => Ok(Placement::Same),
-        Ok(_) if !force => Err(CliError::ChecklistConflict {
+        Ok(_) if !force => Err(Error::ChecklistConflict {
             file: target
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -300,7 +300,7 @@ fn placement(target: &Path, text: &str, force: bool) -> Result<Placement, CliErr
 /// answers belong to a question of `current` that `carried` no longer has. Unreadable files are
 /// skipped; they are listed by `pqs list`.
 fn orphans_after(
-    global: &Global,
+    global: &Config,
     current: &crate::checklist::Checklist,
     carried: &crate::checklist::Checklist,
     bundle: &Bundle,

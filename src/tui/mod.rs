@@ -26,8 +26,9 @@ use ratatui::crossterm::execute;
 
 use crate::assessment::{Assessment, Store, StoreError, Writer};
 use crate::checklist::Catalog;
-use crate::cli::{self, CliError, Global};
 use crate::clock;
+use crate::config::Config;
+use crate::error::Error;
 
 pub use app::App;
 
@@ -46,7 +47,7 @@ struct Opened {
 
 /// Opens `name` for writing, or read-only when it is held or its folder cannot be written (a
 /// missing assessment cannot be viewed: then the error stands).
-fn open(store: &Store, name: &str) -> Result<Opened, CliError> {
+fn open(store: &Store, name: &str) -> Result<Opened, Error> {
     match store.lock(name) {
         Ok(writer) => {
             let assessment = writer.read()?;
@@ -97,14 +98,14 @@ pub fn read_only_reason(err: &StoreError, store: &Store) -> Option<String> {
 /// Opens the assessment (locked, or read-only when another `pqs` holds it or the folder cannot be
 /// written), runs the interface, and prints the gap report after leaving it. Without an explicit
 /// `-a NAME` and with zero or several assessments, the start screen comes first.
-pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
+pub fn start(global: &Config) -> Result<(), Error> {
     let catalog = global.catalog()?;
     let store = global.store();
     let names = store.list()?;
     // Open directly when the name was given or there is just one: errors (corrupt, cut off) then
     // end the program before the screen is taken over.
-    let direct = if explicit || names.len() == 1 {
-        let name = if explicit {
+    let direct = if global.explicit_assessment || names.len() == 1 {
+        let name = if global.explicit_assessment {
             global.assessment.clone()
         } else {
             names[0].clone()
@@ -115,7 +116,7 @@ pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
     };
 
     // Before the screen is taken over: a signal from now on restores it and saves.
-    signals::install().map_err(CliError::Terminal)?;
+    signals::install().map_err(Error::Terminal)?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture, Show);
@@ -131,7 +132,7 @@ pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
     let Some((mut app, writer, result)) = outcome? else {
         // Left from the start screen: nothing opened, nothing to report.
         return match stopped {
-            Some(signal) => Err(CliError::Stopped { signal, file: None }),
+            Some(signal) => Err(Error::Stopped { signal, file: None }),
             None => Ok(()),
         };
     };
@@ -145,7 +146,7 @@ pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
                 &app.assessment,
                 clock::now(),
             );
-            return Err(CliError::Unsaved {
+            return Err(Error::Unsaved {
                 path: writer.path(),
                 reason: err.to_string(),
                 copy: copy.ok(),
@@ -155,18 +156,22 @@ pub fn start(global: &Global, explicit: bool) -> Result<(), CliError> {
         app.unsaved = false;
     }
     if let Some(signal) = stopped {
-        return Err(CliError::Stopped {
+        return Err(Error::Stopped {
             signal,
             file: writer.as_ref().map(Writer::path),
         });
     }
-    result.map_err(CliError::Terminal)?;
-    cli::print(&crate::output::text_report(
+    result.map_err(Error::Terminal)?;
+    crate::output::print(&crate::output::text_report(
         &app.catalog,
         &app.assessment,
         &app.name,
         crate::output::stdout_layout(),
     ))
+    .map_err(|source| Error::Output {
+        path: "stdout".into(),
+        source,
+    })
 }
 
 /// What a run of the interface leaves: the app, its writer (none when read-only), and how the loop
@@ -188,7 +193,7 @@ fn run_screens(
     direct: Option<Opened>,
     store: &Store,
     catalog: Catalog,
-) -> Result<Option<Finished>, CliError> {
+) -> Result<Option<Finished>, Error> {
     let theme = theme::Theme::from_env();
     let tz = jiff::tz::TimeZone::system();
     let opened = match direct {
@@ -203,7 +208,7 @@ fn run_screens(
                 tz.clone(),
                 clock::now,
             )
-            .map_err(CliError::Terminal)?;
+            .map_err(Error::Terminal)?;
             match chosen {
                 None => return Ok(None),
                 Some(start::Chosen::Open(writer)) => {

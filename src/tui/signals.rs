@@ -47,14 +47,3 @@ pub fn caught() -> Option<i32> {
         n => i32::try_from(n).ok(),
     }
 }
-
-/// The usual name of a signal, for messages.
-pub fn name(signal: i32) -> &'static str {
-    match signal {
-        SIGTERM => "SIGTERM",
-        SIGHUP => "SIGHUP",
-        SIGINT => "SIGINT",
-        SIGQUIT => "SIGQUIT",
-        _ => "een signaal",
-    }
-}

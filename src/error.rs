@@ -1,4 +1,5 @@
-//! Errors of the command-line shell; `main` prints them and exits with code 1.
+//! The errors that end the program, of both shells; `main` prints them and exits with
+//! [`Error::exit_code`].
 
 use std::io;
 use std::path::PathBuf;
@@ -7,9 +8,9 @@ use crate::assessment::StoreError;
 use crate::assessment::bundle::BundleError;
 use crate::checklist::CatalogError;
 
-/// Errors of the command-line shell; all end the program with exit code 1.
+/// An error that ends the program (exit code 1, or 128 + N after a signal).
 #[derive(Debug, thiserror::Error)]
-pub enum CliError {
+pub enum Error {
     /// A checklist problem.
     #[error(transparent)]
     Catalog(#[from] CatalogError),
@@ -186,7 +187,7 @@ pub enum CliError {
     /// The TUI was stopped by a signal; the terminal was restored and the answers saved.
     #[error(
         "gestopt door {}; {}",
-        crate::tui::signals::name(*signal),
+        signal_name(*signal),
         file.as_ref().map_or_else(|| "er was geen beoordeling geopend.".to_owned(), |f| format!("je antwoorden zijn opgeslagen in {}.", f.display()))
     )]
     Stopped {
@@ -216,15 +217,26 @@ pub enum CliError {
     },
 }
 
-impl CliError {
+impl Error {
     /// The exit code: 128 + the signal number when a signal stopped the program, else 1.
     pub fn exit_code(&self) -> u8 {
         let signal = match self {
-            CliError::Stopped { signal, .. } => Some(*signal),
-            CliError::Unsaved { signal, .. } => *signal,
+            Error::Stopped { signal, .. } => Some(*signal),
+            Error::Unsaved { signal, .. } => *signal,
             _ => None,
         };
         signal.and_then(|s| u8::try_from(128 + s).ok()).unwrap_or(1)
+    }
+}
+
+/// The usual name of a termination signal, for messages.
+pub fn signal_name(signal: i32) -> &'static str {
+    match signal {
+        1 => "SIGHUP",
+        2 => "SIGINT",
+        3 => "SIGQUIT",
+        15 => "SIGTERM",
+        _ => "een signaal",
     }
 }
 

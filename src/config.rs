@@ -1,0 +1,45 @@
+//! The validated settings both shells work from, made once from the arguments and environment (fd's
+//! `cli.rs -> config.rs`): where the data and the user checklists are, and which assessment.
+
+use std::path::PathBuf;
+
+use crate::assessment::Store;
+use crate::checklist::Catalog;
+use crate::error::Error;
+use crate::paths;
+
+/// What the command line and environment decided.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The assessment's name (`-a`, default `standaard`).
+    pub assessment: String,
+    /// Whether `-a` (or its environment variable) named it, rather than the default.
+    pub explicit_assessment: bool,
+    /// `--data-dir` or `PQS_DATA_DIR`; `None` is the platform's data folder.
+    pub data_dir: Option<PathBuf>,
+    /// `--checklists` or `PQS_CHECKLISTS`; `None` is the platform's folder.
+    pub checklists: Option<PathBuf>,
+}
+
+impl Config {
+    /// The assessment store.
+    pub fn store(&self) -> Store {
+        Store::new(
+            self.data_dir
+                .clone()
+                .unwrap_or_else(paths::default_data_dir),
+        )
+    }
+
+    /// The user checklist folder in effect.
+    pub fn checklists_dir(&self) -> Option<PathBuf> {
+        self.checklists
+            .clone()
+            .or_else(paths::default_checklists_dir)
+    }
+
+    /// The bundled checklists plus the user folder.
+    pub fn catalog(&self) -> Result<Catalog, Error> {
+        Ok(Catalog::load(self.checklists_dir().as_deref())?)
+    }
+}

@@ -1,0 +1,334 @@
+//! Hostile text in every place it can come from (a checklist, an intake, an assessment, a bundle, an
+//! argument), run through every output: no control or bidi character reaches a terminal, HTML is
+//! escaped and every CSV cell is guarded against formulas.
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use jiff::Timestamp;
+use pqs::assessment::{Assessment, Details, PlanEntry, Session, Status};
+use pqs::checklist::{Catalog, Checklist, Source};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use crate::common::{ITEM, TestEnv};
+
+/// Every attack of the hardening issue in one string: OSC 0 (window title), OSC 52 (clipboard),
+/// CSI 2J (clear), DCS, C1 CSI, BEL, a bidi override, a script, an attribute break-out and a formula.
+const HOSTILE: &str = "=HYPERLINK(\"http://x\") \u{1b}]0;GEKAAPT\u{7} \u{1b}]52;c;SGFjaw==\u{7} \
+    \u{1b}[2J \u{1b}P1$r\u{1b}\\ \u{9b}31m \u{7} \u{202e}lmth.exe <script>alert(1)</script> \
+    \"><img src=x onerror=alert(1)>";
+
+fn now() -> Timestamp {
+    crate::common::NOW.parse().unwrap()
+}
+
+/// Whether `text` holds anything that could steer a terminal: a C0 control other than a line
+/// break (and `\r\n` where `crlf`), DEL, a C1 control or a bidi control.
+fn steers_a_terminal(text: &str, crlf: bool) -> Option<char> {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let fine = match c {
+            '\n' => true,
+            '\r' => crlf && chars.peek() == Some(&'\n'),
+            c => !pqs::sanitize::is_unsafe(c),
+        };
+        if !fine {
+            return Some(c);
+        }
+    }
+    None
+}
+
+fn assert_safe(what: &str, text: &str, crlf: bool) {
+    if let Some(c) = steers_a_terminal(text, crlf) {
+        panic!(
+            "{what}: {} reaches the output:\n{text:?}",
+            pqs::sanitize::describe(c)
+        );
+    }
+}
+
+/// An assessment with hostile text in every field a user (or a hand-edited, imported file) fills.
+fn hostile_assessment() -> Assessment {
+    let mut a = Assessment::new(HOSTILE, now());
+    a.details = Details {
+        contact: HOSTILE.into(),
+        assessor: HOSTILE.into(),
+        kvk: HOSTILE.into(),
+    };
+    a.set_status(ITEM, Some(Status::No), None, now());
+    a.set_note(ITEM, &format!("{HOSTILE}\nregel twee"), now());
+    a.set_plan(
+        ITEM,
+        PlanEntry {
+            owner: HOSTILE.into(),
+            due: Some(jiff::civil::date(2026, 1, 1)),
+            action: HOSTILE.into(),
+        },
+        now(),
+    );
+    let orphan = "weg.\u{1b}]0;x\u{7}\u{202e}";
+    a.set_status(orphan, Some(Status::Yes), None, now());
+    a.set_note(orphan, HOSTILE, now());
+    a.set_intake("webshop", Some(false), now());
+    a.sessions.push(Session {
+        start: now(),
+        end: now(),
+        assessor: HOSTILE.into(),
+        changed: vec![ITEM.into()],
+    });
+    a
+}
+
+/// The bundled catalog with hostile text in every field of its first checklist, as a user
+/// checklist that got past the door would bring.
+fn hostile_catalog() -> Catalog {
+    let bundled = Catalog::bundled();
+    let mut lists: Vec<Checklist> = bundled.checklists().to_vec();
+    let first = &mut lists[0];
+    first.title = HOSTILE.into();
+    first.intro = Some(HOSTILE.into());
+    first.source = Source::File(format!("eigen{HOSTILE}.toml").into());
+    for item in &mut first.items {
+        item.section = Some(HOSTILE.into());
+        item.question = format!("{HOSTILE}?");
+        item.explanation = HOSTILE.into();
+        item.action = HOSTILE.into();
+        item.reference = HOSTILE.into();
+        item.links = vec![HOSTILE.into()];
+    }
+    let mut intake = bundled.intake().clone();
+    intake.intro = Some(HOSTILE.into());
+    for question in &mut intake.questions {
+        question.question = HOSTILE.into();
+        question.explanation = HOSTILE.into();
+    }
+    Catalog::with_intake(intake, lists)
+}
+
+#[test]
+fn every_cli_output_of_a_hostile_assessment_is_safe() {
+    let env = TestEnv::new();
+    env.write_assessment(
+        "klant",
+        pqs::assessment::store::serialise(&hostile_assessment()),
+    );
+    let mut outputs = Vec::new();
+    for format in ["text", "markdown", "html", "json", "csv"] {
+        outputs.push((
+            format!("report {format}"),
+            env.ok(&["report", "-a", "klant", "--format", format]),
+        ));
+    }
+    for format in ["text", "markdown", "html"] {
+        outputs.push((
+            format!("summary {format}"),
+            env.ok(&["report", "-a", "klant", "--format", format, "--summary"]),
+        ));
+    }
+    for args in [
+        &["list"][..],
+        &["list", "--format", "json"][..],
+        &["details", "-a", "klant"][..],
+        &["plan", "-a", "klant", ITEM][..],
+        &["intake", "-a", "klant"][..],
+        &["checklists"][..],
+    ] {
+        outputs.push((args.join(" "), env.ok(args)));
+    }
+    for (what, out) in &outputs {
+        assert_safe(what, out, what == "report csv");
+    }
+    let html = &outputs[2].1;
+    assert!(
+        !html.contains("<script>") && !html.contains("<img"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;script&gt;") && html.contains("&quot;&gt;&lt;img"));
+    // JSON keeps the data exact, escaped.
+    let json: serde_json::Value = serde_json::from_str(&outputs[3].1).unwrap();
+    let gap = json["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == ITEM)
+        .unwrap();
+    assert_eq!(gap["plan"]["owner"], HOSTILE);
+    assert_csv_guarded(&outputs[4].1);
+}
+
+/// Every CSV cell whose text (after leading whitespace) starts like a formula carries a `'` first.
+fn assert_csv_guarded(csv_text: &str) {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let mut guarded = 0;
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            let start = cell.trim_start();
+            assert!(
+                !start.starts_with(['=', '+', '-', '@']),
+                "an unguarded formula cell: {cell:?}"
+            );
+            guarded += usize::from(cell.starts_with("'="));
+        }
+    }
+    assert!(guarded >= 4, "the hostile cells are guarded ({guarded})");
+}
+
+#[test]
+fn every_renderer_is_safe_with_hostile_checklist_text() {
+    let catalog = hostile_catalog();
+    let assessment = hostile_assessment();
+    let scan = pqs::report::Scan::new(&catalog, &assessment, now());
+    let doc = pqs::report::Document::of(
+        &catalog,
+        &scan,
+        &assessment,
+        "klant",
+        now(),
+        jiff::tz::TimeZone::UTC,
+    );
+    use pqs::report::{csv, html, json, markdown, text};
+    let coloured = text::Layout {
+        width: 80,
+        color: true,
+    };
+    let outputs = [
+        ("text", text::render(&doc, text::Layout::PLAIN)),
+        ("summary", text::render_summary(&doc, text::Layout::PLAIN)),
+        ("markdown", markdown::render(&doc)),
+        ("markdown summary", markdown::render_summary(&doc)),
+        ("html", html::render(&doc)),
+        ("html summary", html::render_summary(&doc)),
+        ("json", json::render(&doc)),
+    ];
+    for (what, out) in &outputs {
+        assert_safe(what, out, false);
+    }
+    for (what, out) in [("html", &outputs[4].1), ("html summary", &outputs[5].1)] {
+        assert!(!out.contains("<script>") && !out.contains("<img"), "{what}");
+    }
+    let csv_text = csv::render(&doc);
+    assert_safe("csv", &csv_text, true);
+    assert_csv_guarded(&csv_text);
+    // Coloured text keeps only our own colour sequences: the boundary lets nothing else through.
+    let coloured = text::render(&doc, coloured);
+    let shown = pqs::sanitize::for_terminal(&coloured);
+    assert_eq!(
+        shown, coloured,
+        "the coloured report needs no repair at the boundary"
+    );
+    assert!(!coloured.contains("\u{1b}]") && !coloured.contains("\u{1b}[2J"));
+}
+
+fn press(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+#[test]
+fn no_tui_cell_holds_a_control_or_bidi_character() {
+    use pqs::tui::event_loop::action_for;
+    use pqs::tui::update::update;
+    // Every screen and overlay: walk-through, overview, report, intake, help, note editor, plan
+    // and details forms.
+    let scripts: Vec<Vec<Event>> = vec![
+        vec![],
+        vec![press(KeyCode::Tab)],
+        vec![press(KeyCode::Char('r'))],
+        vec![press(KeyCode::Char('i'))],
+        vec![press(KeyCode::Char('?'))],
+        vec![press(KeyCode::Char('o'))],
+        vec![press(KeyCode::Char('a'))],
+        vec![press(KeyCode::Char('g'))],
+        vec![press(KeyCode::Char('e'))],
+    ];
+    let mut cells_seen = BTreeSet::new();
+    for (n, script) in scripts.into_iter().enumerate() {
+        for (width, height) in [(80, 24), (120, 40), (40, 12)] {
+            let mut app = pqs::tui::App::new(
+                hostile_catalog(),
+                hostile_assessment(),
+                "klant",
+                pqs::tui::theme::Theme::new(true),
+            );
+            app.message = Some((pqs::tui::app::Tone::Error, HOSTILE.into()));
+            for event in &script {
+                if let Some(action) = action_for(&app, event) {
+                    update(&mut app, action, now());
+                }
+            }
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal
+                .draw(|frame| frame.render_widget(&app, frame.area()))
+                .unwrap();
+            for cell in terminal.backend().buffer().content() {
+                assert!(
+                    !cell.symbol().chars().any(pqs::sanitize::is_unsafe),
+                    "script {n} at {width}x{height}: a cell holds {:?}",
+                    cell.symbol()
+                );
+                cells_seen.insert(cell.symbol().to_owned());
+            }
+        }
+    }
+    assert!(
+        cells_seen.contains("G"),
+        "the hostile text was drawn (GEKAAPT)"
+    );
+}
+
+#[test]
+fn hostile_checklist_and_intake_files_are_refused_at_the_door_with_their_position() {
+    let env = TestEnv::new();
+    let mut text = crate::common::checklist_toml("eigen", "Eigen", 1);
+    text = text.replace(
+        "Is vraag 1 geregeld?",
+        "Is vraag \\u001b]0;GEKAAPT\\u0007 geregeld?",
+    );
+    let path = env.write_checklist("eigen.toml", &text);
+    let err = env.fails(&["validate", path.to_str().unwrap()]);
+    assert!(
+        err.contains("eigen.toml:8:22: het veld `question` bevat het teken U+001B (ESC)"),
+        "{err}"
+    );
+    // Loading the folder fails the same way, for every command, and prints nothing raw.
+    let err = env.fails(&["report"]);
+    assert!(err.contains("eigen.toml:8:22"), "{err}");
+    assert_safe("error", &err, false);
+    fs::remove_file(&path).unwrap();
+    let intake = "version = 1\nreviewed = 2026-11-23\n[[questions]]\nid = \"eigen-vraag\"\n\
+        question = \"Heb je \\u202Ewinkel?\"\nexplanation = \"x\"\n";
+    env.write_checklist("intake.toml", intake);
+    let err = env.fails(&["intake"]);
+    assert!(
+        err.contains("intake.toml:5:20: het veld `question` bevat het teken U+202E"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_hostile_bundle_file_name_and_arguments_are_printed_sanitised() {
+    let env = TestEnv::new();
+    env.ok(&["answer", "-a", "klant", ITEM, "ja"]);
+    let name = format!("uit{}.toml", "\u{1b}]0;GEKAAPT\u{7}\u{202e}");
+    let bundle = env.work().join(&name);
+    let said = env.ok(&["export", "-a", "klant", "-o", bundle.to_str().unwrap()]);
+    assert_safe("export message", &said, false);
+    let to = TestEnv::new();
+    let said = to.ok(&["import", bundle.to_str().unwrap()]);
+    assert_safe("import message", &said, false);
+    assert!(said.contains("geïmporteerd"), "{said}");
+    // An unknown id or flag in an argument is quoted back sanitised.
+    let err = env.fails(&["answer", "-a", "klant", "pv\u{1b}[2J", "ja"]);
+    assert_safe("unknown item", &err, false);
+    let err = env.fails(&["intake", "-a", "klant", "web\u{202e}shop", "ja"]);
+    assert_safe("unknown flag", &err, false);
+    let not_a_folder = env.work().join(&name);
+    fs::write(&not_a_folder, "een bestand, geen map").unwrap();
+    let inside = not_a_folder.join("rapport.txt");
+    let err = env.fails(&["report", "-a", "klant", "-o", inside.to_str().unwrap()]);
+    assert_safe("write error", &err, false);
+}
