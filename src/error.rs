@@ -171,6 +171,18 @@ pub enum Error {
         /// Nearest flags.
         suggestions: Vec<String>,
     },
+    /// `pqs intake VRAAG ANTWOORD` with an answer the question does not have.
+    #[error(
+        "\"{answer}\" is geen antwoord op de intakevraag \"{flag}\"; mogelijk zijn: {allowed}. Er is niets opgeslagen."
+    )]
+    BadIntakeAnswer {
+        /// The question.
+        flag: String,
+        /// What was typed.
+        answer: String,
+        /// The answers it accepts.
+        allowed: String,
+    },
     /// `pqs plan --due` with a date that cannot be read.
     #[error(
         "ongeldige datum \"{0}\" bij --due; gebruik JJJJ-MM-DD of DD-MM-JJJJ, bijvoorbeeld 2027-03-31. Er is niets opgeslagen."
@@ -218,8 +230,12 @@ pub enum Error {
 }
 
 impl Error {
-    /// The exit code: 128 + the signal number when a signal stopped the program, else 1.
+    /// The exit code: 128 + the signal number when a signal stopped the program, 2 for an argument
+    /// that is checked after parsing, else 1.
     pub fn exit_code(&self) -> u8 {
+        if matches!(self, Error::BadIntakeAnswer { .. }) {
+            return 2; // a wrong argument, like clap's own
+        }
         let signal = match self {
             Error::Stopped { signal, .. } => Some(*signal),
             Error::Unsaved { signal, .. } => *signal,

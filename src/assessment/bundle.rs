@@ -320,7 +320,9 @@ mod tests {
 
     fn bundle_with(files: Vec<CarriedFile>) -> Bundle {
         let mut assessment = Assessment::new("Bakkerij", Timestamp::UNIX_EPOCH);
-        assessment.intake.insert("webshop".into(), false);
+        assessment
+            .intake
+            .insert("webshop".into(), crate::checklist::Value::from_bool(false));
         Bundle::new("klant", assessment, files)
     }
 

@@ -28,7 +28,7 @@ pub fn merge(base: Option<&Assessment>, ours: &Assessment, theirs: &Assessment) 
     );
     merged.created = ours.created.min(theirs.created);
     merged.updated = ours.updated.max(theirs.updated);
-    merged.intake = merge_map(&base.intake, &ours.intake, &theirs.intake, |o, _| *o);
+    merged.intake = merge_map(&base.intake, &ours.intake, &theirs.intake, |o, _| o.clone());
     merged.plan = merge_map(&base.plan, &ours.plan, &theirs.plan, |o, _| o.clone());
     merged.answers = merge_map(&base.answers, &ours.answers, &theirs.answers, both_answered);
     for session in &theirs.sessions {
@@ -137,7 +137,11 @@ mod tests {
         );
         let mut theirs = base.clone();
         theirs.set_status("a.drie", Some(Status::Partly), None, at(3));
-        theirs.set_intake("webshop", Some(false), at(3));
+        theirs.set_intake(
+            "webshop",
+            Some(crate::checklist::Value::from_bool(false)),
+            at(3),
+        );
         theirs.organisation = "Bakkerij De Korst".into();
         let merged = merge(Some(&base), &ours, &theirs);
         assert_eq!(merged.status("a.een"), Some(Status::No));
@@ -147,7 +151,10 @@ mod tests {
             Some(Status::Partly),
             "theirs is not wiped"
         );
-        assert_eq!(merged.intake.get("webshop"), Some(&false));
+        assert_eq!(
+            merged.intake.get("webshop"),
+            Some(&crate::checklist::Value::from_bool(false))
+        );
         assert_eq!(merged.plan["a.een"].owner, "Sanne");
         assert_eq!(
             merged.organisation, "Bakkerij De Korst",

@@ -10,7 +10,7 @@ pub mod session;
 pub mod status;
 pub mod store;
 
-pub use model::{Answer, Assessment, DEFAULT_REVIEW_MONTHS, Details, Earlier, FORMAT};
+pub use model::{Answer, Assessment, DEFAULT_REVIEW_MONTHS, Details, Earlier, FORMAT, ScanDepth};
 pub use plan::{PlanEntry, parse_due};
 pub use session::Session;
 pub use status::{ParseStatusError, Status};

@@ -8,12 +8,38 @@ use serde::{Deserialize, Serialize};
 use super::plan::PlanEntry;
 use super::session::Session;
 use super::status::Status;
+use crate::checklist::{Depth, Facts, Value};
 
 /// The file format this build writes and the newest it reads.
 pub const FORMAT: u32 = 2;
 
 /// How long an answer stays fresh when the assessment sets no period.
 pub const DEFAULT_REVIEW_MONTHS: u32 = 12;
+
+/// How deep an assessment goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScanDepth {
+    /// The quick scan: the `basis` questions only (what an entrepreneur starts with).
+    Snel,
+    /// The full scan: every question (what a consultant picks).
+    Volledig,
+}
+
+impl ScanDepth {
+    /// Whether an item of `depth` is asked at this depth.
+    pub fn includes(self, depth: Depth) -> bool {
+        self == ScanDepth::Volledig || depth == Depth::Basis
+    }
+
+    /// The identifier used in files and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScanDepth::Snel => "snel",
+            ScanDepth::Volledig => "volledig",
+        }
+    }
+}
 
 /// An earlier version of an answer, kept so any two moments can be compared.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -134,12 +160,20 @@ pub struct Assessment {
         deserialize_with = "review_months_in_range"
     )]
     pub review_months: Option<u32>,
+    /// How deep the scan goes; absent in files from before depths existed, which count as the
+    /// full scan (they were asked everything).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depth: Option<ScanDepth>,
+    /// A depth for one checklist that differs from `depth`, by checklist id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub depth_per_checklist: BTreeMap<String, ScanDepth>,
     /// Contact, assessor, KvK number.
     #[serde(default, skip_serializing_if = "Details::is_empty")]
     pub details: Details,
-    /// Intake answers by flag id: true is yes. An absent flag is unanswered (everything applies).
+    /// Intake answers by flag id: `true`/`false` for a yes/no question, the choice's id for a
+    /// multiple-choice one. An absent flag is unanswered (everything applies).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub intake: BTreeMap<String, bool>,
+    pub intake: Facts,
     /// Answers by global item id. Answers to items that no longer exist are kept.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
@@ -169,6 +203,8 @@ impl Assessment {
             created: now,
             updated: now,
             review_months: None,
+            depth: Some(ScanDepth::Snel),
+            depth_per_checklist: BTreeMap::new(),
             known_items: BTreeSet::new(),
             details: Details::default(),
             intake: BTreeMap::new(),
@@ -244,12 +280,12 @@ impl Assessment {
     }
 
     /// Sets (`Some`) or clears (`None`) an intake answer; answers are never touched.
-    pub fn set_intake(&mut self, flag: &str, answer: Option<bool>, now: Timestamp) -> bool {
-        if self.intake.get(flag).copied() == answer {
+    pub fn set_intake(&mut self, flag: &str, answer: Option<Value>, now: Timestamp) -> bool {
+        if self.intake.get(flag) == answer.as_ref() {
             return false;
         }
         match answer {
-            Some(yes) => self.intake.insert(flag.to_owned(), yes),
+            Some(value) => self.intake.insert(flag.to_owned(), value),
             None => self.intake.remove(flag),
         };
         self.updated = now;
@@ -280,6 +316,37 @@ impl Assessment {
         self.details = details;
         self.updated = now;
         true
+    }
+
+    /// The depth of the whole scan (files from before depths existed: the full scan).
+    pub fn depth(&self) -> ScanDepth {
+        self.depth.unwrap_or(ScanDepth::Volledig)
+    }
+
+    /// The depth for one checklist.
+    pub fn depth_for(&self, checklist: &str) -> ScanDepth {
+        self.depth_per_checklist
+            .get(checklist)
+            .copied()
+            .unwrap_or_else(|| self.depth())
+    }
+
+    /// Sets the depth of the whole scan (`checklist` `None`) or of one checklist; no answer is
+    /// touched. A checklist set to the scan's depth loses its own setting.
+    pub fn set_depth(&mut self, checklist: Option<&str>, depth: ScanDepth, now: Timestamp) -> bool {
+        let changed = match checklist {
+            None => {
+                let changed = self.depth != Some(depth);
+                self.depth = Some(depth);
+                changed
+            }
+            Some(id) if depth == self.depth() => self.depth_per_checklist.remove(id).is_some(),
+            Some(id) => self.depth_per_checklist.insert(id.to_owned(), depth) != Some(depth),
+        };
+        if changed {
+            self.updated = now;
+        }
+        changed
     }
 
     /// The review period in months.
@@ -329,6 +396,8 @@ impl Assessment {
             created: self.created,
             updated: self.updated,
             review_months: self.review_months,
+            depth: self.depth,
+            depth_per_checklist: self.depth_per_checklist.clone(),
             details: self.details.clone(),
             intake: self.intake.clone(),
             answers,

@@ -20,3 +20,15 @@ pub const BUNDLED: &[(&str, &str)] = &[
     bundle!("avg-stappen.toml"),
     bundle!("persoonsgegevens.toml"),
 ];
+
+/// The bundled tasks (`checklists/tasks.toml`).
+pub const BUNDLED_TASKS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/checklists/tasks.toml"
+));
+
+/// The bundled glossary (`checklists/glossary.toml`).
+pub const BUNDLED_GLOSSARY: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/checklists/glossary.toml"
+));

@@ -1,24 +1,36 @@
-//! The set of checklists in use: the bundled ones plus a user folder that adds or overrides.
+//! The content in use: the bundled checklists, intake, tasks and glossary, plus a user folder that
+//! adds or overrides, checked together (a parent in another checklist, a task, an intake flag).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::bundled::BUNDLED;
+use super::bundled::{BUNDLED, BUNDLED_GLOSSARY, BUNDLED_TASKS};
+use super::condition::Facts;
+use super::glossary::{GLOSSARY_FILE, Glossary, parse_glossary};
 use super::intake::{INTAKE_FILE, Intake, bundled_intake, parse_intake};
-use super::load::{LoadError, parse_checklist};
-use super::model::{Checklist, Condition, Item, Source};
+use super::load::LoadError;
+use super::model::{Checklist, Condition, Entry, Item, Source};
+use super::parse::parse_checklist;
 use super::suggest::{edit_distance, nearest};
+use super::tasks::{TASKS_FILE, Tasks, parse_tasks};
 use crate::fs_util::{self, FsError, Limits};
 
-/// Every checklist in use, in display order, with the intake that decides what applies.
+/// Every checklist in use, in display order, with the intake that decides what applies, the tasks
+/// the plan is made of and the glossary.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     checklists: Vec<Checklist>,
     intake: Intake,
+    tasks: Tasks,
+    glossary: Glossary,
     /// Global item id to (checklist index, item index): finding an item (and so telling an orphan
     /// answer) costs the same for 10 items as for 10,000.
     index: HashMap<String, (usize, usize)>,
+    /// An earlier item id to the item that replaces it.
+    replaced: HashMap<String, String>,
+    /// An item removed on purpose, with the reason.
+    retired: HashMap<String, String>,
 }
 
 /// Why the catalog could not be built.
@@ -44,9 +56,49 @@ fn render_errors(errors: &[LoadError]) -> String {
     out
 }
 
+/// The parts of the content besides the checklists.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// The intake.
+    pub intake: Intake,
+    /// The tasks.
+    pub tasks: Tasks,
+    /// The glossary.
+    pub glossary: Glossary,
+}
+
+impl Content {
+    /// The bundled intake, tasks and glossary.
+    pub fn bundled() -> Content {
+        Content {
+            intake: bundled_intake(),
+            tasks: parse_tasks(BUNDLED_TASKS, "bundled:tasks.toml", Source::Bundled)
+                .unwrap_or_else(|e| panic!("bundled tasks are invalid: {e:?}")),
+            glossary: parse_glossary(BUNDLED_GLOSSARY, "bundled:glossary.toml")
+                .unwrap_or_else(|e| panic!("bundled glossary is invalid: {e:?}")),
+        }
+    }
+}
+
 impl Catalog {
     /// Builds a catalog from checklists already loaded; later ones override earlier ones with the same id.
     pub fn new(checklists: impl IntoIterator<Item = Checklist>) -> Self {
+        Catalog::with_content(Content::default(), checklists)
+    }
+
+    /// Builds a catalog with an intake; see [`Catalog::new`].
+    pub fn with_intake(intake: Intake, checklists: impl IntoIterator<Item = Checklist>) -> Self {
+        Catalog::with_content(
+            Content {
+                intake,
+                ..Content::default()
+            },
+            checklists,
+        )
+    }
+
+    /// Builds a catalog from checklists and the rest of the content; see [`Catalog::new`].
+    pub fn with_content(content: Content, checklists: impl IntoIterator<Item = Checklist>) -> Self {
         let mut out: Vec<Checklist> = Vec::new();
         for checklist in checklists {
             match out.iter_mut().find(|c| c.id == checklist.id) {
@@ -55,50 +107,61 @@ impl Catalog {
             }
         }
         out.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
-        let index = out
-            .iter()
-            .enumerate()
-            .flat_map(|(ci, c)| {
-                c.items
-                    .iter()
-                    .enumerate()
-                    .map(move |(ii, item)| (item.id.clone(), (ci, ii)))
-            })
-            .collect();
+        let mut index = HashMap::new();
+        let mut replaced = HashMap::new();
+        let mut retired = HashMap::new();
+        for (ci, checklist) in out.iter().enumerate() {
+            for (ii, item) in checklist.items.iter().enumerate() {
+                index.insert(item.id.clone(), (ci, ii));
+                for old in &item.replaces {
+                    replaced
+                        .entry(old.clone())
+                        .or_insert_with(|| item.id.clone());
+                }
+            }
+            for r in &checklist.retired {
+                retired.insert(r.id.clone(), r.reason.clone());
+            }
+        }
         Catalog {
             checklists: out,
-            intake: Intake::default(),
+            intake: content.intake,
+            tasks: content.tasks,
+            glossary: content.glossary,
             index,
+            replaced,
+            retired,
         }
     }
 
-    /// Builds a catalog with an intake; see [`Catalog::new`].
-    pub fn with_intake(intake: Intake, checklists: impl IntoIterator<Item = Checklist>) -> Self {
-        Catalog {
-            intake,
-            ..Catalog::new(checklists)
-        }
-    }
-
-    /// The bundled checklists and intake only.
+    /// The bundled content only.
     pub fn bundled() -> Self {
-        Catalog::with_intake(bundled_intake(), load_bundled())
+        Catalog::with_content(Content::bundled(), load_bundled())
     }
 
-    /// The bundled checklists plus every `*.toml` in `user_dir` (a missing folder is fine); an
-    /// `intake.toml` there adds questions to the bundled intake (or replaces one with the same id).
-    /// Every `applies_if` must name an intake question.
+    /// The bundled content plus every `*.toml` in `user_dir` (a missing folder is fine): checklists
+    /// add or replace bundled ones with the same id; an `intake.toml`, `tasks.toml` or
+    /// `glossary.toml` there adds to the bundled one (replacing what has the same id). Everything
+    /// is checked together ([`Catalog::check`]).
     pub fn load(user_dir: Option<&Path>) -> Result<Self, CatalogError> {
         let mut all = load_bundled();
-        let mut intake = bundled_intake();
+        let mut content = Content::bundled();
         if let Some(dir) = user_dir {
             all.extend(load_folder(dir)?);
             if let Some(own) = load_intake_in(dir)? {
-                intake = intake.extended_with(own);
+                content.intake = content.intake.extended_with(own);
+            }
+            if let Some(own) = load_special(dir, TASKS_FILE, |text, file| {
+                parse_tasks(text, file, Source::File(dir.join(TASKS_FILE)))
+            })? {
+                content.tasks = content.tasks.extended_with(own);
+            }
+            if let Some(own) = load_special(dir, GLOSSARY_FILE, parse_glossary)? {
+                content.glossary = content.glossary.extended_with(own);
             }
         }
-        let catalog = Catalog::with_intake(intake, all);
-        let errors = catalog.check_flags();
+        let catalog = Catalog::with_content(content, all);
+        let errors = catalog.check();
         if errors.is_empty() {
             Ok(catalog)
         } else {
@@ -106,28 +169,138 @@ impl Catalog {
         }
     }
 
-    /// The intake questions.
+    /// The intake questions and decisions.
     pub fn intake(&self) -> &Intake {
         &self.intake
     }
 
-    /// An error for every `applies_if` that names no intake question.
-    pub fn check_flags(&self) -> Vec<LoadError> {
-        check_flags(&self.checklists, &self.intake)
+    /// The tasks.
+    pub fn tasks(&self) -> &Tasks {
+        &self.tasks
     }
 
-    /// The condition that rules an item out, or `None` when it applies. `effective` are the
-    /// intake answers from [`Intake::effective`].
+    /// The glossary.
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    /// Every problem that needs more than one file to see: conditions naming no intake flag (or in
+    /// the wrong form), a `follows` that names no item, runs in a circle, is gated more loosely
+    /// than its parent or is asked in the quick scan below a parent that is not, a `see` that names
+    /// no item (or one that is itself a `see`), an id replaced twice or replaced while it still
+    /// exists, and a task that does not exist.
+    pub fn check(&self) -> Vec<LoadError> {
+        let mut errors = check_flags(&self.checklists, &self.intake);
+        for checklist in &self.checklists {
+            let file = file_label(checklist);
+            let at = |(line, column): (usize, usize), message: String| LoadError {
+                file: file.clone(),
+                line,
+                column,
+                message,
+            };
+            for entry in &checklist.entries {
+                if let Entry::See(id, position) = entry
+                    && self.item(id).is_none()
+                {
+                    errors.push(at(
+                        *position,
+                        format!("`see` noemt \"{id}\", maar die vraag bestaat niet"),
+                    ));
+                }
+            }
+            for item in &checklist.items {
+                if let Some(message) = self.follow_problem(checklist, item) {
+                    errors.push(at(item.position, message));
+                }
+                if let Some(task) = &item.task
+                    && self.tasks.get(task).is_none()
+                {
+                    errors.push(at(
+                        item.position,
+                        format!("de taak \"{task}\" staat niet in tasks.toml"),
+                    ));
+                }
+                for old in &item.replaces {
+                    let message = if self.index.contains_key(old) {
+                        Some(format!(
+                            "`replaces` noemt \"{old}\", maar die vraag bestaat nog; vervang alleen vragen die weg zijn"
+                        ))
+                    } else if self.replaced.get(old) != Some(&item.id) {
+                        Some(format!(
+                            "\"{old}\" wordt ook vervangen door \"{}\"; een oude vraag kan maar één opvolger hebben",
+                            self.replaced.get(old).map_or("?", String::as_str)
+                        ))
+                    } else if self.retired.contains_key(old) {
+                        Some(format!(
+                            "\"{old}\" staat ook bij `retired`; kies: vervangen of met reden weggehaald"
+                        ))
+                    } else {
+                        None
+                    };
+                    if let Some(message) = message {
+                        errors.push(at(item.position, message));
+                    }
+                }
+            }
+        }
+        errors
+    }
+
+    /// What is wrong with an item's `follows`, if anything.
+    fn follow_problem(&self, checklist: &Checklist, item: &Item) -> Option<String> {
+        let parent_id = item.follows.as_ref()?;
+        let Some((parent_list, parent)) = self.item(parent_id) else {
+            return Some(format!(
+                "`follows` noemt \"{parent_id}\", maar die vraag bestaat niet"
+            ));
+        };
+        // Up the chain: a circle comes back to this item.
+        let mut seen = HashSet::from([item.id.as_str()]);
+        let mut up = Some(parent);
+        while let Some(next) = up {
+            if !seen.insert(next.id.as_str()) {
+                return Some(format!(
+                    "`follows` maakt een kring: \"{}\" volgt (via \"{parent_id}\") uiteindelijk op zichzelf",
+                    item.id
+                ));
+            }
+            up = next
+                .follows
+                .as_deref()
+                .and_then(|id| self.item(id))
+                .map(|(_, i)| i);
+        }
+        let own: HashSet<String> = conditions(checklist, item)
+            .map(ToString::to_string)
+            .collect();
+        let missing: Vec<String> = conditions(parent_list, parent)
+            .map(ToString::to_string)
+            .filter(|c| !own.contains(c))
+            .collect();
+        if !missing.is_empty() {
+            return Some(format!(
+                "de vraag volgt op \"{parent_id}\", maar geldt ook waar die niet geldt: voeg `applies_if` {} toe, of haal `follows` weg",
+                missing.join(", ")
+            ));
+        }
+        if item.depth < parent.depth {
+            return Some(format!(
+                "de vraag staat in de snelle scan (depth = \"basis\") maar volgt op \"{parent_id}\", die alleen in de volledige scan staat"
+            ));
+        }
+        None
+    }
+
+    /// The condition that rules an item out (the checklist's first, then the item's), or `None`
+    /// when it applies. `facts` are the intake answers from [`Intake::effective`].
     pub fn excluded_by<'a>(
         &self,
         checklist: &'a Checklist,
         item: &'a Item,
-        effective: &BTreeMap<String, bool>,
+        facts: &Facts,
     ) -> Option<&'a Condition> {
-        [checklist.applies_if.as_ref(), item.applies_if.as_ref()]
-            .into_iter()
-            .flatten()
-            .find(|c| !c.holds(effective.get(&c.flag).copied()))
+        conditions(checklist, item).find(|c| !c.holds(facts.get(&c.flag)))
     }
 
     /// Checklists in display order.
@@ -140,7 +313,7 @@ impl Catalog {
         self.checklists.iter().find(|c| c.id == id)
     }
 
-    /// Every item, in checklist order, with its checklist.
+    /// Every item, in checklist order, with its checklist (each once, where it lives).
     pub fn items(&self) -> impl Iterator<Item = (&Checklist, &Item)> {
         self.checklists
             .iter()
@@ -152,6 +325,16 @@ impl Catalog {
         let &(ci, ii) = self.index.get(global_id)?;
         let checklist = &self.checklists[ci];
         Some((checklist, &checklist.items[ii]))
+    }
+
+    /// The item that takes the place of an earlier one, if any.
+    pub fn replacement(&self, old: &str) -> Option<&str> {
+        self.replaced.get(old).map(String::as_str)
+    }
+
+    /// Why an earlier item was removed, when that was on purpose.
+    pub fn retired(&self, old: &str) -> Option<&str> {
+        self.retired.get(old).map(String::as_str)
     }
 
     /// Up to `limit` global ids that look most like `wanted`, best first; a bare item id (without
@@ -174,30 +357,39 @@ impl Catalog {
     }
 }
 
-/// An error for every `applies_if` in `checklists` that names no question of `intake`.
+/// A checklist's conditions and then an item's: all must hold for the item to apply.
+pub fn conditions<'a>(
+    checklist: &'a Checklist,
+    item: &'a Item,
+) -> impl Iterator<Item = &'a Condition> {
+    checklist.applies_if.iter().chain(item.applies_if.iter())
+}
+
+/// How a checklist is named in messages: its file, or `bundled:ID.toml`.
+fn file_label(checklist: &Checklist) -> String {
+    match &checklist.source {
+        Source::File(path) => path.display().to_string(),
+        Source::Bundled => format!("bundled:{}.toml", checklist.id),
+    }
+}
+
+/// An error for every condition in `checklists` that names no flag of `intake`, or names it in the
+/// wrong form (a choice of a yes/no question, a choice that does not exist).
 pub fn check_flags(checklists: &[Checklist], intake: &Intake) -> Vec<LoadError> {
-    let known: Vec<&str> = intake.flags().collect();
     let mut errors = Vec::new();
     for checklist in checklists {
-        let file = match &checklist.source {
-            Source::File(path) => path.display().to_string(),
-            Source::Bundled => format!("bundled:{}.toml", checklist.id),
-        };
-        let conditions = checklist
+        let file = file_label(checklist);
+        let all = checklist
             .applies_if
             .iter()
-            .chain(checklist.items.iter().filter_map(|i| i.applies_if.as_ref()));
-        for condition in conditions {
-            if !known.contains(&condition.flag.as_str()) {
+            .chain(checklist.items.iter().flat_map(|i| &i.applies_if));
+        for condition in all {
+            if let Some(message) = intake.misfit(condition) {
                 errors.push(LoadError {
                     file: file.clone(),
                     line: condition.position.0,
                     column: condition.position.1,
-                    message: format!(
-                        "`applies_if` noemt de intakevraag \"{}\", maar die bestaat niet; bestaande vragen: {}",
-                        condition.flag,
-                        known.join(", ")
-                    ),
+                    message: format!("`applies_if`: {message}"),
                 });
             }
         }
@@ -225,9 +417,34 @@ pub fn load_intake_file(path: &Path) -> Result<Intake, CatalogError> {
     .map_err(CatalogError::Invalid)
 }
 
+/// A special file (`tasks.toml`, `glossary.toml`) in `dir`, parsed, if there is one.
+fn load_special<T>(
+    dir: &Path,
+    name: &str,
+    parse: impl Fn(&str, &str) -> Result<T, Vec<LoadError>>,
+) -> Result<Option<T>, CatalogError> {
+    let path = dir.join(name);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text = read_checklist_text(&path)?;
+    parse(&text, &path.display().to_string())
+        .map(Some)
+        .map_err(CatalogError::Invalid)
+}
+
+/// The names in a content folder that are not checklists.
+pub const SPECIAL_FILES: [&str; 3] = [INTAKE_FILE, TASKS_FILE, GLOSSARY_FILE];
+
 /// Whether a file is an intake file rather than a checklist (by its name).
 pub fn is_intake_file(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n == INTAKE_FILE)
+}
+
+/// Whether a file is one of the special files rather than a checklist (by its name).
+pub fn is_special_file(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| SPECIAL_FILES.iter().any(|s| n == *s))
 }
 
 fn load_bundled() -> Vec<Checklist> {
@@ -240,7 +457,7 @@ fn load_bundled() -> Vec<Checklist> {
         .collect()
 }
 
-/// Loads every `*.toml` in `dir`, sorted by file name. A missing folder yields nothing.
+/// Loads every checklist `*.toml` in `dir`, sorted by file name. A missing folder yields nothing.
 pub fn load_folder(dir: &Path) -> Result<Vec<Checklist>, CatalogError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -250,7 +467,9 @@ pub fn load_folder(dir: &Path) -> Result<Vec<Checklist>, CatalogError> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file() && !is_intake_file(p))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "toml") && p.is_file() && !is_special_file(p)
+        })
         .collect();
     paths.sort();
     let mut checklists = Vec::new();

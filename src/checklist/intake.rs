@@ -1,12 +1,13 @@
 //! The intake: yes/no questions about the business that decide which items apply.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::condition::{Condition, Facts, Value, first_failing, is_choice_id};
 use super::load::{LoadError, Validator};
-use super::model::{Condition, Source};
+use super::model::Source;
 use super::suggest::{edit_distance, nearest};
 
 /// One intake question; its id is the flag that `applies_if` names.
@@ -14,16 +15,91 @@ use super::suggest::{edit_distance, nearest};
 pub struct IntakeQuestion {
     /// Kebab-case flag id.
     pub id: String,
-    /// The yes/no question, addressed to "je".
+    /// The question, addressed to "je".
     pub question: String,
     /// Why it is asked and what it switches.
     pub explanation: String,
-    /// An earlier intake answer this question depends on; when it does not hold, the question is
-    /// not asked and counts as "nee".
-    pub applies_if: Option<Condition>,
+    /// Earlier intake answers this question depends on (all must hold); when they do not, the
+    /// question is not asked and counts as "nee" (none of its choices).
+    pub applies_if: Vec<Condition>,
+    /// For a multiple-choice question, the choices in order; empty for a yes/no question.
+    pub choices: Vec<Choice>,
 }
 
-/// The intake questions, in the order they are asked.
+impl IntakeQuestion {
+    /// Whether this is a yes/no question (not multiple choice).
+    pub fn is_yes_no(&self) -> bool {
+        self.choices.is_empty()
+    }
+
+    /// A choice by id.
+    pub fn choice(&self, id: &str) -> Option<&Choice> {
+        self.choices.iter().find(|c| c.id == id)
+    }
+}
+
+/// The answered question (or decision) that rules something out, with its answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cause {
+    /// The question's or decision's id.
+    pub flag: String,
+    /// The question (or the decision's title).
+    pub question: String,
+    /// The answer given (or decided).
+    pub answer: Value,
+    /// The label of a choice or outcome; `None` for yes and no.
+    pub label: Option<String>,
+}
+
+/// One answer to a multiple-choice question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// Its id, used in files and conditions (`2-9`, `consumenten`).
+    pub id: String,
+    /// What the user sees.
+    pub label: String,
+}
+
+/// Something pqs decides from the intake answers instead of asking (must you keep a register,
+/// appoint an FG, do a DPIA?), with the reasoning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// Kebab-case id; conditions can name it like a multiple-choice flag (`dpia=ja|misschien`).
+    pub id: String,
+    /// What is decided, as a question ("Moet je een verwerkingsregister bijhouden?").
+    pub title: String,
+    /// The rule in the law.
+    pub reference: String,
+    /// The possible outcomes; the first whose conditions all hold (with known answers) applies.
+    pub outcomes: Vec<Outcome>,
+}
+
+/// One outcome of a decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// When it applies: every condition holds for an answered question; empty is "otherwise".
+    pub when: Vec<Condition>,
+    /// Its id for conditions (`ja`, `nee`, `misschien`).
+    pub answer: String,
+    /// The outcome in words ("Ja, dat moet je").
+    pub label: String,
+    /// Why, in plain words.
+    pub reason: String,
+    /// For an uncertain outcome: what to find out.
+    pub find_out: Option<String>,
+}
+
+impl Decision {
+    /// The outcome for these facts (intake answers as [`Intake::effective`] gives them), or `None`
+    /// when the answers needed are not given yet.
+    pub fn decide(&self, facts: &Facts) -> Option<&Outcome> {
+        self.outcomes
+            .iter()
+            .find(|o| o.when.iter().all(|c| c.holds_strictly(facts.get(&c.flag))))
+    }
+}
+
+/// The intake questions, in the order they are asked, and what pqs decides from them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Intake {
     /// Raised when the meaning of a question changes.
@@ -34,6 +110,8 @@ pub struct Intake {
     pub intro: Option<String>,
     /// The questions.
     pub questions: Vec<IntakeQuestion>,
+    /// The decisions.
+    pub decisions: Vec<Decision>,
     /// Where it was loaded from.
     pub source: Source,
 }
@@ -45,9 +123,21 @@ impl Default for Intake {
             reviewed: String::new(),
             intro: None,
             questions: Vec::new(),
+            decisions: Vec::new(),
             source: Source::Bundled,
         }
     }
+}
+
+/// What a flag that conditions can name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagKind<'a> {
+    /// A yes/no question.
+    YesNo,
+    /// A multiple-choice question, with these choices.
+    Choices(&'a [Choice]),
+    /// A decision, with these outcomes.
+    Decision(&'a [Outcome]),
 }
 
 impl Intake {
@@ -56,12 +146,36 @@ impl Intake {
         self.questions.iter().find(|q| q.id == flag)
     }
 
-    /// This intake with the questions of `own` added; a question with the same id is replaced.
+    /// A decision by id.
+    pub fn decision(&self, id: &str) -> Option<&Decision> {
+        self.decisions.iter().find(|d| d.id == id)
+    }
+
+    /// What `flag` is, for checking a condition that names it; `None` when nothing has that id.
+    pub fn kind(&self, flag: &str) -> Option<FlagKind<'_>> {
+        if let Some(q) = self.question(flag) {
+            return Some(if q.is_yes_no() {
+                FlagKind::YesNo
+            } else {
+                FlagKind::Choices(&q.choices)
+            });
+        }
+        self.decision(flag).map(|d| FlagKind::Decision(&d.outcomes))
+    }
+
+    /// This intake with the questions and decisions of `own` added; one with the same id is
+    /// replaced.
     pub fn extended_with(mut self, own: Intake) -> Intake {
         for question in own.questions {
             match self.questions.iter_mut().find(|q| q.id == question.id) {
                 Some(slot) => *slot = question,
                 None => self.questions.push(question),
+            }
+        }
+        for decision in own.decisions {
+            match self.decisions.iter_mut().find(|d| d.id == decision.id) {
+                Some(slot) => *slot = decision,
+                None => self.decisions.push(decision),
             }
         }
         if own.intro.is_some() {
@@ -70,60 +184,159 @@ impl Intake {
         self
     }
 
-    /// The answers that decide what applies: the user's, with "nee" for every question that is not
-    /// asked because an earlier answer rules it out (no website, so no cookies).
-    pub fn effective(&self, answers: &BTreeMap<String, bool>) -> BTreeMap<String, bool> {
+    /// The facts that decide what applies: the user's answers, "nee" for every question that is
+    /// not asked because an earlier answer rules it out (no website, so no cookies), and the
+    /// outcome of every decision that can be made.
+    pub fn effective(&self, answers: &Facts) -> Facts {
         let mut effective = answers.clone();
         // A question depends only on earlier ones, so one pass in order settles every answer.
         for question in &self.questions {
-            let asked = question
-                .applies_if
-                .as_ref()
-                .is_none_or(|c| c.holds(effective.get(&c.flag).copied()));
-            if !asked {
-                effective.insert(question.id.clone(), false);
+            if first_failing(&question.applies_if, &effective).is_some() {
+                effective.insert(question.id.clone(), Value::No);
+            }
+        }
+        for decision in &self.decisions {
+            if let Some(outcome) = decision.decide(&effective) {
+                effective.insert(decision.id.clone(), Value::Choice(outcome.answer.clone()));
             }
         }
         effective
     }
 
     /// Whether a question is asked, given the answers so far.
-    pub fn is_asked(&self, flag: &str, answers: &BTreeMap<String, bool>) -> bool {
+    pub fn is_asked(&self, flag: &str, answers: &Facts) -> bool {
         let effective = self.effective(answers);
         self.question(flag)
-            .and_then(|q| q.applies_if.as_ref())
-            .is_none_or(|c| c.holds(effective.get(&c.flag).copied()))
+            .is_none_or(|q| first_failing(&q.applies_if, &effective).is_none())
     }
 
     /// The answered question behind a flag's effective answer: the flag itself when the user
     /// answered it, else the earlier answer that made it "nee". With that answer.
-    pub fn cause(
-        &self,
-        flag: &str,
-        answers: &BTreeMap<String, bool>,
-    ) -> Option<(&IntakeQuestion, bool)> {
+    pub fn cause(&self, flag: &str, answers: &Facts) -> Option<(&IntakeQuestion, Value)> {
         let question = self.question(flag)?;
-        if !self.is_asked(flag, answers)
-            && let Some(parent) = &question.applies_if
-        {
-            return self.cause(&parent.flag, answers);
+        if !self.is_asked(flag, answers) {
+            let effective = self.effective(answers);
+            if let Some(parent) = first_failing(&question.applies_if, &effective) {
+                return self.cause(&parent.flag, answers);
+            }
         }
-        answers.get(flag).map(|answer| (question, *answer))
+        answers.get(flag).map(|answer| (question, answer.clone()))
+    }
+
+    /// Why a condition does not hold: the answered question (or the decision) behind it, with the
+    /// answer, for "geldt niet omdat je ... antwoordde".
+    pub fn explain(&self, condition: &Condition, answers: &Facts) -> Cause {
+        if let Some(decision) = self.decision(&condition.flag) {
+            let facts = self.effective(answers);
+            if let Some(outcome) = decision.decide(&facts) {
+                return Cause {
+                    flag: decision.id.clone(),
+                    question: decision.title.clone(),
+                    answer: Value::Choice(outcome.answer.clone()),
+                    label: Some(outcome.label.clone()),
+                };
+            }
+        }
+        match self.cause(&condition.flag, answers) {
+            Some((question, answer)) => Cause {
+                flag: question.id.clone(),
+                question: question.question.clone(),
+                label: answer
+                    .choice()
+                    .and_then(|id| question.choice(id))
+                    .map(|c| c.label.clone()),
+                answer,
+            },
+            None => Cause {
+                flag: condition.flag.clone(),
+                question: condition.flag.clone(),
+                answer: Value::No,
+                label: None,
+            },
+        }
     }
 
     /// Up to `limit` flag ids that look most like `wanted`, best first.
     pub fn suggest(&self, wanted: &str, limit: usize) -> Vec<&str> {
         nearest(
             wanted,
-            self.flags(),
+            self.questions.iter().map(|q| q.id.as_str()),
             |flag| edit_distance(wanted, flag),
             limit,
         )
     }
 
-    /// Every flag id.
+    /// Every id a condition may name: the questions, then the decisions.
     pub fn flags(&self) -> impl Iterator<Item = &str> {
-        self.questions.iter().map(|q| q.id.as_str())
+        self.questions
+            .iter()
+            .map(|q| q.id.as_str())
+            .chain(self.decisions.iter().map(|d| d.id.as_str()))
+    }
+
+    /// An error for every condition (of a question or of a decision) that names no flag, or names
+    /// it in the wrong form.
+    pub fn check(&self, file: &str) -> Vec<LoadError> {
+        let mut errors = Vec::new();
+        let conditions = self.questions.iter().flat_map(|q| &q.applies_if).chain(
+            self.decisions
+                .iter()
+                .flat_map(|d| d.outcomes.iter().flat_map(|o| &o.when)),
+        );
+        for condition in conditions {
+            if let Some(message) = self.misfit(condition) {
+                errors.push(LoadError {
+                    file: file.to_owned(),
+                    line: condition.position.0,
+                    column: condition.position.1,
+                    message,
+                });
+            }
+        }
+        errors
+    }
+
+    /// What is wrong with a condition against this intake, if anything.
+    pub fn misfit(&self, condition: &Condition) -> Option<String> {
+        let known: Vec<&str> = self.flags().collect();
+        let Some(kind) = self.kind(&condition.flag) else {
+            return Some(format!(
+                "de voorwaarde noemt \"{}\", maar die intakevraag of beslissing bestaat niet; bestaande: {}",
+                condition.flag,
+                known.join(", ")
+            ));
+        };
+        let allowed: Vec<&str> = match kind {
+            FlagKind::YesNo if condition.is_yes_no() => return None,
+            FlagKind::YesNo => {
+                return Some(format!(
+                    "\"{}\" is een ja/nee-vraag: schrijf \"{0}\" of \"!{0}\", zonder keuzes",
+                    condition.flag
+                ));
+            }
+            FlagKind::Choices(_) | FlagKind::Decision(_) if condition.is_yes_no() => {
+                return Some(format!(
+                    "\"{}\" is een meerkeuzevraag: noem de keuzes, bijvoorbeeld \"{0}=...\"",
+                    condition.flag
+                ));
+            }
+            FlagKind::Choices(choices) => choices.iter().map(|c| c.id.as_str()).collect(),
+            FlagKind::Decision(outcomes) => outcomes.iter().map(|o| o.answer.as_str()).collect(),
+        };
+        let unknown: Vec<&String> = condition
+            .choices()
+            .iter()
+            .filter(|c| !allowed.contains(&c.as_str()))
+            .collect();
+        (!unknown.is_empty()).then(|| {
+            let unknown: Vec<&str> = unknown.iter().map(|s| s.as_str()).collect();
+            format!(
+                "\"{}\" heeft geen keuze {}; mogelijk zijn: {}",
+                condition.flag,
+                unknown.join(", "),
+                allowed.join(", ")
+            )
+        })
     }
 }
 
@@ -143,6 +356,7 @@ struct RawIntake {
     reviewed: Option<Spanned<toml::value::Datetime>>,
     intro: Option<Spanned<String>>,
     questions: Option<Spanned<Vec<Spanned<RawQuestion>>>>,
+    decisions: Option<Vec<Spanned<RawDecision>>>,
 }
 
 #[derive(Deserialize)]
@@ -151,7 +365,34 @@ struct RawQuestion {
     id: Option<Spanned<String>>,
     question: Option<Spanned<String>>,
     explanation: Option<Spanned<String>>,
-    applies_if: Option<Spanned<String>>,
+    applies_if: Option<Spanned<toml::Value>>,
+    choices: Option<Spanned<Vec<Spanned<RawChoice>>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChoice {
+    id: Option<Spanned<String>>,
+    label: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDecision {
+    id: Option<Spanned<String>>,
+    title: Option<Spanned<String>>,
+    reference: Option<Spanned<String>>,
+    outcomes: Option<Spanned<Vec<Spanned<RawOutcome>>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOutcome {
+    when: Option<Spanned<toml::Value>>,
+    answer: Option<Spanned<String>>,
+    label: Option<Spanned<String>>,
+    reason: Option<Spanned<String>>,
+    find_out: Option<Spanned<String>>,
 }
 
 /// Parses and validates an intake file. Returns every problem found, not only the first.
@@ -185,36 +426,152 @@ pub fn parse_intake(text: &str, file: &str, source: Source) -> Result<Intake, Ve
         }
         let question = v.text(raw_question.question, "question", span.clone());
         let explanation = v.text(raw_question.explanation, "explanation", span);
-        let condition_span = raw_question.applies_if.as_ref().map(Spanned::span);
-        let applies_if = v.condition(raw_question.applies_if);
-        if let (Some(condition), Some(condition_span)) = (&applies_if, condition_span)
-            && !seen.contains(&condition.flag)
-        {
-            v.error(
-                condition_span,
-                format!(
-                    "`applies_if` noemt \"{}\", maar een intakevraag kan alleen afhangen van een vraag die eerder in dit bestand staat",
-                    condition.flag
-                ),
-            );
+        let applies_if = v.conditions(raw_question.applies_if);
+        for condition in &applies_if {
+            if !seen.contains(&condition.flag) || condition.flag == id {
+                v.error_at(
+                    condition.position,
+                    format!(
+                        "`applies_if` noemt \"{}\", maar een intakevraag kan alleen afhangen van een vraag die eerder in dit bestand staat",
+                        condition.flag
+                    ),
+                );
+            }
         }
+        let choices = parse_choices(&mut v, raw_question.choices);
         questions.push(IntakeQuestion {
             id,
             question,
             explanation,
             applies_if,
+            choices,
+        });
+    }
+    let mut decisions = Vec::new();
+    for raw_decision in raw.decisions.unwrap_or_default() {
+        let span = raw_decision.span();
+        let raw_decision = raw_decision.into_inner();
+        let id_span = raw_decision.id.as_ref().map_or(span.clone(), Spanned::span);
+        let id = v.id(raw_decision.id, span.clone());
+        if !id.is_empty() && !seen.insert(id.clone()) {
+            v.error(
+                id_span,
+                format!(
+                    "de id \"{id}\" is al de id van een intakevraag of beslissing in dit bestand"
+                ),
+            );
+        }
+        let title = v.text(raw_decision.title, "title", span.clone());
+        let reference = v.text(raw_decision.reference, "reference", span.clone());
+        let mut outcomes = Vec::new();
+        let raw_outcomes = match raw_decision.outcomes {
+            Some(list) if !list.get_ref().is_empty() => list.into_inner(),
+            _ => {
+                v.error(
+                    span,
+                    "een beslissing heeft ten minste één `[[decisions.outcomes]]`-blok nodig",
+                );
+                Vec::new()
+            }
+        };
+        for raw_outcome in raw_outcomes {
+            let span = raw_outcome.span();
+            let raw_outcome = raw_outcome.into_inner();
+            let answer_span = raw_outcome
+                .answer
+                .as_ref()
+                .map_or(span.clone(), Spanned::span);
+            let answer = v.text(raw_outcome.answer, "answer", span.clone());
+            if !answer.is_empty() && !is_choice_id(&answer) {
+                v.error(
+                    answer_span,
+                    format!(
+                        "ongeldige `answer` \"{}\": gebruik kleine letters, cijfers en losse streepjes, zoals \"ja\" of \"misschien\"",
+                        crate::sanitize::line(&answer)
+                    ),
+                );
+            }
+            outcomes.push(Outcome {
+                when: v.conditions(raw_outcome.when),
+                answer,
+                label: v.text(raw_outcome.label, "label", span.clone()),
+                reason: v.text(raw_outcome.reason, "reason", span),
+                find_out: v.optional_text(raw_outcome.find_out, "find_out"),
+            });
+        }
+        decisions.push(Decision {
+            id,
+            title,
+            reference,
+            outcomes,
         });
     }
     if !v.errors.is_empty() {
         return Err(v.errors);
     }
-    Ok(Intake {
+    let intake = Intake {
         version,
         reviewed,
         intro,
         questions,
+        decisions,
         source,
-    })
+    };
+    let errors = intake.check(file);
+    if errors.is_empty() {
+        Ok(intake)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The choices of a multiple-choice question: at least two, each with a unique id and a label.
+fn parse_choices(
+    v: &mut Validator<'_>,
+    field: Option<Spanned<Vec<Spanned<RawChoice>>>>,
+) -> Vec<Choice> {
+    let Some(list) = field else {
+        return Vec::new();
+    };
+    let span = list.span();
+    let raw = list.into_inner();
+    if raw.len() < 2 {
+        v.error(
+            span,
+            "een meerkeuzevraag heeft ten minste twee `choices` nodig; laat `choices` weg voor een ja/nee-vraag",
+        );
+    }
+    let mut ids = HashSet::new();
+    let mut choices = Vec::new();
+    for raw_choice in raw {
+        let span = raw_choice.span();
+        let raw_choice = raw_choice.into_inner();
+        let id_span = raw_choice.id.as_ref().map_or(span.clone(), Spanned::span);
+        let id = match raw_choice.id {
+            Some(id) => id.into_inner().trim().to_owned(),
+            None => {
+                v.error(
+                    span.clone(),
+                    "een keuze heeft een `id` nodig, bijvoorbeeld `id = \"2-9\"`",
+                );
+                String::new()
+            }
+        };
+        if !id.is_empty() && !is_choice_id(&id) {
+            v.error(
+                id_span.clone(),
+                format!(
+                    "ongeldige keuze-id \"{}\": gebruik kleine letters, cijfers en losse streepjes, zoals \"2-9\" of \"consumenten\"",
+                    crate::sanitize::line(&id)
+                ),
+            );
+        } else if !id.is_empty() && !ids.insert(id.clone()) {
+            v.error(id_span, format!("de keuze \"{id}\" komt twee keer voor"));
+        }
+        let label = v.text(raw_choice.label, "label", span);
+        choices.push(Choice { id, label });
+    }
+    choices
 }
 
 /// The intake compiled into the binary.
@@ -250,8 +607,11 @@ mod tests {
         }
     }
 
-    fn answers(pairs: &[(&str, bool)]) -> BTreeMap<String, bool> {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect()
+    fn answers(pairs: &[(&str, bool)]) -> Facts {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), Value::from_bool(*v)))
+            .collect()
     }
 
     #[test]
@@ -266,24 +626,28 @@ mod tests {
         let stale = answers(&[("website", false), ("webshop", true)]);
         assert_eq!(
             intake.effective(&stale).get("webshop"),
-            Some(&false),
+            Some(&Value::No),
             "not asked any more"
         );
         let no_site = answers(&[("website", false), ("cookies", true)]);
         assert!(!intake.is_asked("cookies", &no_site));
         let effective = intake.effective(&no_site);
-        assert_eq!(effective.get("cookies"), Some(&false), "not asked, so no");
+        assert_eq!(
+            effective.get("cookies"),
+            Some(&Value::No),
+            "not asked, so no"
+        );
         assert_eq!(
             effective.get("analytics-zonder-toestemming"),
-            Some(&false),
+            Some(&Value::No),
             "two levels down"
         );
         let (cause, answer) = intake
             .cause("analytics-zonder-toestemming", &no_site)
             .unwrap();
-        assert_eq!((cause.id.as_str(), answer), ("website", false));
+        assert_eq!((cause.id.as_str(), answer), ("website", Value::No));
         let site = answers(&[("website", true), ("cookies", true)]);
-        assert_eq!(intake.effective(&site).get("cookies"), Some(&true));
+        assert_eq!(intake.effective(&site).get("cookies"), Some(&Value::Yes));
         assert_eq!(intake.cause("cookies", &site).unwrap().0.id, "cookies");
     }
 
@@ -295,7 +659,7 @@ mod tests {
         assert!(
             errors[0]
                 .to_string()
-                .starts_with("intake.toml:7:14: `applies_if` noemt \"b\""),
+                .starts_with("intake.toml:7:15: `applies_if` noemt \"b\""),
             "{}",
             errors[0]
         );

@@ -1,13 +1,11 @@
 //! TOML -> raw structs -> validated [`Checklist`], with errors that point at file, line and column.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
 
-use serde::Deserialize;
 use toml::Spanned;
 
-use super::model::{Checklist, Condition, Item, Severity, Source, global_id, is_kebab_case};
+use super::model::{Condition, is_kebab_case};
 use crate::sanitize;
 
 /// A problem in a checklist file, with its position.
@@ -34,33 +32,6 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawChecklist {
-    id: Option<Spanned<String>>,
-    title: Option<Spanned<String>>,
-    version: Option<Spanned<i64>>,
-    reviewed: Option<Spanned<toml::value::Datetime>>,
-    intro: Option<Spanned<String>>,
-    order: Option<i64>,
-    applies_if: Option<Spanned<String>>,
-    items: Option<Spanned<Vec<Spanned<RawItem>>>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawItem {
-    id: Option<Spanned<String>>,
-    section: Option<Spanned<String>>,
-    question: Option<Spanned<String>>,
-    explanation: Option<Spanned<String>>,
-    action: Option<Spanned<String>>,
-    reference: Option<Spanned<String>>,
-    severity: Option<Spanned<String>>,
-    links: Option<Vec<Spanned<String>>>,
-    applies_if: Option<Spanned<String>>,
-}
 
 /// Collects errors for one file while validating.
 pub(super) struct Validator<'a> {
@@ -90,6 +61,16 @@ impl<'a> Validator<'a> {
                 Err(v.errors)
             }
         }
+    }
+
+    /// An error at a known line and column.
+    pub(super) fn error_at(&mut self, (line, column): (usize, usize), message: impl Into<String>) {
+        self.errors.push(LoadError {
+            file: self.file.to_owned(),
+            line,
+            column,
+            message: message.into(),
+        });
     }
 
     pub(super) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
@@ -202,23 +183,108 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// An optional `applies_if = "FLAG"` or `"!FLAG"`.
-    pub(super) fn condition(&mut self, field: Option<Spanned<String>>) -> Option<Condition> {
-        let value = field?;
-        let position = line_column(self.text, value.span().start);
-        let condition = Condition::parse(value.get_ref(), position);
-        if condition.is_none() {
-            self.error(
-                value.span(),
-                format!(
-                    "ongeldige `applies_if` \"{}\": schrijf de id van een intakevraag, of ! en die id (bijvoorbeeld \"webshop\" of \"!personeel\")",
-                    value.get_ref()
+    /// An optional `applies_if`: one condition as a string, or a list of them that must all hold
+    /// (see [`Condition::parse`]).
+    pub(super) fn conditions(&mut self, field: Option<Spanned<toml::Value>>) -> Vec<Condition> {
+        let Some(value) = field else {
+            return Vec::new();
+        };
+        let span = value.span();
+        let texts: Vec<String> = match value.into_inner() {
+            toml::Value::String(text) => vec![text],
+            toml::Value::Array(list) if list.iter().all(toml::Value::is_str) => list
+                .into_iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+            _ => {
+                self.error(
+                    span,
+                    "`applies_if` moet een tekst zijn of een lijst van teksten, bijvoorbeeld \"webshop\" of [\"webshop\", \"!personeel\"]",
+                );
+                return Vec::new();
+            }
+        };
+        // Each condition points at its own text in the file where it can be found.
+        let mut out = Vec::new();
+        for text in texts {
+            let at = self
+                .text
+                .get(span.clone())
+                .and_then(|source| source.find(text.as_str()))
+                .map_or(span.start, |i| span.start + i);
+            let position = line_column(self.text, at);
+            match Condition::parse(&text, position) {
+                Some(condition) => out.push(condition),
+                None => self.error(
+                    at..at,
+                    format!(
+                        "ongeldige voorwaarde \"{}\" in `applies_if`: schrijf de id van een intakevraag (\"webshop\"), ! en die id (\"!personeel\"), of bij een meerkeuzevraag de id met = en de keuzes (\"omvang=50-249|250-plus\", of != voor \"niet een van\")",
+                        sanitize::line(&text)
+                    ),
                 ),
-            );
+            }
         }
-        condition
+        out
     }
 
+    /// An optional enumeration field: one of `allowed` (by identifier), else `default`.
+    pub(super) fn choice<T: Copy>(
+        &mut self,
+        field: Option<Spanned<String>>,
+        name: &str,
+        allowed: &[(&str, T)],
+        default: T,
+    ) -> T {
+        let Some(value) = field else {
+            return default;
+        };
+        if let Some((_, found)) = allowed.iter().find(|(id, _)| id == value.get_ref()) {
+            return *found;
+        }
+        let mut names: Vec<String> = allowed.iter().map(|(id, _)| format!("\"{id}\"")).collect();
+        let last = names.pop().unwrap_or_default();
+        let choices = if names.is_empty() {
+            last
+        } else {
+            format!("{} of {last}", names.join(", "))
+        };
+        self.error(
+            value.span(),
+            format!(
+                "onbekende waarde \"{}\" voor `{name}`; kies {choices}",
+                sanitize::line(value.get_ref())
+            ),
+        );
+        default
+    }
+
+    /// An optional list of URLs: each must be a web address (`https://host.tld/...`).
+    pub(super) fn links(&mut self, field: Option<Vec<Spanned<String>>>) -> Vec<String> {
+        let mut links = Vec::new();
+        for link in field.unwrap_or_default() {
+            let span = link.span();
+            let text = self.shown_text(link, "links");
+            if text.is_empty() {
+                self.error(
+                    span,
+                    "een link in `links` is leeg; vul een adres in of haal hem weg",
+                );
+            } else if !is_web_address(&text) {
+                self.error(
+                    span,
+                    format!(
+                        "\"{}\" is geen webadres; schrijf het hele adres, beginnend met https://",
+                        sanitize::line(&text)
+                    ),
+                );
+            } else {
+                links.push(text);
+            }
+        }
+        links
+    }
+
+    /// A required kebab-case id.
     pub(super) fn id(&mut self, field: Option<Spanned<String>>, owner: Range<usize>) -> String {
         let Some(value) = field else {
             self.error(
@@ -240,130 +306,6 @@ impl<'a> Validator<'a> {
     }
 }
 
-/// A checklist id that cannot be used: `intake.toml` is the intake, and an imported checklist is
-/// written as `ID.toml`.
-const RESERVED_ID: &str = "intake";
-
-/// Parses and validates one checklist file. Returns every problem found, not only the first.
-pub fn parse_checklist(
-    text: &str,
-    file: &str,
-    source: Source,
-) -> Result<Checklist, Vec<LoadError>> {
-    let (mut v, raw) = Validator::start::<RawChecklist>(text, file)?;
-    let whole = 0..0;
-    let id_span = raw.id.as_ref().map_or(whole.clone(), Spanned::span);
-    let id = v.id(raw.id, whole.clone());
-    if id == RESERVED_ID {
-        v.error(
-            id_span,
-            format!("de id \"{RESERVED_ID}\" is gereserveerd voor het bestand intake.toml; kies een andere id"),
-        );
-    }
-    let title = v.text(raw.title, "title", whole.clone());
-    let version = v.version(raw.version);
-    let reviewed = v.reviewed(raw.reviewed);
-    let intro = v.optional_text(raw.intro, "intro");
-    let applies_if = v.condition(raw.applies_if);
-    let raw_items = match raw.items {
-        None => {
-            v.error(
-                whole,
-                "er staan geen vragen in dit bestand; voeg ten minste één `[[items]]`-blok toe",
-            );
-            Vec::new()
-        }
-        Some(items) if items.get_ref().is_empty() => {
-            v.error(
-                items.span(),
-                "`items` is leeg; voeg ten minste één `[[items]]`-blok toe",
-            );
-            Vec::new()
-        }
-        Some(items) => items.into_inner(),
-    };
-    let mut seen = HashSet::new();
-    let mut items = Vec::with_capacity(raw_items.len());
-    for raw_item in raw_items {
-        let span = raw_item.span();
-        let raw_item = raw_item.into_inner();
-        let id_span = raw_item.id.as_ref().map_or(span.clone(), Spanned::span);
-        let local_id = v.id(raw_item.id, span.clone());
-        if !local_id.is_empty() && !seen.insert(local_id.clone()) {
-            v.error(id_span, format!("de id \"{local_id}\" komt al eerder voor in dit bestand; elke vraag heeft een eigen id nodig"));
-        }
-        let section = v.optional_text(raw_item.section, "section");
-        let question = v.text(raw_item.question, "question", span.clone());
-        let explanation = v.text(raw_item.explanation, "explanation", span.clone());
-        let action = v.text(raw_item.action, "action", span.clone());
-        let reference = v.text(raw_item.reference, "reference", span.clone());
-        let severity = match raw_item.severity {
-            None => {
-                v.error(
-                    span,
-                    "het veld `severity` ontbreekt; kies \"high\", \"medium\" of \"low\"",
-                );
-                Severity::Low
-            }
-            Some(value) => match parse_severity(value.get_ref()) {
-                Some(severity) => severity,
-                None => {
-                    v.error(
-                        value.span(),
-                        format!(
-                            "onbekende ernst \"{}\"; kies \"high\", \"medium\" of \"low\"",
-                            value.get_ref()
-                        ),
-                    );
-                    Severity::Low
-                }
-            },
-        };
-        let applies_if = v.condition(raw_item.applies_if);
-        let mut links = Vec::new();
-        for link in raw_item.links.unwrap_or_default() {
-            if link.get_ref().trim().is_empty() {
-                v.error(
-                    link.span(),
-                    "een link in `links` is leeg; vul een adres in of haal hem weg",
-                );
-            } else {
-                links.push(v.shown_text(link, "links"));
-            }
-        }
-        items.push(Item {
-            id: global_id(&id, &local_id),
-            local_id,
-            section,
-            question,
-            explanation,
-            action,
-            reference,
-            severity,
-            links,
-            applies_if,
-        });
-    }
-    if !v.errors.is_empty() {
-        return Err(v.errors);
-    }
-    Ok(Checklist {
-        id,
-        title,
-        version,
-        reviewed,
-        intro,
-        order: raw.order.unwrap_or(i64::MAX),
-        applies_if,
-        items,
-        source,
-    })
-}
-
-fn parse_severity(text: &str) -> Option<Severity> {
-    Severity::ALL.into_iter().find(|s| s.as_str() == text)
-}
-
 /// Turns the TOML parser's English message into a Dutch sentence that keeps the detail.
 fn describe_toml_error(message: &str) -> String {
     let message = message.trim();
@@ -379,6 +321,25 @@ fn describe_toml_error(message: &str) -> String {
     format!(
         "dit is geen geldige TOML ({message}); controleer aanhalingstekens, = en haken op deze regel"
     )
+}
+
+/// Whether `text` looks like a web address: `http://` or `https://`, a host with a dot, and no
+/// spaces. (A link is checked for its form; whether the page exists is not checked.)
+pub fn is_web_address(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+        && !text.chars().any(char::is_whitespace)
 }
 
 /// The byte offset, within the source text of one TOML string, of its first control or bidi
@@ -433,6 +394,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checklist::{Source, parse_checklist};
 
     #[test]
     fn line_column_counts_from_one() {

@@ -2,13 +2,19 @@
 
 mod bundled;
 pub mod catalog;
+pub mod condition;
+pub mod glossary;
 pub mod intake;
 pub mod load;
 pub mod model;
+pub mod parse;
 pub mod suggest;
+pub mod tasks;
 
-pub use bundled::BUNDLED;
-pub use catalog::{Catalog, CatalogError};
+pub use bundled::{BUNDLED, BUNDLED_GLOSSARY, BUNDLED_TASKS};
+pub use catalog::{Catalog, CatalogError, Content};
+pub use condition::{Facts, Test, Value};
 pub use intake::{Intake, IntakeQuestion};
-pub use load::{LoadError, parse_checklist};
-pub use model::{Checklist, Condition, Item, Severity, Source};
+pub use load::LoadError;
+pub use model::{Checklist, Condition, Depth, Entry, Item, Retired, Scope, Severity, Source};
+pub use parse::parse_checklist;

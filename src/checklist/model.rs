@@ -85,8 +85,21 @@ pub struct Item {
     pub severity: Severity,
     /// Further reading.
     pub links: Vec<String>,
-    /// The intake answer this item depends on, if any.
-    pub applies_if: Option<Condition>,
+    /// The facts this item depends on (all must hold); empty when it applies to everyone.
+    pub applies_if: Vec<Condition>,
+    /// In the quick scan (`Basis`) or only in the full one.
+    pub depth: Depth,
+    /// Privacy law, consumer law or good practice.
+    pub scope: Scope,
+    /// The task (in `tasks.toml`) this item is part of; `None` makes it a task of its own.
+    pub task: Option<String>,
+    /// The global id of the item this one follows up: asked only when that one is answered ja or
+    /// deels.
+    pub follows: Option<String>,
+    /// Global ids of earlier items this one takes the place of; their answers move here.
+    pub replaces: Vec<String>,
+    /// 1-based line and column of its `id` in the file, for messages about it.
+    pub position: (usize, usize),
 }
 
 impl Item {
@@ -111,46 +124,54 @@ pub fn fingerprint(text: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// `applies_if = "FLAG"` (applies when the intake answer is yes) or `"!FLAG"` (when it is no).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Condition {
-    /// The intake question's id.
-    pub flag: String,
-    /// True for `!FLAG`.
-    pub negated: bool,
-    /// 1-based line and column in the checklist file, for error messages.
-    pub position: (usize, usize),
+/// How deep a scan goes: the quick scan asks the `Basis` items, the full scan everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Depth {
+    /// In every scan: what a small business must have.
+    Basis,
+    /// Only in the full scan: the details a consultant checks.
+    Verdieping,
 }
 
-impl Condition {
-    /// Parses `FLAG` or `!FLAG`; `None` when the flag is not kebab-case.
-    pub fn parse(text: &str, position: (usize, usize)) -> Option<Condition> {
-        let (negated, flag) = match text.trim().strip_prefix('!') {
-            Some(rest) => (true, rest.trim()),
-            None => (false, text.trim()),
-        };
-        is_kebab_case(flag).then(|| Condition {
-            flag: flag.to_owned(),
-            negated,
-            position,
-        })
-    }
-
-    /// Whether the condition holds for an intake answer; an unanswered question (`None`) always holds,
-    /// so nothing is skipped before the user said so.
-    pub fn holds(&self, answer: Option<bool>) -> bool {
-        answer.is_none_or(|yes| yes != self.negated)
-    }
-}
-
-impl fmt::Display for Condition {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.negated {
-            f.write_str("!")?;
+impl Depth {
+    /// The identifier used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Depth::Basis => "basis",
+            Depth::Verdieping => "verdieping",
         }
-        f.write_str(&self.flag)
     }
 }
+
+/// What kind of rule an item is about. Only privacy law counts in the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Privacy law: the AVG, the UAVG and the privacy rules of the Telecommunicatiewet.
+    #[default]
+    Avg,
+    /// Consumer law (distance selling, payment): shown apart, not in the AVG score.
+    Consumentenrecht,
+    /// Good practice that no law requires: shown apart, not in the AVG score.
+    GoedePraktijk,
+}
+
+impl Scope {
+    /// Every scope, in the order reports show them.
+    pub const ALL: [Scope; 3] = [Scope::Avg, Scope::Consumentenrecht, Scope::GoedePraktijk];
+
+    /// The identifier used in files and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Avg => "avg",
+            Scope::Consumentenrecht => "consumentenrecht",
+            Scope::GoedePraktijk => "goede-praktijk",
+        }
+    }
+}
+
+pub use super::condition::Condition;
 
 /// A named list of items, loaded from one TOML file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,12 +188,36 @@ pub struct Checklist {
     pub intro: Option<String>,
     /// Sort key among checklists.
     pub order: i64,
-    /// The intake answer the whole checklist depends on, if any.
-    pub applies_if: Option<Condition>,
-    /// Items in the order they are asked.
+    /// The facts the whole checklist depends on (all must hold).
+    pub applies_if: Vec<Condition>,
+    /// Its own items, in the order they are asked.
     pub items: Vec<Item>,
+    /// What the checklist shows, in order: its own items and items of other checklists that it
+    /// lists by global id (asked once, where they live, and shown in both).
+    pub entries: Vec<Entry>,
+    /// Items that were removed on purpose: an answer to one is kept, and reported as retired
+    /// with the reason, not as an unexplained orphan.
+    pub retired: Vec<Retired>,
     /// Where it was loaded from.
     pub source: Source,
+}
+
+/// One place in a checklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// Its own item, by index in `items`.
+    Own(usize),
+    /// An item of another checklist, by global id, with its line and column in the file.
+    See(String, (usize, usize)),
+}
+
+/// An item removed on purpose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retired {
+    /// Its global id.
+    pub id: String,
+    /// Why, for the report ("pqs beslist dit nu zelf uit de intake").
+    pub reason: String,
 }
 
 /// Joins a checklist id and an item id into the global item id.
@@ -220,17 +265,6 @@ mod tests {
         assert_eq!(a.len(), 16);
         // Pinned: a change here would flag every stored answer as "vraag gewijzigd".
         assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
-    }
-
-    #[test]
-    fn conditions_parse_and_unanswered_always_holds() {
-        let yes = Condition::parse("webshop", (1, 1)).unwrap();
-        let not = Condition::parse("!webshop", (1, 1)).unwrap();
-        assert!(yes.holds(Some(true)) && !yes.holds(Some(false)) && yes.holds(None));
-        assert!(!not.holds(Some(true)) && not.holds(Some(false)) && not.holds(None));
-        assert_eq!(not.to_string(), "!webshop");
-        assert!(Condition::parse("Web shop", (1, 1)).is_none());
-        assert!(Condition::parse("!", (1, 1)).is_none());
     }
 
     #[test]

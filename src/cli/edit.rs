@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 
-use super::manage_args::{DetailsArgs, IntakeAnswer, PlanArgs};
+use super::manage_args::{DetailsArgs, PlanArgs};
 use super::report::read_existing;
 use super::{Config, Error, print};
 use crate::assessment::{Assessment, PlanEntry, parse_due};
@@ -85,7 +85,7 @@ fn labelled(pairs: &[(&str, String)]) -> String {
 pub(super) fn intake(
     global: &Config,
     flag: Option<&str>,
-    answer: Option<IntakeAnswer>,
+    answer: Option<&str>,
 ) -> Result<(), Error> {
     let catalog = global.catalog()?;
     let intake = catalog.intake();
@@ -93,15 +93,39 @@ pub(super) fn intake(
         let assessment = global.store().read(&global.assessment)?;
         let answers = assessment.map(|a| a.intake).unwrap_or_default();
         let width = intake.flags().map(|f| f.chars().count()).max().unwrap_or(0);
-        let answered = intake.flags().filter(|f| answers.contains_key(*f)).count();
+        let answered = intake
+            .questions
+            .iter()
+            .filter(|q| answers.contains_key(&q.id))
+            .count();
         let mut out = t::intake_heading(&global.assessment, answered, intake.questions.len());
         for question in &intake.questions {
-            let asked = intake.is_asked(&question.id, &answers);
-            let label = t::intake_answer_asked(answers.get(&question.id).copied(), asked);
+            let label = answer_label(intake, question, &answers);
             out.push_str(&format!(
-                "  {:<width$}  {label:<13}  {}\n",
-                question.id, question.question
+                "  {:<width$}  {:<13}  {}\n",
+                question.id,
+                sanitize::line(&label),
+                question.question
             ));
+        }
+        let facts = intake.effective(&answers);
+        let decided: Vec<String> = intake
+            .decisions
+            .iter()
+            .map(|d| {
+                let outcome = d.decide(&facts);
+                t::decision_line(
+                    &d.title,
+                    outcome.map(|o| o.label.as_str()),
+                    outcome.map(|o| o.reason.as_str()),
+                )
+            })
+            .collect();
+        if !decided.is_empty() {
+            out.push_str(&t::decisions_heading());
+            for line in decided {
+                out.push_str(&line);
+            }
         }
         out.push_str(t::INTAKE_HOW);
         return print(&out);
@@ -117,26 +141,84 @@ pub(super) fn intake(
         });
     };
     match answer {
-        Some(answer) => update_or_create(global, |assessment, now| {
-            assessment.set_intake(flag, answer.stored(), now);
-        }),
+        Some(text) => {
+            let value = parse_intake_answer(question, text)?;
+            update_or_create(global, |assessment, now| {
+                assessment.set_intake(flag, value, now);
+            })
+        }
         None => {
             let answers = global
                 .store()
                 .read(&global.assessment)?
                 .map(|a| a.intake)
                 .unwrap_or_default();
-            let current = answers.get(flag).copied();
-            let asked = intake.is_asked(flag, &answers);
-            print(&format!(
-                "{}: {}\n{}\n{}: {}\n",
-                question.id,
-                question.question,
-                question.explanation,
+            let mut out = format!(
+                "{}: {}\n{}\n",
+                question.id, question.question, question.explanation
+            );
+            for choice in &question.choices {
+                out.push_str(&format!("  {:<10} {}\n", choice.id, choice.label));
+            }
+            out.push_str(&format!(
+                "{}: {}\n",
                 t::INTAKE_CURRENT,
-                t::intake_answer_asked(current, asked)
-            ))
+                answer_label(intake, question, &answers)
+            ));
+            print(&out)
         }
+    }
+}
+
+/// The answer to an intake question as shown: ja, nee, a choice's label, open or niet gevraagd.
+fn answer_label(
+    intake: &crate::checklist::Intake,
+    question: &crate::checklist::IntakeQuestion,
+    answers: &crate::checklist::Facts,
+) -> String {
+    let answer = answers.get(&question.id);
+    let label = answer
+        .and_then(|a| a.choice())
+        .and_then(|id| question.choice(id))
+        .map(|c| c.label.as_str());
+    t::intake_answer_asked(answer, label, intake.is_asked(&question.id, answers))
+}
+
+/// An intake answer typed on the command line: ja/yes, nee/no or open for a yes/no question; the
+/// id of a choice (or open) for a multiple-choice one. `None` clears the answer.
+fn parse_intake_answer(
+    question: &crate::checklist::IntakeQuestion,
+    text: &str,
+) -> Result<Option<crate::checklist::Value>, Error> {
+    use crate::checklist::Value;
+    let word = text.trim().to_lowercase();
+    if word == "open" {
+        return Ok(None);
+    }
+    if question.is_yes_no() {
+        return match word.as_str() {
+            "ja" | "yes" | "j" | "y" => Ok(Some(Value::Yes)),
+            "nee" | "no" | "n" => Ok(Some(Value::No)),
+            _ => Err(Error::BadIntakeAnswer {
+                flag: question.id.clone(),
+                answer: text.to_owned(),
+                allowed: "ja, nee of open".into(),
+            }),
+        };
+    }
+    match question.choice(&word) {
+        Some(choice) => Ok(Some(Value::Choice(choice.id.clone()))),
+        None => Err(Error::BadIntakeAnswer {
+            flag: question.id.clone(),
+            answer: text.to_owned(),
+            allowed: question
+                .choices
+                .iter()
+                .map(|c| format!("{} ({})", c.id, c.label))
+                .chain(std::iter::once("open".to_owned()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
     }
 }
 

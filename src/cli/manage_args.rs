@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use super::ListFormat;
 
@@ -60,38 +60,10 @@ pub struct IntakeArgs {
     /// Intakevraag, bijvoorbeeld webshop; zonder: toon alle intakevragen met je antwoorden
     #[arg(value_name = "VRAAG", help_heading = "Argumenten")]
     pub flag: Option<String>,
-    /// ja, nee of open (open wist het antwoord: dan gelden alle vragen die erbij horen)
-    #[arg(
-        value_enum,
-        value_name = "ANTWOORD",
-        hide_possible_values = true,
-        help_heading = "Argumenten"
-    )]
-    pub answer: Option<IntakeAnswer>,
-}
-
-/// An answer to an intake question on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum IntakeAnswer {
-    /// Ja
-    #[value(alias = "yes")]
-    Ja,
-    /// Nee
-    #[value(alias = "no")]
-    Nee,
-    /// Nog niet beantwoord
-    Open,
-}
-
-impl IntakeAnswer {
-    /// The stored value: `None` clears the answer.
-    pub fn stored(self) -> Option<bool> {
-        match self {
-            IntakeAnswer::Ja => Some(true),
-            IntakeAnswer::Nee => Some(false),
-            IntakeAnswer::Open => None,
-        }
-    }
+    /// ja, nee of open; bij een meerkeuzevraag de id van een keuze (pqs intake VRAAG toont ze).
+    /// open wist het antwoord: dan gelden alle vragen die erbij horen
+    #[arg(value_name = "ANTWOORD", help_heading = "Argumenten")]
+    pub answer: Option<String>,
 }
 
 /// `pqs plan`.

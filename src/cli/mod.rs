@@ -109,7 +109,7 @@ pub fn run(global: &Config, command: Command) -> Result<(), Error> {
         Command::Import(args) => {
             transfer::import(global, &args.file, args.as_name.as_deref(), args.force)
         }
-        Command::Intake(args) => edit::intake(global, args.flag.as_deref(), args.answer),
+        Command::Intake(args) => edit::intake(global, args.flag.as_deref(), args.answer.as_deref()),
         Command::Plan(args) => edit::plan(global, &args),
         Command::Details(args) => edit::details(global, &args),
         Command::Repair => edit::repair(global),

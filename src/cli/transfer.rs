@@ -63,7 +63,7 @@ fn carried_files(
         let conditions = checklist
             .applies_if
             .iter()
-            .chain(checklist.items.iter().filter_map(|i| i.applies_if.as_ref()));
+            .chain(checklist.items.iter().flat_map(|i| &i.applies_if));
         flags.extend(conditions.map(|c| c.flag.as_str()));
     }
     let bundled = bundled_intake();

@@ -16,7 +16,7 @@ fn plan_columns(item: &ItemState, gap: Option<&Gap>) -> [String; 7] {
     let plan = gap.and_then(|g| g.plan.as_ref());
     let applies = match &item.excluded {
         None => t::yes_no(true).to_owned(),
-        Some(c) => t::excluded_reason(&c.flag, c.negated),
+        Some(e) => t::excluded_reason(&e.cause),
     };
     [
         plan.map(|p| p.owner.clone()).unwrap_or_default(),

@@ -63,8 +63,10 @@ pub struct IntakeLine {
     pub flag: String,
     /// The question.
     pub question: String,
-    /// The answer given: yes, no, or `None` when open.
-    pub answer: Option<bool>,
+    /// The answer given: yes, no, a choice, or `None` when open.
+    pub answer: Option<crate::checklist::Value>,
+    /// The label of the choice given (multiple-choice questions).
+    pub label: Option<String>,
     /// Whether the question is asked; one an earlier answer rules out counts as "nee".
     pub asked: bool,
     /// How many items this answer leaves out.
@@ -350,22 +352,27 @@ fn intake_lines(catalog: &Catalog, scan: &Scan, assessment: &Assessment) -> Vec<
         .checklists
         .iter()
         .flat_map(|c| &c.items)
+        .filter(|i| i.shared_from.is_none())
         .filter_map(|i| i.excluded.as_ref())
-        .map(|c| {
-            intake
-                .cause(&c.flag, answers)
-                .map_or(c.flag.as_str(), |(q, _)| q.id.as_str())
-        })
+        .map(|e| e.cause.flag.as_str())
         .collect();
     intake
         .questions
         .iter()
-        .map(|q| IntakeLine {
-            flag: q.id.clone(),
-            question: q.question.clone(),
-            answer: answers.get(&q.id).copied(),
-            asked: intake.is_asked(&q.id, answers),
-            leaves_out: causes.iter().filter(|flag| **flag == q.id).count(),
+        .map(|q| {
+            let answer = answers.get(&q.id).cloned();
+            IntakeLine {
+                flag: q.id.clone(),
+                question: q.question.clone(),
+                label: answer
+                    .as_ref()
+                    .and_then(|a| a.choice())
+                    .and_then(|id| q.choice(id))
+                    .map(|c| c.label.clone()),
+                answer,
+                asked: intake.is_asked(&q.id, answers),
+                leaves_out: causes.iter().filter(|flag| **flag == q.id).count(),
+            }
         })
         .collect()
 }

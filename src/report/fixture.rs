@@ -79,7 +79,11 @@ pub fn assessment() -> Assessment {
     let changed = "datalekken.dl-risico-beoordelen";
     a.set_status(changed, Some(Status::No), Some("verouderd"), answered);
     for (flag, yes) in [("webshop", false), ("personeel", false), ("fg", true)] {
-        a.set_intake(flag, Some(yes), answered);
+        a.set_intake(
+            flag,
+            Some(crate::checklist::Value::from_bool(yes)),
+            answered,
+        );
     }
     a.details = Details {
         contact: NASTY_CONTACT.into(),

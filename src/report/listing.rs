@@ -138,7 +138,9 @@ mod tests {
         let mut answered = save(&store, "midden", "Midden BV", at(20));
         let (_, item) = catalog.items().next().unwrap();
         answered.set_status(&item.id, Some(Status::Yes), None, at(20));
-        answered.intake.insert("webshop".into(), false);
+        answered
+            .intake
+            .insert("webshop".into(), crate::checklist::Value::from_bool(false));
         store.lock("midden").unwrap().save(&answered).unwrap();
         fs::write(store.path("kapot"), "format = 2\nanswers = [").unwrap();
 

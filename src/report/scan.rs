@@ -1,10 +1,42 @@
 //! Scores, gaps and orphans: a pure function of a catalog and an assessment.
+//!
+//! What counts, for every item:
+//! - the intake may rule it out (`excluded`): it is not asked and counts nowhere;
+//! - the chosen depth may leave it out (`deeper`): not asked, counts nowhere, its answer is kept;
+//! - its parent (`follows`) may rule it out (`parent`): answered nee or weet ik niet, the
+//!   follow-ups are not asked but count as not done (0), so a nee never scores better than
+//!   answering each follow-up; answered niet van toepassing, they count nowhere;
+//! - only privacy law (`scope = "avg"`) is in the score; consumer law and good practice are
+//!   scored apart.
+//!
+//! An item a checklist lists from another (`see`) is shown in both and counted once in the totals.
+
+use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::assessment::{Assessment, PlanEntry, Status};
-use crate::checklist::{Catalog, Condition, Severity};
+use crate::assessment::{Assessment, PlanEntry, ScanDepth, Status};
+use crate::checklist::intake::Cause;
+use crate::checklist::{Catalog, Checklist, Condition, Depth, Entry, Facts, Item, Scope, Severity};
+
+/// Why the intake rules an item or checklist out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exclusion {
+    /// The condition that does not hold.
+    pub condition: Condition,
+    /// The answered question (or decision) behind it.
+    pub cause: Cause,
+}
+
+/// A parent's answer that rules a follow-up out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuledOut {
+    /// The parent's global id (the nearest one answered so).
+    pub parent: String,
+    /// Its answer: nee, weet ik niet or niet van toepassing.
+    pub status: Status,
+}
 
 /// One item's state in a scan.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,10 +47,16 @@ pub struct ItemState {
     pub status: Option<Status>,
     /// How serious a gap is.
     pub severity: Severity,
+    /// In the quick scan or only in the full one.
+    pub depth: Depth,
+    /// Privacy law, consumer law or good practice.
+    pub scope: Scope,
     /// Section within the checklist, if any.
     pub section: Option<String>,
     /// The question.
     pub question: String,
+    /// What to do when the answer is not yes.
+    pub action: String,
     /// Legal reference.
     pub reference: String,
     /// The user's note ("" when none).
@@ -26,7 +64,17 @@ pub struct ItemState {
     /// When the answer or note was last changed.
     pub answered_at: Option<Timestamp>,
     /// The intake answer that rules this item out; `None` when it applies.
-    pub excluded: Option<Condition>,
+    pub excluded: Option<Exclusion>,
+    /// Outside the depth chosen for its checklist: not asked.
+    pub deeper: bool,
+    /// The item it follows up, if any.
+    pub follows: Option<String>,
+    /// The parent's answer that rules it out, if one does.
+    pub ruled_out: Option<RuledOut>,
+    /// The task it belongs to (its own id when it has none).
+    pub task: String,
+    /// The checklist it lives in, when this checklist only lists it (`see`).
+    pub shared_from: Option<String>,
     /// The answer is older than the review period.
     pub review_due: bool,
     /// The question changed after it was answered ("vraag gewijzigd").
@@ -36,39 +84,75 @@ pub struct ItemState {
 }
 
 impl ItemState {
-    /// Whether the item counts (the intake does not rule it out).
+    /// Whether the item counts at all for this business (the intake does not rule it out).
     pub fn applies(&self) -> bool {
         self.excluded.is_none()
     }
 
+    /// Whether the item is asked: it applies, is within the depth, and no parent rules it out.
+    pub fn asked(&self) -> bool {
+        self.applies() && !self.deeper && self.ruled_out.is_none()
+    }
+
+    /// Whether the item is in the scores: it applies and is within the depth, and no parent
+    /// answered "niet van toepassing".
+    pub fn counts(&self) -> bool {
+        self.applies()
+            && !self.deeper
+            && self
+                .ruled_out
+                .as_ref()
+                .is_none_or(|r| r.status != Status::NotApplicable)
+    }
+
+    /// The answer as the score sees it: a follow-up its parent rules out is not done.
+    pub fn scored_status(&self) -> Option<Status> {
+        if self.ruled_out.is_some() {
+            None
+        } else {
+            self.status
+        }
+    }
+
     /// Whether the answer asks for a second look: due for review or its question changed.
     pub fn needs_recheck(&self) -> bool {
-        self.excluded.is_none() && (self.review_due || self.question_changed)
+        self.asked() && (self.review_due || self.question_changed)
+    }
+
+    /// Whether it is open: asked and not answered yes or not applicable.
+    pub fn is_gap(&self) -> bool {
+        self.asked() && !matches!(self.status, Some(Status::Yes | Status::NotApplicable))
     }
 }
 
-/// Progress and score of one checklist.
+/// Progress and score of one checklist (of the privacy-law items; other scopes in `others`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChecklistScan {
     /// Checklist id.
     pub id: String,
     /// Checklist title.
     pub title: String,
-    /// Number of items that apply (the intake rules none of them out).
+    /// Number of items asked (the intake, the depth and parent answers leave them in).
     pub total: usize,
-    /// Items that apply and are not answered "not applicable".
+    /// Items asked and not answered "not applicable".
     pub applicable: usize,
-    /// Items that apply and have an answer (any status).
+    /// Items asked that have an answer (any status).
     pub answered: usize,
-    /// Score from 0 to 100.
+    /// Score from 0 to 100 (privacy law only).
     pub score: f64,
     /// Open gaps of high severity.
     pub open_high: usize,
     /// Items the intake rules out.
     pub skipped: usize,
+    /// Items outside the chosen depth.
+    pub deeper: usize,
+    /// Follow-ups their parent rules out.
+    pub followed: usize,
+    /// The depth chosen for this checklist.
+    pub depth: ScanDepth,
     /// The intake answer that rules the whole checklist out, if any.
-    pub excluded: Option<Condition>,
-    /// Every item, in order, including those ruled out.
+    pub excluded: Option<Exclusion>,
+    /// Every item shown, in order, including those ruled out and those listed from elsewhere.
     pub items: Vec<ItemState>,
 }
 
@@ -85,16 +169,22 @@ pub struct Gap {
     pub section: Option<String>,
     /// How serious the gap is.
     pub severity: Severity,
+    /// Privacy law, consumer law or good practice.
+    pub scope: Scope,
     /// The answer, `None` when unanswered.
     pub status: Option<Status>,
     /// The question.
     pub question: String,
     /// What to do.
     pub action: String,
+    /// The follow-ups this answer ruled out, as the steps of the action: what the thing must hold.
+    pub steps: Vec<String>,
     /// Legal reference.
     pub reference: String,
     /// The user's note ("" when none).
     pub note: String,
+    /// The task it belongs to.
+    pub task: String,
     /// The agreed action, if one was recorded.
     pub plan: Option<PlanEntry>,
     /// The plan's due date has passed.
@@ -110,22 +200,43 @@ pub struct Orphan {
     pub status: Option<Status>,
     /// The stored note.
     pub note: String,
+    /// Why the item was removed, when that was on purpose.
+    pub retired: Option<String>,
 }
 
-/// Totals over all checklists.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// Totals over all checklists; every item counted once.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Totals {
-    /// Number of items that apply.
+    /// Number of items asked.
     pub total: usize,
     /// Items the intake rules out.
     pub skipped: usize,
-    /// Items not answered "not applicable".
+    /// Items outside the chosen depth (what the other depth adds).
+    pub deeper: usize,
+    /// Follow-ups their parent rules out.
+    pub followed: usize,
+    /// Items asked and not answered "not applicable".
     pub applicable: usize,
-    /// Items with an answer.
+    /// Items asked that have an answer.
+    pub answered: usize,
+    /// Score from 0 to 100 (privacy law only).
+    pub score: f64,
+    /// Number of gaps (privacy law).
+    pub gaps: usize,
+}
+
+/// Progress on the items outside privacy law, per scope.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScopeTotals {
+    /// The scope.
+    pub scope: Scope,
+    /// Items asked.
+    pub total: usize,
+    /// Items answered.
     pub answered: usize,
     /// Score from 0 to 100.
     pub score: f64,
-    /// Number of gaps.
+    /// Gaps.
     pub gaps: usize,
 }
 
@@ -134,9 +245,13 @@ pub struct Totals {
 pub struct Scan {
     /// Per checklist, in catalog order.
     pub checklists: Vec<ChecklistScan>,
-    /// Totals.
+    /// Totals (privacy law).
     pub totals: Totals,
-    /// Gaps: high severity first, then checklist order, then item order.
+    /// Consumer law and good practice, when any item of them counts.
+    pub others: Vec<ScopeTotals>,
+    /// The depth of the scan as a whole.
+    pub depth: ScanDepth,
+    /// Gaps: high severity first, then checklist order, then item order; privacy law first.
     pub gaps: Vec<Gap>,
     /// Answers to items that no longer exist.
     pub orphans: Vec<Orphan>,
@@ -171,123 +286,158 @@ impl Weights {
     }
 }
 
+/// Counts for one group of items (a checklist, or everything once).
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    weights: Weights,
+    total: usize,
+    applicable: usize,
+    answered: usize,
+    open_high: usize,
+    skipped: usize,
+    deeper: usize,
+    followed: usize,
+    gaps: usize,
+}
+
+impl Tally {
+    fn add(&mut self, state: &ItemState) {
+        if !state.applies() {
+            self.skipped += 1;
+            return;
+        }
+        if state.deeper {
+            self.deeper += 1;
+            return;
+        }
+        if state.counts() {
+            self.weights.add(state.severity, state.scored_status());
+        }
+        if state.ruled_out.is_some() {
+            self.followed += 1;
+            return;
+        }
+        self.total += 1;
+        self.answered += usize::from(state.status.is_some());
+        self.applicable += usize::from(state.status != Some(Status::NotApplicable));
+        if state.is_gap() {
+            self.gaps += 1;
+            self.open_high += usize::from(state.severity == Severity::High);
+        }
+    }
+}
+
 impl Scan {
     /// Scores an assessment against a catalog at the moment `now` (which decides what is due).
     pub fn new(catalog: &Catalog, assessment: &Assessment, now: Timestamp) -> Self {
         let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
-        let mut checklists = Vec::new();
-        let mut gaps = Vec::new();
-        let mut all = Weights::default();
-        let mut totals = Totals {
-            total: 0,
-            skipped: 0,
-            applicable: 0,
-            answered: 0,
-            score: 0.0,
-            gaps: 0,
-        };
-        let intake = catalog.intake().effective(&assessment.intake);
+        let facts = catalog.intake().effective(&assessment.intake);
+        // Every item once, where it lives; parents before the follow-ups that need them.
+        let mut states: HashMap<&str, ItemState> = HashMap::new();
+        for (checklist, item) in catalog.items() {
+            states.insert(
+                item.id.as_str(),
+                state(catalog, checklist, item, assessment, &facts, now),
+            );
+        }
+        resolve_parents(catalog, &mut states);
+
+        let mut checklists = Vec::with_capacity(catalog.checklists().len());
+        let mut all = Tally::default();
+        let mut counted: HashSet<&str> = HashSet::new();
+        let mut others: Vec<(Scope, Tally)> = Vec::new();
         for checklist in catalog.checklists() {
-            let mut weights = Weights::default();
-            let mut items = Vec::with_capacity(checklist.items.len());
-            let (mut total, mut applicable, mut answered, mut open_high) = (0, 0, 0, 0);
-            for item in &checklist.items {
-                let status = assessment.status(&item.id);
-                let excluded = catalog.excluded_by(checklist, item, &intake).cloned();
-                let answer = assessment.answers.get(&item.id);
-                let state = ItemState {
-                    id: item.id.clone(),
-                    status,
-                    severity: item.severity,
-                    section: item.section.clone(),
-                    question: item.question.clone(),
-                    reference: item.reference.clone(),
-                    note: answer.map(|a| a.note.clone()).unwrap_or_default(),
-                    answered_at: answer.map(|a| a.answered_at),
-                    review_due: assessment.review_due(&item.id, now),
-                    question_changed: assessment.question_changed(&item.id, &item.fingerprint()),
-                    new: status.is_none()
-                        && !assessment.known_items.is_empty()
-                        && !assessment.known_items.contains(&item.id),
-                    excluded,
+            let excluded = excluded_checklist(catalog, checklist, assessment, &facts);
+            let mut tally = Tally::default();
+            let mut items = Vec::with_capacity(checklist.entries.len());
+            for entry in &checklist.entries {
+                let (id, shared_from) = match entry {
+                    Entry::Own(i) => (checklist.items[*i].id.as_str(), None),
+                    Entry::See(id, _) => match catalog.item(id) {
+                        Some((owner, _)) => (id.as_str(), Some(owner.id.clone())),
+                        None => continue,
+                    },
                 };
-                if state.applies() {
-                    total += 1;
-                    weights.add(item.severity, status);
-                    all.add(item.severity, status);
-                    answered += usize::from(status.is_some());
-                    applicable += usize::from(status != Some(Status::NotApplicable));
-                    if !matches!(status, Some(Status::Yes | Status::NotApplicable)) {
-                        open_high += usize::from(item.severity == Severity::High);
-                        let plan = assessment.plan.get(&item.id).cloned();
-                        gaps.push(Gap {
-                            id: item.id.clone(),
-                            checklist: checklist.id.clone(),
-                            checklist_title: checklist.title.clone(),
-                            section: item.section.clone(),
-                            severity: item.severity,
-                            status,
-                            question: item.question.clone(),
-                            action: item.action.clone(),
-                            reference: item.reference.clone(),
-                            note: state.note.clone(),
-                            overdue: plan.as_ref().is_some_and(|p| p.overdue(today)),
-                            plan,
-                        });
+                let Some(state) = states.get(id) else {
+                    continue;
+                };
+                let mut state = state.clone();
+                if shared_from.is_some() && excluded.is_some() {
+                    // Listed in a checklist the intake rules out: not counted here.
+                    state.excluded.clone_from(&excluded);
+                }
+                state.shared_from = shared_from;
+                if state.scope == Scope::Avg {
+                    tally.add(&state);
+                    if counted.insert(id) {
+                        all.add(&states[id]);
                     }
+                } else if state.shared_from.is_none() {
+                    let slot = match others.iter_mut().find(|(s, _)| *s == state.scope) {
+                        Some(slot) => slot,
+                        None => {
+                            others.push((state.scope, Tally::default()));
+                            others.last_mut().expect("just pushed")
+                        }
+                    };
+                    slot.1.add(&state);
                 }
                 items.push(state);
             }
-            let skipped = items.len() - total;
-            totals.total += total;
-            totals.skipped += skipped;
-            totals.applicable += applicable;
-            totals.answered += answered;
             checklists.push(ChecklistScan {
                 id: checklist.id.clone(),
                 title: checklist.title.clone(),
-                total,
-                applicable,
-                answered,
-                score: weights.score(),
-                open_high,
-                skipped,
-                excluded: checklist
-                    .applies_if
-                    .clone()
-                    .filter(|c| !c.holds(intake.get(&c.flag).copied())),
+                total: tally.total,
+                applicable: tally.applicable,
+                answered: tally.answered,
+                score: tally.weights.score(),
+                open_high: tally.open_high,
+                skipped: tally.skipped,
+                deeper: tally.deeper,
+                followed: tally.followed,
+                depth: assessment.depth_for(&checklist.id),
+                excluded,
                 items,
             });
         }
-        // Stable sort keeps checklist and item order within a severity.
-        gaps.sort_by_key(|g| g.severity);
-        totals.score = all.score();
-        totals.gaps = gaps.len();
-        let orphans = assessment
-            .answers
-            .iter()
-            .filter(|(id, _)| catalog.item(id).is_none())
-            .map(|(id, answer)| Orphan {
-                id: id.clone(),
-                status: answer.status,
-                note: answer.note.clone(),
-            })
-            .collect();
+        let gaps = gaps(catalog, assessment, &states, today);
+        others.sort_by_key(|(scope, _)| Scope::ALL.iter().position(|s| s == scope));
         Scan {
+            totals: Totals {
+                total: all.total,
+                skipped: all.skipped,
+                deeper: all.deeper,
+                followed: all.followed,
+                applicable: all.applicable,
+                answered: all.answered,
+                score: all.weights.score(),
+                gaps: all.gaps,
+            },
+            others: others
+                .into_iter()
+                .filter(|(_, t)| t.total + t.followed > 0)
+                .map(|(scope, t)| ScopeTotals {
+                    scope,
+                    total: t.total,
+                    answered: t.answered,
+                    score: t.weights.score(),
+                    gaps: t.gaps,
+                })
+                .collect(),
+            depth: assessment.depth(),
             checklists,
-            totals,
             gaps,
-            orphans,
+            orphans: orphans(catalog, assessment),
             today,
         }
     }
 
-    /// Every item that applies and asks for a second look, in checklist order.
+    /// Every item asked that asks for a second look, in checklist order, each once.
     pub fn rechecks(&self) -> impl Iterator<Item = &ItemState> {
         self.checklists
             .iter()
             .flat_map(|c| c.items.iter())
-            .filter(|i| i.needs_recheck())
+            .filter(|i| i.shared_from.is_none() && i.needs_recheck())
     }
 
     /// Gaps that have an action-plan entry, soonest due first (no date last).
@@ -299,6 +449,190 @@ impl Scan {
         });
         planned
     }
+
+    /// An item's state by global id (where it lives).
+    pub fn item(&self, id: &str) -> Option<&ItemState> {
+        self.checklists
+            .iter()
+            .flat_map(|c| &c.items)
+            .find(|i| i.id == id && i.shared_from.is_none())
+    }
+}
+
+/// An item's state before parents are looked at.
+fn state(
+    catalog: &Catalog,
+    checklist: &Checklist,
+    item: &Item,
+    assessment: &Assessment,
+    facts: &Facts,
+    now: Timestamp,
+) -> ItemState {
+    let status = assessment.status(&item.id);
+    let answer = assessment.answers.get(&item.id);
+    let excluded = catalog
+        .excluded_by(checklist, item, facts)
+        .map(|condition| Exclusion {
+            cause: catalog.intake().explain(condition, &assessment.intake),
+            condition: condition.clone(),
+        });
+    ItemState {
+        id: item.id.clone(),
+        status,
+        severity: item.severity,
+        depth: item.depth,
+        scope: item.scope,
+        section: item.section.clone(),
+        question: item.question.clone(),
+        action: item.action.clone(),
+        reference: item.reference.clone(),
+        note: answer.map(|a| a.note.clone()).unwrap_or_default(),
+        answered_at: answer.map(|a| a.answered_at),
+        excluded,
+        deeper: !assessment.depth_for(&checklist.id).includes(item.depth),
+        follows: item.follows.clone(),
+        ruled_out: None,
+        task: item.task.clone().unwrap_or_else(|| item.id.clone()),
+        shared_from: None,
+        review_due: assessment.review_due(&item.id, now),
+        question_changed: assessment.question_changed(&item.id, &item.fingerprint()),
+        new: status.is_none()
+            && !assessment.known_items.is_empty()
+            && !assessment.known_items.contains(&item.id),
+    }
+}
+
+/// Marks every follow-up whose parent (or a parent further up) is answered nee, weet ik niet or
+/// niet van toepassing.
+fn resolve_parents(catalog: &Catalog, states: &mut HashMap<&str, ItemState>) {
+    let mut memo: HashMap<String, Option<RuledOut>> = HashMap::new();
+    let ids: Vec<String> = catalog.items().map(|(_, i)| i.id.clone()).collect();
+    for id in &ids {
+        let verdict = verdict(id, catalog, states, &mut memo);
+        if let Some(state) = states.get_mut(id.as_str()) {
+            state.ruled_out = verdict;
+        }
+    }
+}
+
+/// What rules `id` out through its parents: the nearest parent answered nee, weet ik niet or niet
+/// van toepassing. (A circle, which the catalog check refuses, rules nothing out.)
+fn verdict(
+    id: &str,
+    catalog: &Catalog,
+    states: &HashMap<&str, ItemState>,
+    memo: &mut HashMap<String, Option<RuledOut>>,
+) -> Option<RuledOut> {
+    if let Some(known) = memo.get(id) {
+        return known.clone();
+    }
+    memo.insert(id.to_owned(), None);
+    let parent = states
+        .get(id)
+        .and_then(|s| s.follows.as_deref())
+        .and_then(|p| catalog.item(p))
+        .map(|(_, item)| item.id.as_str());
+    let found = parent.and_then(|parent| {
+        let state = states.get(parent)?;
+        match state.status {
+            Some(status @ (Status::No | Status::Unknown | Status::NotApplicable))
+                if state.applies() =>
+            {
+                Some(RuledOut {
+                    parent: parent.to_owned(),
+                    status,
+                })
+            }
+            _ => verdict(parent, catalog, states, memo),
+        }
+    });
+    memo.insert(id.to_owned(), found.clone());
+    found
+}
+
+/// The exclusion of a whole checklist, if the intake rules it out.
+fn excluded_checklist(
+    catalog: &Catalog,
+    checklist: &Checklist,
+    assessment: &Assessment,
+    facts: &Facts,
+) -> Option<Exclusion> {
+    crate::checklist::condition::first_failing(&checklist.applies_if, facts).map(|condition| {
+        Exclusion {
+            cause: catalog.intake().explain(condition, &assessment.intake),
+            condition: condition.clone(),
+        }
+    })
+}
+
+/// Every gap once, with the follow-ups its answer rules out as steps: privacy law first, then
+/// severity, then checklist and item order.
+fn gaps(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    states: &HashMap<&str, ItemState>,
+    today: Date,
+) -> Vec<Gap> {
+    let mut steps: HashMap<&str, Vec<String>> = HashMap::new();
+    for (_, item) in catalog.items() {
+        if let Some(ruled) = states
+            .get(item.id.as_str())
+            .and_then(|s| s.ruled_out.as_ref())
+            && ruled.status != Status::NotApplicable
+            && states[item.id.as_str()].applies()
+            && !states[item.id.as_str()].deeper
+        {
+            let parent = catalog.item(&ruled.parent).map(|(_, p)| p.id.as_str());
+            if let Some(parent) = parent {
+                steps.entry(parent).or_default().push(item.action.clone());
+            }
+        }
+    }
+    let mut gaps: Vec<Gap> = catalog
+        .items()
+        .filter_map(|(checklist, item)| {
+            let state = &states[item.id.as_str()];
+            if !state.is_gap() {
+                return None;
+            }
+            let plan = assessment.plan.get(&item.id).cloned();
+            Some(Gap {
+                id: item.id.clone(),
+                checklist: checklist.id.clone(),
+                checklist_title: checklist.title.clone(),
+                section: item.section.clone(),
+                severity: item.severity,
+                scope: item.scope,
+                status: state.status,
+                question: item.question.clone(),
+                action: item.action.clone(),
+                steps: steps.remove(item.id.as_str()).unwrap_or_default(),
+                reference: item.reference.clone(),
+                note: state.note.clone(),
+                task: state.task.clone(),
+                overdue: plan.as_ref().is_some_and(|p| p.overdue(today)),
+                plan,
+            })
+        })
+        .collect();
+    // Stable sort keeps checklist and item order within a scope and severity.
+    gaps.sort_by_key(|g| (g.scope != Scope::Avg, g.severity));
+    gaps
+}
+
+/// Answers to items that exist in no checklist, with the reason when they were removed on purpose.
+fn orphans(catalog: &Catalog, assessment: &Assessment) -> Vec<Orphan> {
+    assessment
+        .answers
+        .iter()
+        .filter(|(id, _)| catalog.item(id).is_none())
+        .map(|(id, answer)| Orphan {
+            id: id.clone(),
+            status: answer.status,
+            note: answer.note.clone(),
+            retired: catalog.retired(id).map(str::to_owned),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -142,3 +142,15 @@ pub fn repaired(name: &str, answers: usize, backup: &str) -> String {
         "De beoordeling \"{name}\" is hersteld met wat er te lezen was ({answers}). Het afgebroken bestand is bewaard in {backup}\n"
     )
 }
+
+/// Above the decisions in `pqs intake`.
+pub fn decisions_heading() -> String {
+    "\nWat pqs uit je antwoorden afleidt:\n".to_owned()
+}
+/// One decision in `pqs intake`: what is decided and why, or that answers are missing.
+pub fn decision_line(title: &str, outcome: Option<&str>, reason: Option<&str>) -> String {
+    match (outcome, reason) {
+        (Some(outcome), Some(reason)) => format!("  {title} {outcome}. {reason}\n"),
+        _ => format!("  {title} Nog niet te zeggen: beantwoord eerst de intakevragen.\n"),
+    }
+}

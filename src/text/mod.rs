@@ -90,7 +90,7 @@ pub const OPEN_HIGH: &str = "open met ernst hoog";
 
 /// What an action does, for the help overlay and footer.
 pub fn action_label(action: &crate::tui::action::Action) -> &'static str {
-    use crate::tui::action::Action as A;
+    use crate::tui::action::{Action as A, IntakeKey};
     match action {
         A::Answer(status) => status_label(Some(*status)),
         A::Clear => "antwoord wissen",
@@ -99,9 +99,10 @@ pub fn action_label(action: &crate::tui::action::Action) -> &'static str {
         A::EditDetails => "gegevens klant",
         A::ConfirmAnswer => "klopt nog",
         A::OpenIntake => "intake",
-        A::IntakeAnswer(Some(true)) => "ja",
-        A::IntakeAnswer(Some(false)) => "nee",
-        A::IntakeAnswer(None) => "open laten",
+        A::IntakeAnswer(IntakeKey::Yes) => "ja",
+        A::IntakeAnswer(IntakeKey::No) => "nee",
+        A::IntakeAnswer(IntakeKey::Open) => "open laten",
+        A::IntakeAnswer(IntakeKey::Choice(_)) => "kies",
         A::NextField => "volgend veld",
         A::SaveForm => "opslaan",
         A::OpenAssessment => "openen",

@@ -1,5 +1,8 @@
 //! Strings of the report sections for details, intake, action plan, sessions and progress.
 
+use crate::checklist::Value;
+use crate::checklist::intake::Cause;
+
 /// Label before the contact person.
 pub const CONTACT: &str = "Contactpersoon";
 /// Label before the assessor (the consultant).
@@ -112,20 +115,22 @@ pub const INTAKE_HEADERS: [&str; 3] = ["Vraag", "Antwoord", "Valt weg"];
 pub const INTAKE_NOT_ASKED: &str = "niet gevraagd";
 
 /// The intake answer in a word; `asked` false gives [`INTAKE_NOT_ASKED`].
-pub fn intake_answer_asked(answer: Option<bool>, asked: bool) -> &'static str {
+pub fn intake_answer_asked(answer: Option<&Value>, label: Option<&str>, asked: bool) -> String {
     if asked {
-        intake_answer(answer)
+        fact_label(answer, label)
     } else {
-        INTAKE_NOT_ASKED
+        INTAKE_NOT_ASKED.to_owned()
     }
 }
 
-/// The intake answer in a word.
-pub fn intake_answer(answer: Option<bool>) -> &'static str {
-    match answer {
-        Some(true) => "ja",
-        Some(false) => "nee",
-        None => "open",
+/// A fact in words: "ja", "nee", the label of a choice or outcome, or "open" when unanswered.
+pub fn fact_label(answer: Option<&Value>, label: Option<&str>) -> String {
+    match (answer, label) {
+        (None, _) => "open".to_owned(),
+        (Some(_), Some(label)) => label.to_owned(),
+        (Some(Value::Yes), None) => "ja".to_owned(),
+        (Some(Value::No), None) => "nee".to_owned(),
+        (Some(Value::Choice(id)), None) => id.clone(),
     }
 }
 
@@ -142,9 +147,9 @@ pub fn intake_skipped(skipped: usize) -> String {
 }
 
 /// Why an item does not apply, for the CSV: the intake answer that rules it out.
-pub fn excluded_reason(flag: &str, negated: bool) -> String {
-    let answer = intake_answer(Some(negated));
-    format!("nee (intake {flag}: {answer})")
+pub fn excluded_reason(cause: &Cause) -> String {
+    let answer = fact_label(Some(&cause.answer), cause.label.as_deref());
+    format!("nee (intake {}: {answer})", cause.flag)
 }
 
 /// CSV: the columns after the original nine, in order.

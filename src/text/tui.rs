@@ -24,10 +24,11 @@ pub fn intake_done(skipped: usize) -> String {
 }
 
 /// Why an item is left out: the intake question and the answer given.
-pub fn excluded_because(question: &str, answered_yes: bool) -> String {
-    let answer = if answered_yes { INTAKE_YES } else { INTAKE_NO };
+pub fn excluded_because(cause: &crate::checklist::intake::Cause) -> String {
+    let answer = super::fact_label(Some(&cause.answer), cause.label.as_deref());
     format!(
-        "Geldt niet voor je: bij de intake antwoordde je \"{answer}\" op \"{question}\". Wijzig dat met i."
+        "Geldt niet voor je: bij de intake antwoordde je \"{answer}\" op \"{}\". Wijzig dat met i.",
+        cause.question
     )
 }
 
@@ -199,3 +200,10 @@ pub const READ_ONLY_BADGE: &str = " ALLEEN LEZEN ";
 pub const READ_ONLY_TITLE: &str = " Alleen bekijken? ";
 /// The question of the offer.
 pub const READ_ONLY_ASK: &str = "Wil je de beoordeling bekijken zonder iets te wijzigen?";
+/// A yes/no intake question answered with another key.
+pub const INTAKE_ANSWER_YES_NO: &str =
+    "Beantwoord deze vraag met j (ja) of n (nee); w laat hem open.";
+/// A multiple-choice intake question answered with another key.
+pub fn intake_answer_choice(choices: usize) -> String {
+    format!("Kies een antwoord met een cijfer van 1 tot {choices}; w laat de vraag open.")
+}

@@ -4,6 +4,19 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::assessment::Status;
 
+/// An answer to an intake question, as a key gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntakeKey {
+    /// Yes (a yes/no question).
+    Yes,
+    /// No (a yes/no question).
+    No,
+    /// Leave it open (clear the answer).
+    Open,
+    /// The choice with this index (a multiple-choice question; the key shows it plus one).
+    Choice(u8),
+}
+
 /// One user intention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -21,8 +34,8 @@ pub enum Action {
     ConfirmAnswer,
     /// Open the intake questions.
     OpenIntake,
-    /// Answer the current intake question: yes, no, or `None` to leave it open.
-    IntakeAnswer(Option<bool>),
+    /// Answer the current intake question.
+    IntakeAnswer(IntakeKey),
     /// Start screen: open the selected assessment.
     OpenAssessment,
     /// Start screen: create an assessment (asks the organisation name).

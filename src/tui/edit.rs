@@ -2,20 +2,36 @@
 
 use jiff::Timestamp;
 
+use super::action::IntakeKey;
 use super::app::{App, Mode, Overlay, Tone};
 use super::form::{Form, FormValue};
 use super::update::Effect;
+use crate::checklist::Value;
 use crate::text as t;
 
 /// Answers the current intake question and moves on; after the last one, the walk-through starts.
-pub fn answer_intake(app: &mut App, answer: Option<bool>, now: Timestamp) -> Option<Effect> {
-    let flag = app
-        .catalog
-        .intake()
-        .questions
-        .get(app.intake_cursor)?
-        .id
-        .clone();
+/// A key that does not fit the question (a digit for a yes/no question, j for a multiple-choice
+/// one, a digit past the last choice) says how to answer and changes nothing.
+pub fn answer_intake(app: &mut App, key: IntakeKey, now: Timestamp) -> Option<Effect> {
+    let question = app.catalog.intake().questions.get(app.intake_cursor)?;
+    let answer = match (key, question.is_yes_no()) {
+        (IntakeKey::Open, _) => None,
+        (IntakeKey::Yes, true) => Some(Value::Yes),
+        (IntakeKey::No, true) => Some(Value::No),
+        (IntakeKey::Choice(i), false) if usize::from(i) < question.choices.len() => {
+            Some(Value::Choice(question.choices[usize::from(i)].id.clone()))
+        }
+        (_, yes_no) => {
+            let hint = if yes_no {
+                t::INTAKE_ANSWER_YES_NO.to_owned()
+            } else {
+                t::intake_answer_choice(question.choices.len())
+            };
+            app.message = Some((Tone::Info, hint));
+            return None;
+        }
+    };
+    let flag = question.id.clone();
     let changed = app.assessment.set_intake(&flag, answer, now);
     if changed {
         app.touch(format!("intake.{flag}"));

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, IntakeKey};
 use crate::assessment::Status;
 
 /// Where a key is pressed.
@@ -155,25 +155,79 @@ pub const BINDINGS: &[Binding] = &[
     key(
         Scope::Intake,
         KeyCode::Char('j'),
-        Action::IntakeAnswer(Some(true)),
+        Action::IntakeAnswer(IntakeKey::Yes),
         true,
     ),
     key(
         Scope::Intake,
         KeyCode::Char('n'),
-        Action::IntakeAnswer(Some(false)),
+        Action::IntakeAnswer(IntakeKey::No),
         true,
     ),
     key(
         Scope::Intake,
         KeyCode::Char('w'),
-        Action::IntakeAnswer(None),
+        Action::IntakeAnswer(IntakeKey::Open),
         true,
     ),
     key(
         Scope::Intake,
         KeyCode::Backspace,
-        Action::IntakeAnswer(None),
+        Action::IntakeAnswer(IntakeKey::Open),
+        false,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Char('1'),
+        Action::IntakeAnswer(IntakeKey::Choice(0)),
+        false,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Char('2'),
+        Action::IntakeAnswer(IntakeKey::Choice(1)),
+        false,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Char('3'),
+        Action::IntakeAnswer(IntakeKey::Choice(2)),
+        false,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Char('4'),
+        Action::IntakeAnswer(IntakeKey::Choice(3)),
+        false,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Char('5'),
+        Action::IntakeAnswer(IntakeKey::Choice(4)),
+        false,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Char('6'),
+        Action::IntakeAnswer(IntakeKey::Choice(5)),
+        false,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Char('7'),
+        Action::IntakeAnswer(IntakeKey::Choice(6)),
+        false,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Char('8'),
+        Action::IntakeAnswer(IntakeKey::Choice(7)),
+        false,
+    ),
+    key(
+        Scope::Intake,
+        KeyCode::Char('9'),
+        Action::IntakeAnswer(IntakeKey::Choice(8)),
         false,
     ),
     key(Scope::Intake, KeyCode::Down, Action::Next, false),

@@ -26,8 +26,14 @@ fn the_intake_is_answered_question_by_question_at_80x24() {
         r.app.intake_cursor, 3,
         "no webshop: the web server question is skipped"
     );
-    assert_eq!(r.app.assessment.intake.get("website"), Some(&true));
-    assert_eq!(r.app.assessment.intake.get("webshop"), Some(&false));
+    assert_eq!(
+        r.app.assessment.intake.get("website"),
+        Some(&crate::checklist::Value::from_bool(true))
+    );
+    assert_eq!(
+        r.app.assessment.intake.get("webshop"),
+        Some(&crate::checklist::Value::from_bool(false))
+    );
     let saved = r
         .store
         .saved
@@ -76,8 +82,12 @@ fn after_the_intake_the_walk_through_skips_what_does_not_apply() {
 #[test]
 fn items_ruled_out_are_dimmed_with_the_reason_at_80x24() {
     let mut a = existing();
-    a.set_intake("fg", Some(false), now());
-    a.set_intake("webshop", Some(false), now());
+    a.set_intake("fg", Some(crate::checklist::Value::from_bool(false)), now());
+    a.set_intake(
+        "webshop",
+        Some(crate::checklist::Value::from_bool(false)),
+        now(),
+    );
     let r = drive(a, (80, 24), vec![key(KeyCode::Down)], Recorder::default());
     let screen = r.terminal.backend().to_string();
     assert!(
@@ -102,7 +112,10 @@ fn changing_the_intake_never_deletes_an_answer() {
     events.extend(chars("n"));
     let r = drive(a, (80, 24), events, Recorder::default());
     let saved = r.store.saved.last().unwrap();
-    assert_eq!(saved.intake.get("webshop"), Some(&false));
+    assert_eq!(
+        saved.intake.get("webshop"),
+        Some(&crate::checklist::Value::from_bool(false))
+    );
     assert_eq!(
         saved.status("webwinkel-tips.tip-9-keurmerk"),
         Some(Status::No)
@@ -263,7 +276,11 @@ fn the_report_screen_shows_progress_since_the_previous_session_at_80x24() {
         day(7),
     );
     a.record_session(day(7), day(7), "Eva", &BTreeSet::from([FIRST.to_owned()]));
-    a.set_intake("webshop", Some(false), day(7));
+    a.set_intake(
+        "webshop",
+        Some(crate::checklist::Value::from_bool(false)),
+        day(7),
+    );
     a.set_plan(
         "privacyverklaring.pv-doeleinden",
         crate::assessment::PlanEntry {

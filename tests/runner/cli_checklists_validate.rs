@@ -16,8 +16,9 @@ pub const INVALID: &[(&str, &str)] = &[
     ),
     (
         "unknown-field.toml",
-        "23:1: onbekend veld `kleur`; toegestaan zijn: `id`, `section`, `question`, \
-         `explanation`, `action`, `reference`, `severity`, `links`, `applies_if`",
+        "23:1: onbekend veld `kleur`; toegestaan zijn: `id`, `see`, `section`, `question`, \
+         `explanation`, `action`, `reference`, `severity`, `depth`, `scope`, `task`, `follows`, \
+         `replaces`, `links`, `applies_if`",
     ),
     (
         "missing-field.toml",
@@ -39,12 +40,13 @@ pub const INVALID: &[(&str, &str)] = &[
     ),
     (
         "unknown-severity.toml",
-        "23:12: onbekende ernst \"kritiek\"; kies \"high\", \"medium\" of \"low\"",
+        "23:12: onbekende waarde \"kritiek\" voor `severity`; kies \"high\", \"medium\" of \"low\"",
     ),
     (
         "bad-applies-if.toml",
-        "24:14: ongeldige `applies_if` \"Web Shop\": schrijf de id van een intakevraag, of ! en \
-         die id (bijvoorbeeld \"webshop\" of \"!personeel\")",
+        "24:15: ongeldige voorwaarde \"Web Shop\" in `applies_if`: schrijf de id van een \
+         intakevraag (\"webshop\"), ! en die id (\"!personeel\"), of bij een meerkeuzevraag de id \
+         met = en de keuzes (\"omvang=50-249|250-plus\", of != voor \"niet een van\")",
     ),
 ];
 
@@ -279,7 +281,10 @@ fn a_broken_user_checklist_stops_every_command_that_needs_the_catalog() {
     let before = fs::read(env.assessment("standaard")).unwrap();
     let broken = fs::read_to_string(fixture("checklists/unknown-severity.toml")).unwrap();
     let path = env.write_checklist("kapot.toml", &broken);
-    let expected = format!("pqs: {}:23:12: onbekende ernst \"kritiek\"", path.display());
+    let expected = format!(
+        "pqs: {}:23:12: onbekende waarde \"kritiek\" voor `severity`",
+        path.display()
+    );
     for args in [
         &["checklists"][..],
         &["checklists", "--format", "json"],
@@ -300,8 +305,8 @@ fn validate_rejects_a_flag_the_intake_does_not_define() {
     let err = env.fails(&["validate", &path]);
     assert!(
         err.starts_with(&format!(
-            "{path}:24:14: `applies_if` noemt de intakevraag \"zwembad\", maar die bestaat niet; \
-             bestaande vragen: website, webshop,"
+            "{path}:24:15: `applies_if`: de voorwaarde noemt \"zwembad\", maar die intakevraag of \
+             beslissing bestaat niet; bestaande: website, webshop,"
         )),
         "{err}"
     );
@@ -345,7 +350,7 @@ fn a_user_checklist_with_an_unknown_flag_stops_the_program_with_its_position() {
     .unwrap();
     let err = env.fails(&["checklists"]);
     assert!(
-        err.contains("eigen.toml:24:14: `applies_if` noemt de intakevraag \"zwembad\""),
+        err.contains("eigen.toml:24:15: `applies_if`: de voorwaarde noemt \"zwembad\""),
         "{err}"
     );
     // With an own intake that defines the flag, the folder loads.

@@ -306,7 +306,7 @@ fn broken_and_foreign_files_are_refused_with_position_and_change_nothing() {
     );
     assert_eq!(
         refused("bad-checklist.toml"),
-        "pqs: BESTAND → eigen.toml:12:12: onbekende ernst \"hoog\"; kies \"high\", \"medium\" of \"low\"\n\
+        "pqs: BESTAND → eigen.toml:12:12: onbekende waarde \"hoog\" voor `severity`; kies \"high\", \"medium\" of \"low\"\n\
          Een checklist in BESTAND bevat fouten (regelnummers tellen binnen die checklist). Er is \
          niets geïmporteerd.\n"
     );

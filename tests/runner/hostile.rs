@@ -72,7 +72,7 @@ fn hostile_assessment() -> Assessment {
     let orphan = "weg.\u{1b}]0;x\u{7}\u{202e}";
     a.set_status(orphan, Some(Status::Yes), None, now());
     a.set_note(orphan, HOSTILE, now());
-    a.set_intake("webshop", Some(false), now());
+    a.set_intake("webshop", Some(pqs::checklist::Value::No), now());
     a.sessions.push(Session {
         start: now(),
         end: now(),

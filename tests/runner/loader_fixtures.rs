@@ -94,7 +94,7 @@ severity = "hoog"
             "4:12 `reviewed` moet een datum zijn zonder tijd, bijvoorbeeld `reviewed = 2026-11-23`",
             "15:6 de id \"a\" komt al eerder voor in dit bestand",
             "14:1 het veld `action` ontbreekt",
-            "19:12 onbekende ernst \"hoog\"",
+            "19:12 onbekende waarde \"hoog\" voor `severity`",
         ]
     );
 }

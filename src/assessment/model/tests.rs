@@ -131,8 +131,16 @@ fn a_changed_question_is_flagged_until_confirmed() {
 fn intake_changes_never_touch_answers() {
     let mut a = Assessment::new("", at(0));
     a.set_status("webwinkel-tips.tip-1", Some(Status::No), None, at(1));
-    assert!(a.set_intake("webshop", Some(false), at(2)));
-    assert!(!a.set_intake("webshop", Some(false), at(3)));
+    assert!(a.set_intake(
+        "webshop",
+        Some(crate::checklist::Value::from_bool(false)),
+        at(2)
+    ));
+    assert!(!a.set_intake(
+        "webshop",
+        Some(crate::checklist::Value::from_bool(false)),
+        at(3)
+    ));
     assert_eq!(a.status("webwinkel-tips.tip-1"), Some(Status::No));
     assert!(a.set_intake("webshop", None, at(4)));
     assert!(a.intake.is_empty());

@@ -217,7 +217,15 @@ pub(super) fn intake(h: &mut Html, doc: &Document) {
                     h.el("tr", &[], |h| {
                         h.leaf("td", &[], &line.question);
                         h.el("td", &[], |h| {
-                            h.leaf("b", &[], t::intake_answer_asked(line.answer, line.asked));
+                            h.leaf(
+                                "b",
+                                &[],
+                                &t::intake_answer_asked(
+                                    line.answer.as_ref(),
+                                    line.label.as_deref(),
+                                    line.asked,
+                                ),
+                            );
                         });
                         h.leaf("td", &[("class", "num")], &line.leaves_out.to_string());
                     });

@@ -191,7 +191,7 @@ pub(super) fn intake(out: &mut String, doc: &Document) {
             out,
             &[
                 escape_cell(&line.question),
-                t::intake_answer_asked(line.answer, line.asked).to_owned(),
+                t::intake_answer_asked(line.answer.as_ref(), line.label.as_deref(), line.asked),
                 line.leaves_out.to_string(),
             ],
         );

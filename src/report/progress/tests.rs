@@ -79,7 +79,11 @@ fn assessment() -> Assessment {
     a.set_status("een.d", Some(Status::NotApplicable), None, second); // settled both times
     a.set_status("een.e", Some(Status::Unknown), None, second); // newly answered
     a.set_status("een.winkel", Some(Status::Yes), None, second); // ruled out below
-    a.set_intake("webshop", Some(false), second);
+    a.set_intake(
+        "webshop",
+        Some(crate::checklist::Value::from_bool(false)),
+        second,
+    );
     a.record_session(
         second,
         at("2026-11-10T12:30:00Z"),

@@ -156,7 +156,11 @@ fn gated(intake: &[(&str, bool)]) -> Scan {
     let catalog = Catalog::new([parse_checklist(GATED, "drie", Source::Bundled).unwrap()]);
     let mut a = assessment(&[("drie.winkel", Status::No)]);
     for (flag, yes) in intake {
-        a.set_intake(flag, Some(*yes), Timestamp::UNIX_EPOCH);
+        a.set_intake(
+            flag,
+            Some(crate::checklist::Value::from_bool(*yes)),
+            Timestamp::UNIX_EPOCH,
+        );
     }
     Scan::new(&catalog, &a, Timestamp::UNIX_EPOCH)
 }
@@ -178,9 +182,17 @@ fn items_ruled_out_by_the_intake_leave_scores_and_gaps_but_keep_their_answer() {
     assert_eq!(ids, ["drie.altijd"]);
     let winkel = &drie.items[1];
     assert_eq!(winkel.status, Some(Status::No), "the answer is kept");
-    assert_eq!(winkel.excluded.as_ref().unwrap().to_string(), "webshop");
     assert_eq!(
-        drie.items[2].excluded.as_ref().unwrap().to_string(),
+        winkel.excluded.as_ref().unwrap().condition.to_string(),
+        "webshop"
+    );
+    assert_eq!(
+        drie.items[2]
+            .excluded
+            .as_ref()
+            .unwrap()
+            .condition
+            .to_string(),
         "!personeel"
     );
     assert_eq!(scan.totals.gaps, 1);
@@ -191,10 +203,14 @@ fn a_ruled_out_checklist_says_why() {
     let checklist = GATED.replace("order = 3", "order = 3\napplies_if = \"webshop\"");
     let catalog = Catalog::new([parse_checklist(&checklist, "drie", Source::Bundled).unwrap()]);
     let mut a = assessment(&[]);
-    a.set_intake("webshop", Some(false), Timestamp::UNIX_EPOCH);
+    a.set_intake(
+        "webshop",
+        Some(crate::checklist::Value::from_bool(false)),
+        Timestamp::UNIX_EPOCH,
+    );
     let scan = Scan::new(&catalog, &a, Timestamp::UNIX_EPOCH);
     assert_eq!(
-        scan.checklists[0].excluded.as_ref().unwrap().flag,
+        scan.checklists[0].excluded.as_ref().unwrap().condition.flag,
         "webshop"
     );
     assert_eq!(scan.totals.total, 0);

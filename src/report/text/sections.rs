@@ -174,7 +174,7 @@ pub(super) fn intake(doc: &Document, layout: Layout, out: &mut String) {
         let mut text = format!(
             "{}: {}",
             line.question,
-            t::intake_answer_asked(line.answer, line.asked)
+            t::intake_answer_asked(line.answer.as_ref(), line.label.as_deref(), line.asked)
         );
         if line.leaves_out > 0 {
             let _ = write!(text, " ({})", t::leaves_out(line.leaves_out));

@@ -20,17 +20,9 @@ pub fn lines<'a>(app: &'a App, item: &'a Item, with_question: bool) -> Vec<Line<
         .iter()
         .flat_map(|c| &c.items)
         .find(|s| s.id == item.id);
-    if let Some(condition) = state.and_then(|s| s.excluded.as_ref()) {
-        let cause = app
-            .catalog
-            .intake()
-            .cause(&condition.flag, &app.assessment.intake);
-        let (question, answer) = cause
-            .map_or((condition.flag.as_str(), condition.negated), |(q, a)| {
-                (q.question.as_str(), a)
-            });
+    if let Some(exclusion) = state.and_then(|s| s.excluded.as_ref()) {
         out.push(Line::styled(
-            t::excluded_because(question, answer),
+            t::excluded_because(&exclusion.cause),
             theme.dim(),
         ));
         out.push(Line::raw(""));

@@ -30,16 +30,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 );
                 return ListItem::new(Line::styled(text, theme.dim()));
             }
+            use crate::checklist::Value;
             let (label, style) = match app.assessment.intake.get(&q.id) {
-                Some(true) => (
-                    t::INTAKE_YES,
+                Some(Value::Yes) => (
+                    t::INTAKE_YES.to_owned(),
                     theme.status(Some(crate::assessment::Status::Yes)),
                 ),
-                Some(false) => (
-                    t::INTAKE_NO,
+                Some(Value::No) => (
+                    t::INTAKE_NO.to_owned(),
                     theme.status(Some(crate::assessment::Status::No)),
                 ),
-                None => (t::INTAKE_OPEN, theme.dim()),
+                Some(Value::Choice(id)) => (
+                    truncate(q.choice(id).map_or(id.as_str(), |c| c.label.as_str()), 5),
+                    theme.status(Some(crate::assessment::Status::Yes)),
+                ),
+                None => (t::INTAKE_OPEN.to_owned(), theme.dim()),
             };
             ListItem::new(Line::from(vec![
                 Span::styled(format!("{label:<5} "), style),
@@ -63,6 +68,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(question) = intake.questions.get(selected) {
         lines.push(Line::styled(question.question.as_str(), theme.title()));
         lines.push(Line::raw(question.explanation.as_str()));
+        for (i, choice) in question.choices.iter().enumerate() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} ", i + 1), theme.key()),
+                Span::raw(choice.label.as_str()),
+            ]));
+        }
     }
     lines.push(Line::styled(t::INTAKE_HINT, theme.dim()));
     Paragraph::new(lines)
