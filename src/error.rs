@@ -75,6 +75,14 @@ pub enum Error {
         /// The bundled checklist's title.
         title: String,
     },
+    /// `pqs import` of an intake that gives questions in use another wording, without `--force`.
+    #[error(
+        "het exportbestand bevat een intake die deze intakevragen anders stelt dan nu: {ids}. Antwoorden die al gegeven zijn, kunnen dan iets anders gaan betekenen.\nEr is niets geïmporteerd. Wil je dat toch, importeer dan opnieuw met --force."
+    )]
+    ReplacesIntakeQuestions {
+        /// The question ids, comma-separated.
+        ids: String,
+    },
     /// `pqs import` of a checklist whose file name (`ID.toml`) holds another checklist.
     #[error(
         "{} bestaat al en is niet de checklist \"{id}\"; pqs schrijft een meegestuurde checklist als ID.toml. Er is niets geïmporteerd. Geef dat bestand een andere naam en importeer opnieuw.",

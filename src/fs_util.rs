@@ -265,6 +265,45 @@ pub fn sync_dir(dir: &Path) -> Result<(), FsError> {
     Ok(())
 }
 
+/// Where `path` really is: the longest part that exists, with links resolved
+/// (`fs::canonicalize`), followed by the rest, with `.` and `..` applied to it (the rest does not
+/// exist, so it holds no links). `d/nieuw/../k.toml` is `d/k.toml`, also before `d/nieuw` exists.
+pub fn resolve(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = if path.is_absolute() {
+        path.to_owned()
+    } else {
+        std::env::current_dir()
+            .unwrap_or_else(|_| PathBuf::from("/"))
+            .join(path)
+    };
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    let base = loop {
+        if let Ok(real) = fs::canonicalize(existing) {
+            break real;
+        }
+        match (existing.parent(), existing.components().next_back()) {
+            (Some(parent), Some(last)) => {
+                rest.push(last);
+                existing = parent;
+            }
+            _ => break PathBuf::from("/"),
+        }
+    };
+    let mut out = base;
+    for part in rest.into_iter().rev() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
 /// The folder a path is in ("." for a bare file name).
 pub fn parent_of(path: &Path) -> &Path {
     match path.parent() {
@@ -344,6 +383,8 @@ pub fn remove_stale_temporaries(dir: &Path, target: &str) -> usize {
 pub enum Target {
     /// Standard output (`-` or `/dev/stdout`).
     Stdout,
+    /// Standard error (`/dev/stderr`).
+    Stderr,
     /// A character device or FIFO, written straight into (`/dev/null`, a pipe).
     Stream(PathBuf),
     /// A regular file (new or existing), replaced atomically.
@@ -355,6 +396,9 @@ pub enum Target {
 pub fn output_target(path: &Path) -> Result<Target, FsError> {
     if path == Path::new("-") || path == Path::new("/dev/stdout") {
         return Ok(Target::Stdout);
+    }
+    if path == Path::new("/dev/stderr") {
+        return Ok(Target::Stderr);
     }
     let meta = match fs::symlink_metadata(path) {
         Ok(meta) => meta,
@@ -388,11 +432,15 @@ pub fn output_target(path: &Path) -> Result<Target, FsError> {
 }
 
 /// Writes `bytes` to an output target from [`output_target`]; standard output goes through
-/// [`crate::output::print`].
+/// [`crate::output::print_data`] (exact on a pipe, sanitised on a terminal).
 pub fn write_output(target: &Target, bytes: &[u8]) -> Result<(), FsError> {
     match target {
-        Target::Stdout => crate::output::print(&String::from_utf8_lossy(bytes))
+        Target::Stdout => crate::output::print_data(&String::from_utf8_lossy(bytes))
             .map_err(io("kan niet schrijven naar {}", Path::new("stdout"))),
+        Target::Stderr => {
+            crate::output::eprint(String::from_utf8_lossy(bytes).trim_end());
+            Ok(())
+        }
         Target::Stream(path) => OpenOptions::new()
             .write(true)
             .open(path)
@@ -541,6 +589,26 @@ mod tests {
         assert_eq!(
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o600
+        );
+    }
+
+    #[test]
+    fn a_path_is_resolved_through_folders_that_do_not_exist_yet() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = fs::canonicalize(dir.path()).unwrap();
+        assert_eq!(
+            resolve(&dir.path().join("nieuw/../k.toml")),
+            real.join("k.toml")
+        );
+        assert_eq!(
+            resolve(&dir.path().join("a/./b/../../c/d")),
+            real.join("c/d")
+        );
+        fs::create_dir(dir.path().join("echt")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("echt"), dir.path().join("link")).unwrap();
+        assert_eq!(
+            resolve(&dir.path().join("link/x/../y")),
+            real.join("echt/y")
         );
     }
 

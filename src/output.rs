@@ -9,16 +9,36 @@ use crate::assessment::Assessment;
 use crate::checklist::Catalog;
 use crate::clock;
 use crate::report::{Document, Scan, text};
-use crate::sanitize;
+use crate::sanitize::{self, Pass};
 
-/// Writes to stdout through [`sanitize::for_terminal`]; a closed pipe (`pqs report | head`) is not an
-/// error.
+/// Writes to stdout through [`sanitize::for_terminal`] (text only); a closed pipe
+/// (`pqs report | head`) is not an error.
 pub fn print(text: &str) -> io::Result<()> {
+    print_as(text, Pass::Text)
+}
+
+/// [`print`] for the coloured text report: its own colour sequences pass.
+pub fn print_coloured(text: &str) -> io::Result<()> {
+    print_as(text, Pass::Colour)
+}
+
+/// [`print`] for a file format (CSV, an export bundle) written to stdout: exact when stdout is a
+/// pipe or a file, through the sanitiser (keeping `\r\n`) when it is a terminal.
+pub fn print_data(text: &str) -> io::Result<()> {
+    if io::stdout().is_terminal() {
+        print_as(text, Pass::CrLf)
+    } else {
+        write_stdout(text)
+    }
+}
+
+fn print_as(text: &str, pass: Pass) -> io::Result<()> {
+    write_stdout(&sanitize::for_terminal(text, pass))
+}
+
+fn write_stdout(text: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    match out
-        .write_all(sanitize::for_terminal(text).as_bytes())
-        .and_then(|()| out.flush())
-    {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Err(err),
         _ => Ok(()),
     }
@@ -28,7 +48,7 @@ pub fn print(text: &str) -> io::Result<()> {
 /// quote file names, paths and ids, which may come from a bundle or an argument.
 pub fn eprint(message: &str) {
     let mut err = io::stderr().lock();
-    let _ = writeln!(err, "{}", sanitize::for_terminal(message));
+    let _ = writeln!(err, "{}", sanitize::for_terminal(message, Pass::Text));
 }
 
 /// Width for text output: the terminal's, or 80 when not a terminal.

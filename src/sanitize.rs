@@ -103,35 +103,44 @@ fn shown(c: char) -> char {
     if is_unsafe(c) { PLACEHOLDER } else { c }
 }
 
-/// The last check before bytes reach a terminal (stdout or stderr): line breaks, tabs, `\r\n` and
-/// the colour sequences of our own text report (`ESC [ digits ; m`, SGR only) pass; any other unsafe
-/// character becomes [`PLACEHOLDER`]. Content was sanitised when it was rendered, so normally nothing
-/// changes; this keeps a missed path from ever steering the terminal.
-pub fn for_terminal(text: &str) -> Cow<'_, str> {
+/// What may pass [`for_terminal`] besides text, line breaks and tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// Nothing else (messages, data, reports without colour).
+    Text,
+    /// Also `\r\n` (CSV records end so).
+    CrLf,
+    /// Also the colour sequences of our own text report (`ESC [ digits ; m`, SGR only). Only the
+    /// coloured report asks for this, and its user text was sanitised when it was rendered.
+    Colour,
+}
+
+/// The last check before bytes reach a terminal (stdout or stderr): line breaks and tabs pass,
+/// and what `pass` allows; any other unsafe character becomes [`PLACEHOLDER`]. Content was
+/// sanitised when it was rendered, so normally nothing changes; this keeps a missed path (a path
+/// or id in an error message, say) from ever steering the terminal.
+pub fn for_terminal(text: &str, pass: Pass) -> Cow<'_, str> {
+    let crlf = |i: usize| pass != Pass::Text && text[i + 1..].starts_with('\n');
+    let colour = |i: usize| pass == Pass::Colour && sgr_len(&text[i..]).is_some();
     let bad = |(i, c): (usize, char)| match c {
         '\n' | '\t' => false,
-        '\r' => !text[i + 1..].starts_with('\n'),
-        '\u{1b}' => sgr_len(&text[i..]).is_none(),
+        '\r' => !crlf(i),
+        '\u{1b}' => !colour(i),
         c => is_unsafe(c),
     };
     if !text.char_indices().any(bad) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
         let len = match c {
-            '\u{1b}' => match sgr_len(rest) {
-                Some(len) => {
-                    out.push_str(&rest[..len]);
-                    len
-                }
-                None => {
-                    out.push(PLACEHOLDER);
-                    1
-                }
-            },
-            '\r' if rest[1..].starts_with('\n') => {
+            '\u{1b}' if colour(i) => {
+                let len = sgr_len(&text[i..]).unwrap_or(1);
+                out.push_str(&text[i..i + len]);
+                len
+            }
+            '\r' if crlf(i) => {
                 out.push('\r');
                 1
             }
@@ -144,7 +153,7 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
                 c.len_utf8()
             }
         };
-        rest = &rest[len..];
+        i += len;
     }
     Cow::Owned(out)
 }
@@ -214,15 +223,30 @@ mod tests {
     }
 
     #[test]
-    fn the_terminal_boundary_lets_only_colour_through() {
-        let coloured = "\u{1b}[1;31m[HOOG]\u{1b}[0m tekst\r\nregel\tmet tab\n";
-        assert!(matches!(for_terminal(coloured), Cow::Borrowed(_)));
-        let out = for_terminal(HOSTILE);
-        assert!(!out.contains('\u{1b}'), "{out:?}");
-        assert!(clean_of_unsafe(&out), "{out:?}");
-        assert_eq!(for_terminal("over\rschreven"), "over\u{fffd}schreven");
+    fn the_terminal_boundary_lets_colour_through_only_where_asked() {
+        let coloured = "\u{1b}[1;31m[HOOG]\u{1b}[0m tekst\nregel\tmet tab\n";
+        assert!(matches!(
+            for_terminal(coloured, Pass::Colour),
+            Cow::Borrowed(_)
+        ));
+        let message = "onbekende vraag \"pv\u{1b}[8m\"";
         assert_eq!(
-            for_terminal("\u{1b}[2J"),
+            for_terminal(message, Pass::Text),
+            "onbekende vraag \"pv\u{fffd}[8m\""
+        );
+        for pass in [Pass::Text, Pass::CrLf, Pass::Colour] {
+            let out = for_terminal(HOSTILE, pass);
+            assert!(!out.contains('\u{1b}'), "{out:?}");
+            assert!(clean_of_unsafe(&out), "{out:?}");
+        }
+        assert_eq!(
+            for_terminal("over\rschreven", Pass::CrLf),
+            "over\u{fffd}schreven"
+        );
+        assert_eq!(for_terminal("a,b\r\n", Pass::CrLf), "a,b\r\n");
+        assert_eq!(for_terminal("a,b\r\n", Pass::Text), "a,b\u{fffd}\n");
+        assert_eq!(
+            for_terminal("\u{1b}[2J", Pass::Colour),
             "\u{fffd}[2J",
             "CSI J is no colour"
         );

@@ -159,7 +159,7 @@ impl Writer {
         if super::store::cut_off_at(&text).is_none() {
             return Ok(Repair::Complete);
         }
-        let assessment = super::store::parse_body(&text, &path)?;
+        let assessment = salvage(&text, &path)?;
         let backup =
             self.store
                 .backup_bytes(None, &format!("{}.toml", self.name), text.as_bytes(), now)?;
@@ -169,6 +169,32 @@ impl Writer {
             backup,
         })
     }
+}
+
+/// How many table starts from the end [`salvage`] tries before it gives up.
+const SALVAGE_TRIES: usize = 64;
+
+/// What can be read of a cut-off file: all of it when it parses, else everything before the table
+/// the cut fell in (the nearest table start from the end after which the rest parses).
+fn salvage(text: &str, path: &Path) -> Result<crate::assessment::Assessment, StoreError> {
+    let first = match super::store::parse_body(text, path) {
+        Ok(assessment) => return Ok(assessment),
+        Err(err) => err,
+    };
+    let mut offset = 0;
+    let mut starts = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    starts
+        .iter()
+        .rev()
+        .take(SALVAGE_TRIES)
+        .find_map(|&at| super::store::parse_body(&text[..at], path).ok())
+        .ok_or(first)
 }
 
 /// Writes a copy of an assessment that could not be saved where it belongs into `dir` (the system's
@@ -311,6 +337,34 @@ mod tests {
         assert_eq!(store.list().unwrap(), ["klant"]);
         let fresh = store.lock("nieuw").unwrap();
         assert_eq!(fresh.backup(NOW).unwrap(), None);
+    }
+
+    #[test]
+    fn repair_keeps_what_comes_before_the_cut_wherever_it_falls() {
+        let (_root, store) = store_with(&[]);
+        fs::create_dir_all(store.dir()).unwrap();
+        let full = crate::assessment::store::serialise(&crate::report::fixture::assessment());
+        let complete = crate::report::fixture::assessment();
+        let mut repaired = 0;
+        // Every cut inside the answers: each repair keeps all answers before the broken table.
+        let first = full.find("[answers.").unwrap();
+        let last = full.rfind("[plan.").unwrap();
+        for cut in (first..last)
+            .step_by(7)
+            .filter(|i| full.is_char_boundary(*i))
+        {
+            fs::write(store.path("klant"), &full[..cut]).unwrap();
+            let writer = store.lock("klant").unwrap();
+            match writer.repair(NOW).unwrap() {
+                Repair::Repaired { answers, .. } => {
+                    assert!(answers <= complete.answers.len());
+                    repaired += 1;
+                }
+                other => panic!("cut at {cut}: {other:?}"),
+            }
+            assert!(store.read("klant").unwrap().is_some(), "complete again");
+        }
+        assert!(repaired > 50, "{repaired}");
     }
 
     #[cfg(unix)]

@@ -477,11 +477,65 @@ pub fn cut_off_at(text: &str) -> Option<usize> {
 }
 
 /// [`cut_off_at`] for a file whose first line pqs writes as `head` (assessments, export files).
+/// The end mark counts only as a comment of its own: a note with a line `# einde` in it does not
+/// make a cut-off file look complete.
 pub fn cut_off_after(text: &str, head: &str) -> Option<usize> {
-    if !text.starts_with(head) || text.lines().any(|l| l.trim_end() == END_MARK) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !text.starts_with(head) {
         return None;
     }
-    Some(text.trim_end().lines().count().max(1))
+    let last_line = || text.trim_end().lines().count().max(1);
+    // pqs writes the mark last: then it is the last line (inside a string only in a file that
+    // does not parse, which is refused anyway).
+    if text.trim_end().lines().next_back().map(str::trim_end) == Some(END_MARK) {
+        return None;
+    }
+    // Otherwise (a line added by hand after it, or a cut), a mark counts outside strings only.
+    let mut offset = 0;
+    let mut marks = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if line.trim_end() == END_MARK {
+            marks.push(offset);
+        }
+        offset += line.len();
+    }
+    if marks.is_empty() {
+        return Some(last_line());
+    }
+    let Ok(table) = toml::de::DeTable::parse(text) else {
+        return Some(last_line());
+    };
+    let mut strings = Vec::new();
+    string_spans(table.get_ref(), &mut strings);
+    let inside = |at: usize| strings.iter().any(|span| span.contains(&at));
+    if marks.iter().any(|at| !inside(*at)) {
+        None
+    } else {
+        Some(last_line())
+    }
+}
+
+/// The spans of every string value in a parsed TOML table, nested ones included.
+fn string_spans(table: &toml::de::DeTable<'_>, out: &mut Vec<std::ops::Range<usize>>) {
+    for value in table.values() {
+        value_spans(value, out);
+    }
+}
+
+fn value_spans(
+    value: &toml::Spanned<toml::de::DeValue<'_>>,
+    out: &mut Vec<std::ops::Range<usize>>,
+) {
+    match value.get_ref() {
+        toml::de::DeValue::String(_) => out.push(value.span()),
+        toml::de::DeValue::Array(items) => {
+            for item in items.iter() {
+                value_spans(item, out);
+            }
+        }
+        toml::de::DeValue::Table(table) => string_spans(table, out),
+        _ => {}
+    }
 }
 
 /// Checks that a name can safely be a file name.
@@ -502,6 +556,7 @@ pub fn validate_name(name: &str) -> Result<(), StoreError> {
 /// Parses an assessment file: first whether a file pqs wrote is complete ([`cut_off_at`]), then the
 /// format version, then the rest.
 pub fn parse(text: &str, path: &Path) -> Result<Assessment, StoreError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(line) = cut_off_at(text) {
         return Err(StoreError::CutOff {
             path: path.to_owned(),
@@ -513,6 +568,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Assessment, StoreError> {
 
 /// [`parse`] without the completeness check: what `pqs repair` reads after the user confirmed.
 pub fn parse_body(text: &str, path: &Path) -> Result<Assessment, StoreError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let corrupt = |span: Option<std::ops::Range<usize>>, message: String| {
         let (line, column) = line_column(text, span.map_or(0, |s| s.start));
         StoreError::Corrupt {
@@ -670,6 +726,28 @@ mod tests {
         let by_hand = full.replacen(HEAD_MARK, "# met de hand", 1);
         let body = &by_hand[..by_hand.find(END_MARK).unwrap()];
         assert!(parse(body, path).is_ok());
+    }
+
+    #[test]
+    fn a_note_with_the_end_mark_in_it_does_not_make_a_cut_off_file_look_complete() {
+        use crate::assessment::Status;
+        let mut a = Assessment::new("X", T0);
+        a.set_status("a.een", Some(Status::No), None, T0);
+        a.set_note("a.een", &format!("eerste\n{END_MARK}\nlaatste"), T0);
+        a.set_status("b.twee", Some(Status::Yes), None, T0);
+        let full = serialise(&a);
+        let path = Path::new("k.toml");
+        assert!(parse(&full, path).is_ok());
+        let cut = full.find("[answers.\"b.twee\"]").unwrap();
+        let err = parse(&full[..cut], path).unwrap_err();
+        assert!(matches!(err, StoreError::CutOff { .. }), "{err}");
+        // A line added by hand after the real mark is fine; a BOM in front changes nothing.
+        let appended = format!(
+            "{full}\n[answers.\"c.drie\"]\nstatus = \"no\"\nanswered_at = \"2026-01-01T00:00:00Z\"\n"
+        );
+        assert_eq!(parse(&appended, path).unwrap().answers.len(), 3);
+        let bom = format!("\u{feff}{}", &full[..cut]);
+        assert!(matches!(parse(&bom, path), Err(StoreError::CutOff { .. })));
     }
 
     #[cfg(unix)]

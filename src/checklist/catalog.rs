@@ -467,13 +467,31 @@ pub fn load_folder(dir: &Path) -> Result<Vec<Checklist>, CatalogError> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "toml") && p.is_file() && !is_special_file(p)
-        })
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && !is_special_file(p))
         .collect();
     paths.sort();
     let mut checklists = Vec::new();
     let mut errors = Vec::new();
+    // A `.toml` that is not a regular file (a folder, a FIFO, a link to a device or to nothing) is
+    // an error, not skipped: a checklist that silently fails to load turns its answers into orphans.
+    paths.retain(|path| match fs::metadata(path) {
+        Ok(meta) if meta.is_file() => true,
+        other => {
+            let kind = match &other {
+                Ok(meta) => fs_util::kind_of(&meta.file_type()),
+                Err(_) => "een koppeling naar iets dat niet bestaat",
+            };
+            errors.push(LoadError {
+                file: path.display().to_string(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "dit is {kind}, geen checklistbestand; haal het uit de map of geef het een andere naam"
+                ),
+            });
+            false
+        }
+    });
     for path in paths {
         match load_file(&path) {
             Ok(checklist) => {

@@ -32,6 +32,19 @@ impl IntakeQuestion {
         self.choices.is_empty()
     }
 
+    /// Whether `other` asks the same: same wording, explanation, choices and conditions (where in
+    /// a file they stand does not matter).
+    pub fn same_as(&self, other: &IntakeQuestion) -> bool {
+        let conditions = |q: &IntakeQuestion| -> Vec<String> {
+            q.applies_if.iter().map(ToString::to_string).collect()
+        };
+        self.id == other.id
+            && self.question == other.question
+            && self.explanation == other.explanation
+            && self.choices == other.choices
+            && conditions(self) == conditions(other)
+    }
+
     /// A choice by id.
     pub fn choice(&self, id: &str) -> Option<&Choice> {
         self.choices.iter().find(|c| c.id == id)

@@ -36,9 +36,8 @@ impl Global {
 pub fn guard_output(global: &Config, path: &Path) -> Result<(), Error> {
     use crate::assessment::archive::{BACKUP_DIR, TRASH_DIR};
     let canonical = |p: &Path| std::fs::canonicalize(p).ok();
-    let Some(parent) = canonical(crate::fs_util::parent_of(path)) else {
-        return Ok(()); // a folder that does not exist holds none of pqs's files
-    };
+    // Where the file really lands, `..` through folders that do not exist yet included.
+    let parent = crate::fs_util::resolve(crate::fs_util::parent_of(path));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
@@ -75,10 +74,15 @@ pub fn write_to(global: &Config, path: &Path, bytes: &[u8]) -> Result<(), Error>
 
 /// Writes to stdout through the terminal sanitiser; a closed pipe is not an error.
 pub fn print(text: &str) -> Result<(), Error> {
-    crate::output::print(text).map_err(|source| Error::Output {
+    crate::output::print(text).map_err(stdout_error)
+}
+
+/// The error of a failed write to stdout.
+pub fn stdout_error(source: std::io::Error) -> Error {
+    Error::Output {
         path: "stdout".into(),
         source,
-    })
+    }
 }
 
 /// Runs a scriptable command.

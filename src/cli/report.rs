@@ -55,6 +55,13 @@ pub(super) fn report(
         (ReportFormat::Csv, _) => csv::render(&doc),
     };
     match output {
+        // Our own colour passes only in the coloured text report; CSV keeps its line ends.
+        None if layout.color && format == ReportFormat::Text => {
+            crate::output::print_coloured(&rendered).map_err(super::stdout_error)
+        }
+        None if format == ReportFormat::Csv => {
+            crate::output::print_data(&rendered).map_err(super::stdout_error)
+        }
         None => print(&rendered),
         Some(path) => super::write_to(global, path, rendered.as_bytes()),
     }

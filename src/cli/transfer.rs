@@ -107,6 +107,10 @@ struct Planned {
     placement: Placement,
 }
 
+/// What importing the carried files does: each file's placement, the checklists in use it
+/// replaces, and the intake questions in use it words differently.
+type Plan = (Vec<Planned>, Vec<Replaced>, Vec<String>);
+
 /// A checklist in use that the import replaces, and the answers that lose their question by it.
 struct Replaced {
     /// The checklist id.
@@ -143,8 +147,8 @@ pub(super) fn import(
     let name = as_name.unwrap_or(&bundle.name);
     validate_name(name)?;
     let store = global.store();
-    let (planned, replaced) = if bundle.checklists.is_empty() {
-        (Vec::new(), Vec::new())
+    let (planned, replaced, replaced_questions) = if bundle.checklists.is_empty() {
+        (Vec::new(), Vec::new(), Vec::new())
     } else {
         plan_checklists(global, &bundle, file, name, force)?
     };
@@ -159,36 +163,73 @@ pub(super) fn import(
     if store.exists(name) && !force {
         return Err(exists_error());
     }
+    // The assessment's place must take a file: a folder there would fail only after the
+    // checklists were written.
+    if let Ok(meta) = fs::symlink_metadata(writer.path())
+        && !meta.is_file()
+    {
+        return Err(crate::fs_util::FsError::NotRegular {
+            path: writer.path(),
+            kind: crate::fs_util::kind_of(&meta.file_type()),
+        }
+        .into());
+    }
 
-    // Said before anything is written: what replacing a checklist in use costs.
+    // Said before anything is written: what replacing a checklist or intake question in use costs.
     let mut warning = String::new();
     for r in &replaced {
         warning.push_str(&t::checklist_in_use_replaced(
             &r.id, &r.title, r.bundled, &r.orphans,
         ));
     }
+    if !replaced_questions.is_empty() {
+        warning.push_str(&t::intake_questions_replaced(&replaced_questions));
+    }
     if !warning.is_empty() {
         print(&warning)?;
     }
     let now = clock::now();
     let mut report = String::new();
-    for p in planned {
-        let folder = shown(crate::fs_util::parent_of(&p.target));
-        match p.placement {
-            Placement::Same => report.push_str(&t::checklist_same(&p.file)),
-            Placement::New => {
-                write_atomic(&p.target, p.text.as_bytes())?;
-                report.push_str(&t::checklist_added(&p.file, &folder));
-            }
-            Placement::Replace(old) => {
-                let backup = store.backup_bytes(Some(CHECKLIST_BACKUP_SUB), &p.file, &old, now)?;
-                write_atomic(&p.target, p.text.as_bytes())?;
-                report.push_str(&t::checklist_replaced(&p.file, &shown(&backup)));
+    // What was there before each file written, to put it back when a later step fails.
+    let mut written: Vec<(std::path::PathBuf, Option<Vec<u8>>)> = Vec::new();
+    let result = (|| -> Result<Option<std::path::PathBuf>, Error> {
+        for p in planned {
+            let folder = shown(crate::fs_util::parent_of(&p.target));
+            match p.placement {
+                Placement::Same => report.push_str(&t::checklist_same(&p.file)),
+                Placement::New => {
+                    written.push((p.target.clone(), None));
+                    write_atomic(&p.target, p.text.as_bytes())?;
+                    report.push_str(&t::checklist_added(&p.file, &folder));
+                }
+                Placement::Replace(old) => {
+                    let backup =
+                        store.backup_bytes(Some(CHECKLIST_BACKUP_SUB), &p.file, &old, now)?;
+                    written.push((p.target.clone(), Some(old)));
+                    write_atomic(&p.target, p.text.as_bytes())?;
+                    report.push_str(&t::checklist_replaced(&p.file, &shown(&backup)));
+                }
             }
         }
-    }
-    let backup = writer.backup(now)?;
-    writer.replace(&bundle.assessment)?;
+        let backup = writer.backup(now)?;
+        writer.replace(&bundle.assessment)?;
+        Ok(backup)
+    })();
+    let backup = match result {
+        Ok(backup) => backup,
+        Err(err) => {
+            // Nothing half done: the checklists go back to how they were.
+            for (path, before) in written.into_iter().rev() {
+                let _ = match before {
+                    None => fs::remove_file(&path),
+                    Some(bytes) => write_atomic(&path, &bytes)
+                        .map(drop)
+                        .map_err(io::Error::other),
+                };
+            }
+            return Err(err);
+        }
+    };
     let mut out = t::imported(name, &shown(&writer.path()));
     if let Some(backup) = backup {
         out.push_str(&t::import_backup(&shown(&backup)));
@@ -206,7 +247,7 @@ fn plan_checklists(
     file: &Path,
     name: &str,
     force: bool,
-) -> Result<(Vec<Planned>, Vec<Replaced>), Error> {
+) -> Result<Plan, Error> {
     let dir = global.checklists_dir().ok_or(Error::NoChecklistsDir)?;
     let own_intake = if bundle.checklists.iter().any(CarriedFile::is_intake) {
         None
@@ -267,6 +308,23 @@ fn plan_checklists(
             placement,
         });
     }
+    // An intake question in use with another meaning: its stored answers would mean something
+    // else. Only with --force, and then said first.
+    let mut replaced_questions = Vec::new();
+    if let Some((carried, _)) = &checked.intake {
+        for question in &carried.questions {
+            if let Some(current) = in_use.intake().question(&question.id)
+                && !current.same_as(question)
+            {
+                replaced_questions.push(question.id.clone());
+            }
+        }
+        if !replaced_questions.is_empty() && !force {
+            return Err(Error::ReplacesIntakeQuestions {
+                ids: replaced_questions.join(", "),
+            });
+        }
+    }
     if let Some((_, text)) = &checked.intake {
         let target = dir.join(INTAKE_FILE);
         planned.push(Planned {
@@ -276,7 +334,7 @@ fn plan_checklists(
             text: text.clone(),
         });
     }
-    Ok((planned, replaced))
+    Ok((planned, replaced, replaced_questions))
 }
 
 /// New, the same, or (with `--force`) a replacement of the file at `target`.

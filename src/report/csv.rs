@@ -119,8 +119,15 @@ pub fn render(doc: &Document) -> String {
 /// (OWASP's advice). A tab or carriage return at the start counts as whitespace, so it is covered.
 fn cell(text: &str) -> String {
     let text = sanitize::text(text);
+    // Invisible characters (zero-width space, BOM, word joiner) count as whitespace here.
     let formula = text
-        .trim_start_matches(char::is_whitespace)
+        .trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+                )
+        })
         .starts_with(['=', '+', '-', '@']);
     if formula { format!("'{text}") } else { text }
 }
@@ -259,6 +266,11 @@ mod tests {
         assert_eq!(cell("  =1+1"), "'  =1+1", "after leading spaces");
         assert_eq!(cell("\t=1+1"), "' =1+1", "after a tab");
         assert_eq!(cell("\r\n+31 6"), "'\n+31 6", "after a line break");
+        assert_eq!(
+            cell("\u{200b}=1"),
+            "'\u{200b}=1",
+            "after a zero-width space"
+        );
         assert_eq!(cell("a\u{1b}]0;x\u{7}b"), "a\u{fffd}]0;x\u{fffd}b");
         assert_eq!(cell("gewoon"), "gewoon");
         assert_eq!(cell("2026-11-01"), "2026-11-01");

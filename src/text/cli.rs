@@ -83,6 +83,13 @@ pub fn checklist_in_use_replaced(
     }
     out
 }
+/// Said before `import --force` writes an intake that changes questions in use.
+pub fn intake_questions_replaced(ids: &[String]) -> String {
+    format!(
+        "Let op: deze intakevragen worden anders gesteld dan nu: {}. Kijk na het importeren of de antwoorden erop nog kloppen (pqs intake).\n",
+        ids.join(", ")
+    )
+}
 /// A carried checklist that replaced a different one (with --force).
 pub fn checklist_replaced(file: &str, backup: &str) -> String {
     format!("Checklist {file} vervangen; de vorige versie is bewaard in {backup}\n")

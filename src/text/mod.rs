@@ -159,8 +159,14 @@ pub fn answered_message(label: &str) -> String {
 
 /// Status line when a save failed.
 pub fn save_failed(error: &str) -> String {
+    let error = error.trim_end();
+    let stop = if error.ends_with(['.', '!', '?']) {
+        ""
+    } else {
+        "."
+    };
     format!(
-        "NIET OPGESLAGEN: {error} Je antwoorden blijven bewaard in het geheugen; pqs probeert het opnieuw."
+        "NIET OPGESLAGEN: {error}{stop} Je antwoorden blijven bewaard in het geheugen; pqs probeert het opnieuw."
     )
 }
 

@@ -207,3 +207,5 @@ pub const INTAKE_ANSWER_YES_NO: &str =
 pub fn intake_answer_choice(choices: usize) -> String {
     format!("Kies een antwoord met een cijfer van 1 tot {choices}; w laat de vraag open.")
 }
+/// The terminal went away while the questionnaire ran (what was answered was saved).
+pub const TERMINAL_GONE: &str = "de terminal is weggevallen; wat je had beantwoord is opgeslagen";

@@ -29,6 +29,8 @@ pub enum Next {
     Idle,
     /// A termination signal asked the program to stop (see [`super::signals`]).
     Stop,
+    /// The terminal went away (a closed window, a dropped connection).
+    Gone,
     /// No more events will come (scripted sources in tests).
     End,
 }
@@ -40,9 +42,29 @@ pub trait Events {
     fn next(&mut self, timeout: Duration) -> io::Result<Next>;
 }
 
-/// Real terminal input through crossterm, watching for termination signals while it waits.
-#[derive(Debug, Default)]
-pub struct TerminalEvents;
+/// Real terminal input through crossterm, watching for termination signals and for the terminal
+/// going away while it waits.
+#[derive(Debug)]
+pub struct TerminalEvents {
+    /// Whether the terminal's size could be read at the start: then a failure later means the
+    /// terminal is gone (a hung-up terminal refuses the request).
+    watch: bool,
+}
+
+impl TerminalEvents {
+    /// Events of the terminal pqs runs in.
+    pub fn new() -> TerminalEvents {
+        TerminalEvents {
+            watch: ratatui::crossterm::terminal::window_size().is_ok(),
+        }
+    }
+}
+
+impl Default for TerminalEvents {
+    fn default() -> Self {
+        TerminalEvents::new()
+    }
+}
 
 /// How often a wait for input looks whether a signal came.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
@@ -53,6 +75,9 @@ impl Events for TerminalEvents {
         loop {
             if super::signals::caught().is_some() {
                 return Ok(Next::Stop);
+            }
+            if self.watch && ratatui::crossterm::terminal::window_size().is_err() {
+                return Ok(Next::Gone);
             }
             let left = deadline.saturating_duration_since(std::time::Instant::now());
             if event::poll(left.min(SIGNAL_CHECK))? {
@@ -163,8 +188,14 @@ where
                     break;
                 }
                 Next::Stop => {
+                    keep_open_editor(app, clock());
                     finish(app, persist, clock());
                     return Ok(());
+                }
+                Next::Gone => {
+                    keep_open_editor(app, clock());
+                    finish(app, persist, clock());
+                    return Err(io::Error::other(t::TERMINAL_GONE));
                 }
                 Next::End if !save_due => return Ok(()),
                 Next::End => break,
@@ -196,6 +227,20 @@ fn finish(app: &mut App, persist: &mut impl Persist, now: Timestamp) {
     } else if app.unsaved {
         save(app, persist);
     }
+}
+
+/// When the program is stopped from outside (a signal, a lost terminal), what is typed in an open
+/// note, form or organisation prompt is kept as if it had been confirmed (an invalid form stays
+/// unsaved, as it would).
+fn keep_open_editor(app: &mut App, now: Timestamp) {
+    use super::app::Overlay;
+    let confirm = match app.overlay {
+        Overlay::Note(_) => Action::SaveNote,
+        Overlay::Form(_) => Action::SaveForm,
+        Overlay::Organisation(_) => Action::Confirm,
+        _ => return,
+    };
+    let _ = update(app, confirm, now);
 }
 
 /// Writes the HTML report and summary, saying where (or why not) in the status line.

@@ -32,6 +32,36 @@ use crate::error::Error;
 
 pub use app::App;
 
+/// Raw mode, the alternate screen and mouse reporting, with a panic hook that undoes them first.
+/// (Like `ratatui::init`, but every restoring step ignores a terminal that has gone away instead
+/// of reporting it with `eprintln!`, which would panic inside the panic hook.)
+fn take_over_terminal() -> io::Result<ratatui::DefaultTerminal> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        give_back_terminal();
+        previous(info);
+    }));
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+}
+
+/// Mouse reporting off, cooked mode, the main screen, the cursor shown; each step even when an
+/// earlier one failed.
+fn give_back_terminal() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = ratatui::crossterm::terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::LeaveAlternateScreen
+    );
+    let _ = execute!(io::stdout(), Show);
+}
+
 /// An assessment opened for the interface: locked for writing, or (when another `pqs` holds it or
 /// its folder cannot be written) only for viewing, with the reason.
 struct Opened {
@@ -117,17 +147,12 @@ pub fn start(global: &Config) -> Result<(), Error> {
 
     // Before the screen is taken over: a signal from now on restores it and saves.
     signals::install().map_err(Error::Terminal)?;
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, Show);
-        previous(info);
-    }));
-    let mut terminal = ratatui::init();
-    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let mut terminal = take_over_terminal().map_err(Error::Terminal)?;
     let outcome = run_screens(&mut terminal, direct, &store, catalog);
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    let _ = execute!(io::stdout(), Show);
+    give_back_terminal();
+    // Not dropped: ratatui's `Drop` reports a failure to show the cursor with `eprintln!`, which
+    // panics (and so aborts) when the terminal is gone. The cursor was shown above.
+    std::mem::forget(terminal);
     let stopped = signals::caught();
     let Some((mut app, writer, result)) = outcome? else {
         // Left from the start screen: nothing opened, nothing to report.
@@ -162,12 +187,13 @@ pub fn start(global: &Config) -> Result<(), Error> {
         });
     }
     result.map_err(Error::Terminal)?;
-    crate::output::print(&crate::output::text_report(
-        &app.catalog,
-        &app.assessment,
-        &app.name,
-        crate::output::stdout_layout(),
-    ))
+    let layout = crate::output::stdout_layout();
+    let report = crate::output::text_report(&app.catalog, &app.assessment, &app.name, layout);
+    if layout.color {
+        crate::output::print_coloured(&report)
+    } else {
+        crate::output::print(&report)
+    }
     .map_err(|source| Error::Output {
         path: "stdout".into(),
         source,
@@ -201,7 +227,7 @@ fn run_screens(
         None => {
             let chosen = start::run(
                 terminal,
-                &mut event_loop::TerminalEvents,
+                &mut event_loop::TerminalEvents::new(),
                 store,
                 &catalog,
                 theme,
@@ -259,14 +285,14 @@ fn run_screens(
         Some(writer) => event_loop::run(
             terminal,
             &mut app,
-            &mut event_loop::TerminalEvents,
+            &mut event_loop::TerminalEvents::new(),
             writer,
             clock::now,
         ),
         None => event_loop::run(
             terminal,
             &mut app,
-            &mut event_loop::TerminalEvents,
+            &mut event_loop::TerminalEvents::new(),
             &mut ReadOnly,
             clock::now,
         ),

@@ -272,3 +272,88 @@ fn devices_folders_and_oversized_files_are_refused_before_reading() {
     let err = env.fails(&["report", "-a", "groot"]);
     assert!(err.contains("pqs leest beoordelingen tot 64 MB"), "{err}");
 }
+
+#[test]
+fn dot_dot_through_a_missing_folder_cannot_reach_pqs_files() {
+    let env = TestEnv::new();
+    env.ok(&["answer", "-a", "k", ITEM, "ja"]);
+    let before = fs::read(env.assessment("k")).unwrap();
+    let data = env.data();
+    let sneaky = data.join("nieuw/../k.toml");
+    let err = env.fails(&["report", "-a", "k", "-o", sneaky.to_str().unwrap()]);
+    assert!(err.contains("is een bestand van pqs zelf"), "{err}");
+    let err = env.fails(&[
+        "export",
+        "-a",
+        "k",
+        "-o",
+        sneaky.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(err.contains("is een bestand van pqs zelf"), "{err}");
+    assert_eq!(fs::read(env.assessment("k")).unwrap(), before);
+    for into in ["zz/../trash/k-20260101-000000.toml", "backup/nieuw/x.html"] {
+        let err = env.fails(&["report", "-a", "k", "-o", data.join(into).to_str().unwrap()]);
+        assert!(
+            err.contains("prullenbak- of reservekopiemap"),
+            "{into}: {err}"
+        );
+    }
+    env.write_checklist(
+        "eigen.toml",
+        &crate::common::checklist_toml("eigen", "Eigen", 1),
+    );
+    let into_checklists = env.checklists().join("nieuw/../eigen.toml");
+    let err = env.fails(&["report", "-a", "k", "-o", into_checklists.to_str().unwrap()]);
+    assert!(err.contains("map met eigen checklists"), "{err}");
+    assert!(!data.join("nieuw").exists() && !env.checklists().join("nieuw").exists());
+}
+
+#[test]
+fn a_checklist_folder_entry_that_is_not_a_file_is_an_error_not_skipped() {
+    let env = TestEnv::new();
+    fs::create_dir(env.checklists().join("map.toml")).unwrap();
+    let err = env.fails(&["checklists"]);
+    assert!(
+        err.contains("map.toml:1:1: dit is een map, geen checklistbestand"),
+        "{err}"
+    );
+    fs::remove_dir(env.checklists().join("map.toml")).unwrap();
+    symlink("/nergens/weg.toml", env.checklists().join("weg.toml")).unwrap();
+    let err = env.fails(&["checklists"]);
+    assert!(
+        err.contains("weg.toml:1:1: dit is een koppeling naar iets dat niet bestaat"),
+        "{err}"
+    );
+}
+
+#[test]
+fn export_to_standard_output_is_exact_when_piped() {
+    let env = TestEnv::new();
+    // Right-to-left marks belong in an Arabic or Hebrew note; a file must keep them.
+    env.ok(&[
+        "answer",
+        "-a",
+        "k",
+        ITEM,
+        "ja",
+        "--note",
+        "\u{5e9}\u{200f}\u{202b}x\u{202c}",
+    ]);
+    let file = env.work().join("uit.toml");
+    env.ok(&["export", "-a", "k", "-o", file.to_str().unwrap()]);
+    let out = env
+        .pqs()
+        .args(["export", "-a", "k", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, fs::read(&file).unwrap(), "byte for byte");
+    let err = env
+        .pqs()
+        .args(["report", "-a", "k", "-o", "/dev/stderr"])
+        .output()
+        .unwrap();
+    assert_eq!(err.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&err.stderr).starts_with("Privacy Quick Scan"));
+}

@@ -206,3 +206,45 @@ fn a_file_name_taken_by_another_checklist_is_refused() {
     assert_eq!(folder(&env), ["eigen.toml"]);
     assert!(env.data_files().is_empty());
 }
+
+#[test]
+fn a_carried_intake_that_rewords_a_question_in_use_needs_force() {
+    let env = TestEnv::new();
+    env.ok(&["intake", "-a", "bakker", "website", "ja"]);
+    let intake = "version = 1\nreviewed = 2026-12-01\n\n[[questions]]\nid = \"website\"\n\
+        question = \"Heb je GEEN website?\"\nexplanation = \"Omgedraaid.\"\n";
+    let path = bundle(&env, &[], &[("intake.toml", intake.to_owned())]);
+    let err = env.fails(&["import", path_str(&path)]);
+    assert!(
+        err.contains("deze intakevragen anders stelt dan nu: website"),
+        "{err}"
+    );
+    assert!(folder(&env).is_empty() && !env.assessment("klant").exists());
+    let out = env.ok(&["import", path_str(&path), "--force"]);
+    assert!(
+        out.starts_with("Let op: deze intakevragen worden anders gesteld dan nu: website"),
+        "{out}"
+    );
+    assert_eq!(folder(&env), ["intake.toml"]);
+}
+
+#[test]
+fn an_import_that_fails_late_puts_the_checklists_back() {
+    let env = TestEnv::new();
+    env.write_checklist("eigen.toml", &checklist_toml("eigen", "Oud", 1));
+    let old = fs::read(env.checklists().join("eigen.toml")).unwrap();
+    let path = bundle(
+        &env,
+        &[],
+        &[
+            ("eigen.toml", checklist_toml("eigen", "Nieuw", 2)),
+            ("ander.toml", checklist_toml("ander", "Ander", 1)),
+        ],
+    );
+    // The assessment's place is taken by a folder: refused before anything is written.
+    fs::create_dir_all(env.assessment("klant")).unwrap();
+    let err = env.fails(&["import", path_str(&path), "--force"]);
+    assert!(err.contains("klant.toml: dit is een map"), "{err}");
+    assert_eq!(folder(&env), ["eigen.toml"]);
+    assert_eq!(fs::read(env.checklists().join("eigen.toml")).unwrap(), old);
+}

@@ -17,13 +17,16 @@ use crate::common::{ITEM, TestEnv};
 /// A `pqs` running in a pseudo-terminal of 100x30, with everything it writes collected.
 pub struct PtyPqs {
     pub child: Child,
-    master: File,
+    master: Option<File>,
     output: Arc<Mutex<Vec<u8>>>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 impl PtyPqs {
     pub fn spawn(env: &TestEnv, args: &[&str]) -> PtyPqs {
-        let master: OwnedFd = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).unwrap();
+        let master: OwnedFd =
+            openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).unwrap();
         grantpt(&master).unwrap();
         unlockpt(&master).unwrap();
         let name = ptsname(&master, Vec::new()).unwrap();
@@ -51,22 +54,57 @@ impl PtyPqs {
             .stderr(Stdio::from(slave));
         let child = cmd.spawn().unwrap();
         let master = File::from(master);
+        // Read without blocking, so the reader can stop and let go of the terminal (a hang-up).
+        let flags = rustix::fs::fcntl_getfl(&master).unwrap();
+        rustix::fs::fcntl_setfl(&master, flags | rustix::fs::OFlags::NONBLOCK).unwrap();
         let output = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = master.try_clone().unwrap();
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let mut source = master.try_clone().unwrap();
         let sink = Arc::clone(&output);
-        std::thread::spawn(move || {
+        let halt = Arc::clone(&stop);
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            while !halt.load(std::sync::atomic::Ordering::SeqCst) {
+                match source.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => sink.lock().unwrap().extend_from_slice(&buf[..n]),
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                    Err(_) => break,
                 }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
         PtyPqs {
             child,
-            master,
+            master: Some(master),
             output,
+            stop,
+            reader: Some(reader),
+        }
+    }
+
+    /// Closes the terminal, as a closed window or a dropped connection does.
+    pub fn hang_up(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        self.master = None;
+    }
+
+    /// Waits (up to 20 s) for the exit code.
+    pub fn wait(&mut self) -> Option<i32> {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "pqs did not stop"
+            );
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
@@ -93,7 +131,8 @@ impl PtyPqs {
     }
 
     pub fn send(&mut self, keys: &str) {
-        self.master.write_all(keys.as_bytes()).unwrap();
+        let master = self.master.as_mut().expect("the terminal is open");
+        master.write_all(keys.as_bytes()).unwrap();
     }
 
     /// Sends a signal and waits (up to 20 s) for the exit code.
@@ -119,7 +158,9 @@ impl PtyPqs {
 
     /// Whether the terminal is back in cooked mode (line editing and echo on).
     pub fn cooked(&self) -> bool {
-        let modes = tcgetattr(&self.master).unwrap().local_modes;
+        let modes = tcgetattr(self.master.as_ref().expect("open"))
+            .unwrap()
+            .local_modes;
         modes.contains(LocalModes::ICANON) && modes.contains(LocalModes::ECHO)
     }
 }
@@ -265,4 +306,44 @@ fn an_assessment_held_elsewhere_opens_read_only_and_stays_unchanged() {
         before,
         "nothing written"
     );
+}
+
+#[test]
+fn a_terminal_that_goes_away_ends_pqs_instead_of_spinning() {
+    let env = TestEnv::new();
+    env.ok(&["answer", "-a", "klant", ITEM, "ja"]);
+    env.ok(&["intake", "-a", "klant", "webshop", "nee"]);
+    let mut pqs = PtyPqs::spawn(&env, &["-a", "klant"]);
+    pqs.wait_for("Privacy Quick Scan", 0);
+    pqs.send("n");
+    std::thread::sleep(Duration::from_millis(400));
+    pqs.hang_up();
+    let code = pqs.wait();
+    assert!(
+        code.is_some_and(|c| c != 0),
+        "a lost terminal is an error: {code:?}"
+    );
+    // The answer given before is on disk, and the lock is free again.
+    let doc = env.json(&["report", "-a", "klant", "--format", "json"]);
+    assert_eq!(
+        crate::common::status_of(&doc, "privacyverklaring.pv-identiteit-contact"),
+        "no"
+    );
+    env.ok(&["answer", "-a", "klant", ITEM, "nee"]);
+}
+
+#[test]
+fn a_note_being_typed_is_kept_when_a_signal_stops_pqs() {
+    let env = TestEnv::new();
+    env.ok(&["answer", "-a", "klant", ITEM, "ja"]);
+    env.ok(&["intake", "-a", "klant", "webshop", "nee"]);
+    let mut pqs = PtyPqs::spawn(&env, &["-a", "klant"]);
+    pqs.wait_for("Privacy Quick Scan", 0);
+    for keys in ["o", "nog met de webbouwer bespreken"] {
+        pqs.send(keys);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert_eq!(pqs.signal("TERM"), Some(143));
+    let file = std::fs::read_to_string(env.assessment("klant")).unwrap();
+    assert!(file.contains("nog met de webbouwer bespreken"), "{file}");
 }

@@ -146,6 +146,7 @@ where
             Next::Event(Event::Key(key)) => key,
             Next::Event(_) | Next::Idle => continue,
             Next::End | Next::Stop => return Ok(None),
+            Next::Gone => return Err(io::Error::other(t::TERMINAL_GONE)),
         };
         let Some(action) = keymap(screen.context(), event) else {
             continue;

@@ -18,9 +18,9 @@ pub struct Frame {
 }
 
 /// The status message as shown: wrapped to the width so that every word is seen (a save error's
-/// hint at its end included), at most a third of the screen high.
+/// hint at its end included), at most half the screen high.
 pub fn status_lines(message: Option<&str>, area: Rect) -> Vec<String> {
-    wrap_status(message, area.width, (area.height / 3).max(1))
+    wrap_status(message, area.width, (area.height / 2).max(1))
 }
 
 /// A status message wrapped to `width` (one space before every line), at most `rows` lines.
@@ -28,12 +28,22 @@ pub fn wrap_status(message: Option<&str>, width: u16, rows: u16) -> Vec<String> 
     let Some(message) = message else {
         return Vec::new();
     };
-    let width = usize::from(width.max(1));
-    crate::report::text::wrap(message, width.saturating_sub(1), 1)
-        .lines()
-        .take(usize::from(rows))
-        .map(str::to_owned)
-        .collect()
+    let width = usize::from(width.max(2));
+    let mut lines = Vec::new();
+    for line in crate::report::text::wrap(message, width - 1, 1).lines() {
+        // A word longer than the line (a long path) is broken, not cut off.
+        let chars: Vec<char> = line.chars().collect();
+        for chunk in chars.chunks(width) {
+            let chunk: String = chunk.iter().collect();
+            lines.push(if chunk.starts_with(' ') {
+                chunk
+            } else {
+                format!(" {chunk}")
+            });
+        }
+    }
+    lines.truncate(usize::from(rows));
+    lines
 }
 
 /// Splits the whole area; the status line gets the rows of `status_lines` (at least one).
@@ -121,4 +131,31 @@ pub fn hit(app: &App, column: u16, row: u16) -> Option<Hit> {
         return (index < len).then_some(Hit::Item(first + index));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_status_message_wraps_and_breaks_a_word_longer_than_the_line() {
+        let path = format!("/{}/klant.toml", "heel-lange-map".repeat(8));
+        let message = format!("kan {path} niet vervangen: de schijf is vol. Maak ruimte vrij.");
+        let lines = wrap_status(Some(&message), 40, 10);
+        assert!(lines.iter().all(|l| l.chars().count() <= 41), "{lines:#?}");
+        let joined: String = lines.iter().map(|l| l.trim()).collect();
+        assert!(
+            joined.contains("klant.toml"),
+            "the file name is seen: {lines:#?}"
+        );
+        assert!(
+            joined.ends_with("ruimte vrij."),
+            "the hint at the end too: {lines:#?}"
+        );
+        assert_eq!(
+            wrap_status(Some(&message), 40, 2).len(),
+            2,
+            "at most the rows given"
+        );
+    }
 }
