@@ -3,6 +3,7 @@
 pub mod archive;
 pub mod bundle;
 pub mod merge;
+pub mod migration;
 pub mod model;
 pub mod naming;
 pub mod plan;

@@ -23,7 +23,7 @@ pub(super) fn answer(
     let status: Status = status.parse()?;
     check_item(&catalog, item)?;
     let fingerprint = catalog.item(item).map(|(_, i)| i.fingerprint());
-    update_assessment(global, |assessment, now| {
+    update_assessment(global, &catalog, |assessment, now| {
         if let Some(name) = organisation.map(crate::sanitize::input_line)
             && assessment.organisation != name
         {

@@ -15,11 +15,13 @@ use crate::text as t;
 /// Returns whether the assessment was created by this call.
 pub(super) fn update_assessment(
     global: &Config,
+    catalog: &Catalog,
     change: impl FnOnce(&mut Assessment, Timestamp),
 ) -> Result<bool, Error> {
     let writer = global.store().lock(&global.assessment)?;
     let now = clock::now();
-    let existing = writer.read()?;
+    // Answers of replaced questions move first (after a backup of the file as it was).
+    let existing = writer.read_migrated(catalog, now)?.map(|(a, _)| a);
     let created = existing.is_none();
     let mut assessment = existing.unwrap_or_else(|| Assessment::new("", now));
     change(&mut assessment, now);
@@ -32,9 +34,10 @@ pub(super) fn update_assessment(
 /// unnoticed.
 fn update_or_create(
     global: &Config,
+    catalog: &Catalog,
     change: impl FnOnce(&mut Assessment, Timestamp),
 ) -> Result<(), Error> {
-    if update_assessment(global, change)? {
+    if update_assessment(global, catalog, change)? {
         let path = global.store().path(&global.assessment);
         print(&t::assessment_created(
             &global.assessment,
@@ -90,7 +93,7 @@ pub(super) fn intake(
     let catalog = global.catalog()?;
     let intake = catalog.intake();
     let Some(flag) = flag else {
-        let assessment = global.store().read(&global.assessment)?;
+        let assessment = global.store().read_migrated(&global.assessment, &catalog)?;
         let answers = assessment.map(|a| a.intake).unwrap_or_default();
         let width = intake.flags().map(|f| f.chars().count()).max().unwrap_or(0);
         let answered = intake
@@ -143,14 +146,14 @@ pub(super) fn intake(
     match answer {
         Some(text) => {
             let value = parse_intake_answer(question, text)?;
-            update_or_create(global, |assessment, now| {
+            update_or_create(global, &catalog, |assessment, now| {
                 assessment.set_intake(flag, value, now);
             })
         }
         None => {
             let answers = global
                 .store()
-                .read(&global.assessment)?
+                .read_migrated(&global.assessment, &catalog)?
                 .map(|a| a.intake)
                 .unwrap_or_default();
             let mut out = format!(
@@ -256,7 +259,7 @@ pub(super) fn plan(global: &Config, args: &PlanArgs) -> Result<(), Error> {
             parse_due(text).ok_or_else(|| Error::BadDate(text.to_owned()))?,
         )),
     };
-    update_or_create(global, |assessment, now| {
+    update_or_create(global, &catalog, |assessment, now| {
         let mut entry = match args.clear {
             true => PlanEntry::default(),
             false => assessment.plan.get(&args.item).cloned().unwrap_or_default(),
@@ -275,8 +278,9 @@ pub(super) fn plan(global: &Config, args: &PlanArgs) -> Result<(), Error> {
 }
 
 pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> {
+    let catalog = global.catalog()?;
     if !args.changes() {
-        let assessment = read_existing(&global.store(), &global.assessment)?;
+        let assessment = read_existing(&global.store(), &global.assessment, &catalog)?;
         let [organisation, contact, assessor, kvk, review] = t::DETAILS_LABELS;
         let d = assessment.details;
         return print(&labelled(&[
@@ -301,7 +305,7 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
         }
         other => other,
     };
-    update_or_create(global, |assessment, now| {
+    update_or_create(global, &catalog, |assessment, now| {
         let mut details = assessment.details.clone();
         let fields = [
             (&mut details.contact, args.contact.as_deref()),

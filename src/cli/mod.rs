@@ -13,7 +13,7 @@ use std::path::Path;
 
 pub use crate::error::Error;
 pub use args::{Cli, Command, Global, ListFormat, ReportFormat};
-pub use report::read_existing;
+pub use report::{read_as_stored, read_existing};
 
 pub use crate::config::Config;
 

@@ -6,13 +6,24 @@ use jiff::Timestamp;
 
 use super::{Config, Error, ReportFormat, print};
 use crate::assessment::{Assessment, Store};
+use crate::checklist::Catalog;
 use crate::clock;
 use crate::output::{document, stdout_layout};
 use crate::report::{Scan, csv, html, json, markdown, text};
 
-/// Reads an assessment that must exist, listing the ones that do when it does not.
-pub fn read_existing(store: &Store, name: &str) -> Result<Assessment, Error> {
-    match store.read(name)? {
+/// Reads an assessment that must exist, listing the ones that do when it does not; answers of
+/// replaced questions are moved to their replacement in memory.
+pub fn read_existing(store: &Store, name: &str, catalog: &Catalog) -> Result<Assessment, Error> {
+    exists(store, name, store.read_migrated(name, catalog)?)
+}
+
+/// Reads an assessment that must exist exactly as stored (for `pqs export`).
+pub fn read_as_stored(store: &Store, name: &str) -> Result<Assessment, Error> {
+    exists(store, name, store.read(name)?)
+}
+
+fn exists(store: &Store, name: &str, read: Option<Assessment>) -> Result<Assessment, Error> {
+    match read {
         Some(assessment) => Ok(assessment),
         None => Err(Error::NoAssessment {
             name: name.to_owned(),
@@ -33,7 +44,7 @@ pub(super) fn report(
         return Err(Error::SummaryFormat);
     }
     let catalog = global.catalog()?;
-    let assessment = read_existing(&global.store(), &global.assessment)?;
+    let assessment = read_existing(&global.store(), &global.assessment, &catalog)?;
     let scan = Scan::new(&catalog, &assessment, clock::now());
     let mut doc = document(&catalog, &scan, &assessment, &global.assessment);
     if let Some(moment) = since {

@@ -4,7 +4,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use super::report::read_existing;
+use super::report::read_as_stored;
 use super::{Config, Error, print};
 use crate::assessment::Assessment;
 use crate::assessment::archive::CHECKLIST_BACKUP_SUB;
@@ -19,7 +19,7 @@ use crate::text as t;
 
 pub(super) fn export(global: &Config, output: &Path, force: bool) -> Result<(), Error> {
     let catalog = global.catalog()?;
-    let assessment = read_existing(&global.store(), &global.assessment)?;
+    let assessment = read_as_stored(&global.store(), &global.assessment)?;
     super::guard_output(global, output)?;
     let target = crate::fs_util::output_target(output)?;
     if matches!(target, crate::fs_util::Target::File(_)) && output.exists() && !force {

@@ -45,7 +45,7 @@ fn row(
     name: &str,
     now: Timestamp,
 ) -> Option<Result<Listing, Unreadable>> {
-    match store.read(name) {
+    match store.read_migrated(name, catalog) {
         Ok(Some(assessment)) => {
             let scan = Scan::new(catalog, &assessment, now);
             Some(Ok(Listing {

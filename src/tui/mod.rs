@@ -77,10 +77,11 @@ struct Opened {
 
 /// Opens `name` for writing, or read-only when it is held or its folder cannot be written (a
 /// missing assessment cannot be viewed: then the error stands).
-fn open(store: &Store, name: &str) -> Result<Opened, Error> {
+fn open(store: &Store, name: &str, catalog: &Catalog) -> Result<Opened, Error> {
     match store.lock(name) {
         Ok(writer) => {
-            let assessment = writer.read()?;
+            // Answers of replaced questions move first (after a backup of the file as it was).
+            let assessment = writer.read_migrated(catalog, clock::now())?.map(|(a, _)| a);
             Ok(Opened {
                 writer: Some(writer),
                 name: name.to_owned(),
@@ -92,7 +93,7 @@ fn open(store: &Store, name: &str) -> Result<Opened, Error> {
             let Some(reason) = read_only_reason(&err, store) else {
                 return Err(err.into());
             };
-            match store.read(name)? {
+            match store.read_migrated(name, catalog)? {
                 Some(assessment) => Ok(Opened {
                     writer: None,
                     name: name.to_owned(),
@@ -140,7 +141,7 @@ pub fn start(global: &Config) -> Result<(), Error> {
         } else {
             names[0].clone()
         };
-        Some(open(&store, &name)?)
+        Some(open(&store, &name, &catalog)?)
     } else {
         None
     };
@@ -238,7 +239,9 @@ fn run_screens(
             match chosen {
                 None => return Ok(None),
                 Some(start::Chosen::Open(writer)) => {
-                    let assessment = writer.read()?;
+                    let assessment = writer
+                        .read_migrated(&catalog, clock::now())?
+                        .map(|(a, _)| a);
                     Opened {
                         name: writer.name().to_owned(),
                         writer: Some(writer),
