@@ -6,9 +6,10 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::progress::{self, Baseline, Movement, Progress, SessionRow};
-use super::scan::{ChecklistScan, Gap, ItemState, Scan};
+use super::scan::{ChecklistScan, Gap, ItemState, Scan, ScopeTotals};
 use crate::assessment::{Assessment, Details, Status};
 use crate::checklist::Catalog;
+use crate::checklist::Scope;
 use crate::text as t;
 
 /// Score bands with their lower bounds, stated in every report.
@@ -200,8 +201,13 @@ impl<'a> Document<'a> {
         Band::of(self.scan.totals.score)
     }
 
-    /// Gaps grouped per checklist, in checklist order, most serious first within each; checklists
-    /// without gaps are left out.
+    /// What the scan covers, in a sentence: the depth, and how many questions the full scan adds.
+    pub fn depth_line(&self) -> String {
+        t::depth_line(self.scan.depth, self.scan.totals.deeper)
+    }
+
+    /// Privacy-law gaps grouped per checklist, in checklist order, most serious first within each;
+    /// checklists without gaps are left out.
     pub fn gaps_by_checklist(&self) -> Vec<(&'a ChecklistScan, Vec<&'a Gap>)> {
         let scan = self.scan;
         scan.checklists
@@ -211,7 +217,7 @@ impl<'a> Document<'a> {
                     c,
                     scan.gaps
                         .iter()
-                        .filter(|g| g.checklist == c.id)
+                        .filter(|g| g.checklist == c.id && g.scope == Scope::Avg)
                         .collect::<Vec<_>>(),
                 )
             })
@@ -219,10 +225,30 @@ impl<'a> Document<'a> {
             .collect()
     }
 
+    /// Progress and gaps outside privacy law (consumer law, good practice), per scope, in the
+    /// order of [`Scope::ALL`]; scopes with nothing asked are left out.
+    pub fn others(&self) -> Vec<(&'a ScopeTotals, Vec<&'a Gap>)> {
+        self.scan
+            .others
+            .iter()
+            .map(|totals| {
+                let gaps = self
+                    .scan
+                    .gaps
+                    .iter()
+                    .filter(|g| g.scope == totals.scope)
+                    .collect();
+                (totals, gaps)
+            })
+            .collect()
+    }
+
     /// The most important gaps: severity first, then checklist order (the order of `scan.gaps`).
     pub fn first_actions(&self, limit: usize) -> &'a [Gap] {
+        // Privacy-law gaps come first in `scan.gaps`; the others are not "first" actions here.
         let gaps = &self.scan.gaps;
-        &gaps[..gaps.len().min(limit)]
+        let avg = gaps.iter().take_while(|g| g.scope == Scope::Avg).count();
+        &gaps[..avg.min(limit)]
     }
 
     /// The details that are filled in, as (label, user text) pairs: contact, assessor, KvK number.

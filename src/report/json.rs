@@ -64,17 +64,31 @@ pub fn render(doc: &Document) -> String {
             json!({
                 "id": c.id,
                 "title": c.title,
+                "depth": c.depth.as_str(),
+                "total": c.total,
                 "applicable": c.applicable,
                 "answered": c.answered,
                 "score": round(c.score),
                 "skipped": c.skipped,
+                "deeper": c.deeper,
+                "followed": c.followed,
                 "excluded_by": c.excluded.as_ref().map(|e| e.condition.to_string()),
                 "items": c.items.iter().map(|i| json!({
                     "id": i.id,
                     "status": status_str(i.status),
                     "severity": i.severity.as_str(),
+                    "depth": i.depth.as_str(),
+                    "scope": i.scope.as_str(),
+                    "task": i.task,
                     "applies": i.applies(),
+                    "asked": i.asked(),
                     "excluded_by": i.excluded.as_ref().map(|e| e.condition.to_string()),
+                    "follows": i.follows,
+                    "ruled_out_by": i.ruled_out.as_ref().map(|r| json!({
+                        "parent": r.parent,
+                        "status": status_str(Some(r.status)),
+                    })),
+                    "shared_from": i.shared_from,
                     "review_due": i.review_due,
                     "question_changed": i.question_changed,
                     "new": i.new,
@@ -91,8 +105,11 @@ pub fn render(doc: &Document) -> String {
                 "checklist": g.checklist,
                 "severity": g.severity.as_str(),
                 "status": status_str(g.status),
+                "scope": g.scope.as_str(),
+                "task": g.task,
                 "question": g.question,
                 "action": g.action,
+                "steps": g.steps,
                 "reference": g.reference,
                 "note": g.note,
                 "plan": plan(g),
@@ -102,12 +119,12 @@ pub fn render(doc: &Document) -> String {
     let orphans: Vec<Value> = scan
         .orphans
         .iter()
-        .map(|o| json!({"id": o.id, "status": status_str(o.status), "note": o.note}))
+        .map(|o| json!({"id": o.id, "status": status_str(o.status), "note": o.note, "retired": o.retired}))
         .collect();
     let intake: Vec<Value> = doc
         .intake
         .iter()
-        .map(|l| json!({"id": l.flag, "question": l.question, "answer": l.answer, "asked": l.asked, "leaves_out": l.leaves_out}))
+        .map(|l| json!({"id": l.flag, "question": l.question, "answer": l.answer, "label": l.label, "asked": l.asked, "leaves_out": l.leaves_out}))
         .collect();
     let sessions: Vec<Value> = doc
         .sessions
@@ -128,13 +145,24 @@ pub fn render(doc: &Document) -> String {
         "generated_at": doc.generated_at.to_string(),
         "details": {"contact": details.contact, "assessor": details.assessor, "kvk": details.kvk},
         "review_months": doc.review_months,
+        "depth": scan.depth.as_str(),
         "totals": {
+            "total": scan.totals.total,
             "applicable": scan.totals.applicable,
             "answered": scan.totals.answered,
             "score": round(scan.totals.score),
             "gaps": scan.totals.gaps,
             "skipped": scan.totals.skipped,
+            "deeper": scan.totals.deeper,
+            "followed": scan.totals.followed,
         },
+        "others": scan.others.iter().map(|o| json!({
+            "scope": o.scope.as_str(),
+            "total": o.total,
+            "answered": o.answered,
+            "score": round(o.score),
+            "gaps": o.gaps,
+        })).collect::<Vec<_>>(),
         "intake": intake,
         "since": doc.progress.as_ref().map_or(Value::Null, since),
         "sessions": sessions,

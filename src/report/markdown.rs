@@ -196,7 +196,8 @@ pub fn render(doc: &Document) -> String {
         ),
     );
     fact(&mut out, t::GAPS, &totals.gaps.to_string());
-    let _ = writeln!(out, "\n{}\n", escape_inline(t::BAND_RULE));
+    let _ = writeln!(out, "\n{}\n", escape_inline(&doc.depth_line()));
+    let _ = writeln!(out, "{}\n", escape_inline(t::BAND_RULE));
 
     let _ = writeln!(out, "## {}\n", escape_inline(t::MD_OVERVIEW));
     table_head(
@@ -252,6 +253,7 @@ pub fn render(doc: &Document) -> String {
         }
         out.push('\n');
     }
+    sections::others(&mut out, doc);
     sections::rechecks(&mut out, doc);
     sections::sessions(&mut out, doc);
     sections::intake(&mut out, doc);
@@ -297,6 +299,12 @@ fn gap_entry(out: &mut String, gap: &Gap) {
     ];
     let _ = writeln!(out, "    - {}", facts.join(DOT));
     let _ = writeln!(out, "    - {}", labelled(t::ACTION, &gap.action));
+    if !gap.steps.is_empty() {
+        let _ = writeln!(out, "    - {}:", escape_inline(t::STEPS));
+        for step in &gap.steps {
+            let _ = writeln!(out, "        - {}", escape_inline(step));
+        }
+    }
     let _ = writeln!(out, "    - {}", labelled(t::REFERENCE, &gap.reference));
     if !gap.note.trim().is_empty() {
         let _ = writeln!(out, "    - {}", labelled(t::NOTE, &gap.note));

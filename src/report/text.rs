@@ -132,6 +132,7 @@ fn header(doc: &Document, layout: Layout, title: &str, out: &mut String) {
         t::PROGRESS,
         t::progress_sentence(totals.answered, totals.total, totals.gaps)
     );
+    out.push_str(&wrap(&doc.depth_line(), layout.width, 0));
     out.push_str(&wrap(t::BAND_RULE, layout.width, 0));
 }
 
@@ -189,6 +190,13 @@ fn gap(g: &Gap, layout: Layout, number: Option<usize>, out: &mut String) {
         layout.width,
         indent,
     ));
+    if !g.steps.is_empty() {
+        out.push_str(&wrap(&format!("{}:", t::STEPS), layout.width, indent));
+        for step in &g.steps {
+            let bullet = wrap(step, layout.width, indent + 2);
+            out.push_str(&format!("{}- {}", " ".repeat(indent), bullet.trim_start()));
+        }
+    }
     out.push_str(&wrap(
         &format!("{}: {}", t::REFERENCE, g.reference),
         layout.width,
@@ -239,6 +247,7 @@ pub fn render(doc: &Document, layout: Layout) -> String {
         }
     }
 
+    sections::others(doc, layout, &mut out);
     sections::rechecks(doc, layout, &mut out);
     sections::sessions(doc, layout, &mut out);
     sections::intake(doc, layout, &mut out);

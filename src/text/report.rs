@@ -185,3 +185,41 @@ pub const SINCE_VALID: &str =
 pub const CHECKLIST_EXCLUDED: &str = "geldt niet (intake)";
 /// The same in the text report's narrow score column.
 pub const CHECKLIST_EXCLUDED_SHORT: &str = "geldt niet";
+
+/// What a report covers: the depth of the scan, and how many questions the other depth adds.
+pub fn depth_line(depth: crate::assessment::ScanDepth, deeper: usize) -> String {
+    use crate::assessment::ScanDepth;
+    match (depth, deeper) {
+        (ScanDepth::Volledig, _) => "Volledige scan: alle vragen.".to_owned(),
+        (ScanDepth::Snel, 0) => "Snelle scan: de basisvragen.".to_owned(),
+        (ScanDepth::Snel, 1) => {
+            "Snelle scan: de basisvragen. De volledige scan stelt er nog 1 vraag bij.".to_owned()
+        }
+        (ScanDepth::Snel, n) => {
+            format!("Snelle scan: de basisvragen. De volledige scan stelt er nog {n} vragen bij.")
+        }
+    }
+}
+
+/// Heading of the part of a report outside privacy law.
+pub const OUTSIDE_AVG: &str = "Buiten de AVG";
+/// Under that heading: why it is apart.
+pub const OUTSIDE_AVG_RULE: &str = "Deze punten komen uit andere regels of zijn goede gewoonten; ze tellen niet mee in de AVG-score.";
+
+/// The name of a scope outside privacy law.
+pub fn scope_label(scope: crate::checklist::Scope) -> &'static str {
+    use crate::checklist::Scope;
+    match scope {
+        Scope::Avg => "AVG",
+        Scope::Consumentenrecht => "Consumentenrecht",
+        Scope::GoedePraktijk => "Goede praktijk",
+    }
+}
+
+/// A scope's progress: "3 van 5 beantwoord, score 40%, 2 open".
+pub fn scope_progress(answered: usize, total: usize, score: u32, gaps: usize) -> String {
+    format!("{answered} van {total} beantwoord, score {score}%, {gaps} open")
+}
+
+/// Before the follow-ups a nee rules out, listed under a gap.
+pub const STEPS: &str = "Wat erin moet";

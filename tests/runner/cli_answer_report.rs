@@ -132,11 +132,13 @@ fn json_report_has_the_documented_shape() {
         [
             "assessment",
             "checklists",
+            "depth",
             "details",
             "gaps",
             "generated_at",
             "intake",
             "orphans",
+            "others",
             "review_months",
             "sessions",
             "since",
@@ -150,7 +152,16 @@ fn json_report_has_the_documented_shape() {
     total_keys.sort_unstable();
     assert_eq!(
         total_keys,
-        ["answered", "applicable", "gaps", "score", "skipped"]
+        [
+            "answered",
+            "applicable",
+            "deeper",
+            "followed",
+            "gaps",
+            "score",
+            "skipped",
+            "total"
+        ]
     );
     assert_eq!(doc["orphans"], Value::Array(vec![]));
 
@@ -200,8 +211,11 @@ fn json_report_has_the_documented_shape() {
                 "plan",
                 "question",
                 "reference",
+                "scope",
                 "severity",
-                "status"
+                "status",
+                "steps",
+                "task"
             ]
         );
         assert_ne!(gap["id"], ITEM);

@@ -262,7 +262,7 @@ fn a_user_checklist_overrides_a_bundled_one() {
     let report = env.json(&["report", "--format", "json"]);
     assert_eq!(
         report["orphans"],
-        serde_json::json!([{"id": first_tip, "status": "yes", "note": ""}])
+        serde_json::json!([{"id": first_tip, "status": "yes", "note": "", "retired": null}])
     );
     let scored = report["checklists"]
         .as_array()

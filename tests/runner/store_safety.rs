@@ -55,7 +55,7 @@ fn answers_to_vanished_items_survive_and_are_reported() {
     let doc = env.json(&["report", "--format", "json"]);
     assert_eq!(
         doc["orphans"],
-        serde_json::json!([{"id": "verdwenen.vraag", "status": "partly", "note": "oude vraag, \"bewaren\" | é"}])
+        serde_json::json!([{"id": "verdwenen.vraag", "status": "partly", "note": "oude vraag, \"bewaren\" | é", "retired": null}])
     );
     // Orphans do not count as answers.
     assert_eq!(doc["totals"]["answered"], 2);

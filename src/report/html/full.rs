@@ -21,6 +21,7 @@ pub(super) fn body(h: &mut Html, doc: &Document) {
     first_actions(h, doc);
     sections::action_plan(h, doc);
     gaps_per_checklist(h, doc);
+    sections::others(h, doc);
     sections::rechecks(h, doc);
     sections::sessions(h, doc);
     sections::intake(h, doc);
@@ -120,6 +121,16 @@ fn gap(h: &mut Html, g: &Gap) {
         h.el("dl", &[("class", "facts")], |h| {
             h.leaf("dt", &[], t::ACTION);
             h.leaf("dd", &[], &g.action);
+            if !g.steps.is_empty() {
+                h.leaf("dt", &[], t::STEPS);
+                h.el("dd", &[], |h| {
+                    h.el("ul", &[("class", "steps")], |h| {
+                        for step in &g.steps {
+                            h.leaf("li", &[], step);
+                        }
+                    });
+                });
+            }
             h.leaf("dt", &[], t::REFERENCE);
             h.leaf("dd", &[], &g.reference);
             let note = g.note.trim();

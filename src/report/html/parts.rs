@@ -113,6 +113,7 @@ pub(super) fn score_card(h: &mut Html, doc: &Document) {
             h.span("band", t::band_label(band));
         });
         scale(h, score, band);
+        h.leaf("p", &[("class", "sub")], &doc.depth_line());
         h.leaf("p", &[("class", "sub")], t::BAND_RULE);
     });
 }

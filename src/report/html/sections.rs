@@ -234,3 +234,40 @@ pub(super) fn intake(h: &mut Html, doc: &Document) {
         });
     });
 }
+
+/// Outside privacy law: per scope its progress and its open points.
+pub(super) fn others(h: &mut Html, doc: &Document) {
+    let others = doc.others();
+    if others.is_empty() {
+        return;
+    }
+    h.el("section", &[("class", "others")], |h| {
+        h.leaf("h2", &[], t::OUTSIDE_AVG);
+        h.leaf("p", &[("class", "sub")], t::OUTSIDE_AVG_RULE);
+        h.el("ul", &[], |h| {
+            for (totals, gaps) in others {
+                h.el("li", &[], |h| {
+                    h.leaf("b", &[], t::scope_label(totals.scope));
+                    h.text(": ");
+                    h.text(&t::scope_progress(
+                        totals.answered,
+                        totals.total,
+                        crate::report::document::percent(totals.score),
+                        totals.gaps,
+                    ));
+                    if !gaps.is_empty() {
+                        h.el("ul", &[], |h| {
+                            for g in gaps {
+                                h.leaf(
+                                    "li",
+                                    &[],
+                                    &format!("{} ({})", g.question, t::status_label(g.status)),
+                                );
+                            }
+                        });
+                    }
+                });
+            }
+        });
+    });
+}

@@ -198,3 +198,36 @@ pub(super) fn intake(out: &mut String, doc: &Document) {
     }
     out.push('\n');
 }
+
+/// Outside privacy law: per scope its progress and its open points.
+pub(super) fn others(out: &mut String, doc: &Document) {
+    let others = doc.others();
+    if others.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", escape_inline(t::OUTSIDE_AVG));
+    let _ = writeln!(out, "{}\n", escape_inline(t::OUTSIDE_AVG_RULE));
+    for (totals, gaps) in others {
+        let progress = t::scope_progress(
+            totals.answered,
+            totals.total,
+            crate::report::document::percent(totals.score),
+            totals.gaps,
+        );
+        let _ = writeln!(
+            out,
+            "- **{}**: {}",
+            escape_inline(t::scope_label(totals.scope)),
+            escape_inline(&progress)
+        );
+        for g in gaps {
+            let _ = writeln!(
+                out,
+                "    - {} ({})",
+                escape_inline(&g.question),
+                escape_inline(t::status_label(g.status))
+            );
+        }
+    }
+    out.push('\n');
+}

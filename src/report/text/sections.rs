@@ -182,3 +182,30 @@ pub(super) fn intake(doc: &Document, layout: Layout, out: &mut String) {
         out.push_str(&bullet(&text, layout));
     }
 }
+
+/// Outside privacy law: per scope its progress and its open points, one line each.
+pub(super) fn others(doc: &Document, layout: Layout, out: &mut String) {
+    let others = doc.others();
+    if others.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", layout.bold(t::OUTSIDE_AVG));
+    out.push_str(&wrap(t::OUTSIDE_AVG_RULE, layout.width, 0));
+    for (totals, gaps) in others {
+        let line = format!(
+            "{}: {}",
+            t::scope_label(totals.scope),
+            t::scope_progress(
+                totals.answered,
+                totals.total,
+                percent(totals.score),
+                totals.gaps
+            )
+        );
+        out.push_str(&wrap(&line, layout.width, 0));
+        for g in gaps {
+            let line = format!("{} ({})", g.question, t::status_label(g.status));
+            out.push_str(&bullet(&line, layout));
+        }
+    }
+}
