@@ -2,6 +2,7 @@
 
 pub mod csv;
 pub mod document;
+pub mod estimate;
 #[doc(hidden)]
 pub mod fixture;
 pub mod html;

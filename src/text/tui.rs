@@ -209,3 +209,113 @@ pub fn intake_answer_choice(choices: usize) -> String {
 }
 /// The terminal went away while the questionnaire ran (what was answered was saved).
 pub const TERMINAL_GONE: &str = "de terminal is weggevallen; wat je had beantwoord is opgeslagen";
+/// Overview mark: the intake rules the item out.
+pub const MARK_EXCLUDED: &str = "–";
+/// Overview mark: only in the full scan.
+pub const MARK_DEEPER: &str = "…";
+/// Overview mark: a follow-up its parent's answer leaves out.
+pub const MARK_FOLLOW_UP: &str = "↳";
+/// Overview mark: asked in the checklist it lives in.
+pub const MARK_SHARED: &str = "↗";
+/// Detail pane: an item outside the chosen depth.
+pub const ONLY_IN_FULL_SCAN: &str =
+    "Deze vraag hoort bij de volledige scan. Kies die met v als je hem ook wilt beantwoorden.";
+/// Detail pane: a follow-up its parent's answer leaves out.
+pub fn follow_up_left_out(parent: &str, answer: &str) -> String {
+    format!(
+        "Deze vraag volgt op \"{parent}\". Die beantwoordde je met \"{answer}\", dus deze vraag is nu een stap van die actie."
+    )
+}
+/// An answer key on an item the intake rules out.
+pub const ANSWER_EXCLUDED: &str = "Deze vraag geldt niet voor je door de intake, dus je hoeft hem niet te beantwoorden. Wijzig de intake met i.";
+/// An answer key on an item outside the depth.
+pub const ANSWER_DEEPER: &str = "Deze vraag hoort bij de volledige scan. Kies die eerst met v.";
+/// An answer key on a follow-up its parent's answer leaves out.
+pub const ANSWER_FOLLOW_UP: &str = "Deze vraag volgt op een vraag die je met nee of weet ik niet beantwoordde. Verander eerst dat antwoord.";
+/// After a depth was chosen.
+pub fn depth_set(depth: crate::assessment::ScanDepth, one_checklist: bool) -> String {
+    use crate::assessment::ScanDepth;
+    let which = match depth {
+        ScanDepth::Snel => "de snelle scan",
+        ScanDepth::Volledig => "de volledige scan",
+    };
+    let whom = if one_checklist {
+        "Deze checklist"
+    } else {
+        "De beoordeling"
+    };
+    format!("{whom} gebruikt nu {which}. Er is geen antwoord verloren gegaan.")
+}
+/// Title of the depth box.
+pub const DEPTH_TITLE: &str = " Hoe diep wil je gaan? ";
+/// The choices of the depth box: label and explanation.
+pub fn depth_option(number: u8, quick: bool, questions: usize, minutes: usize) -> String {
+    let what = if quick {
+        "Snelle scan: de basisvragen (aanbevolen om mee te beginnen)"
+    } else {
+        "Volledige scan: ook alle details (wat een adviseur nakijkt)"
+    };
+    format!(
+        "{number}  {what}, {} te gaan, ongeveer {minutes} min.",
+        questions_word(questions)
+    )
+}
+/// The choices of the depth box for one checklist.
+pub fn depth_option_checklist(number: u8, quick: bool, title: &str) -> String {
+    let what = if quick { "snel" } else { "volledig" };
+    format!("{number}  Alleen \"{title}\": {what}")
+}
+/// Under the depth box.
+pub const DEPTH_HINT: &str = "Je kunt dit later wijzigen met v; er gaat geen antwoord verloren.";
+/// "1 vraag", "12 vragen".
+pub fn questions_word(n: usize) -> String {
+    if n == 1 {
+        "1 vraag".to_owned()
+    } else {
+        format!("{n} vragen")
+    }
+}
+/// Title of the pause between checklists.
+pub fn pause_title(checklist: &str) -> String {
+    format!(" Klaar: {checklist} ")
+}
+/// The pause: what is in order and open in the checklist just finished.
+pub fn pause_summary(done: usize, open: usize, high: usize) -> String {
+    let high = if high > 0 {
+        format!(", waarvan {high} met ernst hoog")
+    } else {
+        String::new()
+    };
+    format!("In orde: {done}. Nog open: {open}{high}.")
+}
+/// The pause: what comes next.
+pub fn pause_next(checklist: &str, questions: usize) -> String {
+    format!("Hierna: {checklist} ({}).", questions_word(questions))
+}
+/// The pause after the last question.
+pub const PAUSE_ALL_DONE: &str = "Dit was de laatste vraag. Bekijk het rapport met r.";
+/// Under a pause.
+pub const PAUSE_HINT: &str = "Enter: verder · Esc: blijf hier · r: rapport";
+/// Title of the end of the intake.
+pub const INTAKE_DONE_TITLE: &str = " Intake klaar ";
+/// The end of the intake: what follows.
+pub fn intake_done_next(questions: usize, minutes: usize) -> String {
+    format!(
+        "Nu volgen {}; dat duurt ongeveer {minutes} minuten. Je kunt altijd stoppen en later verdergaan.",
+        questions_word(questions)
+    )
+}
+/// The end of the intake: heading of the decisions.
+pub const INTAKE_DECIDED: &str = "Wat pqs uit je antwoorden afleidt:";
+/// A decision that cannot be made yet.
+pub const DECISION_OPEN: &str = "nog niet te zeggen: beantwoord daarvoor de intakevragen";
+/// Under the end of the intake.
+pub const INTAKE_DONE_HINT: &str = "Enter: naar de eerste vraag · Esc: terug naar de intake";
+/// Title of the glossary.
+pub const GLOSSARY_TITLE: &str = " Begrippen ";
+/// The glossary when there are no terms.
+pub const GLOSSARY_EMPTY: &str = "Er zijn nog geen begrippen.";
+/// Under the glossary.
+pub const GLOSSARY_HINT: &str = "↑ ↓ bladeren · Esc sluiten";
+/// The three answers that differ, explained (shown at the first questions and in help).
+pub const ANSWER_MEANINGS: &str = "nee: het is er niet · weet ik niet: dat zoek je nog uit (telt als open) · niet van toepassing: de vraag past niet bij je bedrijf";

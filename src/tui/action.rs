@@ -44,6 +44,14 @@ pub enum Action {
     RenameAssessment,
     /// Start screen: move the selected assessment to the trash folder (asks first).
     DeleteAssessment,
+    /// Go on from a pause (the end of a checklist, the end of the intake).
+    Continue,
+    /// Choose how deep the scan goes (for the whole scan or the current checklist).
+    ChooseDepth,
+    /// Pick option `n` (from 0) in a list of choices.
+    Choose(u8),
+    /// Show the glossary.
+    ShowGlossary,
     /// Answer yes to a confirmation.
     Yes,
     /// Answer no to a confirmation.

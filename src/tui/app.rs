@@ -9,7 +9,7 @@ use super::form::Form;
 use super::keymap::Context;
 use super::theme::Theme;
 use crate::assessment::Assessment;
-use crate::checklist::{Catalog, Checklist, Item};
+use crate::checklist::{Catalog, Checklist, Entry, Item};
 use crate::report::Scan;
 
 /// Which main screen is shown.
@@ -43,6 +43,30 @@ pub enum Overlay {
     Form(Box<Form>),
     /// "Only view it?" for an assessment that cannot be written (held, or a read-only folder).
     ReadOnlyOffer,
+    /// The end of a checklist in the walk-through: what is in order, what is open, what comes
+    /// next. Only Enter goes on, so a key pressed again never answers the next question unseen.
+    Pause {
+        /// The checklist just finished (index).
+        finished: usize,
+        /// The cursor index of the next question, if any is left.
+        next: Option<usize>,
+    },
+    /// The end of the intake: what pqs decided, how many questions follow and how long they take.
+    IntakeDone(crate::report::estimate::Estimate),
+    /// How deep the scan goes, with what each depth asks: for the whole scan, or also for the
+    /// checklist with this index.
+    Depth(DepthChoice),
+    /// The glossary, scrolled this many lines.
+    Glossary(u16),
+}
+
+/// The choice of depth, with what each choice asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DepthChoice {
+    /// The checklist the last two choices are for (when opened from a checklist).
+    pub checklist: Option<usize>,
+    /// The quick and the full scan of the whole assessment: questions left and minutes.
+    pub whole: [crate::report::estimate::Estimate; 2],
 }
 
 /// The kind of message in the status line.
@@ -65,7 +89,8 @@ pub struct App {
     pub name: String,
     /// Scores and gaps, recomputed after every change.
     pub scan: Scan,
-    /// Every item as (checklist index, item index), in order.
+    /// Every place in every checklist as (checklist index, entry index), in order: a checklist's
+    /// own items and the items it lists from another (asked there).
     pub positions: Vec<(usize, usize)>,
     /// Index into `positions` of the current item.
     pub cursor: usize,
@@ -115,7 +140,7 @@ impl App {
             .checklists()
             .iter()
             .enumerate()
-            .flat_map(|(ci, c)| (0..c.items.len()).map(move |ii| (ci, ii)))
+            .flat_map(|(ci, c)| (0..c.entries.len()).map(move |ei| (ci, ei)))
             .collect();
         let now = assessment.updated;
         let scan = Scan::new(&catalog, &assessment, now);
@@ -197,6 +222,23 @@ impl App {
         self.read_only = Some(reason);
     }
 
+    /// Asks how deep the scan goes: for the whole scan (a new assessment), or also for the
+    /// checklist with index `checklist`.
+    pub fn ask_depth(&mut self, checklist: Option<usize>) {
+        use crate::assessment::ScanDepth;
+        let at_depth = |depth: ScanDepth| {
+            let mut assessment = self.assessment.clone();
+            assessment.depth = Some(depth);
+            assessment.depth_per_checklist.clear();
+            let scan = Scan::new(&self.catalog, &assessment, self.now);
+            crate::report::estimate::remaining(&self.catalog, &scan)
+        };
+        self.overlay = Overlay::Depth(DepthChoice {
+            checklist,
+            whole: [at_depth(ScanDepth::Snel), at_depth(ScanDepth::Volledig)],
+        });
+    }
+
     /// Opens the prompt for the organisation name (for a new assessment).
     pub fn ask_organisation(&mut self) {
         self.overlay = Overlay::Organisation(Box::new(TextArea::from([self
@@ -213,6 +255,9 @@ impl App {
             (Overlay::Export(_) | Overlay::Organisation(_), _) => Context::Prompt,
             (Overlay::Form(_), _) => Context::Form,
             (Overlay::ReadOnlyOffer, _) => Context::Confirm,
+            (Overlay::Pause { .. } | Overlay::IntakeDone(_), _) => Context::Pause,
+            (Overlay::Depth(_), _) => Context::Choose,
+            (Overlay::Glossary(_), _) => Context::Glossary,
             (Overlay::None, Mode::Intake) => Context::Intake,
             (Overlay::None, Mode::Guided) => Context::Guided,
             (Overlay::None, Mode::Overview) => Context::Overview,
@@ -220,11 +265,31 @@ impl App {
         }
     }
 
-    /// The current checklist and item.
+    /// The current item with the checklist it lives in.
     pub fn current(&self) -> Option<(&Checklist, &Item)> {
-        let (ci, ii) = *self.positions.get(self.cursor)?;
+        self.at(self.cursor)
+    }
+
+    /// The item at cursor index `i`, with the checklist it lives in (for an item a checklist lists
+    /// from another, that other one).
+    pub fn at(&self, i: usize) -> Option<(&Checklist, &Item)> {
+        let (ci, ei) = *self.positions.get(i)?;
         let checklist = &self.catalog.checklists()[ci];
-        Some((checklist, &checklist.items[ii]))
+        match checklist.entries.get(ei)? {
+            Entry::Own(ii) => Some((checklist, checklist.items.get(*ii)?)),
+            Entry::See(id, _) => self.catalog.item(id),
+        }
+    }
+
+    /// The checklist shown at cursor index `i` (where the user is, not where the item lives).
+    pub fn shown_in(&self, i: usize) -> Option<&Checklist> {
+        let (ci, _) = *self.positions.get(i)?;
+        self.catalog.checklists().get(ci)
+    }
+
+    /// Whether the item at cursor index `i` is listed here but lives (and is asked) elsewhere.
+    pub fn is_shared(&self, i: usize) -> bool {
+        self.state(i).is_some_and(|s| s.shared_from.is_some())
     }
 
     /// Index of the current checklist.
@@ -239,8 +304,8 @@ impl App {
 
     /// The scan state of the item at cursor index `i`.
     pub fn state(&self, i: usize) -> Option<&crate::report::ItemState> {
-        let (ci, ii) = *self.positions.get(i)?;
-        self.scan.checklists.get(ci)?.items.get(ii)
+        let (ci, ei) = *self.positions.get(i)?;
+        self.scan.checklists.get(ci)?.items.get(ei)
     }
 
     /// Whether the item at cursor index `i` applies (the intake does not rule it out).
@@ -248,21 +313,43 @@ impl App {
         self.state(i).is_some_and(|s| s.applies())
     }
 
+    /// Whether the walk-through asks the item at cursor index `i` here: it is asked (the intake,
+    /// the depth and its parent leave it in) and lives in this checklist.
+    pub fn asked_here(&self, i: usize) -> bool {
+        self.state(i)
+            .is_some_and(|s| s.asked() && s.shared_from.is_none())
+    }
+
     /// The next item that needs the user, at or after `from`, wrapping around: first an unanswered
-    /// item that applies, else an answer that asks for a second look (review due, question changed).
+    /// item that is asked, else an answer that asks for a second look (review due, question changed).
     pub fn next_open(&self, from: usize) -> Option<usize> {
         let n = self.positions.len();
         let order = || (0..n).map(move |k| (from + k) % n);
         order()
-            .find(|&i| {
-                self.state(i)
-                    .is_some_and(|s| s.applies() && s.status.is_none())
+            .find(|&i| self.asked_here(i) && self.state(i).is_some_and(|s| s.status.is_none()))
+            .or_else(|| {
+                order().find(|&i| {
+                    self.asked_here(i) && self.state(i).is_some_and(|s| s.needs_recheck())
+                })
             })
-            .or_else(|| order().find(|&i| self.state(i).is_some_and(|s| s.needs_recheck())))
     }
 
-    /// The nearest item that applies, stepping from `from` in one direction (for the walk-through).
-    pub fn step_applicable(&self, from: usize, forward: bool) -> usize {
+    /// The place of the item at cursor index `i` among the questions its checklist asks here, and
+    /// how many that are: "vraag 3 van 12". `None` for an item not asked.
+    pub fn question_number(&self, i: usize) -> Option<(usize, usize)> {
+        let (ci, _) = *self.positions.get(i)?;
+        let first = self.first_of(ci)?;
+        let len = self.catalog.checklists()[ci].entries.len();
+        let asked: Vec<usize> = (first..first + len)
+            .filter(|&k| self.asked_here(k))
+            .collect();
+        let place = asked.iter().position(|&k| k == i)?;
+        Some((place + 1, asked.len()))
+    }
+
+    /// The nearest item that is asked here, stepping from `from` in one direction (for the
+    /// walk-through).
+    pub fn step_asked(&self, from: usize, forward: bool) -> usize {
         let mut i = from;
         loop {
             let next = if forward {
@@ -271,7 +358,7 @@ impl App {
                 i.checked_sub(1)
             };
             match next {
-                Some(n) if self.applies(n) => return n,
+                Some(n) if self.asked_here(n) => return n,
                 Some(n) => i = n,
                 None => return from,
             }

@@ -40,9 +40,9 @@ pub fn answer_intake(app: &mut App, key: IntakeKey, now: Timestamp) -> Option<Ef
     if let Some(next) = next_asked(app, app.intake_cursor, true) {
         app.intake_cursor = next;
     } else {
-        app.mode = Mode::Guided;
-        app.cursor = app.next_open(0).unwrap_or(0);
-        app.message = Some((Tone::Info, t::intake_done(app.scan.totals.skipped)));
+        // The end of the intake: what was decided and what follows, before the first question.
+        let estimate = crate::report::estimate::remaining(&app.catalog, &app.scan);
+        app.overlay = Overlay::IntakeDone(estimate);
     }
     changed.then_some(Effect::Save)
 }

@@ -29,6 +29,12 @@ pub enum Context {
     Start,
     /// A yes/no question (moving an assessment to the trash).
     Confirm,
+    /// A pause between parts (the end of a checklist or of the intake): Enter goes on.
+    Pause,
+    /// A list of numbered choices (the depth of the scan).
+    Choose,
+    /// The glossary.
+    Glossary,
 }
 
 /// Which contexts a binding works in.
@@ -58,6 +64,12 @@ pub enum Scope {
     Confirm,
     /// The walk-through, the overview, the report screen and the intake.
     Screens,
+    /// A pause between parts.
+    Pause,
+    /// A list of numbered choices.
+    Choose,
+    /// The glossary.
+    Glossary,
 }
 
 impl Scope {
@@ -69,7 +81,12 @@ impl Scope {
             Scope::Note => context == Context::Note,
             Scope::NotNote => !matches!(
                 context,
-                Context::Note | Context::Prompt | Context::Form | Context::Start | Context::Confirm
+                Context::Note
+                    | Context::Prompt
+                    | Context::Form
+                    | Context::Start
+                    | Context::Confirm
+                    | Context::Choose
             ),
             Scope::Report => context == Context::Report,
             Scope::Prompt => context == Context::Prompt,
@@ -81,6 +98,9 @@ impl Scope {
                 context,
                 Context::Guided | Context::Overview | Context::Report | Context::Intake
             ),
+            Scope::Pause => context == Context::Pause,
+            Scope::Choose => context == Context::Choose,
+            Scope::Glossary => context == Context::Glossary,
         }
     }
 }
@@ -312,6 +332,27 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Quit,
         footer: false,
     },
+    key(Scope::Pause, KeyCode::Enter, Action::Continue, true),
+    key(Scope::Choose, KeyCode::Char('1'), Action::Choose(0), false),
+    key(Scope::Choose, KeyCode::Char('2'), Action::Choose(1), false),
+    key(Scope::Choose, KeyCode::Char('3'), Action::Choose(2), false),
+    key(Scope::Choose, KeyCode::Char('4'), Action::Choose(3), false),
+    key(Scope::Choose, KeyCode::Esc, Action::Cancel, true),
+    key(Scope::Glossary, KeyCode::Down, Action::Scroll(true), false),
+    key(Scope::Glossary, KeyCode::Up, Action::Scroll(false), false),
+    key(Scope::Glossary, KeyCode::Char('u'), Action::Back, false),
+    key(
+        Scope::Screens,
+        KeyCode::Char('v'),
+        Action::ChooseDepth,
+        false,
+    ),
+    key(
+        Scope::Screens,
+        KeyCode::Char('u'),
+        Action::ShowGlossary,
+        false,
+    ),
     key(Scope::Confirm, KeyCode::Char('j'), Action::Yes, true),
     key(Scope::Confirm, KeyCode::Char('n'), Action::No, true),
     key(Scope::Confirm, KeyCode::Esc, Action::No, false),

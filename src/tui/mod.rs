@@ -73,6 +73,8 @@ struct Opened {
     assessment: Option<Assessment>,
     /// Why nothing can be changed, when opened read-only.
     read_only: Option<String>,
+    /// A new assessment whose organisation is known: ask the depth first.
+    ask_depth: bool,
 }
 
 /// Opens `name` for writing, or read-only when it is held or its folder cannot be written (a
@@ -87,6 +89,7 @@ fn open(store: &Store, name: &str, catalog: &Catalog) -> Result<Opened, Error> {
                 name: name.to_owned(),
                 assessment,
                 read_only: None,
+                ask_depth: false,
             })
         }
         Err(err) => {
@@ -99,6 +102,7 @@ fn open(store: &Store, name: &str, catalog: &Catalog) -> Result<Opened, Error> {
                     name: name.to_owned(),
                     assessment: Some(assessment),
                     read_only: Some(reason),
+                    ask_depth: false,
                 }),
                 None => Err(err.into()),
             }
@@ -250,22 +254,27 @@ fn run_screens(
                             assessment.unwrap_or_else(|| Assessment::new("", clock::now())),
                         ),
                         read_only: None,
+                        ask_depth: false,
                     }
                 }
                 Some(start::Chosen::New(writer, assessment)) => Opened {
+                    ask_depth: true,
                     name: writer.name().to_owned(),
                     writer: Some(writer),
                     assessment: Some(*assessment),
                     read_only: None,
                 },
                 Some(start::Chosen::ReadOnly(name, reason)) => Opened {
-                    assessment: Some(store.read(&name)?.ok_or_else(|| StoreError::Missing {
-                        name: name.clone(),
-                        dir: store.dir().to_owned(),
+                    assessment: Some(store.read_migrated(&name, &catalog)?.ok_or_else(|| {
+                        StoreError::Missing {
+                            name: name.clone(),
+                            dir: store.dir().to_owned(),
+                        }
                     })?),
                     name,
                     writer: None,
                     read_only: Some(reason),
+                    ask_depth: false,
                 },
             }
         }
@@ -277,6 +286,8 @@ fn run_screens(
     let mut app = App::new(catalog, assessment, opened.name, theme);
     if ask_organisation {
         app.ask_organisation();
+    } else if opened.ask_depth {
+        app.ask_depth(None);
     }
     if let Some(reason) = opened.read_only {
         app.open_read_only(reason);

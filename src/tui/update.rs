@@ -34,6 +34,12 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
     match action {
         Action::Answer(status) => {
             let item = app.current()?.1;
+            // Only a question that is asked can be answered: one the intake rules out is never
+            // "niet van toepassing" by hand, one outside the depth or after a parent's nee not at all.
+            if let Some(refusal) = app.scan.item(&item.id).and_then(not_answerable) {
+                app.message = Some((Tone::Info, refusal));
+                return None;
+            }
             let (id, fingerprint) = (item.id.clone(), item.fingerprint());
             app.assessment
                 .set_status(&id, Some(status), Some(&fingerprint), now);
@@ -79,7 +85,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                     let focus = form.focus;
                     form.fields[focus].input.input(key);
                 }
-                Overlay::None | Overlay::Help | Overlay::ReadOnlyOffer => {}
+                Overlay::None
+                | Overlay::Help
+                | Overlay::ReadOnlyOffer
+                | Overlay::Pause { .. }
+                | Overlay::IntakeDone(_)
+                | Overlay::Depth(_)
+                | Overlay::Glossary(_) => {}
             }
             None
         }
@@ -98,6 +110,15 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             None
         }
         Action::Cancel => {
+            // A skipped organisation name of a new assessment still leads to the depth question.
+            let was = std::mem::take(&mut app.overlay);
+            if matches!(was, Overlay::Organisation(_)) {
+                app.ask_depth(None);
+            }
+            None
+        }
+        Action::Back if matches!(app.overlay, Overlay::IntakeDone(_)) => {
+            // Back to the intake questions, to look at an answer again.
             app.overlay = Overlay::None;
             None
         }
@@ -120,6 +141,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 app.assessment.updated = now;
                 app.touch("details");
                 app.message = Some((Tone::Info, t::ORGANISATION_SAVED.into()));
+                // A new assessment asks how deep to go next.
+                app.ask_depth(None);
                 Some(Effect::Save)
             }
             other => {
@@ -146,7 +169,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             None
         }
         Action::Next | Action::Previous if app.mode == Mode::Guided => {
-            let target = app.step_applicable(app.cursor, action == Action::Next);
+            let target = app.step_asked(app.cursor, action == Action::Next);
             move_to(app, target)
         }
         Action::Next => move_to(app, app.cursor + 1),
@@ -162,6 +185,27 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             None
         }
         Action::IntakeAnswer(answer) => edit::answer_intake(app, answer, now),
+        Action::Continue => go_on(app),
+        Action::ChooseDepth => {
+            let checklist = (app.mode != Mode::Intake).then(|| app.checklist_index());
+            app.ask_depth(checklist);
+            None
+        }
+        Action::Choose(option) => choose_depth(app, option, now),
+        Action::ShowGlossary => {
+            app.overlay = Overlay::Glossary(0);
+            None
+        }
+        Action::Scroll(down) if matches!(app.overlay, Overlay::Glossary(_)) => {
+            if let Overlay::Glossary(offset) = &mut app.overlay {
+                *offset = if down {
+                    offset.saturating_add(1)
+                } else {
+                    offset.saturating_sub(1)
+                };
+            }
+            None
+        }
         // The offer to view an assessment that cannot be written: yes views it, no leaves.
         Action::Yes if matches!(app.overlay, Overlay::ReadOnlyOffer) => {
             app.overlay = Overlay::None;
@@ -218,7 +262,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 Mode::Guided => Mode::Overview,
                 Mode::Overview | Mode::Report | Mode::Intake => Mode::Guided,
             };
-            if app.mode == Mode::Guided && !app.applies(app.cursor) {
+            if app.mode == Mode::Guided && !app.asked_here(app.cursor) {
                 app.cursor = app.next_open(app.cursor).unwrap_or(app.cursor);
             }
             None
@@ -280,17 +324,86 @@ pub fn changes_the_assessment(action: Action) -> bool {
     )
 }
 
+/// Why an item cannot be answered now, if it cannot.
+fn not_answerable(state: &crate::report::ItemState) -> Option<String> {
+    if !state.applies() {
+        Some(t::ANSWER_EXCLUDED.to_owned())
+    } else if state.deeper {
+        Some(t::ANSWER_DEEPER.to_owned())
+    } else if state.ruled_out.is_some() {
+        Some(t::ANSWER_FOLLOW_UP.to_owned())
+    } else {
+        None
+    }
+}
+
 fn move_to(app: &mut App, target: usize) -> Option<Effect> {
     app.cursor = target.min(app.positions.len().saturating_sub(1));
     None
 }
 
-/// After an answer in the walk-through: on to the next item that needs the user, or report completion.
+/// After an answer in the walk-through: on to the next item that needs the user. At the end of a
+/// checklist (or of everything) a pause says what is in order and what comes next first.
 fn advance_guided(app: &mut App) {
-    match app.next_open(app.cursor + 1) {
-        Some(next) => app.cursor = next,
-        None => app.message = Some((Tone::Info, t::ALL_ANSWERED.into())),
+    let here = app.checklist_index();
+    let next = app.next_open(app.cursor + 1);
+    let leaves = next.is_none_or(|n| app.positions[n].0 != here || n <= app.cursor);
+    if leaves {
+        app.overlay = Overlay::Pause {
+            finished: here,
+            next,
+        };
+    } else if let Some(next) = next {
+        app.cursor = next;
     }
+}
+
+/// Enter on a pause: on to the next question (after a checklist), or into the walk-through
+/// (after the intake).
+fn go_on(app: &mut App) -> Option<Effect> {
+    match std::mem::take(&mut app.overlay) {
+        Overlay::Pause { next, .. } => match next {
+            Some(next) => app.cursor = next,
+            None => app.message = Some((Tone::Info, t::ALL_ANSWERED.into())),
+        },
+        Overlay::IntakeDone(_) => {
+            app.mode = Mode::Guided;
+            app.cursor = app.next_open(0).unwrap_or(0);
+            app.message = Some((Tone::Info, t::intake_done(app.scan.totals.skipped)));
+        }
+        other => app.overlay = other,
+    }
+    None
+}
+
+/// A choice in the depth box: 1 quick scan, 2 full scan (the whole assessment); 3 and 4 the same
+/// for the checklist it was opened from. No answer is touched.
+fn choose_depth(app: &mut App, option: u8, now: Timestamp) -> Option<Effect> {
+    use crate::assessment::ScanDepth;
+    let Overlay::Depth(choice) = &app.overlay else {
+        return None;
+    };
+    let depth = if option.is_multiple_of(2) {
+        ScanDepth::Snel
+    } else {
+        ScanDepth::Volledig
+    };
+    let checklist = match (option, choice.checklist) {
+        (0 | 1, _) => None,
+        (2 | 3, Some(ci)) => Some(app.catalog.checklists()[ci].id.clone()),
+        _ => return None,
+    };
+    app.overlay = Overlay::None;
+    if !app.assessment.set_depth(checklist.as_deref(), depth, now) {
+        return None;
+    }
+    app.touch("depth");
+    app.refresh();
+    if app.mode == Mode::Guided && !app.asked_here(app.cursor) {
+        app.cursor = app.next_open(app.cursor).unwrap_or(app.cursor);
+    }
+    app.message = Some((Tone::Info, t::depth_set(depth, checklist.is_some())));
+    Some(Effect::Save)
 }
 
 fn quit(app: &mut App) -> Option<Effect> {

@@ -48,7 +48,10 @@ fn after_the_intake_the_walk_through_skips_what_does_not_apply() {
     // Website yes, webshop no, every other intake question left open; then answer everything.
     let mut events = chars("jn");
     events.extend(chars(&"w".repeat(intake_count() - 3)));
-    events.extend(chars(&"j".repeat(200)));
+    // Enter past the end of the intake and past each pause between checklists; keys typed
+    // ahead there are ignored.
+    events.extend(chars("\n"));
+    events.extend(chars(&"j\n".repeat(200)));
     let r = drive(
         Assessment::new("", now()),
         (80, 24),

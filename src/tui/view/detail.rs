@@ -14,12 +14,11 @@ pub fn lines<'a>(app: &'a App, item: &'a Item, with_question: bool) -> Vec<Line<
         out.push(Line::styled(item.question.as_str(), theme.title()));
         out.push(Line::raw(""));
     }
-    let state = app
-        .scan
-        .checklists
-        .iter()
-        .flat_map(|c| &c.items)
-        .find(|s| s.id == item.id);
+    let state = app.scan.item(&item.id);
+    if let Some(reason) = state.and_then(|s| not_asked_reason(app, s)) {
+        out.push(Line::styled(reason, theme.dim()));
+        out.push(Line::raw(""));
+    }
     if let Some(exclusion) = state.and_then(|s| s.excluded.as_ref()) {
         out.push(Line::styled(
             t::excluded_because(&exclusion.cause),
@@ -119,9 +118,26 @@ pub fn lines<'a>(app: &'a App, item: &'a Item, with_question: bool) -> Vec<Line<
     out
 }
 
-/// Replaces control characters so user text cannot move the cursor or change the terminal.
+/// Why an item that applies is not asked: only in the full scan, or left out by its parent's answer.
+fn not_asked_reason(app: &App, state: &crate::report::ItemState) -> Option<String> {
+    if !state.applies() {
+        return None;
+    }
+    if state.deeper {
+        return Some(t::ONLY_IN_FULL_SCAN.to_owned());
+    }
+    let ruled = state.ruled_out.as_ref()?;
+    let parent = app
+        .catalog
+        .item(&ruled.parent)
+        .map_or(ruled.parent.as_str(), |(_, i)| i.question.as_str());
+    Some(t::follow_up_left_out(
+        parent,
+        t::status_label(Some(ruled.status)),
+    ))
+}
+
+/// User text on one line, sanitised (see [`crate::sanitize::line`]).
 pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '�' } else { c })
-        .collect()
+    crate::sanitize::line(text)
 }

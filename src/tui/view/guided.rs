@@ -11,21 +11,26 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Context};
 
+/// How many answers of a session show what the answers mean.
+const FIRST_ANSWERS: usize = 5;
+
 /// Draws the current question with everything needed to answer it.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some((checklist, item)) = app.current() else {
+    let (Some((_, item)), Some(checklist)) = (app.current(), app.shown_in(app.cursor)) else {
         return;
     };
     let theme = app.theme;
-    let first = app.first_of(app.checklist_index()).unwrap_or(0);
-    let number = app.cursor - first + 1;
-    let mut title = vec![
-        Span::styled(format!(" {} ", checklist.title), theme.label()),
-        Span::styled(
-            format!("· {} ", t::question_of(number, checklist.items.len())),
+    let numbered = app.question_number(app.cursor);
+    let mut title = vec![Span::styled(
+        format!(" {} ", checklist.title),
+        theme.label(),
+    )];
+    if let Some((number, of)) = numbered {
+        title.push(Span::styled(
+            format!("· {} ", t::question_of(number, of)),
             theme.dim(),
-        ),
-    ];
+        ));
+    }
     if let Some(section) = &item.section {
         title.push(Span::styled(format!("· {section} "), theme.dim()));
     }
@@ -34,7 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .title(Line::from(title))
         .padding(Padding::horizontal(1));
     let mut lines = Vec::new();
-    if number == 1
+    if numbered.is_some_and(|(number, _)| number == 1)
         && let Some(intro) = &checklist.intro
     {
         lines.push(Line::styled(intro.as_str(), theme.dim()));
@@ -42,6 +47,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::styled(item.question.as_str(), theme.title()));
     lines.push(answer_keys(app));
+    // What nee, weet ik niet and niet van toepassing mean, while the user is starting out.
+    if app.changed.len() < FIRST_ANSWERS {
+        lines.push(Line::styled(t::ANSWER_MEANINGS, theme.dim()));
+    }
     lines.push(Line::raw(""));
     lines.extend(detail::lines(app, item, false));
     Paragraph::new(lines)

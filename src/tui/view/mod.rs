@@ -1,5 +1,6 @@
 //! Drawing: `impl Widget for &App`, so a frame borrows the state and cannot change it or do I/O.
 
+mod boxes;
 mod detail;
 pub mod editor;
 mod form;
@@ -57,6 +58,10 @@ impl Widget for &App {
                 editor::render(self.theme, &spec, prompt, area, buf);
             }
             Overlay::Form(form) => form::render(self, form, area, buf),
+            Overlay::Pause { finished, next } => boxes::pause(self, *finished, *next, area, buf),
+            Overlay::IntakeDone(estimate) => boxes::intake_done(self, *estimate, area, buf),
+            Overlay::Depth(choice) => boxes::depth(self, choice, area, buf),
+            Overlay::Glossary(offset) => boxes::glossary(self, *offset, area, buf),
             Overlay::ReadOnlyOffer => {
                 let reason = self.read_only.as_deref().unwrap_or_default();
                 let question = format!("{reason}\n\n{}", t::READ_ONLY_ASK);

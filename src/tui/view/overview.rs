@@ -70,20 +70,33 @@ fn items(app: &App, area: Rect, buf: &mut Buffer) {
     let checklist = &app.catalog.checklists()[ci];
     let first = app.first_of(ci).unwrap_or(0);
     let width = usize::from(area.width.saturating_sub(6));
-    let rows: Vec<ListItem> = checklist
-        .items
-        .iter()
-        .enumerate()
-        .map(|(k, item)| {
-            let status = app.assessment.status(&item.id);
-            let state = app.state(first + k);
+    let rows: Vec<ListItem> = (0..checklist.entries.len())
+        .map(|k| {
+            let i = first + k;
+            let (Some((_, item)), Some(state)) = (app.at(i), app.state(i)) else {
+                return ListItem::new(Line::raw(""));
+            };
             let question = truncate(&item.question, width);
-            if state.is_some_and(|s| !s.applies()) {
-                return ListItem::new(Line::styled(format!("–  {question}"), theme.dim()));
+            // Not asked here: ruled out by the intake, outside the depth, after a parent's nee, or
+            // asked in the checklist it lives in. Dimmed, with a mark saying which.
+            let mark = if !state.applies() {
+                Some(t::MARK_EXCLUDED)
+            } else if state.deeper {
+                Some(t::MARK_DEEPER)
+            } else if state.ruled_out.is_some() {
+                Some(t::MARK_FOLLOW_UP)
+            } else {
+                None
+            };
+            if let Some(mark) = mark {
+                return ListItem::new(Line::styled(format!("{mark}  {question}"), theme.dim()));
             }
-            let flag = state.map_or(" ", |s| {
-                t::item_flag(s.question_changed, s.review_due, s.new)
-            });
+            let status = state.status;
+            let flag = if state.shared_from.is_some() {
+                t::MARK_SHARED
+            } else {
+                t::item_flag(state.question_changed, state.review_due, state.new)
+            };
             ListItem::new(Line::from(vec![
                 Span::styled(t::status_mark(status), theme.status(status)),
                 Span::styled(format!("{flag} "), theme.error()),
