@@ -201,6 +201,11 @@ pub enum Error {
         "ongeldig KvK-nummer \"{0}\": een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678. Er is niets opgeslagen."
     )]
     BadKvk(String),
+    /// `pqs details --checklist-depth` with something other than `CHECKLIST=snel|volledig`.
+    #[error(
+        "ongeldige --checklist-depth \"{0}\": schrijf CHECKLIST=snel of CHECKLIST=volledig, met de id van een checklist (pqs checklists). Er is niets opgeslagen."
+    )]
+    BadChecklistDepth(String),
     /// The terminal interface failed.
     #[error("terminalfout: {0}")]
     Terminal(io::Error),
@@ -241,7 +246,10 @@ impl Error {
     /// The exit code: 128 + the signal number when a signal stopped the program, 2 for an argument
     /// that is checked after parsing, else 1.
     pub fn exit_code(&self) -> u8 {
-        if matches!(self, Error::BadIntakeAnswer { .. }) {
+        if matches!(
+            self,
+            Error::BadIntakeAnswer { .. } | Error::BadChecklistDepth(_)
+        ) {
             return 2; // a wrong argument, like clap's own
         }
         let signal = match self {

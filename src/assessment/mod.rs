@@ -11,7 +11,10 @@ pub mod session;
 pub mod status;
 pub mod store;
 
-pub use model::{Answer, Assessment, DEFAULT_REVIEW_MONTHS, Details, Earlier, FORMAT, ScanDepth};
+pub use model::{
+    Answer, Assessment, DEFAULT_REVIEW_MONTHS, Details, Earlier, FORMAT, MAX_REVIEW_MONTHS,
+    ScanDepth, parse_kvk, valid_review_months,
+};
 pub use plan::{PlanEntry, parse_due};
 pub use session::Session;
 pub use status::{ParseStatusError, Status};

@@ -133,6 +133,19 @@ pub struct Details {
     pub kvk: String,
 }
 
+/// A KvK number as typed, checked: spaces and dots are left out ("1234 5678" is fine), then it
+/// must be exactly eight digits. `None` when it is not a KvK number; an empty text is empty.
+pub fn parse_kvk(text: &str) -> Option<String> {
+    let digits: String = text.chars().filter(|c| !matches!(c, ' ' | '.')).collect();
+    (digits.is_empty() || (digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit())))
+        .then_some(digits)
+}
+
+/// Whether `months` is an accepted review period (1 to [`MAX_REVIEW_MONTHS`]).
+pub fn valid_review_months(months: u32) -> bool {
+    (1..=MAX_REVIEW_MONTHS).contains(&months)
+}
+
 impl Details {
     /// Whether nothing is filled in.
     pub fn is_empty(&self) -> bool {

@@ -281,7 +281,12 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
     let catalog = global.catalog()?;
     if !args.changes() {
         let assessment = read_existing(&global.store(), &global.assessment, &catalog)?;
-        let [organisation, contact, assessor, kvk, review] = t::DETAILS_LABELS;
+        let [organisation, contact, assessor, kvk, review, depth] = t::DETAILS_LABELS;
+        let mut depths = t::depth_name(assessment.depth()).to_owned();
+        for (id, d) in &assessment.depth_per_checklist {
+            depths.push_str(&format!(", {id}: {}", t::depth_name(*d)));
+        }
+        let review_months = assessment.review_period();
         let d = assessment.details;
         return print(&labelled(&[
             (t::ASSESSMENT, global.assessment.clone()),
@@ -289,28 +294,26 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
             (contact, d.contact),
             (assessor, d.assessor),
             (kvk, d.kvk),
-            (
-                review,
-                t::review_after(
-                    assessment
-                        .review_months
-                        .unwrap_or(crate::assessment::DEFAULT_REVIEW_MONTHS),
-                ),
-            ),
+            (review, t::review_after(review_months)),
+            (depth, depths),
         ]));
     }
-    let kvk = match args.kvk.as_deref().map(str::trim) {
-        Some(number) if !number.is_empty() && !is_kvk_number(number) => {
-            return Err(Error::BadKvk(number.to_owned()));
-        }
-        other => other,
+    let kvk = match args.kvk.as_deref() {
+        None => None,
+        Some(typed) => Some(
+            crate::assessment::parse_kvk(typed).ok_or_else(|| Error::BadKvk(typed.to_owned()))?,
+        ),
+    };
+    let checklist_depth = match &args.checklist_depth {
+        None => None,
+        Some(text) => Some(parse_checklist_depth(&catalog, text)?),
     };
     update_or_create(global, &catalog, |assessment, now| {
         let mut details = assessment.details.clone();
         let fields = [
             (&mut details.contact, args.contact.as_deref()),
             (&mut details.assessor, args.assessor.as_deref()),
-            (&mut details.kvk, kvk),
+            (&mut details.kvk, kvk.as_deref()),
         ];
         for (field, value) in fields {
             if let Some(value) = value {
@@ -328,12 +331,31 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
             assessment.review_months = Some(months);
             assessment.updated = now;
         }
+        if let Some(depth) = args.depth {
+            assessment.set_depth(None, depth.into(), now);
+        }
+        if let Some((checklist, depth)) = &checklist_depth {
+            assessment.set_depth(Some(checklist), *depth, now);
+        }
     })
 }
 
-/// A KvK number: exactly eight digits.
-fn is_kvk_number(text: &str) -> bool {
-    text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit())
+/// `--checklist-depth ID=snel|volledig`: a checklist that exists and a depth.
+fn parse_checklist_depth(
+    catalog: &Catalog,
+    text: &str,
+) -> Result<(String, crate::assessment::ScanDepth), Error> {
+    use crate::assessment::ScanDepth;
+    let bad = || Error::BadChecklistDepth(text.to_owned());
+    let (id, depth) = text.split_once('=').ok_or_else(bad)?;
+    let depth = match depth.trim() {
+        "snel" => ScanDepth::Snel,
+        "volledig" => ScanDepth::Volledig,
+        _ => return Err(bad()),
+    };
+    let id = id.trim();
+    catalog.checklist(id).ok_or_else(bad)?;
+    Ok((id.to_owned(), depth))
 }
 
 pub(super) fn repair(global: &Config) -> Result<(), Error> {

@@ -112,10 +112,40 @@ pub struct DetailsArgs {
     #[arg(
         long,
         value_name = "N",
-        value_parser = clap::value_parser!(u32).range(1..=120),
+        value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::assessment::MAX_REVIEW_MONTHS)),
         help_heading = "Opties"
     )]
     pub review_months: Option<u32>,
+    /// Hoe diep de scan gaat: snel (de basisvragen) of volledig (alle vragen); er gaat geen antwoord verloren
+    #[arg(
+        long,
+        value_enum,
+        value_name = "DIEPTE",
+        hide_possible_values = true,
+        help_heading = "Opties"
+    )]
+    pub depth: Option<DepthArg>,
+    /// Een andere diepte voor één checklist: CHECKLIST=snel of CHECKLIST=volledig
+    #[arg(long, value_name = "CHECKLIST=DIEPTE", help_heading = "Opties")]
+    pub checklist_depth: Option<String>,
+}
+
+/// `--depth` on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DepthArg {
+    /// De basisvragen
+    Snel,
+    /// Alle vragen
+    Volledig,
+}
+
+impl From<DepthArg> for crate::assessment::ScanDepth {
+    fn from(arg: DepthArg) -> Self {
+        match arg {
+            DepthArg::Snel => crate::assessment::ScanDepth::Snel,
+            DepthArg::Volledig => crate::assessment::ScanDepth::Volledig,
+        }
+    }
 }
 
 impl DetailsArgs {
@@ -126,5 +156,7 @@ impl DetailsArgs {
             || self.assessor.is_some()
             || self.kvk.is_some()
             || self.review_months.is_some()
+            || self.depth.is_some()
+            || self.checklist_depth.is_some()
     }
 }

@@ -112,13 +112,21 @@ pub const PLAN_EMPTY: &str = "Nog niets afgesproken bij deze vraag.";
 /// Labels of a plan entry: owner, due date, agreed action.
 pub const PLAN_LABELS: [&str; 3] = ["Wie", "Klaar op", "Afspraak"];
 /// Labels of `pqs details`: organisation, contact, assessor, KvK number, review period.
-pub const DETAILS_LABELS: [&str; 5] = [
+pub const DETAILS_LABELS: [&str; 6] = [
     "Organisatie",
     "Contactpersoon",
     "Adviseur",
     "KvK-nummer",
     "Herbeoordeling",
+    "Diepte",
 ];
+/// The depth of a scan in a word.
+pub fn depth_name(depth: crate::assessment::ScanDepth) -> &'static str {
+    match depth {
+        crate::assessment::ScanDepth::Snel => "snelle scan",
+        crate::assessment::ScanDepth::Volledig => "volledige scan",
+    }
+}
 /// The review period as shown.
 pub fn review_after(months: u32) -> String {
     if months == 1 {

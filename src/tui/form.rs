@@ -109,16 +109,15 @@ impl Form {
     pub fn parse(&self) -> Result<FormValue, (usize, String)> {
         match &self.kind {
             FormKind::Details => {
-                let kvk: String = self.value(3).chars().filter(|c| *c != ' ').collect();
-                if !kvk.is_empty() && (kvk.len() != 8 || !kvk.chars().all(|c| c.is_ascii_digit())) {
+                let Some(kvk) = crate::assessment::parse_kvk(&self.value(3)) else {
                     return Err((3, t::BAD_KVK.into()));
-                }
+                };
                 let months = self.value(4);
                 let months = if months.is_empty() {
                     None
                 } else {
                     match months.parse::<u32>() {
-                        Ok(m) if (1..=120).contains(&m) => Some(m),
+                        Ok(m) if crate::assessment::valid_review_months(m) => Some(m),
                         _ => return Err((4, t::BAD_REVIEW_MONTHS.into())),
                     }
                 };

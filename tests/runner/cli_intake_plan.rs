@@ -212,7 +212,8 @@ fn details_are_set_shown_and_checked() {
     assert_eq!(
         env.ok(&["details", "-a", "klant"]),
         "Beoordeling     klant\nOrganisatie     Bakkerij Ü\nContactpersoon  Jan\n\
-         Adviseur        Anna\nKvK-nummer      12345678\nHerbeoordeling  na 6 maanden\n"
+         Adviseur        Anna\nKvK-nummer      12345678\nHerbeoordeling  na 6 maanden\n\
+         Diepte          snelle scan\n"
     );
     let table = stored(&env, "klant");
     assert_eq!(table["review_months"].as_integer(), Some(6));
@@ -235,6 +236,40 @@ fn details_are_set_shown_and_checked() {
     );
     let out = env.run(&["details", "-a", "klant", "--review-months", "0"]);
     assert_eq!(out.status.code(), Some(2));
+    assert_eq!(fs::read(env.assessment("klant")).unwrap(), before);
+
+    // The number as it is printed on a KvK extract is accepted and stored bare.
+    env.ok(&["details", "-a", "klant", "--kvk", "1234 5678"]);
+    assert_eq!(
+        stored(&env, "klant")["details"]["kvk"].as_str(),
+        Some("12345678")
+    );
+
+    // Depth: for the whole assessment and for one checklist.
+    env.ok(&["details", "-a", "klant", "--depth", "volledig"]);
+    env.ok(&[
+        "details",
+        "-a",
+        "klant",
+        "--checklist-depth",
+        "privacyverklaring=snel",
+    ]);
+    let shown = env.ok(&["details", "-a", "klant"]);
+    assert!(
+        shown.ends_with("Diepte          volledige scan, privacyverklaring: snelle scan\n"),
+        "{shown}"
+    );
+    let before = fs::read(env.assessment("klant")).unwrap();
+    for wrong in [
+        "privacyverklaring",
+        "bestaat-niet=snel",
+        "privacyverklaring=half",
+    ] {
+        let out = env.run(&["details", "-a", "klant", "--checklist-depth", wrong]);
+        assert_eq!(out.status.code(), Some(2), "{wrong}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(wrong), "{wrong}: {err}");
+    }
     assert_eq!(fs::read(env.assessment("klant")).unwrap(), before);
 
     env.ok(&["details", "-a", "klant", "--kvk", ""]);

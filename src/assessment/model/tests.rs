@@ -210,3 +210,21 @@ fn a_review_period_out_of_range_is_refused_when_read() {
         Some(24)
     );
 }
+
+#[test]
+fn a_kvk_number_is_eight_digits_with_spaces_and_dots_left_out() {
+    for (typed, stored) in [
+        ("12345678", Some("12345678")),
+        ("1234 5678", Some("12345678")),
+        (" 12.34.56.78 ", Some("12345678")),
+        ("", Some("")),
+        ("   ", Some("")),
+        ("1234567", None),
+        ("123456789", None),
+        ("1234567a", None),
+        ("１２３４５６７８", None), // full-width digits are not ASCII digits
+        ("1234-5678", None),
+    ] {
+        assert_eq!(super::parse_kvk(typed).as_deref(), stored, "{typed:?}");
+    }
+}
