@@ -45,7 +45,7 @@ pub enum Error {
         existing: Vec<String>,
     },
     /// Some files given to `pqs validate` are invalid.
-    #[error("{0} van de bestanden bevat fouten")]
+    #[error("{} van de bestanden {} fouten", .0, if *.0 == 1 { "bevat" } else { "bevatten" })]
     Invalid(usize),
     /// Output could not be written.
     #[error("kan niet schrijven naar {path}: {source}")]

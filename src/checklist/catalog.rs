@@ -280,8 +280,12 @@ impl Catalog {
             .collect();
         if !missing.is_empty() {
             return Some(format!(
-                "de vraag volgt op \"{parent_id}\", maar geldt ook waar die niet geldt: voeg `applies_if` {} toe, of haal `follows` weg",
-                missing.join(", ")
+                "de vraag volgt op \"{parent_id}\", maar geldt ook waar die niet geldt: zet {} ook in de `applies_if` van deze vraag, of haal `follows` weg",
+                missing
+                    .iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect::<Vec<_>>()
+                    .join(" en ")
             ));
         }
         if item.depth < parent.depth {
@@ -366,7 +370,7 @@ pub fn conditions<'a>(
 }
 
 /// How a checklist is named in messages: its file, or `bundled:ID.toml`.
-fn file_label(checklist: &Checklist) -> String {
+pub(super) fn file_label(checklist: &Checklist) -> String {
     match &checklist.source {
         Source::File(path) => path.display().to_string(),
         Source::Bundled => format!("bundled:{}.toml", checklist.id),
@@ -447,7 +451,8 @@ pub fn is_special_file(path: &Path) -> bool {
         .is_some_and(|n| SPECIAL_FILES.iter().any(|s| n == *s))
 }
 
-fn load_bundled() -> Vec<Checklist> {
+/// The bundled checklists, parsed.
+pub(super) fn load_bundled() -> Vec<Checklist> {
     BUNDLED
         .iter()
         .map(|(name, text)| {

@@ -313,8 +313,18 @@ impl Intake {
     pub fn misfit(&self, condition: &Condition) -> Option<String> {
         let known: Vec<&str> = self.flags().collect();
         let Some(kind) = self.kind(&condition.flag) else {
+            let close = nearest(
+                &condition.flag,
+                known.iter().copied(),
+                |flag| edit_distance(&condition.flag, flag),
+                1,
+            );
+            let hint = match close.first() {
+                Some(close) => format!("bedoel je \"{close}\"? Bestaande: "),
+                None => "bestaande: ".to_owned(),
+            };
             return Some(format!(
-                "de voorwaarde noemt \"{}\", maar die intakevraag of beslissing bestaat niet; bestaande: {}",
+                "de voorwaarde noemt \"{}\", maar die intakevraag of beslissing bestaat niet; {hint}{}",
                 condition.flag,
                 known.join(", ")
             ));

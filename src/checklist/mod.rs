@@ -10,6 +10,7 @@ pub mod model;
 pub mod parse;
 pub mod suggest;
 pub mod tasks;
+pub mod validate;
 
 pub use bundled::{BUNDLED, BUNDLED_GLOSSARY, BUNDLED_TASKS};
 pub use catalog::{Catalog, CatalogError, Content};

@@ -5,11 +5,7 @@ use std::path::PathBuf;
 use super::edit::{check_item, update_assessment};
 use super::{Config, Error, ListFormat, print};
 use crate::assessment::Status;
-use crate::checklist::CatalogError;
-use crate::checklist::catalog::{
-    check_flags, is_intake_file, load_file, load_intake_file, load_intake_in,
-};
-use crate::checklist::intake::bundled_intake;
+use crate::checklist::validate::validate_files;
 use crate::text as t;
 
 pub(super) fn answer(
@@ -87,50 +83,14 @@ pub(super) fn checklists(global: &Config, format: ListFormat) -> Result<(), Erro
 
 pub(super) fn validate(global: &Config, files: &[PathBuf]) -> Result<(), Error> {
     let mut invalid = 0;
-    // The flags `applies_if` may name: from an intake among the files, else the one in use.
-    let mut intake = None;
-    for path in files.iter().filter(|p| is_intake_file(p)) {
-        match load_intake_file(path) {
-            Ok(found) => {
-                print(&format!(
-                    "{}: {}\n",
-                    path.display(),
-                    t::valid_intake(found.questions.len())
-                ))?;
-                intake = Some(found);
-            }
-            Err(err) => {
-                invalid += 1;
-                crate::output::eprint(&err.to_string());
-            }
-        }
-    }
-    let own = intake.or_else(|| {
-        global
-            .checklists_dir()
-            .and_then(|dir| load_intake_in(&dir).ok().flatten())
-    });
-    let intake = match own {
-        Some(own) => bundled_intake().extended_with(own),
-        None => bundled_intake(),
-    };
-    for path in files.iter().filter(|p| !is_intake_file(p)) {
-        let checked = load_file(path).and_then(|checklist| {
-            let errors = check_flags(std::slice::from_ref(&checklist), &intake);
-            if errors.is_empty() {
-                Ok(checklist)
-            } else {
-                Err(CatalogError::Invalid(errors))
-            }
-        });
-        match checked {
-            Ok(checklist) => {
-                print(&format!(
-                    "{}: {}\n",
-                    path.display(),
-                    t::valid_file(checklist.items.len())
-                ))?;
-            }
+    let user_dir = global.checklists_dir();
+    for (path, result) in validate_files(files, user_dir.as_deref()) {
+        match result {
+            Ok(valid) => print(&format!(
+                "{}: {}\n",
+                path.display(),
+                t::valid_content(valid)
+            ))?,
             Err(err) => {
                 invalid += 1;
                 crate::output::eprint(&err.to_string());

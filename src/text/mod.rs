@@ -400,14 +400,21 @@ pub const QUESTIONS_WORD: &str = "vragen";
 /// Source shown for a bundled checklist.
 pub const BUNDLED: &str = "meegeleverd";
 
-/// `pqs validate` for a file without errors.
-pub fn valid_file(items: usize) -> String {
-    format!("in orde ({items} vragen)")
+/// "1 vraag", "2 vragen": a count with the singular or plural word.
+pub fn count(n: usize, one: &str, more: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { more })
 }
 
-/// `pqs validate` line for a valid intake file.
-pub fn valid_intake(questions: usize) -> String {
-    format!("in orde (intake, {questions} vragen)")
+/// `pqs validate` for a file without errors.
+pub fn valid_content(valid: crate::checklist::validate::Valid) -> String {
+    use crate::checklist::validate::Valid;
+    let what = match valid {
+        Valid::Checklist(n) => count(n, "vraag", "vragen"),
+        Valid::Intake(n) => format!("intake, {}", count(n, "vraag", "vragen")),
+        Valid::Tasks(n) => format!("taken, {}", count(n, "taak", "taken")),
+        Valid::Glossary(n) => format!("begrippenlijst, {}", count(n, "begrip", "begrippen")),
+    };
+    format!("in orde ({what})")
 }
 
 /// Progress sentence in reports, e.g. "40 van 136 vragen beantwoord, 120 open punten".

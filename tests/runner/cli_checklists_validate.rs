@@ -48,6 +48,74 @@ pub const INVALID: &[(&str, &str)] = &[
          intakevraag (\"webshop\"), ! en die id (\"!personeel\"), of bij een meerkeuzevraag de id \
          met = en de keuzes (\"omvang=50-249|250-plus\", of != voor \"niet een van\")",
     ),
+    (
+        "bad-depth.toml",
+        "23:9: onbekende waarde \"diep\" voor `depth`; kies \"basis\" of \"verdieping\"",
+    ),
+    (
+        "bad-scope.toml",
+        "23:9: onbekende waarde \"fiscaal\" voor `scope`; kies \"avg\", \"consumentenrecht\" of \
+         \"goede-praktijk\"",
+    ),
+    (
+        "follows-self.toml",
+        "23:11: een vraag kan niet op zichzelf volgen",
+    ),
+    (
+        "see-with-fields.toml",
+        "16:1: een blok met `see` verwijst naar een vraag van een andere checklist en heeft verder \
+         geen velden; haal de andere velden weg of maak er een eigen vraag van",
+    ),
+    (
+        "see-own-checklist.toml",
+        "17:7: `see` moet de globale id van een vraag in een andere checklist zijn, zoals \
+         \"datalekken.dl-register\" (niet \"testlijst.eerste-vraag\")",
+    ),
+    (
+        "retired-still-there.toml",
+        "16:1: \"eerste-vraag\" staat bij `retired` maar is nog een vraag in deze checklist",
+    ),
+];
+
+/// Fixtures that parse but do not fit the content in use, with the expected `line:column: message`:
+/// `pqs validate` reports them, and in the checklist folder they stop the program.
+pub const INVALID_TOGETHER: &[(&str, &str)] = &[
+    (
+        "follows-unknown.toml",
+        "17:6: `follows` noemt \"testlijst.bestaat-niet\", maar die vraag bestaat niet",
+    ),
+    (
+        "follows-looser.toml",
+        "18:6: de vraag volgt op \"testlijst.eerste-vraag\", maar geldt ook waar die niet geldt: \
+         zet \"webshop\" ook in de `applies_if` van deze vraag, of haal `follows` weg",
+    ),
+    (
+        "follows-deeper-parent.toml",
+        "18:6: de vraag staat in de snelle scan (depth = \"basis\") maar volgt op \
+         \"testlijst.eerste-vraag\", die alleen in de volledige scan staat",
+    ),
+    (
+        "see-missing.toml",
+        "17:7: `see` noemt \"datalekken.bestaat-niet\", maar die vraag bestaat niet",
+    ),
+    (
+        "unknown-task.toml",
+        "9:6: de taak \"geen-taak\" staat niet in tasks.toml",
+    ),
+    (
+        "replaces-existing.toml",
+        "17:6: `replaces` noemt \"testlijst.eerste-vraag\", maar die vraag bestaat nog; vervang \
+         alleen vragen die weg zijn",
+    ),
+    (
+        "replaces-twice.toml",
+        "18:6: \"testlijst.oud\" wordt ook vervangen door \"testlijst.eerste-vraag\"; een oude \
+         vraag kan maar één opvolger hebben",
+    ),
+    (
+        "replaces-retired.toml",
+        "9:6: \"testlijst.oud\" staat ook bij `retired`; kies: vervangen of met reden weggehaald",
+    ),
 ];
 
 fn checklist_fixture(name: &str) -> String {
@@ -103,7 +171,7 @@ fn validate_reports_every_file_given() {
         ));
     }
     expected.push_str(&format!(
-        "pqs: {} van de bestanden bevat fouten\n",
+        "pqs: {} van de bestanden bevatten fouten\n",
         INVALID.len()
     ));
     assert_eq!(err, expected);
@@ -323,7 +391,7 @@ fn validate_checks_flags_against_an_intake_given_with_the_files() {
     let path = checklist_fixture("unknown-flag.toml");
     assert_eq!(
         env.ok(&["validate", &intake, &path]),
-        format!("{intake}: in orde (intake, 1 vragen)\n{path}: in orde (2 vragen)\n")
+        format!("{intake}: in orde (intake, 1 vraag)\n{path}: in orde (2 vragen)\n")
     );
 }
 
@@ -384,4 +452,193 @@ fn two_user_files_with_one_id_are_an_error_naming_both() {
         )),
         "{err}"
     );
+}
+
+#[test]
+fn validate_checks_each_file_against_the_content_in_use() {
+    let env = TestEnv::new();
+    for (name, message) in INVALID_TOGETHER {
+        let path = checklist_fixture(name);
+        let err = env.fails(&["validate", &path]);
+        assert_eq!(
+            err,
+            format!("{path}:{message}\n{FIX_HINT}\npqs: 1 van de bestanden bevat fouten\n"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn the_same_files_in_the_checklist_folder_stop_the_program_with_their_position() {
+    for (name, message) in INVALID_TOGETHER {
+        let env = TestEnv::new();
+        let path = env.checklists().join(name);
+        fs::copy(fixture(&format!("checklists/{name}")), &path).unwrap();
+        let err = env.fails(&["checklists"]);
+        assert!(
+            err.contains(&format!("{}:{message}\n", path.display())),
+            "{name}:\n{err}"
+        );
+    }
+}
+
+#[test]
+fn a_circle_of_follow_ups_is_named_at_each_question_in_it() {
+    let env = TestEnv::new();
+    let path = checklist_fixture("follows-cycle.toml");
+    let err = env.fails(&["validate", &path]);
+    assert_eq!(
+        err,
+        format!(
+            "{path}:9:6: `follows` maakt een kring: \"testlijst.eerste-vraag\" volgt (via \
+             \"testlijst.tweede-vraag\") uiteindelijk op zichzelf\n\
+             {path}:18:6: `follows` maakt een kring: \"testlijst.tweede-vraag\" volgt (via \
+             \"testlijst.eerste-vraag\") uiteindelijk op zichzelf\n\
+             {FIX_HINT}\npqs: 1 van de bestanden bevat fouten\n"
+        )
+    );
+}
+
+#[test]
+fn two_versions_of_one_checklist_are_each_checked() {
+    // Both have the id "testlijst": neither hides the other's error.
+    let env = TestEnv::new();
+    let looser = checklist_fixture("follows-looser.toml");
+    let valid = checklist_fixture("valid.toml");
+    let task = checklist_fixture("unknown-task.toml");
+    let out = env.run(&["validate", &looser, &valid, &task]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        crate::common::stdout(&out),
+        format!("{valid}: in orde (2 vragen)\n")
+    );
+    let err = crate::common::stderr(&out);
+    assert!(err.contains(&format!("{looser}:18:6: ")), "{err}");
+    assert!(err.contains(&format!("{task}:9:6: ")), "{err}");
+    assert!(
+        err.ends_with("pqs: 2 van de bestanden bevatten fouten\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_follow_up_may_name_a_question_in_a_file_given_with_it_or_in_the_folder() {
+    let env = TestEnv::new();
+    let parent = "id = \"ouders\"\ntitle = \"Ouders\"\nversion = 1\nreviewed = 2026-11-23\n\n\
+                  [[items]]\nid = \"basis\"\nquestion = \"Is er een basis?\"\n\
+                  explanation = \"Uitleg.\"\naction = \"Doe het.\"\nreference = \"art. 5 AVG\"\n\
+                  severity = \"high\"\n";
+    let child = parent
+        .replace("\"ouders\"", "\"kinderen\"")
+        .replace("\"Ouders\"", "\"Kinderen\"")
+        .replace(
+            "severity = \"high\"\n",
+            "severity = \"low\"\nfollows = \"ouders.basis\"\n",
+        );
+    let child_path = env.root().join("kinderen.toml");
+    let parent_path = env.root().join("ouders.toml");
+    fs::write(&child_path, &child).unwrap();
+    fs::write(&parent_path, parent).unwrap();
+    let child_arg = child_path.to_str().unwrap();
+    // Alone, the parent is unknown.
+    let err = env.fails(&["validate", child_arg]);
+    assert!(
+        err.contains("`follows` noemt \"ouders.basis\", maar die vraag bestaat niet"),
+        "{err}"
+    );
+    // Given with it, fine.
+    let both = env.ok(&["validate", child_arg, parent_path.to_str().unwrap()]);
+    assert!(
+        both.starts_with(&format!("{child_arg}: in orde (1 vraag)\n")),
+        "{both}"
+    );
+    // In the checklist folder, fine too.
+    fs::copy(&parent_path, env.checklists().join("ouders.toml")).unwrap();
+    assert_eq!(
+        env.ok(&["validate", child_arg]),
+        format!("{child_arg}: in orde (1 vraag)\n")
+    );
+}
+
+#[test]
+fn an_intake_that_breaks_checklists_in_use_says_where() {
+    let env = TestEnv::new();
+    let intake = env.root().join("intake.toml");
+    fs::write(
+        &intake,
+        "version = 1\nreviewed = 2026-11-23\n\n[[questions]]\nid = \"webshop\"\n\
+         question = \"Hoe verkoop je online?\"\nexplanation = \"Nu een meerkeuzevraag.\"\n\
+         choices = [{ id = \"geen\", label = \"Niet\" }, { id = \"eigen\", label = \"Eigen winkel\" }]\n",
+    )
+    .unwrap();
+    let path = intake.to_str().unwrap();
+    let err = env.fails(&["validate", path]);
+    assert!(
+        err.starts_with(&format!("{path}:1:1: met dit bestand klopt")),
+        "{err}"
+    );
+    assert!(
+        err.contains(".toml:") && err.contains("\"webshop\" is een meerkeuzevraag"),
+        "{err}"
+    );
+}
+
+#[test]
+fn validate_reports_each_error_of_a_multiple_choice_intake() {
+    let env = TestEnv::new();
+    for (dir, expected) in [
+        (
+            "intake-choices-broken",
+            &[
+                "9:11: een meerkeuzevraag heeft ten minste twee `choices` nodig; laat `choices` \
+                 weg voor een ja/nee-vraag",
+                "17:12: de keuze \"winkel\" komt twee keer voor",
+                "18:12: ongeldige keuze-id \"Groot Bedrijf\": gebruik kleine letters, cijfers en \
+                 losse streepjes, zoals \"2-9\" of \"consumenten\"",
+                "25:16: `applies_if` noemt \"later\", maar een intakevraag kan alleen afhangen van \
+                 een vraag die eerder in dit bestand staat",
+                "33:6: de id \"maat\" is al de id van een intakevraag of beslissing in dit bestand",
+                "38:10: ongeldige `answer` \"Ja!\": gebruik kleine letters, cijfers en losse \
+                 streepjes, zoals \"ja\" of \"misschien\"",
+                "42:1: een beslissing heeft ten minste één `[[decisions.outcomes]]`-blok nodig",
+            ][..],
+        ),
+        (
+            "intake-conditions-broken",
+            &[
+                "20:16: \"zwembad\" is een ja/nee-vraag: schrijf \"zwembad\" of \"!zwembad\", \
+                 zonder keuzes",
+                "26:16: \"omvang\" heeft geen keuze reus; mogelijk zijn: 1, 2-9",
+                "32:16: \"omvang\" is een meerkeuzevraag: noem de keuzes, bijvoorbeeld \"omvang=...\"",
+                "43:10: de voorwaarde noemt \"bestaat-niet\", maar die intakevraag of beslissing \
+                 bestaat niet; bestaande: zwembad, omvang, keuze-bij-ja-nee, onbekende-keuze, \
+                 zonder-keuze, besluit",
+            ][..],
+        ),
+    ] {
+        let path = checklist_fixture(&format!("{dir}/intake.toml"));
+        let err = env.fails(&["validate", &path]);
+        let mut want: String = expected.iter().map(|m| format!("{path}:{m}\n")).collect();
+        want.push_str(&format!(
+            "{FIX_HINT}\npqs: 1 van de bestanden bevat fouten\n"
+        ));
+        assert_eq!(err, want, "{dir}");
+    }
+}
+
+#[test]
+fn validate_reads_the_task_list_and_glossary_as_what_they_are() {
+    let env = TestEnv::new();
+    let tasks = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists/tasks.toml");
+    let glossary =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists/glossary.toml");
+    let out = env.ok(&[
+        "validate",
+        tasks.to_str().unwrap(),
+        glossary.to_str().unwrap(),
+    ]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].contains(": in orde (taken, "), "{out}");
+    assert!(lines[1].contains(": in orde (begrippenlijst, "), "{out}");
 }

@@ -257,3 +257,223 @@ fn plan_entries_ride_on_gaps_and_overdue_is_by_day() {
     assert!(next_day.gaps[0].overdue);
     assert_eq!(next_day.planned().len(), 1);
 }
+
+/// A parent with a follow-up and a grandchild, a deeper item, a consumer-law item, and a second
+/// checklist that lists the parent with `see`.
+const FAMILY: &str = r#"
+id = "vier"
+title = "Vier"
+version = 1
+reviewed = 2026-01-01
+order = 1
+[[items]]
+id = "ouder"
+question = "O?"
+explanation = "e"
+action = "a"
+reference = "r"
+severity = "high"
+[[items]]
+id = "kind"
+question = "K?"
+explanation = "e"
+action = "a"
+reference = "r"
+severity = "medium"
+follows = "ouder"
+[[items]]
+id = "kleinkind"
+question = "KK?"
+explanation = "e"
+action = "a"
+reference = "r"
+severity = "low"
+follows = "kind"
+[[items]]
+id = "diep"
+question = "D?"
+explanation = "e"
+action = "a"
+reference = "r"
+severity = "low"
+depth = "verdieping"
+[[items]]
+id = "koop"
+question = "C?"
+explanation = "e"
+action = "a"
+reference = "r"
+severity = "medium"
+scope = "consumentenrecht"
+"#;
+
+const LISTS_PARENT: &str = r#"
+id = "vijf"
+title = "Vijf"
+version = 1
+reviewed = 2026-01-01
+order = 2
+[[items]]
+see = "vier.ouder"
+[[items]]
+id = "eigen"
+question = "E?"
+explanation = "e"
+action = "a"
+reference = "r"
+severity = "low"
+"#;
+
+fn family(answers: &[(&str, Status)], depth: ScanDepth) -> Scan {
+    let catalog = Catalog::new([
+        parse_checklist(FAMILY, "vier", Source::Bundled).unwrap(),
+        parse_checklist(LISTS_PARENT, "vijf", Source::Bundled).unwrap(),
+    ]);
+    assert_eq!(catalog.check(), [], "the test catalog is valid");
+    let mut a = assessment(answers);
+    a.set_depth(None, depth, Timestamp::UNIX_EPOCH);
+    Scan::new(&catalog, &a, Timestamp::UNIX_EPOCH)
+}
+
+fn ids(scan: &Scan) -> Vec<&str> {
+    scan.gaps.iter().map(|g| g.id.as_str()).collect()
+}
+
+#[test]
+fn a_parent_answered_no_rules_out_its_follow_ups_which_count_as_not_done() {
+    // The follow-ups were answered yes earlier; the parent is now no.
+    let scan = family(
+        &[
+            ("vier.ouder", Status::No),
+            ("vier.kind", Status::Yes),
+            ("vier.kleinkind", Status::Yes),
+        ],
+        ScanDepth::Volledig,
+    );
+    for id in ["vier.kind", "vier.kleinkind"] {
+        let state = scan.item(id).unwrap();
+        assert_eq!(
+            state.ruled_out,
+            Some(RuledOut {
+                parent: "vier.ouder".into(),
+                status: Status::No
+            }),
+            "{id}"
+        );
+        assert!(!state.asked(), "{id} is not asked");
+        assert!(state.counts(), "{id} still weighs in the score");
+        assert_eq!(state.status, Some(Status::Yes), "{id}: the answer is kept");
+        assert_eq!(state.scored_status(), None);
+    }
+    // Score of vier (AVG items only): ouder 0/3, kind 0/2, kleinkind 0/1, diep 0/1 => 0.
+    assert_eq!(scan.checklists[0].score, 0.0);
+    assert_eq!(scan.checklists[0].followed, 2);
+    // Only the parent is a gap: the follow-ups' work is in the parent's action.
+    assert!(ids(&scan).contains(&"vier.ouder"));
+    assert!(!ids(&scan).contains(&"vier.kind"));
+    assert!(!ids(&scan).contains(&"vier.kleinkind"));
+}
+
+#[test]
+fn a_parent_answered_not_applicable_takes_its_follow_ups_out_of_the_score() {
+    let scan = family(
+        &[
+            ("vier.ouder", Status::NotApplicable),
+            ("vier.diep", Status::Yes),
+        ],
+        ScanDepth::Volledig,
+    );
+    let kind = scan.item("vier.kind").unwrap();
+    assert!(!kind.counts() && !kind.asked());
+    assert_eq!(
+        kind.ruled_out.as_ref().map(|r| r.status),
+        Some(Status::NotApplicable)
+    );
+    // Only diep (yes, 1 of 1) weighs: ouder is nvt, its follow-ups are out.
+    assert_eq!(scan.checklists[0].score, 100.0);
+}
+
+#[test]
+fn a_parent_answered_yes_or_not_yet_asks_its_follow_ups() {
+    for answers in [vec![("vier.ouder", Status::Yes)], vec![]] {
+        let scan = family(&answers, ScanDepth::Volledig);
+        for id in ["vier.kind", "vier.kleinkind"] {
+            let state = scan.item(id).unwrap();
+            assert_eq!(state.ruled_out, None, "{id} with {answers:?}");
+            assert!(state.asked(), "{id}");
+            assert!(ids(&scan).contains(&id), "{id} is open");
+        }
+        assert_eq!(scan.checklists[0].followed, 0);
+    }
+}
+
+#[test]
+fn the_nearest_parent_answered_no_is_the_one_named() {
+    let scan = family(
+        &[("vier.ouder", Status::Yes), ("vier.kind", Status::Unknown)],
+        ScanDepth::Volledig,
+    );
+    assert_eq!(scan.item("vier.kind").unwrap().ruled_out, None);
+    assert_eq!(
+        scan.item("vier.kleinkind").unwrap().ruled_out,
+        Some(RuledOut {
+            parent: "vier.kind".into(),
+            status: Status::Unknown
+        })
+    );
+    assert!(ids(&scan).contains(&"vier.kind"), "weet ik niet is open");
+    assert!(!ids(&scan).contains(&"vier.kleinkind"));
+}
+
+#[test]
+fn a_shared_item_counts_once_in_the_totals_and_in_each_checklist_that_lists_it() {
+    let scan = family(&[("vier.ouder", Status::Yes)], ScanDepth::Volledig);
+    let vijf = &scan.checklists[1];
+    assert_eq!(vijf.items[0].id, "vier.ouder");
+    assert_eq!(vijf.items[0].shared_from.as_deref(), Some("vier"));
+    assert_eq!((vijf.total, vijf.answered), (2, 1));
+    // ouder, kind, kleinkind, diep, eigen: five AVG items, ouder once.
+    assert_eq!((scan.totals.total, scan.totals.answered), (5, 1));
+    assert_eq!(
+        scan.gaps.iter().filter(|g| g.id == "vier.ouder").count(),
+        0,
+        "answered yes"
+    );
+    let open = family(&[], ScanDepth::Volledig);
+    assert_eq!(
+        open.gaps.iter().filter(|g| g.id == "vier.ouder").count(),
+        1,
+        "one gap, however many checklists list it"
+    );
+}
+
+#[test]
+fn other_scopes_stay_out_of_the_privacy_score() {
+    let scan = family(
+        &[("vier.koop", Status::No), ("vier.ouder", Status::Yes)],
+        ScanDepth::Volledig,
+    );
+    // vier's AVG score: ouder 3 of 3, kind 0/2, kleinkind 0/1, diep 0/1 => 3/7.
+    assert!((scan.checklists[0].score - 300.0 / 7.0).abs() < 1e-9);
+    assert_eq!(scan.others.len(), 1);
+    let consumer = &scan.others[0];
+    assert_eq!(consumer.scope, Scope::Consumentenrecht);
+    assert_eq!(
+        (consumer.total, consumer.answered, consumer.gaps),
+        (1, 1, 1)
+    );
+    assert_eq!(consumer.score, 0.0);
+}
+
+#[test]
+fn the_quick_scan_leaves_deeper_items_out_of_count_and_score() {
+    let quick = family(&[("vier.ouder", Status::Yes)], ScanDepth::Snel);
+    let diep = quick.item("vier.diep").unwrap();
+    assert!(diep.deeper && !diep.asked() && !diep.counts());
+    assert_eq!(quick.checklists[0].deeper, 1);
+    assert_eq!(quick.totals.deeper, 1);
+    assert!(!ids(&quick).contains(&"vier.diep"));
+    let full = family(&[("vier.ouder", Status::Yes)], ScanDepth::Volledig);
+    assert_eq!(full.totals.total, quick.totals.total + 1);
+    assert!(full.totals.score < quick.totals.score);
+}

@@ -1,0 +1,211 @@
+//! `pqs validate`: content files checked on their own and then together with the content in use,
+//! so an author sees every error the program would stop on (a `follows` or `see` that names no
+//! item, a circle, a task that does not exist, a flag the intake does not ask) before the file is
+//! in the folder.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::catalog::{
+    Catalog, CatalogError, Content, file_label, is_special_file, load_bundled, load_file,
+    read_checklist_text,
+};
+use super::glossary::{GLOSSARY_FILE, Glossary, parse_glossary};
+use super::intake::{INTAKE_FILE, Intake, parse_intake};
+use super::load::LoadError;
+use super::model::{Checklist, Source};
+use super::tasks::{TASKS_FILE, Tasks, parse_tasks};
+
+/// What a valid file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Valid {
+    /// A checklist with this many own questions.
+    Checklist(usize),
+    /// An intake with this many questions.
+    Intake(usize),
+    /// A task list with this many tasks.
+    Tasks(usize),
+    /// A glossary with this many terms.
+    Glossary(usize),
+}
+
+/// One file as parsed, before the checks across files.
+#[derive(Clone)]
+enum Parsed {
+    Checklist(Checklist),
+    Intake(Intake),
+    Tasks(Tasks),
+    Glossary(Glossary),
+}
+
+impl Parsed {
+    fn valid(&self) -> Valid {
+        match self {
+            Parsed::Checklist(c) => Valid::Checklist(c.items.len()),
+            Parsed::Intake(i) => Valid::Intake(i.questions.len()),
+            Parsed::Tasks(t) => Valid::Tasks(t.tasks.len()),
+            Parsed::Glossary(g) => Valid::Glossary(g.terms.len()),
+        }
+    }
+}
+
+/// Reads and parses one content file by its name: `intake.toml`, `tasks.toml`, `glossary.toml`
+/// or else a checklist.
+fn parse_file(path: &Path) -> Result<Parsed, CatalogError> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if !is_special_file(path) {
+        return load_file(path).map(Parsed::Checklist);
+    }
+    let text = read_checklist_text(path)?;
+    let file = path.display().to_string();
+    let source = Source::File(path.to_owned());
+    let parsed = match name {
+        INTAKE_FILE => parse_intake(&text, &file, source).map(Parsed::Intake),
+        TASKS_FILE => parse_tasks(&text, &file, source).map(Parsed::Tasks),
+        GLOSSARY_FILE => parse_glossary(&text, &file).map(Parsed::Glossary),
+        _ => unreachable!("is_special_file names only these"),
+    };
+    parsed.map_err(CatalogError::Invalid)
+}
+
+/// Checks `files`, each on its own and then together with the content they would join: the
+/// bundled content, what of `user_dir` loads (the files given take the place of what they
+/// replace), and each other. One result per file, in the order given.
+pub fn validate_files(
+    files: &[PathBuf],
+    user_dir: Option<&Path>,
+) -> Vec<(PathBuf, Result<Valid, CatalogError>)> {
+    let parsed: Vec<Result<Parsed, CatalogError>> = files.iter().map(|p| parse_file(p)).collect();
+
+    // The content they join: bundled, then the user folder's files that load, then the given.
+    let mut content = Content::bundled();
+    let mut checklists = load_bundled();
+    let given: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|p| fs::canonicalize(p).ok())
+        .collect();
+    if let Some(dir) = user_dir {
+        for path in folder_files(dir) {
+            let is_given = fs::canonicalize(&path).is_ok_and(|p| given.contains(&p));
+            if is_given {
+                continue;
+            }
+            // A folder file with errors of its own is left out: those are for its own check.
+            if let Ok(found) = parse_file(&path) {
+                join(&mut content, &mut checklists, found);
+            }
+        }
+    }
+    let given_lists: Vec<Checklist> = parsed
+        .iter()
+        .flatten()
+        .filter_map(|found| match found {
+            Parsed::Checklist(c) => Some(c.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut with_given = content.clone();
+    for found in parsed.iter().flatten() {
+        if !matches!(found, Parsed::Checklist(_)) {
+            join(&mut with_given, &mut Vec::new(), found.clone());
+        }
+    }
+    // Each checklist given is checked as the one of its id; two given with one id (versions of
+    // the same list) are each checked in place of the other.
+    let check_checklist = |checklist: &Checklist| {
+        let mut all = checklists.clone();
+        all.extend(given_lists.iter().filter(|c| c.id != checklist.id).cloned());
+        all.push(checklist.clone());
+        let label = file_label(checklist);
+        Catalog::with_content(with_given.clone(), all)
+            .check()
+            .into_iter()
+            .filter(|e| e.file == label)
+            .collect::<Vec<_>>()
+    };
+    // An intake or task list given breaks what it makes wrong in the checklists in use (a flag
+    // turned into a multiple-choice question, a task left out): those errors are its own.
+    let mut all_lists = checklists.clone();
+    all_lists.extend(given_lists.iter().cloned());
+    let before: HashSet<String> = Catalog::with_content(content.clone(), all_lists.clone())
+        .check()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let check_special = |path: &Path, found: &Parsed| {
+        let mut own = content.clone();
+        join(&mut own, &mut Vec::new(), found.clone());
+        let broken: Vec<LoadError> = Catalog::with_content(own, all_lists.clone())
+            .check()
+            .into_iter()
+            .filter(|e| !before.contains(&e.to_string()))
+            .collect();
+        if broken.is_empty() {
+            return broken;
+        }
+        let mut errors = vec![LoadError {
+            file: path.display().to_string(),
+            line: 1,
+            column: 1,
+            message: format!(
+                "met dit bestand {} in de checklists in gebruik niet meer; hieronder staat waar",
+                if broken.len() == 1 {
+                    "klopt 1 plek".to_owned()
+                } else {
+                    format!("kloppen {} plekken", broken.len())
+                }
+            ),
+        }];
+        errors.extend(broken);
+        errors
+    };
+
+    files
+        .iter()
+        .zip(parsed)
+        .map(|(path, parsed)| {
+            let result = parsed.and_then(|found| {
+                let own = match &found {
+                    Parsed::Checklist(c) => check_checklist(c),
+                    special => check_special(path, special),
+                };
+                if own.is_empty() {
+                    Ok(found.valid())
+                } else {
+                    Err(CatalogError::Invalid(own))
+                }
+            });
+            (path.clone(), result)
+        })
+        .collect()
+}
+
+/// Adds one parsed file to the content being built: a checklist is appended (a later one with
+/// the same id takes the place of the earlier), the special files extend what is there.
+fn join(content: &mut Content, checklists: &mut Vec<Checklist>, found: Parsed) {
+    match found {
+        Parsed::Checklist(c) => checklists.push(c),
+        Parsed::Intake(own) => {
+            content.intake = std::mem::take(&mut content.intake).extended_with(own)
+        }
+        Parsed::Tasks(own) => content.tasks = std::mem::take(&mut content.tasks).extended_with(own),
+        Parsed::Glossary(own) => {
+            content.glossary = std::mem::take(&mut content.glossary).extended_with(own);
+        }
+    }
+}
+
+/// The `*.toml` files of a content folder, sorted; nothing when it cannot be read.
+fn folder_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .collect();
+    paths.sort();
+    paths
+}
