@@ -104,11 +104,26 @@ pub struct Outcome {
 
 impl Decision {
     /// The outcome for these facts (intake answers as [`Intake::effective`] gives them), or `None`
-    /// when the answers needed are not given yet.
+    /// when the answers needed are not given yet. Outcomes are tried in order: one whose
+    /// conditions fail on a given answer is passed over; the first whose conditions all hold on
+    /// given answers is the outcome; one that could still hold, because an answer it needs is
+    /// missing, means it is not yet to say (a later "otherwise" must not answer in its place).
     pub fn decide(&self, facts: &Facts) -> Option<&Outcome> {
-        self.outcomes
-            .iter()
-            .find(|o| o.when.iter().all(|c| c.holds_strictly(facts.get(&c.flag))))
+        for outcome in &self.outcomes {
+            let ruled_out = outcome
+                .when
+                .iter()
+                .any(|c| facts.get(&c.flag).is_some_and(|fact| !c.holds(Some(fact))));
+            if ruled_out {
+                continue;
+            }
+            let settled = outcome
+                .when
+                .iter()
+                .all(|c| c.holds_strictly(facts.get(&c.flag)));
+            return settled.then_some(outcome);
+        }
+        None
     }
 }
 
@@ -672,6 +687,79 @@ mod tests {
         let site = answers(&[("website", true), ("cookies", true)]);
         assert_eq!(intake.effective(&site).get("cookies"), Some(&Value::Yes));
         assert_eq!(intake.cause("cookies", &site).unwrap().0.id, "cookies");
+    }
+
+    const DECIDING: &str = r#"
+version = 1
+reviewed = 2026-01-01
+[[questions]]
+id = "omvang"
+question = "Hoeveel?"
+explanation = "e"
+choices = [{ id = "1", label = "Alleen ik" }, { id = "250-plus", label = "250 of meer" }]
+[[questions]]
+id = "klanten"
+question = "Klanten?"
+explanation = "e"
+[[decisions]]
+id = "register"
+title = "Register?"
+reference = "art. 30 lid 5 AVG"
+[[decisions.outcomes]]
+answer = "ja"
+label = "Ja"
+reason = "groot"
+when = ["omvang=250-plus"]
+[[decisions.outcomes]]
+answer = "ja"
+label = "Ja"
+reason = "klanten"
+when = ["klanten"]
+[[decisions.outcomes]]
+answer = "nee"
+label = "Nee"
+reason = "anders"
+"#;
+
+    #[test]
+    fn a_decision_waits_for_the_answers_an_earlier_outcome_needs() {
+        let intake = parse_intake(DECIDING, "intake.toml", Source::Bundled).unwrap();
+        let register = intake.decision("register").unwrap();
+        let decide = |pairs: &[(&str, Value)]| {
+            let facts: Facts = pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect();
+            register.decide(&facts).map(|o| o.reason.as_str())
+        };
+        let choice = |c: &str| Value::Choice(c.to_owned());
+        // Nothing answered: "otherwise" must not answer for the outcomes before it.
+        assert_eq!(decide(&[]), None);
+        assert_eq!(decide(&[("omvang", choice("1"))]), None, "klanten is open");
+        assert_eq!(decide(&[("klanten", Value::No)]), None, "omvang is open");
+        assert_eq!(decide(&[("omvang", choice("250-plus"))]), Some("groot"));
+        assert_eq!(
+            decide(&[("omvang", choice("1")), ("klanten", Value::Yes)]),
+            Some("klanten")
+        );
+        assert_eq!(
+            decide(&[("omvang", choice("1")), ("klanten", Value::No)]),
+            Some("anders")
+        );
+        // A question not asked counts as nee, so it settles a decision too.
+        assert_eq!(
+            intake
+                .effective(
+                    &[
+                        ("omvang".to_owned(), choice("1")),
+                        ("klanten".to_owned(), Value::No)
+                    ]
+                    .into_iter()
+                    .collect()
+                )
+                .get("register"),
+            Some(&choice("nee"))
+        );
     }
 
     #[test]

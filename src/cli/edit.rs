@@ -117,11 +117,7 @@ pub(super) fn intake(
             .iter()
             .map(|d| {
                 let outcome = d.decide(&facts);
-                t::decision_line(
-                    &d.title,
-                    outcome.map(|o| o.label.as_str()),
-                    outcome.map(|o| o.reason.as_str()),
-                )
+                t::decision_line(&d.title, outcome)
             })
             .collect();
         if !decided.is_empty() {

@@ -60,23 +60,36 @@ impl Layout {
 /// Wraps `text` to `width` columns, indenting every line by `indent` spaces; keeps line breaks.
 /// The text is sanitised first ([`sanitize::text`]): it may come from a user's checklist or notes.
 pub fn wrap(text: &str, width: usize, indent: usize) -> String {
+    wrap_lines(text, width, indent, false).join("\n") + "\n"
+}
+
+/// The lines of [`wrap`], measured in display columns (a wide character takes two). A word longer
+/// than the line is kept whole unless `break_words` (a path in a status message must be seen).
+pub fn wrap_lines(text: &str, width: usize, indent: usize, break_words: bool) -> Vec<String> {
     let text = sanitize::text(text);
     let room = width.saturating_sub(indent).max(20);
     let pad = " ".repeat(indent);
-    let mut out = String::new();
+    let options = textwrap::Options::new(room + indent)
+        .initial_indent(&pad)
+        .subsequent_indent(&pad)
+        .break_words(break_words)
+        // "e-mail" and "IT-leverancier" stay whole.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let mut out = Vec::new();
     for paragraph in text.lines() {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
-                let _ = writeln!(out, "{pad}{line}");
-                line.clear();
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
+        let words = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        if words.is_empty() {
+            out.push(pad.clone());
+            continue;
         }
-        let _ = writeln!(out, "{pad}{line}");
+        out.extend(
+            textwrap::wrap(&words, &options)
+                .into_iter()
+                .map(|l| l.into_owned()),
+        );
+    }
+    if out.is_empty() {
+        out.push(pad);
     }
     out
 }
@@ -87,13 +100,24 @@ pub fn bar(fraction: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-/// `text` on one line (sanitised), cut to `width` characters with "…".
-fn cut(text: &str, width: usize) -> String {
+/// `text` on one line (sanitised), cut to `width` display columns with "…" (a wide character
+/// takes two).
+pub fn cut(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
     let text = sanitize::line(text);
-    if text.chars().count() <= width {
+    if textwrap::core::display_width(&text) <= width {
         return text;
     }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
     out.push('…');
     out
 }

@@ -163,9 +163,15 @@ pub fn decisions_heading() -> String {
     "\nWat pqs uit je antwoorden afleidt:\n".to_owned()
 }
 /// One decision in `pqs intake`: what is decided and why, or that answers are missing.
-pub fn decision_line(title: &str, outcome: Option<&str>, reason: Option<&str>) -> String {
-    match (outcome, reason) {
-        (Some(outcome), Some(reason)) => format!("  {title} {outcome}. {reason}\n"),
-        _ => format!("  {title} Nog niet te zeggen: beantwoord eerst de intakevragen.\n"),
+pub fn decision_line(title: &str, outcome: Option<&crate::checklist::intake::Outcome>) -> String {
+    match outcome {
+        Some(o) => {
+            let mut line = format!("  {title} {}. {}", o.label, o.reason);
+            if let Some(find_out) = &o.find_out {
+                line.push_str(&format!(" {}", super::find_out_line(find_out)));
+            }
+            line + "\n"
+        }
+        None => format!("  {title} {}\n", super::DECISION_OPEN),
     }
 }

@@ -158,7 +158,7 @@ pub const ANSWER_KEYS: &str = "antwoord";
 
 /// Status line after an answer.
 pub fn answered_message(label: &str) -> String {
-    format!("Opgeslagen: {label}.")
+    format!("Antwoord opgeslagen: {label}.")
 }
 
 /// Status line when a save failed.
@@ -399,6 +399,14 @@ pub const CSV_HEADERS: [&str; 9] = [
 pub const QUESTIONS_WORD: &str = "vragen";
 /// Source shown for a bundled checklist.
 pub const BUNDLED: &str = "meegeleverd";
+
+/// A decision that cannot be made yet (the intake's end, `pqs intake`).
+pub const DECISION_OPEN: &str = "Nog niet te zeggen: beantwoord daarvoor eerst de intakevragen.";
+
+/// What to find out for an uncertain decision.
+pub fn find_out_line(what: &str) -> String {
+    format!("Zoek uit: {what}")
+}
 
 /// "1 vraag", "2 vragen": a count with the singular or plural word.
 pub fn count(n: usize, one: &str, more: &str) -> String {

@@ -4,6 +4,8 @@
 pub const INTAKE_TITLE: &str = " Intake: wat geldt voor jouw bedrijf? ";
 /// Shown under the intake questions.
 pub const INTAKE_HINT: &str = "Een open vraag betekent: de vragen die erbij horen krijg je gewoon. Je kunt dit altijd wijzigen met i; er gaat geen antwoord verloren.";
+/// In the footer after "1-5" on a multiple-choice intake question.
+pub const CHOOSE_LABEL: &str = "kies";
 /// Intake answer "yes".
 pub const INTAKE_YES: &str = "ja";
 /// Intake answer "no".
@@ -215,6 +217,10 @@ pub const MARK_EXCLUDED: &str = "–";
 pub const MARK_DEEPER: &str = "…";
 /// Overview mark: a follow-up its parent's answer leaves out.
 pub const MARK_FOLLOW_UP: &str = "↳";
+/// Above a follow-up question: the question it follows up.
+pub fn follows_up(parent: &str) -> String {
+    format!("Vervolg op: {parent}")
+}
 /// Overview mark: asked in the checklist it lives in.
 pub const MARK_SHARED: &str = "↗";
 /// Detail pane: an item outside the chosen depth.
@@ -269,11 +275,7 @@ pub fn depth_option_checklist(number: u8, quick: bool, title: &str) -> String {
 pub const DEPTH_HINT: &str = "Je kunt dit later wijzigen met v; er gaat geen antwoord verloren.";
 /// "1 vraag", "12 vragen".
 pub fn questions_word(n: usize) -> String {
-    if n == 1 {
-        "1 vraag".to_owned()
-    } else {
-        format!("{n} vragen")
-    }
+    super::count(n, "vraag", "vragen")
 }
 /// Title of the pause between checklists.
 pub fn pause_title(checklist: &str) -> String {
@@ -301,14 +303,13 @@ pub const INTAKE_DONE_TITLE: &str = " Intake klaar ";
 /// The end of the intake: what follows.
 pub fn intake_done_next(questions: usize, minutes: usize) -> String {
     format!(
-        "Nu volgen {}; dat duurt ongeveer {minutes} minuten. Je kunt altijd stoppen en later verdergaan.",
-        questions_word(questions)
+        "Nu volgen {}; dat duurt ongeveer {}. Je kunt altijd stoppen en later verdergaan.",
+        questions_word(questions),
+        super::count(minutes, "minuut", "minuten")
     )
 }
 /// The end of the intake: heading of the decisions.
 pub const INTAKE_DECIDED: &str = "Wat pqs uit je antwoorden afleidt:";
-/// A decision that cannot be made yet.
-pub const DECISION_OPEN: &str = "nog niet te zeggen: beantwoord daarvoor de intakevragen";
 /// Under the end of the intake.
 pub const INTAKE_DONE_HINT: &str = "Enter: naar de eerste vraag · Esc: terug naar de intake";
 /// Title of the glossary.

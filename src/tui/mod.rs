@@ -14,6 +14,8 @@ pub mod update;
 pub mod view;
 
 #[cfg(test)]
+mod content_tests;
+#[cfg(test)]
 pub(super) mod tests;
 #[cfg(test)]
 mod workflow_tests;

@@ -101,12 +101,18 @@ pub(super) fn drive(
     events: Vec<Event>,
     store: Recorder,
 ) -> Run {
-    let mut app = App::new(
-        Catalog::bundled(),
-        assessment,
-        "standaard",
-        Theme::new(false),
-    );
+    drive_with(Catalog::bundled(), assessment, size, events, store)
+}
+
+/// [`drive`] with other content than the bundled.
+pub(super) fn drive_with(
+    catalog: Catalog,
+    assessment: Assessment,
+    size: (u16, u16),
+    events: Vec<Event>,
+    store: Recorder,
+) -> Run {
+    let mut app = App::new(catalog, assessment, "standaard", Theme::new(false));
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
     let mut store = store;
     run(

@@ -16,6 +16,20 @@ fn wrap_breaks_at_width_and_indents() {
 }
 
 #[test]
+fn wrap_measures_display_columns_and_keeps_hyphenated_words_whole() {
+    // Each 日 takes two columns: 12 of them are 24 columns plus the spaces.
+    let wide = "日日日 日日日 日日日 日日日 e-mailhandtekening";
+    for line in wrap(wide, 22, 0).lines() {
+        assert!(textwrap::core::display_width(line) <= 22, "{line:?}");
+    }
+    assert!(wrap(wide, 22, 0).contains("e-mailhandtekening"));
+    // A path longer than the line stays whole in a report, and is broken when asked.
+    let path = format!("zie {}", "/heel/lang/pad".repeat(5));
+    assert!(wrap_lines(&path, 30, 0, false).iter().any(|l| l.len() > 30));
+    assert!(wrap_lines(&path, 30, 0, true).iter().all(|l| l.len() <= 30));
+}
+
+#[test]
 fn bar_fills_proportionally() {
     assert_eq!(bar(0.5, 4), "██░░");
     assert_eq!(bar(1.5, 2), "██");

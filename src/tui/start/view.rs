@@ -9,10 +9,10 @@ use ratatui::widgets::{
 
 use super::{StartOverlay, StartScreen};
 use crate::report::document::percent;
+use crate::report::text::cut as truncate;
 use crate::text as t;
 use crate::tui::keymap::Context;
 use crate::tui::view::editor::{self, EditorBox};
-use crate::tui::view::intake::truncate;
 use crate::tui::view::layout::{self, list_offset};
 use crate::tui::view::{confirm_box, key_hints, status_line};
 

@@ -95,16 +95,20 @@ pub fn intake_done(app: &App, estimate: Estimate, area: Rect, buf: &mut Buffer) 
     if !intake.decisions.is_empty() {
         lines.push(Line::styled(t::INTAKE_DECIDED, theme.label()));
         for decision in &intake.decisions {
-            let (outcome, reason) = match decision.decide(&facts) {
-                Some(o) => (o.label.as_str(), Some(o.reason.as_str())),
-                None => (t::DECISION_OPEN, None),
-            };
+            let outcome = decision.decide(&facts);
             lines.push(Line::from(vec![
                 Span::styled(format!("{} ", decision.title), theme.title()),
-                Span::raw(outcome.to_owned()),
+                Span::raw(
+                    outcome
+                        .map_or(t::DECISION_OPEN, |o| o.label.as_str())
+                        .to_owned(),
+                ),
             ]));
-            if let Some(reason) = reason {
-                lines.push(Line::styled(format!("  {reason}"), theme.dim()));
+            if let Some(o) = outcome {
+                lines.push(Line::styled(format!("  {}", o.reason), theme.dim()));
+                if let Some(find_out) = &o.find_out {
+                    lines.push(Line::raw(format!("  {}", t::find_out_line(find_out))));
+                }
             }
         }
         lines.push(Line::raw(""));

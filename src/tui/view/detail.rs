@@ -15,6 +15,14 @@ pub fn lines<'a>(app: &'a App, item: &'a Item, with_question: bool) -> Vec<Line<
         out.push(Line::raw(""));
     }
     let state = app.scan.item(&item.id);
+    // A follow-up says what it follows up, so "dat overzicht" has a meaning.
+    if let Some((_, parent)) = item.follows.as_deref().and_then(|p| app.catalog.item(p)) {
+        out.push(Line::styled(
+            format!("{} {}", t::MARK_FOLLOW_UP, t::follows_up(&parent.question)),
+            theme.dim(),
+        ));
+        out.push(Line::raw(""));
+    }
     if let Some(reason) = state.and_then(|s| not_asked_reason(app, s)) {
         out.push(Line::styled(reason, theme.dim()));
         out.push(Line::raw(""));

@@ -28,20 +28,8 @@ pub fn wrap_status(message: Option<&str>, width: u16, rows: u16) -> Vec<String> 
     let Some(message) = message else {
         return Vec::new();
     };
-    let width = usize::from(width.max(2));
-    let mut lines = Vec::new();
-    for line in crate::report::text::wrap(message, width - 1, 1).lines() {
-        // A word longer than the line (a long path) is broken, not cut off.
-        let chars: Vec<char> = line.chars().collect();
-        for chunk in chars.chunks(width) {
-            let chunk: String = chunk.iter().collect();
-            lines.push(if chunk.starts_with(' ') {
-                chunk
-            } else {
-                format!(" {chunk}")
-            });
-        }
-    }
+    // A word longer than the line (a long path) is broken, not cut off.
+    let mut lines = crate::report::text::wrap_lines(message, usize::from(width.max(2)), 1, true);
     lines.truncate(usize::from(rows));
     lines
 }

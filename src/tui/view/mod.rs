@@ -136,17 +136,33 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let answers_in_body = app.context() == keymap::Context::Guided;
     // Read-only, the keys that would change something are not offered.
     let read_only = app.read_only.is_some();
+    // On a multiple-choice intake question the numbers answer, not j and n.
+    let choices = match app.context() {
+        keymap::Context::Intake => app
+            .catalog
+            .intake()
+            .questions
+            .get(app.intake_cursor)
+            .map_or(0, |q| q.choices.len()),
+        _ => 0,
+    };
+    use super::action::{Action, IntakeKey};
     let mut bindings: Vec<_> = keymap::footer(app.context())
         .into_iter()
         .filter(|(_, action)| {
-            let under_question =
-                answers_in_body && matches!(action, super::action::Action::Answer(_));
+            let under_question = answers_in_body && matches!(action, Action::Answer(_));
             let refused = read_only && super::update::changes_the_assessment(*action);
-            !under_question && !refused
+            let yes_no = choices > 0
+                && matches!(action, Action::IntakeAnswer(IntakeKey::Yes | IntakeKey::No));
+            !under_question && !refused && !yes_no
         })
         .collect();
     let spans_for = |bindings: &[(String, super::action::Action)], collapse: bool| {
         let mut spans = Vec::new();
+        if choices > 0 && !read_only {
+            spans.push(Span::styled(format!(" 1-{} ", choices.min(9)), theme.key()));
+            spans.push(Span::raw(t::CHOOSE_LABEL));
+        }
         let answer_keys: Vec<&str> = bindings
             .iter()
             .filter(|(_, a)| matches!(a, super::action::Action::Answer(_)))

@@ -8,8 +8,8 @@ use ratatui::widgets::{
 };
 
 use super::detail;
-use super::intake::truncate;
 use super::layout::{self, list_offset};
+use crate::report::text::cut as truncate;
 use crate::text as t;
 use crate::tui::app::App;
 
