@@ -573,6 +573,8 @@ fn gaps(
     states: &HashMap<&str, ItemState>,
     today: Date,
 ) -> Vec<Gap> {
+    // A parent answered nee or weet ik niet: its follow-ups' actions are the steps of its own, the
+    // full scan's ones too (what a register must hold is worth knowing at any depth).
     let mut steps: HashMap<&str, Vec<String>> = HashMap::new();
     for (_, item) in catalog.items() {
         if let Some(ruled) = states
@@ -580,7 +582,6 @@ fn gaps(
             .and_then(|s| s.ruled_out.as_ref())
             && ruled.status != Status::NotApplicable
             && states[item.id.as_str()].applies()
-            && !states[item.id.as_str()].deeper
         {
             let parent = catalog.item(&ruled.parent).map(|(_, p)| p.id.as_str());
             if let Some(parent) = parent {

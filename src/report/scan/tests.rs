@@ -477,3 +477,44 @@ fn the_quick_scan_leaves_deeper_items_out_of_count_and_score() {
     assert_eq!(full.totals.total, quick.totals.total + 1);
     assert!(full.totals.score < quick.totals.score);
 }
+
+#[test]
+fn a_parent_answered_no_carries_its_follow_ups_actions_as_steps() {
+    let catalog = Catalog::new([parse_checklist(
+        &FAMILY.replace(
+            "severity = \"low\"\nfollows = \"kind\"",
+            "severity = \"low\"\nfollows = \"kind\"\ndepth = \"verdieping\"",
+        ),
+        "vier",
+        Source::Bundled,
+    )
+    .unwrap()]);
+    let mut a = assessment(&[("vier.ouder", Status::No)]);
+    a.set_depth(None, ScanDepth::Snel, Timestamp::UNIX_EPOCH);
+    let scan = Scan::new(&catalog, &a, Timestamp::UNIX_EPOCH);
+    let ouder = scan.gaps.iter().find(|g| g.id == "vier.ouder").unwrap();
+    // kind and the deeper kleinkind, in file order.
+    assert_eq!(ouder.steps.len(), 2, "{:?}", ouder.steps);
+    let unknown = Scan::new(
+        &catalog,
+        &assessment(&[("vier.ouder", Status::Unknown)]),
+        Timestamp::UNIX_EPOCH,
+    );
+    assert_eq!(
+        unknown
+            .gaps
+            .iter()
+            .find(|g| g.id == "vier.ouder")
+            .unwrap()
+            .steps
+            .len(),
+        2
+    );
+    let yes = Scan::new(
+        &catalog,
+        &assessment(&[("vier.ouder", Status::Partly)]),
+        Timestamp::UNIX_EPOCH,
+    );
+    let partly = yes.gaps.iter().find(|g| g.id == "vier.ouder").unwrap();
+    assert!(partly.steps.is_empty(), "deels asks the follow-ups instead");
+}
