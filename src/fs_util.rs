@@ -77,6 +77,11 @@ impl FsError {
     pub fn is_not_found(&self) -> bool {
         matches!(self, FsError::Io { source, .. } if source.kind() == io::ErrorKind::NotFound)
     }
+
+    /// Whether the file was there already ([`write_new`]).
+    pub fn is_already_there(&self) -> bool {
+        matches!(self, FsError::Io { source, .. } if source.kind() == io::ErrorKind::AlreadyExists)
+    }
 }
 
 /// The reason of an I/O error in Dutch where it is a common one, else the system's words.
@@ -320,6 +325,17 @@ pub fn parent_of(path: &Path) -> &Path {
 ///
 /// Returns the metadata of the written file (taken before the rename, which keeps it).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<fs::Metadata, FsError> {
+    write_whole(path, bytes, true)
+}
+
+/// Writes a new file the way [`write_atomic`] does, but never over an existing one: when `path`
+/// exists (also when another process made it a moment ago) nothing is written and the error's
+/// [`FsError::is_already_there`] says so. For copies that must never replace an earlier copy.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<fs::Metadata, FsError> {
+    write_whole(path, bytes, false)
+}
+
+fn write_whole(path: &Path, bytes: &[u8], replace: bool) -> Result<fs::Metadata, FsError> {
     let dir = parent_of(path);
     create_private_dir(dir)?;
     let file_name = path
@@ -342,8 +358,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<fs::Metadata, FsError> 
         .as_file()
         .metadata()
         .map_err(io("kan {} niet lezen", temp.path()))?;
-    temp.persist(path)
-        .map_err(|e| io("kan {} niet vervangen", path)(e.error))?;
+    if replace {
+        temp.persist(path)
+            .map_err(|e| io("kan {} niet vervangen", path)(e.error))?;
+    } else {
+        temp.persist_noclobber(path)
+            .map_err(|e| io("kan {} niet schrijven", path)(e.error))?;
+    }
     sync_dir(dir)?;
     Ok(meta)
 }
@@ -460,6 +481,21 @@ mod tests {
             what: "testbestanden",
             no_symlink: Some("doe het anders"),
         }
+    }
+
+    #[test]
+    fn write_new_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kopie.toml");
+        write_new(&path, b"eerste").unwrap();
+        let err = write_new(&path, b"tweede").unwrap_err();
+        assert!(err.is_already_there(), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), b"eerste");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary left"
+        );
     }
 
     #[test]

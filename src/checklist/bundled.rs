@@ -19,6 +19,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
     bundle!("toestemming-cookies.toml"),
     bundle!("avg-stappen.toml"),
     bundle!("persoonsgegevens.toml"),
+    bundle!("personeel.toml"),
+    bundle!("camera.toml"),
+    bundle!("ai-tools.toml"),
+    bundle!("verwerker.toml"),
 ];
 
 /// The bundled tasks (`checklists/tasks.toml`).

@@ -187,10 +187,22 @@ impl Catalog {
     /// Every problem that needs more than one file to see: conditions naming no intake flag (or in
     /// the wrong form), a `follows` that names no item, runs in a circle, is gated more loosely
     /// than its parent or is asked in the quick scan below a parent that is not, a `see` that names
-    /// no item (or one that is itself a `see`), an id replaced twice or replaced while it still
-    /// exists, and a task that does not exist.
+    /// no item (or one that is itself a `see`), a follow-up the walk-through would meet before its
+    /// parent, an id replaced twice or replaced while it still exists, and a task that does not
+    /// exist.
     pub fn check(&self) -> Vec<LoadError> {
         let mut errors = check_flags(&self.checklists, &self.intake);
+        // Where the walk-through first meets each item: a parent must come before its follow-ups.
+        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        for entry in self.checklists.iter().flat_map(|c| {
+            c.entries.iter().map(move |e| match e {
+                Entry::Own(i) => c.items[*i].id.as_str(),
+                Entry::See(id, _) => id.as_str(),
+            })
+        }) {
+            let next = first_seen.len();
+            first_seen.entry(entry).or_insert(next);
+        }
         for checklist in &self.checklists {
             let file = file_label(checklist);
             let at = |(line, column): (usize, usize), message: String| LoadError {
@@ -212,6 +224,22 @@ impl Catalog {
             for item in &checklist.items {
                 if let Some(message) = self.follow_problem(checklist, item) {
                     errors.push(at(item.position, message));
+                } else if let Some(parent) = &item.follows
+                    && first_seen.get(parent.as_str()) > first_seen.get(item.id.as_str())
+                {
+                    let fix = if parent.starts_with(&format!("{}.", checklist.id)) {
+                        "zet deze vraag in het bestand onder die vraag".to_owned()
+                    } else {
+                        format!(
+                            "zet `see = \"{parent}\"` in een blok boven deze vraag, of zet de checklists in een andere volgorde (`order`)"
+                        )
+                    };
+                    errors.push(at(
+                        item.position,
+                        format!(
+                            "de vraag volgt op \"{parent}\", maar die komt pas later aan bod; {fix}"
+                        ),
+                    ));
                 }
                 if let Some(task) = &item.task
                     && self.tasks.get(task).is_none()

@@ -48,13 +48,24 @@ pub(super) fn checklists(global: &Config, format: ListFormat) -> Result<(), Erro
                         "title": c.title,
                         "version": c.version,
                         "source": c.source.to_string(),
+                        "applies_if": c.applies_if.iter().map(ToString::to_string).collect::<Vec<_>>(),
                         "items": c.items.iter().map(|i| serde_json::json!({
                             "id": i.id,
                             "section": i.section,
                             "question": i.question,
                             "severity": i.severity.as_str(),
                             "reference": i.reference,
+                            "depth": i.depth.as_str(),
+                            "scope": i.scope.as_str(),
+                            "follows": i.follows,
+                            "applies_if": i.applies_if.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                            "task": i.task,
                         })).collect::<Vec<_>>(),
+                        // Items of other checklists this one lists (asked once, shown in both).
+                        "see": c.entries.iter().filter_map(|e| match e {
+                            crate::checklist::Entry::See(id, _) => Some(id.as_str()),
+                            crate::checklist::Entry::Own(_) => None,
+                        }).collect::<Vec<_>>(),
                     })
                 })
                 .collect();

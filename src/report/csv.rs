@@ -1,4 +1,4 @@
-//! The CSV export: one row per catalog item, then one per orphaned answer.
+//! The CSV export: one row per catalog item (once, where it lives), then one per orphaned answer.
 
 use std::collections::HashMap;
 
@@ -11,8 +11,9 @@ use crate::text as t;
 const COLUMNS: usize = t::CSV_HEADERS.len() + t::CSV_PLAN_HEADERS.len();
 
 /// The columns of the action plan and applicability for one item: owner, due, agreed action, overdue,
-/// applies (with the intake reason), review due, question changed. Owner and action are user text.
-fn plan_columns(item: &ItemState, gap: Option<&Gap>) -> [String; 7] {
+/// applies (with the intake reason), review due, question changed, asked (the intake, the depth and
+/// a parent's answer leave it in), depth, scope. Owner and action are user text.
+fn plan_columns(item: &ItemState, gap: Option<&Gap>) -> [String; 10] {
     let plan = gap.and_then(|g| g.plan.as_ref());
     let applies = match &item.excluded {
         None => t::yes_no(true).to_owned(),
@@ -30,6 +31,9 @@ fn plan_columns(item: &ItemState, gap: Option<&Gap>) -> [String; 7] {
         applies,
         t::yes_no(item.review_due).to_owned(),
         t::yes_no(item.question_changed).to_owned(),
+        t::yes_no(item.asked()).to_owned(),
+        t::depth_label(item.depth).to_owned(),
+        t::scope_label(item.scope).to_owned(),
     ]
 }
 
@@ -66,8 +70,9 @@ pub fn render(doc: &Document) -> String {
     let plan_headers = t::CSV_PLAN_HEADERS.map(str::to_owned);
     write(t::CSV_HEADERS, &plan_headers);
     let gaps: HashMap<&str, &Gap> = doc.scan.gaps.iter().map(|g| (g.id.as_str(), g)).collect();
+    // Each item once, in the checklist it lives in (one listed in two would count twice in a sum).
     for checklist in &doc.scan.checklists {
-        for item in &checklist.items {
+        for item in checklist.items.iter().filter(|i| i.shared_from.is_none()) {
             let answered_at = item
                 .answered_at
                 .map(|at| at.to_string())
@@ -89,7 +94,7 @@ pub fn render(doc: &Document) -> String {
             );
         }
     }
-    let empty = [(); 7].map(|()| String::new());
+    let empty = [(); 10].map(|()| String::new());
     for orphan in &doc.scan.orphans {
         write(
             [
@@ -180,7 +185,11 @@ mod tests {
             .chain(t::CSV_PLAN_HEADERS)
             .collect();
         assert_eq!(headers.iter().collect::<Vec<_>>(), expected);
-        let items: usize = scan.checklists.iter().map(|c| c.items.len()).sum();
+        let items: usize = scan
+            .checklists
+            .iter()
+            .map(|c| c.items.iter().filter(|i| i.shared_from.is_none()).count())
+            .sum();
         assert_eq!(rows.len(), items + scan.orphans.len());
         assert!(!scan.orphans.is_empty(), "fixture has an orphan");
         for row in &rows {
@@ -220,7 +229,7 @@ mod tests {
     fn applicability_review_and_changed_question_columns() {
         let (_, rows) = records(&output());
         let row = |id: &str| rows.iter().find(|r| &r[1] == id).expect("row").clone();
-        let ruled_out = row("beveiligingsplan.bp-1-aanspreekpunt");
+        let ruled_out = row("personeel.pers-ziekmelding");
         assert_eq!(&ruled_out[13], "nee (intake personeel: nee)");
         assert_eq!(
             &ruled_out[9], "",

@@ -320,11 +320,13 @@ impl<'a> Document<'a> {
         self.scan.planned()
     }
 
-    /// Open gaps without an agreed action (no plan entry, or one without action text).
+    /// Open privacy-law gaps without an agreed action (no plan entry, or one without action
+    /// text): out of the same open points the totals count.
     pub fn without_action(&self) -> usize {
         self.scan
             .gaps
             .iter()
+            .filter(|g| g.scope == Scope::Avg)
             .filter(|g| g.plan.as_ref().is_none_or(|p| p.action.trim().is_empty()))
             .count()
     }

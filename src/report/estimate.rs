@@ -3,7 +3,7 @@
 //! introduction before its first question.
 
 use super::scan::Scan;
-use crate::checklist::Catalog;
+use crate::checklist::{Catalog, Checklist, Facts, Intake};
 
 /// Reading speed for the estimate.
 pub const WORDS_PER_MINUTE: usize = 200;
@@ -24,9 +24,25 @@ impl Estimate {
     }
 }
 
+/// Words in a text, as read.
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The words on screen for one checklist question: the question and its explanation.
+pub fn item_words(catalog: &Catalog, id: &str) -> usize {
+    catalog
+        .item(id)
+        .map_or(0, |(_, i)| words(&i.question) + words(&i.explanation))
+}
+
+/// The words on screen before a checklist's first question: its introduction.
+pub fn intro_words(checklist: &Checklist) -> usize {
+    checklist.intro.as_deref().map_or(0, words)
+}
+
 /// What is left to answer in a scan.
 pub fn remaining(catalog: &Catalog, scan: &Scan) -> Estimate {
-    let words = |text: &str| text.split_whitespace().count();
     let mut estimate = Estimate::default();
     for (checklist, state) in catalog.checklists().iter().zip(&scan.checklists) {
         let open: Vec<_> = state
@@ -37,14 +53,68 @@ pub fn remaining(catalog: &Catalog, scan: &Scan) -> Estimate {
         if open.is_empty() {
             continue;
         }
-        estimate.words += checklist.intro.as_deref().map_or(0, words);
+        estimate.words += intro_words(checklist);
         for item in open {
-            let explanation = catalog
-                .item(&item.id)
-                .map_or(0, |(_, i)| words(&i.explanation));
             estimate.questions += 1;
-            estimate.words += words(&item.question) + explanation;
+            estimate.words += item_words(catalog, &item.id);
         }
     }
     estimate
+}
+
+/// The intake with these answers: the questions asked (an earlier answer can rule one out), with
+/// the words of each question, its explanation and its choices, and of the introduction.
+pub fn intake(intake: &Intake, answers: &Facts) -> Estimate {
+    let mut estimate = Estimate {
+        questions: 0,
+        words: intake.intro.as_deref().map_or(0, words),
+    };
+    for question in intake
+        .questions
+        .iter()
+        .filter(|q| intake.is_asked(&q.id, answers))
+    {
+        estimate.questions += 1;
+        estimate.words += words(&question.question)
+            + words(&question.explanation)
+            + question
+                .choices
+                .iter()
+                .map(|c| words(&c.label))
+                .sum::<usize>();
+    }
+    estimate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::Value;
+
+    #[test]
+    fn minutes_round_up_at_two_hundred_words() {
+        let at = |words| {
+            Estimate {
+                questions: 1,
+                words,
+            }
+            .minutes()
+        };
+        assert_eq!((at(0), at(1), at(200), at(201)), (0, 1, 1, 2));
+    }
+
+    #[test]
+    fn the_intake_counts_only_what_it_asks() {
+        let intake = crate::checklist::intake::bundled_intake();
+        let all = super::intake(&intake, &Facts::new());
+        assert_eq!(all.questions, intake.questions.len());
+        assert!(all.words > 10 * all.questions, "{all:?}");
+        // No website: the questions about the website are not asked, so fewer and fewer words.
+        let no_site = super::intake(
+            &intake,
+            &[("website".to_owned(), Value::No)].into_iter().collect(),
+        );
+        assert!(no_site.questions < all.questions, "{no_site:?}");
+        assert!(no_site.words < all.words);
+    }
 }

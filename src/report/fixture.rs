@@ -52,6 +52,8 @@ pub fn assessment() -> Assessment {
     let (first, second) = (at(FIRST_SESSION.0), at(SECOND_SESSION.0));
     let answered = first + jiff::SignedDuration::from_mins(30);
     let mut a = Assessment::new("Bakkerij <De Korst> & Zn, \"Utrecht\"", first);
+    // The full scan: every item the fixture answers is asked.
+    a.depth = Some(crate::assessment::ScanDepth::Volledig);
     for checklist in catalog.checklists() {
         for (i, item) in checklist.items.iter().take(5).enumerate() {
             let fingerprint = item.fingerprint();
@@ -130,7 +132,7 @@ pub fn assessment() -> Assessment {
         ("datalekken.dl-risico-beoordelen", "Eva de Vries", None, ""),
         // Ruled out by the intake (no staff): never shown.
         (
-            "beveiligingsplan.bp-1-aanspreekpunt",
+            "personeel.pers-ziekmelding",
             "Piet",
             Some(date(2026, 11, 1)),
             "Aanwijzen",

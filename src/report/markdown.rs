@@ -243,7 +243,7 @@ pub fn render(doc: &Document) -> String {
     sections::action_plan(&mut out, doc);
 
     let _ = writeln!(out, "## {}\n", escape_inline(t::GAPS));
-    if scan.gaps.is_empty() {
+    if scan.totals.gaps == 0 {
         let _ = writeln!(out, "{}\n", escape_inline(t::NO_GAPS));
     }
     for (c, gaps) in doc.gaps_by_checklist() {

@@ -135,7 +135,13 @@ pub fn compare(
         score_now: now.totals.score,
     };
     for checklist in &now.checklists {
-        for item in checklist.items.iter().filter(|i| i.applies()) {
+        // Each item once, where it lives (a checklist that lists it from another does not count it
+        // again).
+        for item in checklist
+            .items
+            .iter()
+            .filter(|i| i.applies() && i.shared_from.is_none())
+        {
             let before = then.status(&item.id);
             let change = || Change {
                 id: item.id.clone(),

@@ -259,7 +259,7 @@ pub fn render(doc: &Document, layout: Layout) -> String {
         out,
         "\n{} ({})",
         layout.bold(t::GAPS_PER_CHECKLIST),
-        doc.scan.gaps.len()
+        doc.scan.totals.gaps
     );
     for (c, gaps) in doc.gaps_by_checklist() {
         let heading = format!("== {} ({})", c.title, gaps.len());

@@ -102,8 +102,7 @@ pub fn intake_heading(name: &str, answered: usize, total: usize) -> String {
     format!("Intake van beoordeling \"{name}\": {answered} van {total} vragen beantwoord\n\n")
 }
 /// Last line of `pqs intake` without arguments.
-pub const INTAKE_HOW: &str =
-    "\nBeantwoord met: pqs intake VRAAG ja|nee|open (open: alle vragen die erbij horen gelden)\n";
+pub const INTAKE_HOW: &str = "\nBeantwoord met: pqs intake VRAAG ja|nee|open, of bij een meerkeuzevraag met de keuze (pqs intake VRAAG toont de keuzes). Open: alle vragen die erbij horen gelden.\n";
 
 /// Label before the current answer of one intake question.
 pub const INTAKE_CURRENT: &str = "Antwoord";

@@ -153,7 +153,7 @@ pub fn excluded_reason(cause: &Cause) -> String {
 }
 
 /// CSV: the columns after the original nine, in order.
-pub const CSV_PLAN_HEADERS: [&str; 7] = [
+pub const CSV_PLAN_HEADERS: [&str; 10] = [
     "eigenaar",
     "uiterlijk",
     "afgesproken actie",
@@ -161,7 +161,18 @@ pub const CSV_PLAN_HEADERS: [&str; 7] = [
     "geldt",
     "herzien",
     "vraag gewijzigd",
+    "gevraagd",
+    "diepte",
+    "gebied",
 ];
+
+/// An item's depth in a column: the quick scan's basis or the full scan's deepening.
+pub fn depth_label(depth: crate::checklist::Depth) -> &'static str {
+    match depth {
+        crate::checklist::Depth::Basis => "basis",
+        crate::checklist::Depth::Verdieping => "verdieping",
+    }
+}
 
 /// "ja" or "nee", for yes/no columns.
 pub fn yes_no(yes: bool) -> &'static str {
@@ -214,6 +225,19 @@ pub fn scope_label(scope: crate::checklist::Scope) -> &'static str {
         Scope::Consumentenrecht => "Consumentenrecht",
         Scope::GoedePraktijk => "Goede praktijk",
     }
+}
+
+/// An open point outside privacy law, on one line: the question, its answer, what to do.
+pub fn other_gap(
+    question: &str,
+    status: Option<crate::assessment::Status>,
+    action: &str,
+) -> String {
+    format!(
+        "{question} ({}). {}: {action}",
+        super::status_label(status),
+        super::TODO
+    )
 }
 
 /// A scope's progress: "3 van 5 beantwoord, score 40%, 2 open".

@@ -92,6 +92,10 @@ pub struct App {
     /// Every place in every checklist as (checklist index, entry index), in order: a checklist's
     /// own items and the items it lists from another (asked there).
     pub positions: Vec<(usize, usize)>,
+    /// Per position: whether the walk-through asks the item there. An item listed in several
+    /// checklists is asked at the first of them where it is asked at all, so a follow-up never
+    /// comes before its parent.
+    asked_places: Vec<bool>,
     /// Index into `positions` of the current item.
     pub cursor: usize,
     /// The main screen.
@@ -158,6 +162,7 @@ impl App {
             name: name.into(),
             scan,
             positions,
+            asked_places: Vec::new(),
             cursor: 0,
             mode,
             overlay: Overlay::None,
@@ -176,10 +181,22 @@ impl App {
             progress: None,
             read_only: None,
         };
+        app.asked_places = app.asked_places();
         if mode == Mode::Guided {
             app.cursor = app.next_open(0).unwrap_or(0);
         }
         app
+    }
+
+    /// Where the walk-through asks each item: the first position where it is asked.
+    fn asked_places(&self) -> Vec<bool> {
+        let mut seen = std::collections::HashSet::new();
+        (0..self.positions.len())
+            .map(|i| {
+                self.state(i)
+                    .is_some_and(|s| s.asked() && seen.insert(s.id.clone()))
+            })
+            .collect()
     }
 
     /// Starts the session clock (the loop calls this with the real time before the first frame).
@@ -314,10 +331,9 @@ impl App {
     }
 
     /// Whether the walk-through asks the item at cursor index `i` here: it is asked (the intake,
-    /// the depth and its parent leave it in) and lives in this checklist.
+    /// the depth and its parent leave it in) and this is the first checklist that asks it.
     pub fn asked_here(&self, i: usize) -> bool {
-        self.state(i)
-            .is_some_and(|s| s.asked() && s.shared_from.is_none())
+        self.asked_places.get(i).copied().unwrap_or(false)
     }
 
     /// The next item that needs the user, at or after `from`, wrapping around: first an unanswered
@@ -368,6 +384,7 @@ impl App {
     /// Recomputes derived state after the answers changed.
     pub fn refresh(&mut self) {
         self.scan = Scan::new(&self.catalog, &self.assessment, self.now);
+        self.asked_places = self.asked_places();
         self.progress = crate::report::progress::default_baseline(&self.assessment).map(|moment| {
             crate::report::progress::compare(
                 &self.catalog,

@@ -56,37 +56,46 @@ pub(super) fn chars(text: &str) -> Vec<Event> {
 }
 
 pub(super) fn existing() -> Assessment {
-    let mut a = Assessment::new("Bakkerij De Korst", now());
-    a.set_status(
-        "privacyverklaring.pv-identiteit-contact",
-        Some(Status::Yes),
-        None,
-        now(),
-    );
-    a.set_status(
-        "privacyverklaring.pv-fg-contact",
-        Some(Status::NotApplicable),
-        None,
-        now(),
-    );
-    a.set_status(
-        "privacyverklaring.pv-doeleinden",
-        Some(Status::Partly),
-        None,
-        now(),
-    );
+    let mut a = fresh("Bakkerij De Korst");
+    a.set_status(&q(0), Some(Status::Yes), None, now());
+    a.set_status(&q(1), Some(Status::NotApplicable), None, now());
+    a.set_status(&q(2), Some(Status::Partly), None, now());
     a.set_note(
-        "privacyverklaring.pv-doeleinden",
+        &q(2),
         "Nieuwsbrief nog toevoegen <b>\"snel\"</b> | 50%",
         now(),
     );
-    a.set_status(
-        "privacyverklaring.pv-grondslag",
-        Some(Status::No),
-        None,
-        now(),
-    );
+    a.set_status(&q(3), Some(Status::No), None, now());
     a
+}
+
+/// A new assessment of the full scan, so the screens' tests meet every kind of question (the
+/// quick scan's own tests have content of their own: `content_tests`).
+pub(super) fn fresh(organisation: &str) -> Assessment {
+    let mut a = Assessment::new(organisation, now());
+    a.depth = Some(crate::assessment::ScanDepth::Volledig);
+    a
+}
+
+/// The questions the walk-through asks a [`fresh`] assessment, in order (the quick scan with nothing
+/// answered: every follow-up is still asked). Tests name questions by their place in the walk, so
+/// they follow the bundled content.
+pub(super) fn walk() -> Vec<String> {
+    let app = App::new(
+        Catalog::bundled(),
+        fresh(""),
+        "standaard",
+        Theme::new(false),
+    );
+    (0..app.positions.len())
+        .filter(|&i| app.asked_here(i))
+        .filter_map(|i| app.at(i).map(|(_, item)| item.id.clone()))
+        .collect()
+}
+
+/// The `n`-th question of [`walk`] (0 is the first).
+pub(super) fn q(n: usize) -> String {
+    walk()[n].clone()
 }
 
 pub(super) struct Run {
@@ -145,7 +154,7 @@ fn a_new_assessment_starts_with_the_intake_at_80x24() {
 #[test]
 fn guided_starts_after_the_intake_at_80x24() {
     let r = drive(
-        Assessment::new("", now()),
+        fresh(""),
         (80, 24),
         vec![key(KeyCode::Tab)],
         Recorder::default(),
@@ -158,24 +167,14 @@ fn guided_starts_after_the_intake_at_80x24() {
 fn guided_at_120x40_after_two_answers() {
     let mut events = vec![key(KeyCode::Tab)];
     events.extend(chars("jn"));
-    let r = drive(
-        Assessment::new("", now()),
-        (120, 40),
-        events,
-        Recorder::default(),
-    );
+    let r = drive(fresh(""), (120, 40), events, Recorder::default());
     insta::assert_snapshot!(r.terminal.backend());
 }
 
 #[test]
 fn answering_saves_at_once_and_moves_to_the_next_unanswered() {
-    let mut a = Assessment::new("", now());
-    a.set_status(
-        "privacyverklaring.pv-fg-contact",
-        Some(Status::Yes),
-        None,
-        now(),
-    );
+    let mut a = fresh("");
+    a.set_status(&q(1), Some(Status::Yes), None, now());
     // An existing assessment opens in the overview; Tab goes to the walk-through.
     let r = drive(
         a,
@@ -185,15 +184,9 @@ fn answering_saves_at_once_and_moves_to_the_next_unanswered() {
     );
     assert_eq!(r.store.saved.len(), 1, "one answer, one save");
     let saved = &r.store.saved[0];
-    assert_eq!(
-        saved.status("privacyverklaring.pv-identiteit-contact"),
-        Some(Status::Partly)
-    );
+    assert_eq!(saved.status(&q(0)), Some(Status::Partly));
     // The next question was already answered, so the walk-through skips it.
-    assert_eq!(
-        r.app.current().unwrap().1.id,
-        "privacyverklaring.pv-doeleinden"
-    );
+    assert_eq!(r.app.current().unwrap().1.id, q(2));
 }
 
 #[test]
@@ -274,12 +267,7 @@ fn help_is_generated_from_the_keymap() {
             "help misses the row {row:?}:\n{screen}"
         );
     }
-    let r = drive(
-        Assessment::new("", now()),
-        (80, 24),
-        chars("?"),
-        Recorder::default(),
-    );
+    let r = drive(fresh(""), (80, 24), chars("?"), Recorder::default());
     let screen = r.terminal.backend().to_string();
     for binding in super::keymap::BINDINGS
         .iter()
@@ -309,7 +297,7 @@ fn note_editor_saves_multiline_text_with_odd_characters() {
     let r = drive(existing(), (80, 24), events, Recorder::default());
     let saved = r.store.saved.last().expect("note saved");
     assert_eq!(
-        saved.note("privacyverklaring.pv-identiteit-contact"),
+        saved.note(&q(0)),
         "Regel één, <script>alert(1)</script>\n\"quote\" | pipe"
     );
 }
@@ -321,18 +309,13 @@ fn a_failed_save_is_shown_kept_and_retried() {
         ..Recorder::default()
     };
     let r = drive(
-        Assessment::new("", now()),
+        fresh(""),
         (80, 24),
         vec![key(KeyCode::Tab), key(KeyCode::Char('j'))],
         store,
     );
     assert!(r.app.unsaved);
-    assert_eq!(
-        r.app
-            .assessment
-            .status("privacyverklaring.pv-identiteit-contact"),
-        Some(Status::Yes)
-    );
+    assert_eq!(r.app.assessment.status(&q(0)), Some(Status::Yes));
     let screen = r.terminal.backend().to_string();
     assert!(screen.contains("NIET OPGESLAGEN"), "{screen}");
 
@@ -353,14 +336,8 @@ fn a_failed_save_is_shown_kept_and_retried() {
     .unwrap();
     assert!(!app.unsaved);
     let saved = store.saved.last().unwrap();
-    assert_eq!(
-        saved.status("privacyverklaring.pv-identiteit-contact"),
-        Some(Status::Yes)
-    );
-    assert_eq!(
-        saved.status("privacyverklaring.pv-fg-contact"),
-        Some(Status::No)
-    );
+    assert_eq!(saved.status(&q(0)), Some(Status::Yes));
+    assert_eq!(saved.status(&q(1)), Some(Status::No));
 }
 
 #[test]
@@ -369,12 +346,13 @@ fn quitting_with_unsaved_changes_asks_twice() {
         fail: true,
         ..Recorder::default()
     };
-    let r = drive(Assessment::new("", now()), (80, 24), chars("jq"), store);
+    // The first intake question is a choice: 1 answers it.
+    let r = drive(fresh(""), (80, 24), chars("1q"), store);
     assert!(!r.app.quit, "first q only warns");
     let r = drive(
-        Assessment::new("", now()),
+        fresh(""),
         (80, 24),
-        chars("jqq"),
+        chars("1qq"),
         Recorder {
             fail: true,
             ..Recorder::default()
@@ -417,12 +395,7 @@ fn clear_removes_the_answer_and_tab_switches_mode() {
         vec![key(KeyCode::Backspace), key(KeyCode::Tab)],
         Recorder::default(),
     );
-    assert_eq!(
-        r.app
-            .assessment
-            .status("privacyverklaring.pv-identiteit-contact"),
-        None
-    );
+    assert_eq!(r.app.assessment.status(&q(0)), None);
     assert_eq!(r.app.mode, Mode::Guided);
     assert_eq!(r.store.saved.len(), 1);
 }
@@ -578,7 +551,7 @@ fn a_failed_save_is_retried_when_idle() {
     use super::event_loop::Next;
     let mut app = App::new(
         Catalog::bundled(),
-        Assessment::new("", now()),
+        fresh(""),
         "standaard",
         Theme::new(false),
     );
@@ -595,10 +568,7 @@ fn a_failed_save_is_retried_when_idle() {
     run(&mut terminal, &mut app, &mut script, &mut store, now).unwrap();
     assert!(!app.unsaved, "the idle tick saved");
     assert_eq!(store.saved.len(), 1);
-    assert_eq!(
-        store.saved[0].status("privacyverklaring.pv-identiteit-contact"),
-        Some(Status::Yes)
-    );
+    assert_eq!(store.saved[0].status(&q(0)), Some(Status::Yes));
     assert!(
         terminal
             .backend()
@@ -621,21 +591,13 @@ fn the_wheel_does_not_move_the_item_under_the_note_editor() {
     events.push(key(KeyCode::Esc));
     let r = drive(existing(), (80, 24), events, Recorder::default());
     let saved = r.store.saved.last().expect("note saved");
-    assert_eq!(
-        saved.note("privacyverklaring.pv-identiteit-contact"),
-        "voor de eerste vraag"
-    );
-    assert_eq!(saved.note("privacyverklaring.pv-fg-contact"), "");
+    assert_eq!(saved.note(&q(0)), "voor de eerste vraag");
+    assert_eq!(saved.note(&q(1)), "");
 }
 
 /// A new assessment with the organisation prompt open (as `pqs -a NEW` starts), driven by `events`.
 fn drive_prompting(events: Vec<Event>) -> Run {
-    let mut app = App::new(
-        Catalog::bundled(),
-        Assessment::new("", now()),
-        "klant-x",
-        Theme::new(false),
-    );
+    let mut app = App::new(Catalog::bundled(), fresh(""), "klant-x", Theme::new(false));
     app.ask_organisation();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let mut store = Recorder::default();
@@ -723,7 +685,12 @@ fn a_burst_of_keys_is_worked_off_before_the_next_frame_with_one_save() {
         .values()
         .filter(|a| a.status == Some(Status::Yes))
         .count();
-    assert_eq!(answered, app.positions.len(), "every key was handled");
+    // Every place was answered; an item listed in two checklists is one answer.
+    assert_eq!(
+        answered,
+        app.catalog.items().count(),
+        "every key was handled"
+    );
     assert_eq!(
         saved, &app.assessment,
         "what is on screen is what was saved"

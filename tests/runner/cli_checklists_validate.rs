@@ -95,6 +95,11 @@ pub const INVALID_TOGETHER: &[(&str, &str)] = &[
          \"testlijst.eerste-vraag\", die alleen in de volledige scan staat",
     ),
     (
+        "follows-before-parent.toml",
+        "9:6: de vraag volgt op \"testlijst.tweede-vraag\", maar die komt pas later aan bod; zet \
+         deze vraag in het bestand onder die vraag",
+    ),
+    (
         "see-missing.toml",
         "17:7: `see` noemt \"datalekken.bestaat-niet\", maar die vraag bestaat niet",
     ),
@@ -205,7 +210,7 @@ fn checklists_json_has_global_ids_and_every_field() {
     let doc = env.json(&["checklists", "--format", "json"]);
     let list = doc["checklists"].as_array().unwrap();
     assert_eq!(doc.as_object().unwrap().len(), 1);
-    assert_eq!(list.len(), 8);
+    assert_eq!(list.len(), pqs::checklist::BUNDLED.len());
     let mut ids = std::collections::HashSet::new();
     for checklist in list {
         let mut keys: Vec<&str> = checklist
@@ -215,7 +220,18 @@ fn checklists_json_has_global_ids_and_every_field() {
             .map(String::as_str)
             .collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["id", "items", "source", "title", "version"]);
+        assert_eq!(
+            keys,
+            [
+                "applies_if",
+                "id",
+                "items",
+                "see",
+                "source",
+                "title",
+                "version"
+            ]
+        );
         assert_eq!(checklist["source"], "bundled");
         assert!(checklist["version"].as_u64().unwrap() >= 1);
         let id = checklist["id"].as_str().unwrap();
@@ -227,7 +243,26 @@ fn checklists_json_has_global_ids_and_every_field() {
                 .map(String::as_str)
                 .collect();
             keys.sort_unstable();
-            assert_eq!(keys, ["id", "question", "reference", "section", "severity"]);
+            assert_eq!(
+                keys,
+                [
+                    "applies_if",
+                    "depth",
+                    "follows",
+                    "id",
+                    "question",
+                    "reference",
+                    "scope",
+                    "section",
+                    "severity",
+                    "task"
+                ]
+            );
+            assert!(["basis", "verdieping"].contains(&item["depth"].as_str().unwrap()));
+            assert!(
+                ["avg", "consumentenrecht", "goede-praktijk"]
+                    .contains(&item["scope"].as_str().unwrap())
+            );
             let item_id = item["id"].as_str().unwrap();
             let (prefix, local) = item_id.split_once('.').unwrap();
             assert_eq!(prefix, id);
@@ -253,7 +288,7 @@ fn checklists_json_has_global_ids_and_every_field() {
 fn checklists_text_lists_bundled_sources() {
     let env = TestEnv::new();
     let text = env.ok(&["checklists"]);
-    assert_eq!(text.lines().count(), 8);
+    assert_eq!(text.lines().count(), pqs::checklist::BUNDLED.len());
     assert!(
         text.lines()
             .next()
@@ -274,7 +309,7 @@ fn a_user_checklist_is_added_with_its_path() {
     fs::write(env.checklists().join("LEESMIJ.md"), "geen checklist").unwrap();
     let doc = env.json(&["checklists", "--format", "json"]);
     let list = doc["checklists"].as_array().unwrap();
-    assert_eq!(list.len(), 9);
+    assert_eq!(list.len(), pqs::checklist::BUNDLED.len() + 1);
     let own = list.iter().find(|c| c["id"] == "eigen-lijst").unwrap();
     assert_eq!(own["source"], path.to_str().unwrap());
     assert_eq!(own["items"][2]["id"], "eigen-lijst.vraag-3");
@@ -316,7 +351,7 @@ fn a_user_checklist_overrides_a_bundled_one() {
     );
     let doc = env.json(&["checklists", "--format", "json"]);
     let list = doc["checklists"].as_array().unwrap();
-    assert_eq!(list.len(), 8);
+    assert_eq!(list.len(), pqs::checklist::BUNDLED.len());
     let tips: Vec<_> = list
         .iter()
         .filter(|c| c["id"] == "webwinkel-tips")
@@ -374,7 +409,7 @@ fn validate_rejects_a_flag_the_intake_does_not_define() {
     assert!(
         err.starts_with(&format!(
             "{path}:24:15: `applies_if`: de voorwaarde noemt \"zwembad\", maar die intakevraag of \
-             beslissing bestaat niet; bestaande: website, webshop,"
+             beslissing bestaat niet; bestaande: omvang, klanten,"
         )),
         "{err}"
     );
@@ -529,13 +564,13 @@ fn a_follow_up_may_name_a_question_in_a_file_given_with_it_or_in_the_folder() {
                   explanation = \"Uitleg.\"\naction = \"Doe het.\"\nreference = \"art. 5 AVG\"\n\
                   severity = \"high\"\n";
     let child = parent
-        .replace("\"ouders\"", "\"kinderen\"")
-        .replace("\"Ouders\"", "\"Kinderen\"")
+        .replace("\"ouders\"", "\"vervolg\"")
+        .replace("\"Ouders\"", "\"Vervolg\"")
         .replace(
             "severity = \"high\"\n",
             "severity = \"low\"\nfollows = \"ouders.basis\"\n",
         );
-    let child_path = env.root().join("kinderen.toml");
+    let child_path = env.root().join("vervolg.toml");
     let parent_path = env.root().join("ouders.toml");
     fs::write(&child_path, &child).unwrap();
     fs::write(&parent_path, parent).unwrap();
@@ -551,6 +586,20 @@ fn a_follow_up_may_name_a_question_in_a_file_given_with_it_or_in_the_folder() {
     assert!(
         both.starts_with(&format!("{child_arg}: in orde (1 vraag)\n")),
         "{both}"
+    );
+    // A checklist shown before the parent's would ask the follow-up first: refused, with the fix.
+    let early = env.root().join("eerder.toml");
+    fs::write(&early, child.replace("\"vervolg\"", "\"eerder\"")).unwrap();
+    let out = env.run(&[
+        "validate",
+        early.to_str().unwrap(),
+        parent_path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = crate::common::stderr(&out);
+    assert!(
+        err.contains("maar die komt pas later aan bod; zet `see = \"ouders.basis\"` in een blok"),
+        "{err}"
     );
     // In the checklist folder, fine too.
     fs::copy(&parent_path, env.checklists().join("ouders.toml")).unwrap();

@@ -35,15 +35,41 @@ fn webshop_no_leaves_the_webwinkel_tips_out_of_the_totals_but_keeps_the_answers(
     env.ok(&["answer", ITEM, "ja"]);
     let tips = items_of(&env.json(&["report", "--format", "json"]), "webwinkel-tips");
     assert!(tips.len() >= 9, "{tips:?}");
-    env.ok(&["answer", &tips[0], "nee"]);
+    // A privacy-law tip of the quick scan.
+    let catalog = pqs::checklist::Catalog::bundled();
+    let tip = tips
+        .iter()
+        .find(|id| {
+            let (_, item) = catalog.item(id).unwrap();
+            item.scope == pqs::checklist::Scope::Avg
+                && item.depth == pqs::checklist::Depth::Basis
+                && item.applies_if.is_empty()
+        })
+        .unwrap()
+        .clone();
+    env.ok(&["answer", &tip, "nee"]);
     let with_shop = env.json(&["report", "--format", "json"]);
+    let shop = with_shop["checklists"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "webwinkel-tips")
+        .unwrap();
+    let shop_applicable = shop["applicable"].as_u64().unwrap();
+    let shop_gaps = with_shop["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["checklist"] == "webwinkel-tips" && g["scope"] == "avg")
+        .count() as u64;
+    assert!(shop_applicable > 0 && shop_gaps > 0);
 
     env.ok(&["intake", "webshop", "nee"]);
     let without = env.json(&["report", "--format", "json"]);
     let count = |doc: &Value, key: &str| doc["totals"][key].as_u64().unwrap();
     assert_eq!(
         count(&without, "applicable"),
-        count(&with_shop, "applicable") - tips.len() as u64
+        count(&with_shop, "applicable") - shop_applicable
     );
     assert_eq!(
         count(&without, "answered"),
@@ -52,7 +78,7 @@ fn webshop_no_leaves_the_webwinkel_tips_out_of_the_totals_but_keeps_the_answers(
     );
     assert_eq!(
         count(&without, "gaps"),
-        count(&with_shop, "gaps") - tips.len() as u64
+        count(&with_shop, "gaps") - shop_gaps
     );
     assert!(without["totals"]["score"].as_f64() > with_shop["totals"]["score"].as_f64());
     let gap_ids: Vec<&str> = without["gaps"]
@@ -68,7 +94,7 @@ fn webshop_no_leaves_the_webwinkel_tips_out_of_the_totals_but_keeps_the_answers(
     let table = stored(&env, "standaard");
     assert_eq!(table["intake"]["webshop"].as_bool(), Some(false));
     assert_eq!(
-        table["answers"][&tips[0]]["status"].as_str(),
+        table["answers"][&tip]["status"].as_str(),
         Some("no"),
         "answer kept"
     );
@@ -102,7 +128,7 @@ fn intake_lists_the_questions_with_the_answers() {
         .unwrap();
     assert!(
         webshop.contains("  open ")
-            && webshop.ends_with("Verkoop je online via een eigen webshop?"),
+            && webshop.ends_with("eigen webshop, een app of een winkel op sociale media?"),
         "{webshop}"
     );
     // No website: the webshop question is not asked (it counts as nee).
@@ -113,9 +139,29 @@ fn intake_lists_the_questions_with_the_answers() {
         .find(|l| l.trim_start().starts_with("webshop "))
         .unwrap();
     assert!(webshop.contains("  niet gevraagd  "), "{webshop}");
-    assert!(out.ends_with(
-        "Beantwoord met: pqs intake VRAAG ja|nee|open (open: alle vragen die erbij horen gelden)\n"
-    ));
+    assert!(
+        out.ends_with(
+            "Beantwoord met: pqs intake VRAAG ja|nee|open, of bij een meerkeuzevraag met de keuze \
+             (pqs intake VRAAG toont de keuzes). Open: alle vragen die erbij horen gelden.\n"
+        ),
+        "{out}"
+    );
+    // A multiple-choice question is answered with a choice and shown with its label.
+    env.ok(&["intake", "-a", "klant", "omvang", "2-9"]);
+    let out = env.ok(&["intake", "-a", "klant"]);
+    let omvang = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("omvang "))
+        .unwrap();
+    assert!(omvang.contains("  2 tot 10 mensen  "), "{omvang}");
+    let out = env.run(&["intake", "-a", "klant", "omvang", "ja"]);
+    assert_eq!(out.status.code(), Some(2), "a wrong argument");
+    let err = crate::common::stderr(&out);
+    assert!(
+        err.contains("alleen (Alleen ik), 2-9 (2 tot 10 mensen)"),
+        "{err}"
+    );
+    assert!(err.ends_with("Er is niets opgeslagen.\n"), "{err}");
     let one = env.ok(&["intake", "-a", "klant", "personeel"]);
     assert!(one.starts_with("personeel: "), "{one}");
     assert!(one.ends_with("\nAntwoord: ja\n"), "{one}");

@@ -15,18 +15,18 @@ fn json_report(env: &TestEnv) -> Value {
 #[test]
 fn an_answer_older_than_the_review_period_is_due_and_listed() {
     let env = TestEnv::new();
-    let id = "privacyverklaring.pv-doeleinden";
+    let id = crate::common::ITEM;
     env.pqs()
         .env("PQS_NOW", OLD)
         .args(["answer", id, "ja"])
         .assert()
         .success();
-    env.ok(&["answer", "privacyverklaring.pv-grondslag", "ja"]);
+    env.ok(&["answer", "avg-stappen.avg-3-transparantie", "ja"]);
     // Now is 2026-11-23: the first answer is almost 14 months old, the second fresh.
     let doc = json_report(&env);
     assert_eq!(item(&doc, id)["review_due"], true);
     assert_eq!(
-        item(&doc, "privacyverklaring.pv-grondslag")["review_due"],
+        item(&doc, "avg-stappen.avg-3-transparantie")["review_due"],
         false
     );
     let text = env.ok(&["report"]);

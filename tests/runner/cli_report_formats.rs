@@ -74,7 +74,7 @@ fn csv_round_trips_the_note_and_has_a_row_per_item() {
     assert_eq!(rows.len(), items);
     let row = rows.iter().find(|r| &r[1] == ITEM).expect("answered row");
     assert_eq!(&row[6], NOTE);
-    assert!(rows.iter().all(|r| r.len() == 16));
+    assert!(rows.iter().all(|r| r.len() == 19));
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn text_summary_has_bars_actions_and_signatures() {
     assert!(out.contains("Ondernemer: ") && out.contains("Adviseur: "));
     assert_eq!(
         out.matches('%').count(),
-        8 + 1,
+        pqs::checklist::BUNDLED.len() + 1,
         "a score per checklist and the total: {out}"
     );
 }

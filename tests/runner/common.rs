@@ -11,7 +11,7 @@ use tempfile::TempDir;
 pub const NOW: &str = "2026-11-23T10:00:00Z";
 
 /// The item most tests answer.
-pub const ITEM: &str = "privacyverklaring.pv-doeleinden";
+pub const ITEM: &str = "privacyverklaring.pv-vindbaar-bij-eerste-contact";
 
 /// Path of the built `pqs` binary.
 pub fn bin() -> &'static Path {
@@ -162,12 +162,21 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
 }
 
-/// Every item of `pqs checklists --format json`: (global id, severity weight).
+/// Makes the default assessment a full scan, so every item is asked (a new one is a quick scan).
+pub fn full_scan(env: &TestEnv) {
+    env.ok(&["details", "--depth", "volledig"]);
+}
+
+/// Every privacy-law item of `pqs checklists --format json` (the ones the AVG score weighs), in
+/// order: (global id, severity weight).
 pub fn item_weights(env: &TestEnv) -> Vec<(String, f64)> {
     let doc = env.json(&["checklists", "--format", "json"]);
     let mut out = Vec::new();
     for checklist in doc["checklists"].as_array().expect("checklists array") {
         for item in checklist["items"].as_array().expect("items array") {
+            if item["scope"] != "avg" {
+                continue;
+            }
             let weight = match item["severity"].as_str().expect("severity") {
                 "high" => 3.0,
                 "medium" => 2.0,
@@ -178,6 +187,30 @@ pub fn item_weights(env: &TestEnv) -> Vec<(String, f64)> {
         }
     }
     out
+}
+
+/// Items no other item follows up, per checklist in order (answering one never rules another out).
+pub fn leaves(env: &TestEnv) -> Vec<Vec<String>> {
+    let doc = env.json(&["checklists", "--format", "json"]);
+    let lists = doc["checklists"].as_array().expect("checklists array");
+    let parents: std::collections::HashSet<&str> = lists
+        .iter()
+        .flat_map(|c| c["items"].as_array().unwrap())
+        .filter_map(|i| i["follows"].as_str())
+        .collect();
+    lists
+        .iter()
+        .map(|c| {
+            c["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|i| i["scope"] == "avg")
+                .map(|i| i["id"].as_str().unwrap().to_owned())
+                .filter(|id| !parents.contains(id.as_str()))
+                .collect()
+        })
+        .collect()
 }
 
 /// The expected score (0 to 100) from weights and (id, credit) answers; `None` credit is

@@ -1,11 +1,13 @@
 //! The bundled checklists: the content the tool ships with.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
-use pqs::checklist::{BUNDLED, Catalog, Checklist, Source};
+use pqs::assessment::{Assessment, ScanDepth};
+use pqs::checklist::{BUNDLED, Catalog, Checklist, Depth, Facts, Scope, Source, Value};
+use pqs::report::Scan;
 
-const IDS: [&str; 8] = [
+const IDS: [&str; 12] = [
     "privacyverklaring",
     "verwerkingsregister",
     "beveiligingsplan",
@@ -14,7 +16,14 @@ const IDS: [&str; 8] = [
     "toestemming-cookies",
     "avg-stappen",
     "persoonsgegevens",
+    "personeel",
+    "camera",
+    "ai-tools",
+    "verwerker",
 ];
+
+/// The date every checklist was last checked against the law.
+const REVIEWED: &str = "2026-12-01";
 
 /// Outdated terms from before the AVG (Part B of the content review); none may appear.
 const RED_FLAGS: [&str; 6] = [
@@ -24,6 +33,18 @@ const RED_FLAGS: [&str; 6] = [
     "zeven werkdagen",
     "7 werkdagen",
     "acceptgiro",
+];
+
+/// Outdated claims of Part B and the second review, and jargon it named; none may appear in any text
+/// (lower case).
+const OUTDATED_PHRASES: [&str; 7] = [
+    "vanaf 19 juni 2026",
+    "alleen instellingen in de gezondheidszorg",
+    "nederlandse versie van de europese",
+    "niet uit zichzelf",
+    "privacygevoelige data",
+    "in 8 stappen",
+    "footer",
 ];
 
 fn catalog() -> Catalog {
@@ -37,24 +58,37 @@ fn checklist(id: &str) -> Checklist {
         .clone()
 }
 
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
 #[test]
-fn exactly_the_eight_bundled_checklists_in_order() {
+fn exactly_the_twelve_bundled_checklists_in_order() {
     let catalog = catalog();
     let ids: Vec<&str> = catalog.checklists().iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, IDS);
-    assert_eq!(BUNDLED.len(), 8);
+    assert_eq!(BUNDLED.len(), 12);
     for c in catalog.checklists() {
         assert_eq!(c.source, Source::Bundled, "{}", c.id);
         assert!(!c.title.trim().is_empty(), "{}", c.id);
         assert!(c.version >= 1, "{}", c.id);
-        assert_eq!(c.reviewed.len(), 10, "{}: reviewed {:?}", c.id, c.reviewed);
+        assert_eq!(c.reviewed, REVIEWED, "{}: reviewed", c.id);
         assert!(!c.items.is_empty(), "{}", c.id);
     }
 }
 
 #[test]
+fn the_bundled_content_passes_every_check_across_files() {
+    // Parents, shared items, replaced ids, tasks and intake flags, as `Catalog::load` checks them.
+    let errors = catalog().check();
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(shown.is_empty(), "{shown:#?}");
+}
+
+#[test]
 fn every_item_is_complete() {
-    for (checklist, item) in catalog().items() {
+    let catalog = catalog();
+    for (checklist, item) in catalog.items() {
         let at = &item.id;
         assert!(item.id.starts_with(&format!("{}.", checklist.id)), "{at}");
         assert!(!item.reference.trim().is_empty(), "{at}: reference");
@@ -69,6 +103,37 @@ fn every_item_is_complete() {
             item.question.chars().count() > 10,
             "{at}: question too short"
         );
+        let task = item
+            .task
+            .as_deref()
+            .unwrap_or_else(|| panic!("{at}: no task"));
+        assert!(catalog.tasks().get(task).is_some(), "{at}: task {task}");
+    }
+}
+
+#[test]
+fn quick_scan_texts_are_short() {
+    for (_, item) in catalog().items() {
+        let (question, explanation) = match item.depth {
+            Depth::Basis => (25, 45),
+            Depth::Verdieping => (30, 55),
+        };
+        assert!(
+            words(&item.question) <= question,
+            "{}: question has {} words",
+            item.id,
+            words(&item.question)
+        );
+        assert!(
+            words(&item.explanation) <= explanation,
+            "{}: explanation has {} words",
+            item.id,
+            words(&item.explanation)
+        );
+    }
+    for q in &catalog().intake().questions {
+        assert!(words(&q.question) <= 25, "intake {}: question", q.id);
+        assert!(words(&q.explanation) <= 40, "intake {}: explanation", q.id);
     }
 }
 
@@ -82,8 +147,72 @@ fn global_ids_are_unique() {
 }
 
 #[test]
-fn webwinkel_tips_has_nine_items() {
-    assert_eq!(checklist("webwinkel-tips").items.len(), 9);
+fn every_answer_of_the_old_content_still_has_a_home() {
+    // The 136 items of the content before the quick scan, as an answered assessment keeps them.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/assessments/all-136-items.toml"),
+    )
+    .unwrap();
+    let old: BTreeSet<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("[answers.\""))
+        .filter_map(|l| l.strip_suffix("\"]"))
+        .collect();
+    assert_eq!(old.len(), 136, "the fixture's answers");
+    let catalog = catalog();
+    let mut replaced_by: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, item) in catalog.items() {
+        for id in &item.replaces {
+            *replaced_by.entry(id.as_str()).or_default() += 1;
+        }
+    }
+    for id in old {
+        let kept = catalog.item(id).is_some();
+        let replacement = catalog.replacement(id);
+        let retired = catalog.retired(id);
+        let ways =
+            usize::from(kept) + usize::from(replacement.is_some()) + usize::from(retired.is_some());
+        assert_eq!(
+            ways, 1,
+            "{id}: kept {kept}, replaced by {replacement:?}, retired {retired:?}; exactly one is allowed"
+        );
+        if let Some(new) = replacement {
+            assert!(
+                catalog.item(new).is_some(),
+                "{id} is replaced by {new}, which does not exist"
+            );
+            assert_eq!(
+                replaced_by.get(id),
+                Some(&1),
+                "{id} is in more than one `replaces`"
+            );
+        }
+        if let Some(reason) = retired {
+            assert!(!reason.trim().is_empty(), "{id}: retired without a reason");
+        }
+    }
+}
+
+#[test]
+fn webwinkel_tips_has_nine_tips() {
+    let tips = checklist("webwinkel-tips");
+    let mut sections: Vec<&str> = Vec::new();
+    for item in &tips.items {
+        let section = item
+            .section
+            .as_deref()
+            .unwrap_or_else(|| panic!("{} has no section", item.id));
+        if sections.last() != Some(&section) {
+            sections.push(section);
+        }
+    }
+    assert_eq!(sections.len(), 9, "{sections:?}");
+    for (n, section) in sections.iter().enumerate() {
+        assert!(
+            section.starts_with(&format!("Tip {}: ", n + 1)),
+            "section {n}: {section}"
+        );
+    }
 }
 
 #[test]
@@ -99,6 +228,516 @@ fn beveiligingsplan_has_six_steps() {
         .filter_map(|i| i.section.as_deref())
         .collect();
     assert_eq!(sections.len(), 6, "{sections:?}");
+}
+
+#[test]
+fn consumer_law_and_good_practice_are_marked_apart() {
+    let catalog = catalog();
+    let scope = |id: &str| catalog.item(id).unwrap_or_else(|| panic!("{id}")).1.scope;
+    for id in [
+        "webwinkel-tips.tip-1-regels-verkoop-op-afstand",
+        "webwinkel-tips.tip-1a-bestelknop",
+        "webwinkel-tips.tip-1b-herroepingsknop",
+        "webwinkel-tips.tip-5-veilig-betalen",
+    ] {
+        assert_eq!(scope(id), Scope::Consumentenrecht, "{id}");
+    }
+    for id in [
+        "webwinkel-tips.tip-9-keurmerk",
+        "beveiligingsplan.bp-4-aangifte-cybercrime",
+        "beveiligingsplan.bp-2a-activiteit-buiten-werktijd",
+    ] {
+        assert_eq!(scope(id), Scope::GoedePraktijk, "{id}");
+    }
+    // Good practice is low by the severity definition in checklists/README.md.
+    for (_, item) in catalog.items() {
+        if item.scope == Scope::GoedePraktijk {
+            assert_eq!(item.severity.as_str(), "low", "{}", item.id);
+        }
+    }
+}
+
+#[test]
+fn the_intake_decides_register_fg_dpia_and_nis2() {
+    let catalog = catalog();
+    let intake = catalog.intake();
+    let choices = |id: &str| -> Vec<String> {
+        intake
+            .question(id)
+            .unwrap_or_else(|| panic!("intake lacks {id}"))
+            .choices
+            .iter()
+            .map(|c| c.id.clone())
+            .collect()
+    };
+    assert_eq!(
+        choices("omvang"),
+        ["alleen", "2-9", "10-49", "50-249", "250-plus"]
+    );
+    assert_eq!(choices("klanten"), ["consumenten", "bedrijven", "beide"]);
+    for flag in [
+        "camera",
+        "personeel",
+        "personeel-gezondheid",
+        "ai-tools",
+        "sociale-media",
+        "verwerker-voor-klanten",
+        "fotos",
+        "telemarketing",
+        "bijzondere-toestemming",
+        "kinderen-toestemming",
+    ] {
+        assert!(
+            intake.question(flag).is_some_and(|q| q.is_yes_no()),
+            "{flag}"
+        );
+    }
+    for id in ["registerplicht", "fg-plicht", "dpia", "nis2"] {
+        let decision = intake
+            .decision(id)
+            .unwrap_or_else(|| panic!("decision {id}"));
+        assert!(!decision.outcomes.is_empty(), "{id}");
+        for outcome in &decision.outcomes {
+            assert!(
+                !outcome.when.is_empty(),
+                "{id}: an outcome without conditions decides before anything is answered"
+            );
+        }
+    }
+    // Nothing answered: nothing decided yet.
+    assert!(
+        intake
+            .decision("registerplicht")
+            .unwrap()
+            .decide(&Facts::new())
+            .is_none()
+    );
+    // A small business without special data must keep a register, needs no FG and is not under NIS2.
+    let facts: Facts = [
+        ("omvang", Value::Choice("2-9".into())),
+        ("bijzondere-gegevens", Value::No),
+        ("strafrechtelijke-gegevens", Value::No),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let facts = intake.effective(&facts);
+    assert_eq!(
+        facts.get("registerplicht"),
+        Some(&Value::Choice("ja".into()))
+    );
+    assert_eq!(facts.get("fg-plicht"), Some(&Value::Choice("nee".into())));
+    assert_eq!(facts.get("nis2"), Some(&Value::Choice("nee".into())));
+}
+
+/// Items at the full depth that cover each element of the law's own lists.
+const COVERAGE: &[(&str, &[&str])] = &[
+    (
+        "art. 13 lid 1 sub a",
+        &["privacyverklaring.pv-identiteit-contact"],
+    ),
+    ("art. 13 lid 1 sub b", &["privacyverklaring.pv-fg-contact"]),
+    (
+        "art. 13 lid 1 sub c",
+        &[
+            "privacyverklaring.pv-doeleinden",
+            "privacyverklaring.pv-grondslag",
+        ],
+    ),
+    (
+        "art. 13 lid 1 sub d",
+        &["privacyverklaring.pv-gerechtvaardigd-belang"],
+    ),
+    ("art. 13 lid 1 sub e", &["privacyverklaring.pv-ontvangers"]),
+    (
+        "art. 13 lid 1 sub f",
+        &["privacyverklaring.pv-doorgifte-buiten-eer"],
+    ),
+    (
+        "art. 13 lid 2 sub a",
+        &["privacyverklaring.pv-bewaartermijnen"],
+    ),
+    (
+        "art. 13 lid 2 sub b",
+        &["privacyverklaring.pv-rechten-betrokkenen"],
+    ),
+    (
+        "art. 13 lid 2 sub c",
+        &["privacyverklaring.pv-intrekken-toestemming"],
+    ),
+    (
+        "art. 13 lid 2 sub d",
+        &["privacyverklaring.pv-klachtrecht-ap"],
+    ),
+    (
+        "art. 13 lid 2 sub e",
+        &["privacyverklaring.pv-verplichte-verstrekking"],
+    ),
+    (
+        "art. 13 lid 2 sub f",
+        &["privacyverklaring.pv-geautomatiseerde-besluiten"],
+    ),
+    (
+        "art. 30 lid 1 sub a",
+        &["verwerkingsregister.vr-naam-contact"],
+    ),
+    (
+        "art. 30 lid 1 sub b",
+        &["verwerkingsregister.vr-doeleinden"],
+    ),
+    (
+        "art. 30 lid 1 sub c",
+        &["verwerkingsregister.vr-betrokkenen-en-gegevens"],
+    ),
+    (
+        "art. 30 lid 1 sub d",
+        &["verwerkingsregister.vr-ontvangers"],
+    ),
+    (
+        "art. 30 lid 1 sub e",
+        &["verwerkingsregister.vr-doorgifte-derde-land"],
+    ),
+    (
+        "art. 30 lid 1 sub f",
+        &["verwerkingsregister.vr-bewaartermijnen"],
+    ),
+    (
+        "art. 30 lid 1 sub g",
+        &["verwerkingsregister.vr-beveiligingsmaatregelen"],
+    ),
+    (
+        "art. 28 lid 3 (aanhef)",
+        &["avg-stappen.avg-5-vo-onderwerp"],
+    ),
+    ("art. 28 lid 3 sub a", &["avg-stappen.avg-5-vo-instructies"]),
+    (
+        "art. 28 lid 3 sub b",
+        &["avg-stappen.avg-5-vo-geheimhouding"],
+    ),
+    ("art. 28 lid 3 sub c", &["avg-stappen.avg-5-vo-beveiliging"]),
+    (
+        "art. 28 lid 3 sub d",
+        &["avg-stappen.avg-5-vo-subverwerkers"],
+    ),
+    (
+        "art. 28 lid 3 sub e",
+        &["avg-stappen.avg-5-vo-hulp-rechten"],
+    ),
+    (
+        "art. 28 lid 3 sub f",
+        &[
+            "avg-stappen.avg-5-vo-hulp-beveiliging",
+            "datalekken.dl-verwerkers-melden",
+        ],
+    ),
+    ("art. 28 lid 3 sub g", &["avg-stappen.avg-5-vo-einde"]),
+    ("art. 28 lid 3 sub h", &["avg-stappen.avg-5-vo-controle"]),
+    ("art. 33 lid 3 sub a", &["datalekken.dl-melding-aard"]),
+    (
+        "art. 33 lid 3 sub b",
+        &["datalekken.dl-melding-contactpunt"],
+    ),
+    ("art. 33 lid 3 sub c", &["datalekken.dl-melding-gevolgen"]),
+    (
+        "art. 33 lid 3 sub d",
+        &["datalekken.dl-melding-maatregelen"],
+    ),
+    ("art. 33 lid 5", &["datalekken.dl-register-alle-lekken"]),
+    ("art. 34 lid 1", &["datalekken.dl-betrokkenen-informeren"]),
+    (
+        "art. 34 lid 2",
+        &[
+            "datalekken.dl-betrokkenen-inhoud",
+            "datalekken.dl-melding-contactpunt",
+        ],
+    ),
+    (
+        "art. 34 lid 3 sub a en b",
+        &["datalekken.dl-betrokkenen-informeren"],
+    ),
+    (
+        "art. 34 lid 3 sub c",
+        &["datalekken.dl-openbare-mededeling"],
+    ),
+    (
+        "art. 11.7a lid 1 sub a Tw",
+        &[
+            "privacyverklaring.cv-cookiesoorten-en-aanbieders",
+            "privacyverklaring.cv-details-per-cookie",
+        ],
+    ),
+    (
+        "art. 11.7a lid 1 sub b Tw",
+        &[
+            "toestemming-cookies.cb-geen-cookies-voor-toestemming",
+            "toestemming-cookies.cb-weigeren-even-makkelijk",
+        ],
+    ),
+    (
+        "art. 11.7a lid 3 Tw",
+        &[
+            "privacyverklaring.cv-cookiesoorten-en-aanbieders",
+            "toestemming-cookies.cb-analytics-uitzondering",
+        ],
+    ),
+    (
+        "art. 11.7a lid 4 Tw",
+        &["toestemming-cookies.cb-plugins-na-toestemming"],
+    ),
+];
+
+#[test]
+fn the_full_scan_covers_every_element_of_the_laws_lists() {
+    let catalog = catalog();
+    for (element, ids) in COVERAGE {
+        let article = element
+            .split(" lid")
+            .next()
+            .unwrap()
+            .trim_end_matches(" Tw");
+        for id in *ids {
+            let (_, item) = catalog
+                .item(id)
+                .unwrap_or_else(|| panic!("{element}: {id} does not exist"));
+            assert!(
+                item.reference.contains(article),
+                "{element}: {id} cites {:?}",
+                item.reference
+            );
+        }
+    }
+}
+
+/// Five businesses, as their owners would fill in the intake.
+fn profiles() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    let no = |flags: &[&'static str]| flags.iter().map(|f| (*f, "nee")).collect::<Vec<_>>();
+    let mut out = Vec::new();
+    let mut bookkeeper = vec![
+        ("omvang", "alleen"),
+        ("klanten", "bedrijven"),
+        ("verwerkers", "ja"),
+        ("verwerker-voor-klanten", "ja"),
+    ];
+    bookkeeper.extend(no(&[
+        "website",
+        "sociale-media",
+        "nieuwsbrief",
+        "telemarketing",
+        "toestemming",
+        "gerechtvaardigd-belang",
+        "camera",
+        "fotos",
+        "kinderen",
+        "bijzondere-gegevens",
+        "strafrechtelijke-gegevens",
+        "automatische-besluiten",
+        "ai-tools",
+        "buiten-eer",
+    ]));
+    out.push(("eenmansboekhouder", bookkeeper));
+    let shop = |analytics: &'static str| {
+        let mut p = vec![
+            ("omvang", "2-9"),
+            ("klanten", "consumenten"),
+            ("personeel", "ja"),
+            ("website", "ja"),
+            ("webshop", "ja"),
+            ("cookies", "ja"),
+            ("analytics-zonder-toestemming", analytics),
+            ("sociale-media", "ja"),
+            ("nieuwsbrief", "ja"),
+            ("toestemming", "ja"),
+            ("verwerkers", "ja"),
+            ("buiten-eer", "ja"),
+        ];
+        p.extend(no(&[
+            "personeel-gezondheid",
+            "personeel-volgen",
+            "fg",
+            "eigen-webserver",
+            "telemarketing",
+            "gerechtvaardigd-belang",
+            "camera",
+            "fotos",
+            "kinderen",
+            "bijzondere-gegevens",
+            "strafrechtelijke-gegevens",
+            "automatische-besluiten",
+            "ai-tools",
+            "verwerker-voor-klanten",
+        ]));
+        p
+    };
+    out.push(("bakkerij", shop("nee")));
+    let mut dentist = vec![
+        ("omvang", "10-49"),
+        ("klanten", "consumenten"),
+        ("personeel", "ja"),
+        ("website", "ja"),
+        ("bijzondere-gegevens", "ja"),
+        ("verwerkers", "ja"),
+    ];
+    dentist.extend(no(&[
+        "personeel-gezondheid",
+        "personeel-volgen",
+        "fg",
+        "webshop",
+        "cookies",
+        "sociale-media",
+        "nieuwsbrief",
+        "telemarketing",
+        "toestemming",
+        "gerechtvaardigd-belang",
+        "camera",
+        "fotos",
+        "kinderen",
+        "bijzondere-toestemming",
+        "strafrechtelijke-gegevens",
+        "automatische-besluiten",
+        "ai-tools",
+        "buiten-eer",
+        "verwerker-voor-klanten",
+    ]));
+    out.push(("tandartspraktijk", dentist));
+    out.push(("kledingwebshop", shop("ja")));
+    let mut club = vec![
+        ("omvang", "10-49"),
+        ("klanten", "consumenten"),
+        ("personeel", "nee"),
+        ("website", "ja"),
+        ("sociale-media", "ja"),
+        ("nieuwsbrief", "ja"),
+        ("toestemming", "ja"),
+        ("fotos", "ja"),
+        ("kinderen", "ja"),
+        ("kinderen-toestemming", "ja"),
+        ("verwerkers", "ja"),
+    ];
+    club.extend(no(&[
+        "fg",
+        "webshop",
+        "cookies",
+        "telemarketing",
+        "gerechtvaardigd-belang",
+        "camera",
+        "bijzondere-gegevens",
+        "strafrechtelijke-gegevens",
+        "automatische-besluiten",
+        "ai-tools",
+        "buiten-eer",
+        "verwerker-voor-klanten",
+    ]));
+    out.push(("sportvereniging", club));
+    out
+}
+
+/// Questions asked and words of screen text (question and explanation) for one profile at one depth.
+struct Measured {
+    intake: usize,
+    intake_words: usize,
+    privacy: usize,
+    other: usize,
+    words: usize,
+}
+
+fn measure(catalog: &Catalog, answers: &[(&str, &str)], depth: ScanDepth) -> Measured {
+    let now: jiff::Timestamp = crate::common::NOW.parse().unwrap();
+    let mut assessment = Assessment::new("profiel", now);
+    assessment.depth = Some(depth);
+    for (flag, answer) in answers {
+        let value = match *answer {
+            "ja" => Value::Yes,
+            "nee" => Value::No,
+            choice => Value::Choice(choice.to_owned()),
+        };
+        assessment.intake.insert((*flag).to_owned(), value);
+    }
+    let intake = catalog.intake();
+    let asked_intake: Vec<_> = intake
+        .questions
+        .iter()
+        .filter(|q| intake.is_asked(&q.id, &assessment.intake))
+        .collect();
+    let scan = Scan::new(catalog, &assessment, now);
+    let mut m = Measured {
+        intake: asked_intake.len(),
+        intake_words: asked_intake
+            .iter()
+            .map(|q| words(&q.question) + words(&q.explanation))
+            .sum(),
+        privacy: 0,
+        other: 0,
+        words: 0,
+    };
+    for checklist in &scan.checklists {
+        // A checklist with a question asked shows its intro first.
+        if checklist
+            .items
+            .iter()
+            .any(|s| s.shared_from.is_none() && s.asked())
+        {
+            let intro = catalog
+                .checklist(&checklist.id)
+                .and_then(|c| c.intro.as_deref());
+            m.words += intro.map_or(0, words);
+        }
+    }
+    for state in scan.checklists.iter().flat_map(|c| &c.items) {
+        if state.shared_from.is_some() || !state.asked() {
+            continue;
+        }
+        let (_, item) = catalog.item(&state.id).unwrap();
+        if item.scope == Scope::Avg {
+            m.privacy += 1;
+        } else {
+            m.other += 1;
+        }
+        m.words += words(&item.question) + words(&item.explanation);
+    }
+    assert_eq!(
+        m.privacy, scan.totals.total,
+        "the privacy questions are what the totals count"
+    );
+    m
+}
+
+/// Prints the table of measured profiles (`cargo test --release --test runner content -- --nocapture`)
+/// and holds the quick scan to its target: at most 45 questions and 20 minutes at 200 words a minute
+/// for a small business with a webshop, newsletter and staff.
+#[test]
+fn the_quick_scan_of_five_profiles_is_quick() {
+    let catalog = catalog();
+    println!(
+        "| profiel | intake | snelle scan (AVG + overig) | minuten | volledige scan (AVG + overig) |"
+    );
+    println!("|---|---|---|---|---|");
+    for (name, answers) in profiles() {
+        let quick = measure(&catalog, &answers, ScanDepth::Snel);
+        let full = measure(&catalog, &answers, ScanDepth::Volledig);
+        let minutes = (quick.intake_words + quick.words) as f64 / 200.0;
+        println!(
+            "| {name} | {} | {} ({} + {}) | {minutes:.0} | {} ({} + {}) |",
+            quick.intake,
+            quick.privacy + quick.other,
+            quick.privacy,
+            quick.other,
+            full.privacy + full.other,
+            full.privacy,
+            full.other
+        );
+        assert!(
+            full.privacy > quick.privacy,
+            "{name}: the full scan asks more"
+        );
+        if name == "bakkerij" {
+            assert!(
+                quick.privacy + quick.other <= 45,
+                "{name}: {} questions in the quick scan",
+                quick.privacy + quick.other
+            );
+            assert!(minutes <= 20.0, "{name}: {minutes:.1} minutes");
+        }
+    }
 }
 
 #[test]
@@ -125,31 +764,145 @@ fn every_checklist_file_is_bundled() {
     }
 }
 
+/// Every text a user reads: checklists, intake, decisions, tasks and glossary.
+fn all_texts() -> Vec<(String, String)> {
+    let catalog = catalog();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for c in catalog.checklists() {
+        texts.push((c.id.clone(), c.title.clone()));
+        texts.extend(c.intro.clone().map(|t| (c.id.clone(), t)));
+        for item in &c.items {
+            texts.extend(item.section.clone().map(|t| (item.id.clone(), t)));
+            for t in [
+                &item.question,
+                &item.explanation,
+                &item.action,
+                &item.reference,
+            ] {
+                texts.push((item.id.clone(), t.clone()));
+            }
+            texts.extend(item.links.iter().map(|l| (item.id.clone(), l.clone())));
+        }
+    }
+    let intake = catalog.intake();
+    for q in &intake.questions {
+        texts.push((q.id.clone(), q.question.clone()));
+        texts.push((q.id.clone(), q.explanation.clone()));
+    }
+    for d in &intake.decisions {
+        texts.push((d.id.clone(), d.title.clone()));
+        for o in &d.outcomes {
+            texts.push((d.id.clone(), o.reason.clone()));
+            texts.extend(o.find_out.clone().map(|t| (d.id.clone(), t)));
+        }
+    }
+    for t in &catalog.tasks().tasks {
+        texts.push((t.id.clone(), t.title.clone()));
+        texts.extend(t.steps.iter().map(|s| (t.id.clone(), s.clone())));
+    }
+    for t in &catalog.glossary().terms {
+        texts.push((t.term.clone(), t.meaning.clone()));
+    }
+    texts
+}
+
 #[test]
 fn no_outdated_terms() {
-    for c in catalog().checklists() {
-        let mut texts = vec![("title", c.title.clone())];
-        texts.extend(c.intro.clone().map(|t| ("intro", t)));
-        for item in &c.items {
-            texts.extend(item.section.clone().map(|t| ("section", t)));
-            texts.push(("question", item.question.clone()));
-            texts.push(("explanation", item.explanation.clone()));
-            texts.push(("action", item.action.clone()));
-            texts.push(("reference", item.reference.clone()));
-            texts.extend(item.links.iter().map(|l| ("links", l.clone())));
+    for (at, text) in all_texts() {
+        let lower = text.to_lowercase();
+        for flag in RED_FLAGS {
+            // Abbreviations match as whole words, phrases anywhere; both in any case.
+            let hit = if flag.len() <= 3 {
+                text.split(|ch: char| !ch.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(flag))
+            } else {
+                lower.contains(&flag.to_lowercase())
+            };
+            assert!(!hit, "{at} mentions {flag:?}: {text}");
         }
-        for (field, text) in &texts {
-            let lower = text.to_lowercase();
-            for flag in RED_FLAGS {
-                // Abbreviations match as whole words, phrases anywhere; both in any case.
-                let hit = if flag.len() <= 3 {
-                    text.split(|ch: char| !ch.is_alphanumeric())
-                        .any(|w| w.eq_ignore_ascii_case(flag))
-                } else {
-                    lower.contains(&flag.to_lowercase())
-                };
-                assert!(!hit, "{} {field} mentions {flag:?}: {text}", c.id);
+        for phrase in OUTDATED_PHRASES {
+            assert!(!lower.contains(phrase), "{at} says {phrase:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn no_sentence_is_copied_from_the_seed_articles() {
+    // Six words in a row from a seed article count as copied.
+    // Beside the repository (`../shared/seeds`), or where PQS_SEEDS points.
+    let seeds = std::env::var_os("PQS_SEEDS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"),
+        std::path::PathBuf::from,
+    );
+    let Ok(entries) = std::fs::read_dir(&seeds) else {
+        eprintln!("seed articles not found at {}; skipped", seeds.display());
+        return;
+    };
+    let normalise = |t: &str| -> Vec<String> {
+        t.to_lowercase()
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut grams: HashSet<Vec<String>> = HashSet::new();
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let words = normalise(&std::fs::read_to_string(&path).unwrap());
+            for w in words.windows(6) {
+                grams.insert(w.to_vec());
             }
         }
+    }
+    for (at, text) in all_texts() {
+        for w in normalise(&text).windows(6) {
+            assert!(
+                !grams.contains(w),
+                "{at} copies {:?} from a seed article",
+                w.join(" ")
+            );
+        }
+    }
+}
+
+#[test]
+fn every_task_is_used_and_links_to_an_authority() {
+    let catalog = catalog();
+    let used: BTreeSet<&str> = catalog
+        .items()
+        .filter_map(|(_, item)| item.task.as_deref())
+        .collect();
+    let authorities = [
+        "https://www.autoriteitpersoonsgegevens.nl/",
+        "https://ondernemersplein.kvk.nl/",
+        "https://www.acm.nl/",
+        "https://www.ncsc.nl/",
+        "https://www.digitaltrustcenter.nl/",
+    ];
+    for task in &catalog.tasks().tasks {
+        assert!(
+            used.contains(task.id.as_str()),
+            "task {} has no item",
+            task.id
+        );
+        assert!(!task.steps.is_empty(), "task {} has no steps", task.id);
+        assert!(!task.links.is_empty(), "task {} has no links", task.id);
+        for link in &task.links {
+            assert!(
+                authorities.iter().any(|a| link.starts_with(a)),
+                "task {}: {link} is not an authoritative page",
+                task.id
+            );
+        }
+    }
+    // What the AP and the ACM actively enforce is marked so the plan can rank it first.
+    for id in [
+        "cookies",
+        "toestemming-marketing",
+        "verwerkers",
+        "datalekken",
+    ] {
+        assert!(catalog.tasks().get(id).is_some_and(|t| t.enforced), "{id}");
     }
 }

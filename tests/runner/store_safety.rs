@@ -230,10 +230,10 @@ fn a_cut_off_file_is_refused_untouched_until_repair_is_asked_for() {
     ]);
     let path = env.assessment("standaard");
     let full = fs::read_to_string(&path).unwrap();
-    // Cut after the first answer, at a line end: valid TOML, but the end mark is gone.
-    let cut = full
-        .find("[answers.\"privacyverklaring.pv-grondslag\"]")
-        .unwrap();
+    // Cut after the first answer in the file (answers are kept in id order), at a line end:
+    // valid TOML, but the end mark is gone.
+    let second = ITEM.max("privacyverklaring.pv-grondslag");
+    let cut = full.find(&format!("[answers.\"{second}\"]")).unwrap();
     fs::write(&path, &full[..cut]).unwrap();
     let before = fs::read(&path).unwrap();
     let lines = full[..cut].trim_end().lines().count();

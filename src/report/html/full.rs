@@ -80,7 +80,7 @@ fn first_actions(h: &mut Html, doc: &Document) {
 /// Every gap, grouped per checklist (most serious first within a checklist), with notes.
 fn gaps_per_checklist(h: &mut Html, doc: &Document) {
     h.el("section", &[("class", "gaps")], |h| {
-        heading(h, "h2", t::GAPS_PER_CHECKLIST, Some(doc.scan.gaps.len()));
+        heading(h, "h2", t::GAPS_PER_CHECKLIST, Some(doc.scan.totals.gaps));
         if doc.scan.gaps.is_empty() {
             h.leaf("p", &[("class", "empty")], t::NO_GAPS);
             return;

@@ -258,11 +258,7 @@ pub(super) fn others(h: &mut Html, doc: &Document) {
                     if !gaps.is_empty() {
                         h.el("ul", &[], |h| {
                             for g in gaps {
-                                h.leaf(
-                                    "li",
-                                    &[],
-                                    &format!("{} ({})", g.question, t::status_label(g.status)),
-                                );
+                                h.leaf("li", &[], &t::other_gap(&g.question, g.status, &g.action));
                             }
                         });
                     }

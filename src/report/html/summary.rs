@@ -102,7 +102,7 @@ fn top_actions(h: &mut Html, doc: &Document) {
             });
         }
     });
-    let more = doc.scan.gaps.len().saturating_sub(top.len());
+    let more = doc.scan.totals.gaps.saturating_sub(top.len());
     if more > 0 {
         h.leaf("p", &[("class", "more")], &t::html_more_gaps(more));
     }

@@ -223,9 +223,8 @@ pub(super) fn others(out: &mut String, doc: &Document) {
         for g in gaps {
             let _ = writeln!(
                 out,
-                "    - {} ({})",
-                escape_inline(&g.question),
-                escape_inline(t::status_label(g.status))
+                "    - {}",
+                escape_inline(&t::other_gap(&g.question, g.status, &g.action))
             );
         }
     }

@@ -197,3 +197,24 @@ fn since_accepts_a_date_or_a_timestamp() {
         assert_eq!(parse_moment(bad, &TimeZone::UTC), None, "{bad}");
     }
 }
+
+#[test]
+fn an_item_listed_in_two_checklists_changes_once() {
+    let lists = "id = \"twee\"\ntitle = \"Twee\"\nversion = 1\nreviewed = 2026-01-01\norder = 2\n\
+                 [[items]]\nsee = \"een.a\"\n[[items]]\nid = \"eigen\"\nquestion = \"Q?\"\n\
+                 explanation = \"e\"\naction = \"a\"\nreference = \"r\"\nseverity = \"low\"\n";
+    let catalog = Catalog::new([
+        parse_checklist(CHECKLIST, "een", Source::Bundled).unwrap(),
+        parse_checklist(lists, "twee", Source::Bundled).unwrap(),
+    ]);
+    let a = assessment();
+    let now = Scan::new(&catalog, &a, at("2026-11-23T10:00:00Z"));
+    let progress = compare(
+        &catalog,
+        &a,
+        &now,
+        at("2026-11-05T00:00:00Z"),
+        Baseline::Chosen,
+    );
+    assert_eq!(ids(&progress.improved), ["een.a", "een.c"]);
+}

@@ -204,7 +204,7 @@ pub(super) fn others(doc: &Document, layout: Layout, out: &mut String) {
         );
         out.push_str(&wrap(&line, layout.width, 0));
         for g in gaps {
-            let line = format!("{} ({})", g.question, t::status_label(g.status));
+            let line = t::other_gap(&g.question, g.status, &g.action);
             out.push_str(&bullet(&line, layout));
         }
     }

@@ -43,12 +43,7 @@ fn two_clients() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path().join("data"));
     let mut bakker = Assessment::new("Bakkerij De Korst", now());
-    bakker.set_status(
-        "privacyverklaring.pv-identiteit-contact",
-        Some(Status::Yes),
-        None,
-        now(),
-    );
+    bakker.set_status(&crate::tui::tests::q(0), Some(Status::Yes), None, now());
     store.lock("bakker").unwrap().save(&bakker).unwrap();
     let mut kapper = Assessment::new("Kapsalon <Knip> & Co", now());
     kapper.updated = "2026-11-20T15:30:00Z".parse().unwrap();
@@ -145,10 +140,7 @@ fn rename_moves_the_file_and_keeps_the_answers() {
     );
     assert!(!store.exists("bakker"));
     let moved = store.read("de-korst").unwrap().unwrap();
-    assert_eq!(
-        moved.status("privacyverklaring.pv-identiteit-contact"),
-        Some(Status::Yes)
-    );
+    assert_eq!(moved.status(&crate::tui::tests::q(0)), Some(Status::Yes));
 }
 
 #[test]

@@ -51,11 +51,13 @@ pub fn pause(app: &App, finished: usize, next: Option<usize>, area: Rect, buf: &
     let Some(scan) = app.scan.checklists.get(finished) else {
         return;
     };
-    let own = scan
-        .items
-        .iter()
-        .filter(|i| i.asked() && i.shared_from.is_none());
-    let (done, open): (Vec<_>, Vec<_>) = own.partition(|i| !i.is_gap());
+    // The questions the walk-through asks in a checklist (an item listed in two is asked once).
+    let asked_in = |ci: usize| {
+        (0..app.positions.len())
+            .filter(move |&i| app.positions[i].0 == ci && app.asked_here(i))
+            .filter_map(|i| app.state(i))
+    };
+    let (done, open): (Vec<_>, Vec<_>) = asked_in(finished).partition(|i| !i.is_gap());
     let high = open
         .iter()
         .filter(|i| i.severity == crate::checklist::Severity::High)
@@ -66,13 +68,11 @@ pub fn pause(app: &App, finished: usize, next: Option<usize>, area: Rect, buf: &
     ];
     match next.and_then(|n| app.positions.get(n)) {
         Some(&(ci, _)) => {
-            let upcoming = &app.scan.checklists[ci];
-            let questions = upcoming
-                .items
-                .iter()
-                .filter(|i| i.asked() && i.shared_from.is_none() && i.status.is_none())
-                .count();
-            lines.push(Line::raw(t::pause_next(&upcoming.title, questions)));
+            let questions = asked_in(ci).filter(|i| i.status.is_none()).count();
+            lines.push(Line::raw(t::pause_next(
+                &app.scan.checklists[ci].title,
+                questions,
+            )));
         }
         None => lines.push(Line::raw(t::PAUSE_ALL_DONE)),
     }

@@ -31,7 +31,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme.dim(),
         ));
     }
-    if let Some(section) = &item.section {
+    // A section belongs to the checklist the item lives in; listed in another, it would mislead.
+    let lives_here = app
+        .current()
+        .is_some_and(|(owner, _)| owner.id == checklist.id);
+    if let Some(section) = item.section.as_ref().filter(|_| lives_here) {
         title.push(Span::styled(format!("· {section} "), theme.dim()));
     }
     let block = Block::default()

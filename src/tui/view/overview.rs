@@ -92,10 +92,10 @@ fn items(app: &App, area: Rect, buf: &mut Buffer) {
                 return ListItem::new(Line::styled(format!("{mark}  {question}"), theme.dim()));
             }
             let status = state.status;
-            let flag = if state.shared_from.is_some() {
-                t::MARK_SHARED
-            } else {
-                t::item_flag(state.question_changed, state.review_due, state.new)
+            // What asks for the user's attention comes before "listed from another checklist".
+            let flag = match t::item_flag(state.question_changed, state.review_due, state.new) {
+                " " if state.shared_from.is_some() => t::MARK_SHARED,
+                flag => flag,
             };
             ListItem::new(Line::from(vec![
                 Span::styled(t::status_mark(status), theme.status(status)),
