@@ -17,6 +17,7 @@ mod hardening_files;
 mod hardening_import;
 mod hostile;
 mod loader_fixtures;
+mod profiles;
 mod properties;
 mod pty_signals;
 mod report_snapshots;
