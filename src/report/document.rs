@@ -74,6 +74,19 @@ pub struct IntakeLine {
     pub leaves_out: usize,
 }
 
+/// Something pqs decided from the intake (must you keep a register, ...), with its reasoning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionLine {
+    /// The decision's id (a condition can name it).
+    pub id: String,
+    /// The decision as a question.
+    pub title: String,
+    /// The rule in the law.
+    pub reference: String,
+    /// The outcome, `None` while the answers it needs are not given.
+    pub outcome: Option<crate::checklist::intake::Outcome>,
+}
+
 /// An item that asks for a second look, with its checklist.
 #[derive(Debug, Clone, Copy)]
 pub struct Recheck<'a> {
@@ -98,6 +111,8 @@ pub struct Document<'a> {
     pub review_months: u32,
     /// The intake questions with their answers; empty when the intake was not filled in.
     pub intake: Vec<IntakeLine>,
+    /// What pqs decided from the intake; empty when the intake was not filled in.
+    pub decisions: Vec<DecisionLine>,
     /// The comparison with the baseline, if there is one.
     pub progress: Option<Progress>,
     /// Every recorded session, oldest first.
@@ -129,6 +144,7 @@ impl<'a> Document<'a> {
             details: &NO_DETAILS,
             review_months: crate::assessment::DEFAULT_REVIEW_MONTHS,
             intake: Vec::new(),
+            decisions: Vec::new(),
             progress: None,
             sessions: Vec::new(),
             generated_at,
@@ -157,6 +173,7 @@ impl<'a> Document<'a> {
         doc.details = &assessment.details;
         doc.review_months = assessment.review_period();
         doc.intake = intake_lines(catalog, scan, assessment);
+        doc.decisions = decision_lines(catalog, assessment);
         doc.sessions = progress::sessions(catalog, assessment);
         doc.progress = progress::default_baseline(assessment).map(|moment| {
             progress::compare(catalog, assessment, scan, moment, Baseline::PreviousSession)
@@ -365,6 +382,26 @@ impl<'a> Document<'a> {
             })
             .collect()
     }
+}
+
+/// The decisions with their outcome for the intake answers; empty when no intake question was
+/// answered.
+pub fn decision_lines(catalog: &Catalog, assessment: &Assessment) -> Vec<DecisionLine> {
+    if assessment.intake.is_empty() {
+        return Vec::new();
+    }
+    let intake = catalog.intake();
+    let facts = intake.effective(&assessment.intake);
+    intake
+        .decisions
+        .iter()
+        .map(|d| DecisionLine {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            reference: d.reference.clone(),
+            outcome: d.decide(&facts).cloned(),
+        })
+        .collect()
 }
 
 /// The intake questions with their answers and how many items each leaves out; empty when no intake

@@ -163,14 +163,5 @@ pub fn decisions_heading() -> String {
 }
 /// One decision in `pqs intake`: what is decided and why, or that answers are missing.
 pub fn decision_line(title: &str, outcome: Option<&crate::checklist::intake::Outcome>) -> String {
-    match outcome {
-        Some(o) => {
-            let mut line = format!("  {title} {}. {}", o.label, o.reason);
-            if let Some(find_out) = &o.find_out {
-                line.push_str(&format!(" {}", super::find_out_line(find_out)));
-            }
-            line + "\n"
-        }
-        None => format!("  {title} {}\n", super::DECISION_OPEN),
-    }
+    format!("  {}\n", super::decision_sentence(title, outcome))
 }

@@ -400,8 +400,30 @@ pub const QUESTIONS_WORD: &str = "vragen";
 /// Source shown for a bundled checklist.
 pub const BUNDLED: &str = "meegeleverd";
 
+/// Heading of the decisions (the intake's end, the reports).
+pub const INTAKE_DECIDED: &str = "Wat pqs uit je antwoorden afleidt:";
+
 /// A decision that cannot be made yet (the intake's end, `pqs intake`).
 pub const DECISION_OPEN: &str = "Nog niet te zeggen: beantwoord daarvoor eerst de intakevragen.";
+
+/// A decision in one sentence: the question, the outcome and why, and what to find out; or that
+/// it cannot be said yet. Reports and `pqs intake` use it.
+pub fn decision_sentence(
+    title: &str,
+    outcome: Option<&crate::checklist::intake::Outcome>,
+) -> String {
+    match outcome {
+        Some(o) => {
+            let mut line = format!("{title} {}. {}", o.label.trim_end_matches('.'), o.reason);
+            if let Some(find_out) = &o.find_out {
+                line.push(' ');
+                line.push_str(&find_out_line(find_out));
+            }
+            line
+        }
+        None => format!("{title} {DECISION_OPEN}"),
+    }
+}
 
 /// What to find out for an uncertain decision.
 pub fn find_out_line(what: &str) -> String {

@@ -308,8 +308,6 @@ pub fn intake_done_next(questions: usize, minutes: usize) -> String {
         super::count(minutes, "minuut", "minuten")
     )
 }
-/// The end of the intake: heading of the decisions.
-pub const INTAKE_DECIDED: &str = "Wat pqs uit je antwoorden afleidt:";
 /// Under the end of the intake.
 pub const INTAKE_DONE_HINT: &str = "Enter: naar de eerste vraag · Esc: terug naar de intake";
 /// Title of the glossary.
@@ -317,6 +315,12 @@ pub const GLOSSARY_TITLE: &str = " Begrippen ";
 /// The glossary when there are no terms.
 pub const GLOSSARY_EMPTY: &str = "Er zijn nog geen begrippen.";
 /// Under the glossary.
-pub const GLOSSARY_HINT: &str = "↑ ↓ bladeren · Esc sluiten";
+pub const GLOSSARY_HINT: &str = "Esc sluiten";
+/// Added to a box's hint when its text does not fit.
+pub const SCROLL_MORE: &str = "↑ ↓ meer";
+/// Under numbered choices.
+pub fn choose_hint(options: usize) -> String {
+    format!("1-{options} kiezen · Esc annuleren")
+}
 /// The three answers that differ, explained (shown at the first questions and in help).
 pub const ANSWER_MEANINGS: &str = "nee: het is er niet · weet ik niet: dat zoek je nog uit (telt als open) · niet van toepassing: de vraag past niet bij je bedrijf";

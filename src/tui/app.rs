@@ -51,8 +51,9 @@ pub enum Overlay {
         /// The cursor index of the next question, if any is left.
         next: Option<usize>,
     },
-    /// The end of the intake: what pqs decided, how many questions follow and how long they take.
-    IntakeDone(crate::report::estimate::Estimate),
+    /// The end of the intake: how many questions follow and how long they take, and what pqs
+    /// decided, scrolled this many lines.
+    IntakeDone(crate::report::estimate::Estimate, u16),
     /// How deep the scan goes, with what each depth asks: for the whole scan, or also for the
     /// checklist with this index.
     Depth(DepthChoice),
@@ -272,7 +273,7 @@ impl App {
             (Overlay::Export(_) | Overlay::Organisation(_), _) => Context::Prompt,
             (Overlay::Form(_), _) => Context::Form,
             (Overlay::ReadOnlyOffer, _) => Context::Confirm,
-            (Overlay::Pause { .. } | Overlay::IntakeDone(_), _) => Context::Pause,
+            (Overlay::Pause { .. } | Overlay::IntakeDone(..), _) => Context::Pause,
             (Overlay::Depth(_), _) => Context::Choose,
             (Overlay::Glossary(_), _) => Context::Glossary,
             (Overlay::None, Mode::Intake) => Context::Intake,

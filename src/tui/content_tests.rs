@@ -177,7 +177,7 @@ fn a_choice_is_answered_with_its_number_and_shown_in_the_list() {
 #[test]
 fn the_end_of_the_intake_shows_what_was_decided_and_what_follows_at_80x24() {
     let r = run(chars("2j"));
-    let Overlay::IntakeDone(estimate) = r.app.overlay else {
+    let Overlay::IntakeDone(estimate, _) = r.app.overlay else {
         panic!("expected the end of the intake, got {:?}", r.app.overlay);
     };
     // Quick scan: heb-register, register-actueel and kopie-id; bewaartermijn is deeper.
@@ -251,4 +251,52 @@ fn the_pause_between_checklists_sums_up_and_names_the_next_at_80x24() {
     let r = run(events);
     assert_eq!(r.app.assessment.status("personeel.kopie-id"), None);
     assert!(matches!(r.app.overlay, Overlay::Pause { .. }));
+}
+
+/// The bakery's intake with the bundled content, key by key (2-9 people, consumers, staff, a
+/// webshop with cookies, social media, a newsletter, processors outside the EEA).
+const BAKERY_KEYS: &str = "21jnnnjjnjnjjnjnnnnnnnnjjn";
+
+#[test]
+fn the_end_of_a_long_intake_puts_the_estimate_first_and_scrolls_the_rest_at_80x24() {
+    use crate::assessment::Assessment;
+    let run = |extra: &str| {
+        let mut events = chars(BAKERY_KEYS);
+        events.extend(
+            extra
+                .chars()
+                .map(|c| key(if c == 'v' { KeyCode::Down } else { KeyCode::Up })),
+        );
+        super::tests::drive(
+            Assessment::new("Bakkerij De Korst", now()),
+            (80, 24),
+            events,
+            Recorder::default(),
+        )
+    };
+    let r = run("");
+    assert!(
+        matches!(r.app.overlay, Overlay::IntakeDone(_, 0)),
+        "{:?}",
+        r.app.overlay
+    );
+    let screen = format!("{}", r.terminal.backend());
+    assert!(
+        screen.contains("Nu volgen "),
+        "the estimate is seen first:\n{screen}"
+    );
+    assert!(screen.contains("↑ ↓ meer"), "{screen}");
+    // Down scrolls, but not past the end; up comes back at once.
+    let down = format!("{}", run("v").terminal.backend());
+    assert_ne!(down, screen);
+    let far = run(&"v".repeat(200));
+    let Overlay::IntakeDone(_, scrolled) = far.app.overlay else {
+        panic!("{:?}", far.app.overlay);
+    };
+    assert!(scrolled > 0 && scrolled < 100, "{scrolled}");
+    let back = run(&format!("{}^", "v".repeat(200)));
+    let Overlay::IntakeDone(_, less) = back.app.overlay else {
+        panic!();
+    };
+    assert_eq!(less, scrolled - 1);
 }

@@ -33,6 +33,7 @@ pub fn answer_intake(app: &mut App, key: IntakeKey, now: Timestamp) -> Option<Ef
     };
     let flag = question.id.clone();
     let changed = app.assessment.set_intake(&flag, answer, now);
+    app.message = None; // an earlier message is about something else
     if changed {
         app.touch(format!("intake.{flag}"));
         app.refresh();
@@ -42,7 +43,7 @@ pub fn answer_intake(app: &mut App, key: IntakeKey, now: Timestamp) -> Option<Ef
     } else {
         // The end of the intake: what was decided and what follows, before the first question.
         let estimate = crate::report::estimate::remaining(&app.catalog, &app.scan);
-        app.overlay = Overlay::IntakeDone(estimate);
+        app.overlay = Overlay::IntakeDone(estimate, 0);
     }
     changed.then_some(Effect::Save)
 }

@@ -333,6 +333,8 @@ pub const BINDINGS: &[Binding] = &[
         footer: false,
     },
     key(Scope::Pause, KeyCode::Enter, Action::Continue, true),
+    key(Scope::Pause, KeyCode::Down, Action::Scroll(true), false),
+    key(Scope::Pause, KeyCode::Up, Action::Scroll(false), false),
     key(Scope::Choose, KeyCode::Char('1'), Action::Choose(0), false),
     key(Scope::Choose, KeyCode::Char('2'), Action::Choose(1), false),
     key(Scope::Choose, KeyCode::Char('3'), Action::Choose(2), false),

@@ -89,7 +89,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 | Overlay::Help
                 | Overlay::ReadOnlyOffer
                 | Overlay::Pause { .. }
-                | Overlay::IntakeDone(_)
+                | Overlay::IntakeDone(..)
                 | Overlay::Depth(_)
                 | Overlay::Glossary(_) => {}
             }
@@ -117,7 +117,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             }
             None
         }
-        Action::Back if matches!(app.overlay, Overlay::IntakeDone(_)) => {
+        Action::Back if matches!(app.overlay, Overlay::IntakeDone(..)) => {
             // Back to the intake questions, to look at an answer again.
             app.overlay = Overlay::None;
             None
@@ -196,10 +196,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             app.overlay = Overlay::Glossary(0);
             None
         }
-        Action::Scroll(down) if matches!(app.overlay, Overlay::Glossary(_)) => {
-            if let Overlay::Glossary(offset) = &mut app.overlay {
+        Action::Scroll(down)
+            if matches!(app.overlay, Overlay::Glossary(_) | Overlay::IntakeDone(..)) =>
+        {
+            let most = crate::tui::view::boxes::scroll_room(app);
+            if let Overlay::Glossary(offset) | Overlay::IntakeDone(_, offset) = &mut app.overlay {
                 *offset = if down {
-                    offset.saturating_add(1)
+                    offset.saturating_add(1).min(most)
                 } else {
                     offset.saturating_sub(1)
                 };
@@ -366,7 +369,7 @@ fn go_on(app: &mut App) -> Option<Effect> {
             Some(next) => app.cursor = next,
             None => app.message = Some((Tone::Info, t::ALL_ANSWERED.into())),
         },
-        Overlay::IntakeDone(_) => {
+        Overlay::IntakeDone(..) => {
             app.mode = Mode::Guided;
             app.cursor = app.next_open(0).unwrap_or(0);
             app.message = Some((Tone::Info, t::intake_done(app.scan.totals.skipped)));

@@ -136,6 +136,7 @@ fn json_report_has_the_documented_shape() {
         [
             "assessment",
             "checklists",
+            "decisions",
             "depth",
             "details",
             "gaps",

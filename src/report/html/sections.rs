@@ -232,6 +232,18 @@ pub(super) fn intake(h: &mut Html, doc: &Document) {
                 }
             });
         });
+        if !doc.decisions.is_empty() {
+            h.leaf("h3", &[], t::INTAKE_DECIDED);
+            h.el("ul", &[("class", "decisions")], |h| {
+                for d in &doc.decisions {
+                    h.el("li", &[], |h| {
+                        h.text(&t::decision_sentence(&d.title, d.outcome.as_ref()));
+                        h.text(" ");
+                        h.leaf("span", &[("class", "ref")], &format!("({})", d.reference));
+                    });
+                }
+            });
+        }
     });
 }
 

@@ -197,6 +197,18 @@ pub(super) fn intake(out: &mut String, doc: &Document) {
         );
     }
     out.push('\n');
+    if !doc.decisions.is_empty() {
+        let _ = writeln!(out, "**{}**\n", escape_inline(t::INTAKE_DECIDED));
+        for d in &doc.decisions {
+            let _ = writeln!(
+                out,
+                "- {} ({})",
+                escape_inline(&t::decision_sentence(&d.title, d.outcome.as_ref())),
+                escape_inline(&d.reference)
+            );
+        }
+        out.push('\n');
+    }
 }
 
 /// Outside privacy law: per scope its progress and its open points.

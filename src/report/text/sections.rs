@@ -181,6 +181,17 @@ pub(super) fn intake(doc: &Document, layout: Layout, out: &mut String) {
         }
         out.push_str(&bullet(&text, layout));
     }
+    if !doc.decisions.is_empty() {
+        let _ = writeln!(out, "\n{}", layout.bold(t::INTAKE_DECIDED));
+        for d in &doc.decisions {
+            let text = format!(
+                "{} ({})",
+                t::decision_sentence(&d.title, d.outcome.as_ref()),
+                d.reference
+            );
+            out.push_str(&bullet(&text, layout));
+        }
+    }
 }
 
 /// Outside privacy law: per scope its progress and its open points, one line each.

@@ -11,23 +11,44 @@ use crate::report::estimate::Estimate;
 use crate::text as t;
 use crate::tui::app::{App, DepthChoice};
 
-/// A box with a title, lines of text and a hint under them, centred over `area`.
+/// The width of a box over `area`.
+fn box_width(area: Rect) -> u16 {
+    area.width.clamp(20, 72)
+}
+
+/// How many lines of text a box over `area` shows at most (its borders, a blank line and the hint
+/// take four more, and a line above and below stays free).
+fn text_room(area: Rect) -> u16 {
+    area.height.saturating_sub(6).max(3)
+}
+
+/// The text of a box, wrapped as it is drawn.
+fn paragraph(lines: Vec<Line<'_>>) -> Paragraph<'_> {
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// Lines of `lines` when drawn in a box over `area`.
+fn rows(lines: Vec<Line<'_>>, area: Rect) -> u16 {
+    let width = box_width(area).saturating_sub(2);
+    u16::try_from(paragraph(lines).line_count(width)).unwrap_or(u16::MAX)
+}
+
+/// A box with a title, lines of text and a hint under them, centred over `area`: as high as its
+/// text, at most the screen; text that does not fit scrolls (`scroll` lines down, ↑↓), and the
+/// hint says so.
 fn text_box(
     app: &App,
     title: &str,
     lines: Vec<Line<'_>>,
     hint: &str,
+    scroll: u16,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let width = area.width.clamp(20, 72);
-    let inner_width = usize::from(width.saturating_sub(2));
-    let rows: usize = lines
-        .iter()
-        .map(|l| l.width().div_ceil(inner_width.max(1)).max(1))
-        .sum();
-    let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(4);
-    let rect = centered(area, width, height);
+    let width = box_width(area);
+    let total = rows(lines.clone(), area);
+    let shown = total.min(text_room(area));
+    let rect = centered(area, width, shown.saturating_add(4));
     Clear.render(rect, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -40,10 +61,25 @@ fn text_box(
         Constraint::Length(1),
     ])
     .areas(inner);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(text, buf);
-    Line::styled(hint.to_owned(), app.theme.dim()).render(keys, buf);
+    let scroll = scroll.min(total - shown);
+    paragraph(lines).scroll((scroll, 0)).render(text, buf);
+    let hint = if total > shown {
+        format!("{hint} · {}", t::SCROLL_MORE)
+    } else {
+        hint.to_owned()
+    };
+    Line::styled(hint, app.theme.dim()).render(keys, buf);
+}
+
+/// How far the open box can scroll: the lines of its text that do not fit.
+pub(crate) fn scroll_room(app: &App) -> u16 {
+    let area = app.area;
+    let lines = match &app.overlay {
+        crate::tui::app::Overlay::IntakeDone(estimate, _) => intake_done_lines(app, *estimate),
+        crate::tui::app::Overlay::Glossary(_) => glossary_lines(app),
+        _ => return 0,
+    };
+    rows(lines, area).saturating_sub(text_room(area))
 }
 
 /// The end of a checklist: what is in order, what is open, what comes next.
@@ -81,17 +117,22 @@ pub fn pause(app: &App, finished: usize, next: Option<usize>, area: Rect, buf: &
         &t::pause_title(&scan.title),
         lines,
         t::PAUSE_HINT,
+        0,
         area,
         buf,
     );
 }
 
-/// The end of the intake: what pqs decided from it, and how many questions follow.
-pub fn intake_done(app: &App, estimate: Estimate, area: Rect, buf: &mut Buffer) {
+/// The end of the intake: how many questions follow and how long they take, then what pqs decided
+/// from the answers, each with why (and what to find out when it is not sure).
+fn intake_done_lines(app: &App, estimate: Estimate) -> Vec<Line<'_>> {
     let theme = app.theme;
     let intake = app.catalog.intake();
     let facts = intake.effective(&app.assessment.intake);
-    let mut lines = Vec::new();
+    let mut lines = vec![
+        Line::raw(t::intake_done_next(estimate.questions, estimate.minutes())),
+        Line::raw(""),
+    ];
     if !intake.decisions.is_empty() {
         lines.push(Line::styled(t::INTAKE_DECIDED, theme.label()));
         for decision in &intake.decisions {
@@ -111,17 +152,18 @@ pub fn intake_done(app: &App, estimate: Estimate, area: Rect, buf: &mut Buffer) 
                 }
             }
         }
-        lines.push(Line::raw(""));
     }
-    lines.push(Line::raw(t::intake_done_next(
-        estimate.questions,
-        estimate.minutes(),
-    )));
+    lines
+}
+
+/// The end of the intake (see [`intake_done_lines`]), scrolled `scroll` lines.
+pub fn intake_done(app: &App, estimate: Estimate, scroll: u16, area: Rect, buf: &mut Buffer) {
     text_box(
         app,
         t::INTAKE_DONE_TITLE,
-        lines,
+        intake_done_lines(app, estimate),
         t::INTAKE_DONE_HINT,
+        scroll,
         area,
         buf,
     );
@@ -150,43 +192,47 @@ pub fn depth(app: &App, choice: &DepthChoice, area: Rect, buf: &mut Buffer) {
             &checklist.title,
         )));
     }
+    let options = if choice.checklist.is_some() { 4 } else { 2 };
     lines.push(Line::raw(""));
     lines.push(Line::styled(t::DEPTH_HINT, app.theme.dim()));
     text_box(
         app,
         t::DEPTH_TITLE,
         lines,
-        "1-4 kiezen · Esc annuleren",
+        &t::choose_hint(options),
+        0,
         area,
         buf,
     );
 }
 
-/// The glossary, from `offset` on.
-pub fn glossary(app: &App, offset: u16, area: Rect, buf: &mut Buffer) {
+/// The glossary's terms with their meaning.
+fn glossary_lines(app: &App) -> Vec<Line<'_>> {
     let theme = app.theme;
     let terms = &app.catalog.glossary().terms;
-    let mut lines = Vec::new();
     if terms.is_empty() {
-        lines.push(Line::raw(t::GLOSSARY_EMPTY));
+        return vec![Line::raw(t::GLOSSARY_EMPTY)];
     }
-    for term in terms.iter().skip(usize::from(offset)) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", term.term), theme.label()),
-            Span::raw(term.meaning.as_str()),
-        ]));
-    }
-    let height = area.height.saturating_sub(4).max(3);
-    let rect = centered(area, area.width.clamp(20, 76), height);
-    Clear.render(rect, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(t::GLOSSARY_TITLE);
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    let [text, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(text, buf);
-    Line::styled(t::GLOSSARY_HINT, theme.dim()).render(keys, buf);
+    terms
+        .iter()
+        .map(|term| {
+            Line::from(vec![
+                Span::styled(format!("{}: ", term.term), theme.label()),
+                Span::raw(term.meaning.as_str()),
+            ])
+        })
+        .collect()
+}
+
+/// The glossary, scrolled `offset` lines.
+pub fn glossary(app: &App, offset: u16, area: Rect, buf: &mut Buffer) {
+    text_box(
+        app,
+        t::GLOSSARY_TITLE,
+        glossary_lines(app),
+        t::GLOSSARY_HINT,
+        offset,
+        area,
+        buf,
+    );
 }

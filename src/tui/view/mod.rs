@@ -1,6 +1,6 @@
 //! Drawing: `impl Widget for &App`, so a frame borrows the state and cannot change it or do I/O.
 
-mod boxes;
+pub(crate) mod boxes;
 mod detail;
 pub mod editor;
 mod form;
@@ -59,7 +59,9 @@ impl Widget for &App {
             }
             Overlay::Form(form) => form::render(self, form, area, buf),
             Overlay::Pause { finished, next } => boxes::pause(self, *finished, *next, area, buf),
-            Overlay::IntakeDone(estimate) => boxes::intake_done(self, *estimate, area, buf),
+            Overlay::IntakeDone(estimate, scroll) => {
+                boxes::intake_done(self, *estimate, *scroll, area, buf);
+            }
             Overlay::Depth(choice) => boxes::depth(self, choice, area, buf),
             Overlay::Glossary(offset) => boxes::glossary(self, *offset, area, buf),
             Overlay::ReadOnlyOffer => {
@@ -115,12 +117,10 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     if !organisation.is_empty() {
         left.push(Span::styled(format!(" · {organisation}"), theme.dim()));
     }
-    let totals = app.scan.totals;
-    // A leading space keeps a long organisation name from running into the numbers.
-    let right = format!(
-        " {}",
-        t::progress(totals.answered, totals.total, totals.score)
-    );
+    // Every question the walk asks (consumer law too); the score is privacy law's. A leading
+    // space keeps a long organisation name from running into the numbers.
+    let (answered, total) = app.scan.questions();
+    let right = format!(" {}", t::progress(answered, total, app.scan.totals.score));
     let [l, r] = Layout::horizontal([
         Constraint::Min(10),
         Constraint::Length(right.chars().count() as u16 + 1),
