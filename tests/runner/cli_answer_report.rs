@@ -302,3 +302,34 @@ fn json_scores_follow_severity_weights() {
         ["yes", "partly", "no", "unknown", "not_applicable"]
     );
 }
+
+#[test]
+fn the_assessment_file_in_the_readme_is_one_pqs_reads() {
+    let readme = include_str!("../../README.md");
+    let start = readme
+        .find("```toml\n# Privacy Quick Scan: een beoordeling.")
+        .expect("README shows an assessment file");
+    let block = &readme[start + "```toml\n".len()..];
+    let file = &block[..block.find("```").unwrap()];
+    let env = TestEnv::new();
+    env.write_assessment("voorbeeld", file);
+    let doc = env.json(&["report", "-a", "voorbeeld", "--format", "json"]);
+    assert_eq!(doc["depth"], "snel");
+    let checklists = doc["checklists"].as_array().unwrap();
+    let security = checklists
+        .iter()
+        .find(|c| c["id"] == "beveiligingsplan")
+        .unwrap();
+    assert_eq!(security["depth"], "volledig");
+    let omvang = doc["intake"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "omvang")
+        .unwrap();
+    assert_eq!(omvang["answer"], "2-9");
+    assert_eq!(
+        crate::common::status_of(&doc, "privacyverklaring.pv-doeleinden"),
+        "partly"
+    );
+}
