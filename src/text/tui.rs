@@ -295,7 +295,8 @@ pub fn pause_next(checklist: &str, questions: usize) -> String {
     format!("Hierna: {checklist} ({}).", questions_word(questions))
 }
 /// The pause after the last question.
-pub const PAUSE_ALL_DONE: &str = "Dit was de laatste vraag. Bekijk het rapport met r.";
+pub const PAUSE_ALL_DONE: &str =
+    "Dit was de laatste vraag. Met Enter zie je het rapport: wat je het eerst doet.";
 /// Under a pause.
 pub const PAUSE_HINT: &str = "Enter: verder · Esc: blijf hier · r: rapport";
 /// Title of the end of the intake.

@@ -300,3 +300,39 @@ fn the_end_of_a_long_intake_puts_the_estimate_first_and_scrolls_the_rest_at_80x2
     };
     assert_eq!(less, scrolled - 1);
 }
+
+#[test]
+fn after_a_long_intake_the_first_questions_still_explain_the_answers() {
+    use crate::assessment::Assessment;
+    let mut events = chars(BAKERY_KEYS);
+    events.push(key(KeyCode::Enter));
+    let r = super::tests::drive(
+        Assessment::new("Bakkerij De Korst", now()),
+        (100, 30),
+        events,
+        Recorder::default(),
+    );
+    assert_eq!(r.app.mode, Mode::Guided);
+    let screen = format!("{}", r.terminal.backend());
+    let start: String = crate::text::ANSWER_MEANINGS.chars().take(30).collect();
+    assert!(screen.contains(&start), "{screen}");
+}
+
+#[test]
+fn after_the_last_question_enter_opens_the_report_and_keys_change_nothing() {
+    let mut events = chars("2j");
+    events.push(key(KeyCode::Enter));
+    events.extend(chars("jn\nj\nnnn"));
+    let r = run(events);
+    assert_eq!(r.app.mode, Mode::Report);
+    assert!(
+        matches!(r.app.overlay, Overlay::None),
+        "{:?}",
+        r.app.overlay
+    );
+    assert_eq!(
+        r.app.assessment.status("personeel.kopie-id"),
+        Some(Status::Yes),
+        "the keys after the end did not answer again"
+    );
+}

@@ -367,7 +367,11 @@ fn go_on(app: &mut App) -> Option<Effect> {
     match std::mem::take(&mut app.overlay) {
         Overlay::Pause { next, .. } => match next {
             Some(next) => app.cursor = next,
-            None => app.message = Some((Tone::Info, t::ALL_ANSWERED.into())),
+            // The last question: on to the report, so keys pressed on never change that answer.
+            None => {
+                app.mode = Mode::Report;
+                app.message = Some((Tone::Info, t::ALL_ANSWERED.into()));
+            }
         },
         Overlay::IntakeDone(..) => {
             app.mode = Mode::Guided;

@@ -79,8 +79,8 @@ fn after_the_intake_the_walk_through_skips_what_does_not_apply() {
     );
     assert_eq!(
         r.app.mode,
-        Mode::Guided,
-        "the last asked question leads to the walk-through"
+        Mode::Report,
+        "past the last question's pause comes the report"
     );
     let answered_shop = r
         .app

@@ -52,7 +52,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push(Line::styled(item.question.as_str(), theme.title()));
     lines.push(answer_keys(app));
     // What nee, weet ik niet and niet van toepassing mean, while the user is starting out.
-    if app.changed.len() < FIRST_ANSWERS {
+    // (The session's intake answers, details and depth do not count: only answers to questions.)
+    let answers_given = app
+        .changed
+        .iter()
+        .filter(|id| app.catalog.item(id).is_some())
+        .count();
+    if answers_given < FIRST_ANSWERS {
         lines.push(Line::styled(t::ANSWER_MEANINGS, theme.dim()));
     }
     lines.push(Line::raw(""));
