@@ -7,6 +7,15 @@ use super::model::{Answer, Assessment, Earlier};
 use super::store::{Saved, Store, StoreError, Writer};
 use crate::checklist::Catalog;
 
+/// What opening an assessment moved to the items that replace earlier ones.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Migrated {
+    /// The answers moved, in id order; empty when nothing had to move.
+    pub moved: Vec<Moved>,
+    /// Where the file was copied before it changed (when something moved).
+    pub backup: Option<std::path::PathBuf>,
+}
+
 /// One answer moved: from the earlier id to the item that replaces it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Moved {
@@ -102,18 +111,19 @@ impl Writer {
         &self,
         catalog: &Catalog,
         now: Timestamp,
-    ) -> Result<Option<(Assessment, Vec<Moved>)>, StoreError> {
+    ) -> Result<Option<(Assessment, Migrated)>, StoreError> {
         let Some(mut assessment) = self.read()? else {
             return Ok(None);
         };
         let moved = migrate(catalog, &mut assessment);
+        let mut backup = None;
         if !moved.is_empty() {
-            self.backup(now)?;
+            backup = self.backup(now)?;
             if let Saved::Merged(merged) = self.save(&assessment)? {
                 assessment = *merged;
             }
         }
-        Ok(Some((assessment, moved)))
+        Ok(Some((assessment, Migrated { moved, backup })))
     }
 }
 
@@ -211,7 +221,9 @@ mod tests {
         store.lock("k").unwrap().save(&old).unwrap();
         let before = std::fs::read(store.path("k")).unwrap();
         let writer = store.lock("k").unwrap();
-        let (assessment, moved) = writer.read_migrated(&catalog(), at(5)).unwrap().unwrap();
+        let (assessment, migrated) = writer.read_migrated(&catalog(), at(5)).unwrap().unwrap();
+        let moved = migrated.moved;
+        assert!(migrated.backup.is_some());
         assert_eq!(moved.len(), 1);
         assert_eq!(assessment.status("nieuw.grondslag"), Some(Status::Yes));
         let backups: Vec<_> = std::fs::read_dir(root.path().join("backup"))
@@ -227,6 +239,7 @@ mod tests {
         let saved = store.read("k").unwrap().unwrap();
         assert_eq!(saved.status("nieuw.grondslag"), Some(Status::Yes));
         let (_, again) = writer.read_migrated(&catalog(), at(6)).unwrap().unwrap();
+        let again = again.moved;
         assert!(again.is_empty(), "nothing to move the second time");
     }
 }

@@ -21,7 +21,12 @@ pub(super) fn update_assessment(
     let writer = global.store().lock(&global.assessment)?;
     let now = clock::now();
     // Answers of replaced questions move first (after a backup of the file as it was).
-    let existing = writer.read_migrated(catalog, now)?.map(|(a, _)| a);
+    let existing = writer.read_migrated(catalog, now)?.map(|(a, migrated)| {
+        if let Some(notice) = t::migrated(&global.assessment, &migrated) {
+            crate::output::eprint(&notice);
+        }
+        a
+    });
     let created = existing.is_none();
     let mut assessment = existing.unwrap_or_else(|| Assessment::new("", now));
     change(&mut assessment, now);

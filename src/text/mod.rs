@@ -400,6 +400,26 @@ pub const QUESTIONS_WORD: &str = "vragen";
 /// Source shown for a bundled checklist.
 pub const BUNDLED: &str = "meegeleverd";
 
+/// After answers moved to the questions that replace earlier ones (the checklists were updated).
+pub fn migrated(name: &str, migrated: &crate::assessment::migration::Migrated) -> Option<String> {
+    if migrated.moved.is_empty() {
+        return None;
+    }
+    let n = migrated.moved.len();
+    let mut text = format!(
+        "De checklists zijn bijgewerkt: {} van \"{name}\" {} nu bij de vraag die de oude vervangt.",
+        count(n, "antwoord", "antwoorden"),
+        if n == 1 { "staat" } else { "staan" }
+    );
+    if let Some(backup) = &migrated.backup {
+        text.push_str(&format!(
+            " Het bestand zoals het was staat in {}.",
+            backup.display()
+        ));
+    }
+    Some(text)
+}
+
 /// Heading of the decisions (the intake's end, the reports).
 pub const INTAKE_DECIDED: &str = "Wat pqs uit je antwoorden afleidt:";
 

@@ -77,6 +77,8 @@ struct Opened {
     read_only: Option<String>,
     /// A new assessment whose organisation is known: ask the depth first.
     ask_depth: bool,
+    /// Said on the status line first (answers moved to new questions).
+    notice: Option<String>,
 }
 
 /// Opens `name` for writing, or read-only when it is held or its folder cannot be written (a
@@ -85,13 +87,17 @@ fn open(store: &Store, name: &str, catalog: &Catalog) -> Result<Opened, Error> {
     match store.lock(name) {
         Ok(writer) => {
             // Answers of replaced questions move first (after a backup of the file as it was).
-            let assessment = writer.read_migrated(catalog, clock::now())?.map(|(a, _)| a);
+            let read = writer.read_migrated(catalog, clock::now())?;
+            let notice = read
+                .as_ref()
+                .and_then(|(_, m)| crate::text::migrated(name, m));
             Ok(Opened {
                 writer: Some(writer),
                 name: name.to_owned(),
-                assessment,
+                assessment: read.map(|(a, _)| a),
                 read_only: None,
                 ask_depth: false,
+                notice,
             })
         }
         Err(err) => {
@@ -105,6 +111,7 @@ fn open(store: &Store, name: &str, catalog: &Catalog) -> Result<Opened, Error> {
                     assessment: Some(assessment),
                     read_only: Some(reason),
                     ask_depth: false,
+                    notice: None,
                 }),
                 None => Err(err.into()),
             }
@@ -245,9 +252,11 @@ fn run_screens(
             match chosen {
                 None => return Ok(None),
                 Some(start::Chosen::Open(writer)) => {
-                    let assessment = writer
-                        .read_migrated(&catalog, clock::now())?
-                        .map(|(a, _)| a);
+                    let read = writer.read_migrated(&catalog, clock::now())?;
+                    let notice = read
+                        .as_ref()
+                        .and_then(|(_, m)| crate::text::migrated(writer.name(), m));
+                    let assessment = read.map(|(a, _)| a);
                     Opened {
                         name: writer.name().to_owned(),
                         writer: Some(writer),
@@ -257,10 +266,12 @@ fn run_screens(
                         ),
                         read_only: None,
                         ask_depth: false,
+                        notice,
                     }
                 }
                 Some(start::Chosen::New(writer, assessment)) => Opened {
                     ask_depth: true,
+                    notice: None,
                     name: writer.name().to_owned(),
                     writer: Some(writer),
                     assessment: Some(*assessment),
@@ -277,6 +288,7 @@ fn run_screens(
                     writer: None,
                     read_only: Some(reason),
                     ask_depth: false,
+                    notice: None,
                 },
             }
         }
@@ -293,6 +305,9 @@ fn run_screens(
     }
     if let Some(reason) = opened.read_only {
         app.open_read_only(reason);
+    }
+    if let Some(notice) = opened.notice {
+        app.message = Some((crate::tui::app::Tone::Info, notice));
     }
     app.tz = tz;
     app.export_dir = store.dir().to_owned();

@@ -376,3 +376,75 @@ fn an_imported_checklist_whose_id_is_in_another_file_is_refused() {
     );
     assert!(!to.data().join("klant-x.toml").exists(), "nothing written");
 }
+
+#[test]
+fn an_assessment_of_the_old_136_items_opens_with_every_answer_kept_after_a_backup() {
+    let env = TestEnv::new();
+    let original = fs::read(crate::common::fixture("assessments/all-136-items.toml")).unwrap();
+    env.write_assessment("oud", &original);
+    let old: toml::Table = String::from_utf8(original.clone())
+        .unwrap()
+        .parse()
+        .unwrap();
+    let old_answers = old["answers"].as_table().unwrap();
+    assert_eq!(old_answers.len(), 136);
+
+    // Any change opens the file for writing: the answers move, after a backup of the old file.
+    let catalog = pqs::checklist::Catalog::bundled();
+    let some_item = catalog.items().next().unwrap().1.id.clone();
+    let out = env.run(&["answer", "-a", "oud", &some_item, "ja"]);
+    assert!(out.status.success());
+    let backups: Vec<_> = fs::read_dir(env.data().join("backup"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(
+        fs::read(&backups[0]).unwrap(),
+        original,
+        "the old file, unchanged"
+    );
+    // Said once, with where the old file is.
+    let said = crate::common::stderr(&out);
+    assert!(
+        said.starts_with("De checklists zijn bijgewerkt: ")
+            && said.contains(" van \"oud\" staan nu bij de vraag die de oude vervangt.")
+            && said.contains(&backups[0].display().to_string()),
+        "{said}"
+    );
+    env.ok(&["answer", "-a", "oud", &some_item, "nee"]);
+
+    let doc = env.json(&["report", "-a", "oud", "--format", "json"]);
+    let orphans: Vec<&str> = doc["orphans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            assert!(
+                o["retired"].is_string(),
+                "an orphan the content did not retire on purpose: {o}"
+            );
+            o["id"].as_str().unwrap()
+        })
+        .collect();
+    let statuses: Vec<&str> = ["yes", "partly", "no", "unknown", "not_applicable"].into();
+    for (id, answer) in old_answers {
+        if id == &some_item {
+            continue;
+        }
+        let old_status = answer["status"].as_str().unwrap();
+        assert!(statuses.contains(&old_status));
+        if orphans.contains(&id.as_str()) {
+            continue; // retired with a reason, and listed
+        }
+        // Kept under its id, or moved to its replacement (a merge keeps the later answer current
+        // and the other in the history).
+        let now_at = catalog
+            .item(id)
+            .map(|(_, i)| i.id.clone())
+            .or_else(|| catalog.replacement(id).map(str::to_owned))
+            .unwrap_or_else(|| panic!("{id} has no home"));
+        let status = crate::common::status_of(&doc, &now_at);
+        assert_ne!(status, "unanswered", "{id} → {now_at} lost its answer");
+    }
+}
