@@ -321,3 +321,89 @@ fn the_quick_scan_of_five_profiles_is_quick_and_the_readme_says_so() {
         }
     }
 }
+
+/// Which checklists the intake leaves in for each profile, and what pqs decides: the right
+/// questions for this business only.
+#[test]
+fn each_profile_gets_the_checklists_and_decisions_that_fit_it() {
+    let catalog = Catalog::bundled();
+    let now: jiff::Timestamp = crate::common::NOW.parse().unwrap();
+    let expected: [(&str, &[&str], &[&str], &str); 5] = [
+        // profile, checklists that apply, checklists ruled out, register decision
+        (
+            "eenmansboekhouder",
+            &["verwerker", "verwerkingsregister"],
+            &["webwinkel-tips", "personeel", "camera", "ai-tools"],
+            "ja",
+        ),
+        (
+            "bakkerij",
+            &["webwinkel-tips", "personeel", "toestemming-cookies"],
+            &["verwerker", "camera", "ai-tools"],
+            "ja",
+        ),
+        (
+            "tandartspraktijk",
+            &["personeel", "persoonsgegevens"],
+            &["webwinkel-tips", "verwerker", "camera"],
+            "ja",
+        ),
+        (
+            "kledingwebshop",
+            &["webwinkel-tips", "toestemming-cookies"],
+            &["verwerker", "camera"],
+            "ja",
+        ),
+        (
+            "sportvereniging",
+            &["toestemming-cookies", "persoonsgegevens"],
+            &["webwinkel-tips", "personeel", "verwerker"],
+            "ja",
+        ),
+    ];
+    let profiles = profiles();
+    for (name, applies, ruled_out, register) in expected {
+        let (_, intake) = profiles.iter().find(|(n, _)| *n == name).unwrap();
+        let mut assessment = Assessment::new(name, now);
+        assessment.intake = facts(intake);
+        let scan = pqs::report::Scan::new(&catalog, &assessment, now);
+        let excluded = |id: &str| {
+            scan.checklists
+                .iter()
+                .find(|c| c.id == id)
+                .unwrap_or_else(|| panic!("{id}"))
+                .excluded
+                .is_some()
+        };
+        for id in applies {
+            assert!(!excluded(id), "{name}: {id} should apply");
+        }
+        for id in ruled_out {
+            assert!(excluded(id), "{name}: {id} should not apply");
+        }
+        let decided = catalog.intake().effective(&assessment.intake);
+        assert_eq!(
+            decided.get("registerplicht"),
+            Some(&Value::Choice(register.to_owned())),
+            "{name}: the register decision"
+        );
+    }
+    // Item level: the club's children and photo items apply, the bookkeeper's do not.
+    let item_applies = |profile: &str, id: &str| {
+        let (_, intake) = profiles.iter().find(|(n, _)| *n == profile).unwrap();
+        let mut assessment = Assessment::new(profile, now);
+        assessment.intake = facts(intake);
+        let scan = pqs::report::Scan::new(&catalog, &assessment, now);
+        scan.item(id).unwrap_or_else(|| panic!("{id}")).applies()
+    };
+    let children: Vec<String> = catalog
+        .items()
+        .filter(|(_, i)| i.applies_if.iter().any(|c| c.flag.starts_with("kinderen")))
+        .map(|(_, i)| i.id.clone())
+        .collect();
+    assert!(!children.is_empty());
+    for id in &children {
+        assert!(item_applies("sportvereniging", id), "club: {id}");
+        assert!(!item_applies("eenmansboekhouder", id), "bookkeeper: {id}");
+    }
+}
