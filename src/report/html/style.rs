@@ -129,31 +129,31 @@ h1{font-size:17pt;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-c
 .facts{font-size:9pt}
 .facts .sep{color:var(--muted)}
 .facts.details{margin-bottom:1mm;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden}
-h2{font-size:10.5pt;margin:4mm 0 1.2mm}
+h2{font-size:10.5pt;margin:3mm 0 1mm}
 table.overview{font-size:9pt}
-td{padding:.55mm 2mm}
-.bar{height:2.8mm}
+td{padding:.3mm 2mm}
+.bar{height:2.6mm}
 .title .name{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden;line-height:1.3}
 .c-progress{width:22mm}
 .c-high{width:20mm}
 .barcell{width:40mm}
 h1.long{font-size:13pt}
 ol.top5{list-style:none;margin:0;padding:0}
-ol.top5 li{display:grid;grid-template-columns:5mm 15mm 1fr;gap:0 2mm;align-items:baseline;padding:.8mm 0;border-bottom:.5pt solid var(--rule);font-size:8.8pt}
+ol.top5 li{display:grid;grid-template-columns:5mm 15mm 1fr;gap:0 2mm;align-items:baseline;padding:.5mm 0;border-bottom:.5pt solid var(--rule);font-size:8.8pt}
 ol.top5 .n{font-weight:700;text-align:right;font-variant-numeric:tabular-nums}
 ol.top5 .action{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden;margin:0;line-height:1.3}
 .more{margin-top:1mm;font-size:8pt;color:var(--muted)}
-.remarks{flex:1 0 22mm;display:flex;flex-direction:column;margin-top:4mm;border:.75pt solid var(--edge);border-radius:1.5mm;padding:2mm 3.5mm 3mm}
+.remarks{flex:1 0 12mm;display:flex;flex-direction:column;margin-top:4mm;border:.75pt solid var(--edge);border-radius:1.5mm;padding:2mm 3.5mm 3mm}
 .lines{position:relative;flex:1}
 .rules{position:absolute;inset:0;overflow:hidden}
 .rule{height:7mm;border-bottom:.5pt solid var(--line)}
-.next{display:flex;align-items:baseline;gap:2mm;margin-top:4mm;font-weight:600}
+.next{display:flex;align-items:baseline;gap:2mm;margin-top:3mm;font-weight:600}
 .next .fill{display:inline-block;width:62mm;border-bottom:.75pt solid var(--ink)}
 .signatures{display:grid;grid-template-columns:1fr 1fr;gap:6mm;margin-top:3.5mm}
 .sign{border:.75pt solid var(--edge);border-radius:1.5mm;padding:2mm 3.5mm 2.5mm}
 .sign .line{display:flex;align-items:baseline;gap:2mm;margin-top:2.6mm;font-size:8pt;color:var(--muted)}
 .sign .line span+span{flex:1;border-bottom:.75pt solid var(--ink)}
 .sign .pair{display:grid;grid-template-columns:1.4fr 1fr;gap:4mm}
-.sign .line.tall{margin-top:8mm}
+.sign .line.tall{margin-top:6mm}
 .sheet>.disclaimer{margin-top:2.5mm}
 "#;
