@@ -95,6 +95,7 @@ fn answered() -> Assessment {
             owner: "Sanne".into(),
             due: Some(jiff::civil::date(2026, 1 + (i % 12) as i8, 15)),
             action: "Afgesproken actie met wat uitleg erbij.".into(),
+            ..PlanEntry::default()
         };
         a.set_plan(id, entry, now);
     }

@@ -170,6 +170,7 @@ mod tests {
                 owner: "Sanne".into(),
                 due: None,
                 action: "Grondslag per doel".into(),
+                ..Default::default()
             },
             at(3),
         );

@@ -1,9 +1,10 @@
-//! The action plan: who does what by when, for a gap.
+//! The action plan: who does what by when, for a task (by task id) or a single gap (by item id);
+//! a task can be pinned at the top of the plan and marked done.
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-/// The agreed action for one item.
+/// The agreed action for one task or item.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanEntry {
@@ -16,12 +17,22 @@ pub struct PlanEntry {
     /// What was agreed, in the user's words.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub action: String,
+    /// Marked done ("afgerond") on this day; it stays in the plan with the date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Date>,
+    /// Pinned at the top of the plan, in this place (1 first); the consultant's order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinned: Option<u32>,
 }
 
 impl PlanEntry {
     /// Whether nothing is filled in.
     pub fn is_empty(&self) -> bool {
-        self.owner.trim().is_empty() && self.due.is_none() && self.action.trim().is_empty()
+        self.owner.trim().is_empty()
+            && self.due.is_none()
+            && self.action.trim().is_empty()
+            && self.done.is_none()
+            && self.pinned.is_none()
     }
 
     /// Whether the due date lies before `today`.

@@ -192,6 +192,18 @@ impl Catalog {
     /// exist.
     pub fn check(&self) -> Vec<LoadError> {
         let mut errors = check_flags(&self.checklists, &self.intake);
+        for task in &self.tasks.tasks {
+            for condition in &task.priority_if {
+                if let Some(message) = self.intake.misfit(condition) {
+                    errors.push(LoadError {
+                        file: task.file.clone(),
+                        line: condition.position.0,
+                        column: condition.position.1,
+                        message: format!("`priority_if` van taak \"{}\": {message}", task.id),
+                    });
+                }
+            }
+        }
         // Where the walk-through first meets each item: a parent must come before its follow-ups.
         let mut first_seen: HashMap<&str, usize> = HashMap::new();
         for entry in self.checklists.iter().flat_map(|c| {

@@ -49,6 +49,11 @@ pub struct Task {
     pub enforced: bool,
     /// Authoritative pages (AP, KVK/Ondernemersplein, ACM, NCSC, Digital Trust Center).
     pub links: Vec<String>,
+    /// Intake conditions under which the task weighs more for this business (sensitive data,
+    /// children, many people): any one holding lifts it in the plan.
+    pub priority_if: Vec<super::Condition>,
+    /// The file it comes from, for messages.
+    pub file: String,
 }
 
 /// Every task, in file order.
@@ -93,6 +98,7 @@ struct RawTask {
     effort: Option<Spanned<String>>,
     enforced: Option<bool>,
     links: Option<Vec<Spanned<String>>>,
+    priority_if: Option<Spanned<toml::Value>>,
 }
 
 const EFFORTS: [(&str, Effort); 3] = [
@@ -149,6 +155,7 @@ pub fn parse_tasks(text: &str, file: &str, _source: Source) -> Result<Tasks, Vec
         }
         let effort = v.choice(raw_task.effort, "effort", &EFFORTS, Effort::Hours);
         let links = v.links(raw_task.links);
+        let priority_if = v.conditions(raw_task.priority_if);
         tasks.push(Task {
             id,
             title,
@@ -156,6 +163,8 @@ pub fn parse_tasks(text: &str, file: &str, _source: Source) -> Result<Tasks, Vec
             effort,
             enforced: raw_task.enforced.unwrap_or(false),
             links,
+            priority_if,
+            file: file.to_owned(),
         });
     }
     if v.errors.is_empty() {

@@ -113,6 +113,8 @@ pub struct Document<'a> {
     pub intake: Vec<IntakeLine>,
     /// What pqs decided from the intake; empty when the intake was not filled in.
     pub decisions: Vec<DecisionLine>,
+    /// The plan: tasks, open ones ranked first, then the done ones.
+    pub tasks: Vec<super::tasks::PlannedTask>,
     /// The comparison with the baseline, if there is one.
     pub progress: Option<Progress>,
     /// Every recorded session, oldest first.
@@ -145,6 +147,7 @@ impl<'a> Document<'a> {
             review_months: crate::assessment::DEFAULT_REVIEW_MONTHS,
             intake: Vec::new(),
             decisions: Vec::new(),
+            tasks: Vec::new(),
             progress: None,
             sessions: Vec::new(),
             generated_at,
@@ -174,6 +177,7 @@ impl<'a> Document<'a> {
         doc.review_months = assessment.review_period();
         doc.intake = intake_lines(catalog, scan, assessment);
         doc.decisions = decision_lines(catalog, assessment);
+        doc.tasks = super::tasks::plan(catalog, assessment, scan);
         doc.sessions = progress::sessions(catalog, assessment);
         doc.progress = progress::default_baseline(assessment).map(|moment| {
             progress::compare(catalog, assessment, scan, moment, Baseline::PreviousSession)
@@ -258,6 +262,11 @@ impl<'a> Document<'a> {
                 (totals, gaps)
             })
             .collect()
+    }
+
+    /// The first `limit` tasks still to do, in plan order.
+    pub fn top_tasks(&self, limit: usize) -> impl Iterator<Item = &super::tasks::PlannedTask> {
+        self.tasks.iter().filter(|t| t.is_open()).take(limit)
     }
 
     /// The most important gaps: severity first, then checklist order (the order of `scan.gaps`).

@@ -143,6 +143,7 @@ pub fn assessment() -> Assessment {
             owner: owner.into(),
             due,
             action: action.into(),
+            ..PlanEntry::default()
         };
         a.set_plan(id, entry, later);
     }

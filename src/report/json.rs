@@ -163,6 +163,32 @@ pub fn render(doc: &Document) -> String {
             "score": round(o.score),
             "gaps": o.gaps,
         })).collect::<Vec<_>>(),
+        "tasks": doc.tasks.iter().map(|t| json!({
+            "id": t.id,
+            "title": t.title,
+            "reason": crate::text::task_reason(&t.reason),
+            "effort": t.reason.effort.map(|e| e.as_str()),
+            "status": match t.status {
+                super::tasks::TaskStatus::Open => "open",
+                super::tasks::TaskStatus::Done(_) => "done",
+            },
+            "done_on": match t.status {
+                super::tasks::TaskStatus::Done(day) => day.map(|d| d.to_string()),
+                super::tasks::TaskStatus::Open => None,
+            },
+            "pinned": t.reason.pinned,
+            "severity": t.reason.severity.as_str(),
+            "enforced": t.reason.enforced,
+            "items": t.item_ids().collect::<Vec<_>>(),
+            "in_order": t.in_order,
+            "steps": t.steps,
+            "links": t.links,
+            "plan": t.plan.as_ref().map(|p| json!({
+                "owner": p.owner,
+                "due": p.due.map(|d| d.to_string()),
+                "action": p.action,
+            })),
+        })).collect::<Vec<_>>(),
         "intake": intake,
         "decisions": doc.decisions.iter().map(|d| json!({
             "id": d.id,

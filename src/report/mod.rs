@@ -11,6 +11,7 @@ pub mod listing;
 pub mod markdown;
 pub mod progress;
 pub mod scan;
+pub mod tasks;
 pub mod text;
 
 pub use document::{Band, Document};

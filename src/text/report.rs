@@ -247,3 +247,46 @@ pub fn scope_progress(answered: usize, total: usize, score: u32, gaps: usize) ->
 
 /// Before the follow-ups a nee rules out, listed under a gap.
 pub const STEPS: &str = "Wat erin moet";
+
+/// How much work a task is, in words.
+pub fn effort_label(effort: crate::checklist::tasks::Effort) -> &'static str {
+    use crate::checklist::tasks::Effort;
+    match effort {
+        Effort::Minutes => "minder dan een uur werk",
+        Effort::Hours => "een paar uur werk",
+        Effort::Days => "een dag werk of meer",
+    }
+}
+
+/// Why a task stands where it does in the plan, in one line: "ernst hoog · je antwoordde nee · de
+/// AP controleert hier actief op · een paar uur werk".
+pub fn task_reason(reason: &crate::report::tasks::Reason) -> String {
+    use crate::assessment::Status;
+    let mut parts = Vec::new();
+    if let Some(place) = reason.pinned {
+        parts.push(format!("door de adviseur op plaats {place} gezet"));
+    }
+    parts.push(format!("ernst {}", super::severity_label(reason.severity)));
+    if !reason.privacy {
+        parts.push("buiten de privacywet".to_owned());
+    }
+    parts.push(
+        match reason.answer {
+            Some(Status::No) => "je antwoordde nee",
+            Some(Status::Unknown) => "je weet het nog niet",
+            Some(Status::Partly) => "deels geregeld",
+            _ => "nog niet beantwoord",
+        }
+        .to_owned(),
+    );
+    if reason.enforced {
+        parts.push("de toezichthouder controleert hier actief op".to_owned());
+    }
+    if reason.sensitive {
+        parts.push("weegt zwaarder door de gegevens die je verwerkt".to_owned());
+    }
+    if let Some(effort) = reason.effort {
+        parts.push(effort_label(effort).to_owned());
+    }
+    parts.join(" · ")
+}

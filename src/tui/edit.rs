@@ -98,7 +98,12 @@ pub fn save_form(app: &mut App, mut form: Box<Form>, now: Timestamp) -> Option<E
             app.message = Some((Tone::Info, t::DETAILS_SAVED.into()));
             Some(Effect::Save)
         }
-        Ok(FormValue::Plan(id, entry)) => {
+        Ok(FormValue::Plan(id, mut entry)) => {
+            // The form edits who, when and what; a pin and a done date stay as they were.
+            if let Some(kept) = app.assessment.plan.get(&id) {
+                entry.done = kept.done;
+                entry.pinned = kept.pinned;
+            }
             if !app.assessment.set_plan(&id, entry, now) {
                 return None;
             }

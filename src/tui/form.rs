@@ -139,6 +139,7 @@ impl Form {
                     owner: self.value(0),
                     due,
                     action: self.value(2),
+                    ..PlanEntry::default()
                 };
                 Ok(FormValue::Plan(id.clone(), entry))
             }
@@ -166,6 +167,7 @@ mod tests {
             owner: "Sanne".into(),
             due: Some(date(2027, 1, 31)),
             action: "Register opstellen".into(),
+            ..Default::default()
         };
         assert_eq!(form.parse(), Ok(FormValue::Plan("x.y".into(), expected)));
         typed(&mut form, 1, "volgende week");

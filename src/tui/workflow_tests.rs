@@ -370,6 +370,7 @@ fn the_report_screen_shows_progress_since_the_previous_session_at_80x24() {
             owner: "Sanne".into(),
             due: Some(jiff::civil::date(2026, 1, 31)),
             action: "Doelen toevoegen".into(),
+            ..Default::default()
         },
         day(7),
     );

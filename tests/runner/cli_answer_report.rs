@@ -147,6 +147,7 @@ fn json_report_has_the_documented_shape() {
             "review_months",
             "sessions",
             "since",
+            "tasks",
             "totals"
         ]
     );
@@ -198,6 +199,37 @@ fn json_report_has_the_documented_shape() {
         }
     }
     assert_eq!(seen, weights.len(), "every item appears once, in order");
+
+    // The plan: every gap in exactly one open task, each task with a reason for its place.
+    let tasks = doc["tasks"].as_array().unwrap();
+    assert!(!tasks.is_empty());
+    let mut planned: Vec<&str> = Vec::new();
+    for task in tasks {
+        for key in [
+            "id", "title", "reason", "effort", "status", "items", "steps", "links",
+        ] {
+            assert!(task.get(key).is_some(), "task lacks {key}: {task}");
+        }
+        assert!(!task["reason"].as_str().unwrap().is_empty(), "{task}");
+        planned.extend(
+            task["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i.as_str().unwrap()),
+        );
+    }
+    let gap_ids: Vec<&str> = doc["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["id"].as_str().unwrap())
+        .collect();
+    planned.sort_unstable();
+    let mut sorted_gaps = gap_ids.clone();
+    sorted_gaps.sort_unstable();
+    assert_eq!(planned, sorted_gaps, "every gap is in one task, once");
+    assert!(!planned.contains(&ITEM));
 
     let gaps = doc["gaps"].as_array().unwrap();
     let avg_gaps = gaps.iter().filter(|g| g["scope"] == "avg").count();

@@ -687,3 +687,35 @@ fn validate_reads_the_task_list_and_glossary_as_what_they_are() {
     assert!(lines[0].contains(": in orde (taken, "), "{out}");
     assert!(lines[1].contains(": in orde (begrippenlijst, "), "{out}");
 }
+
+#[test]
+fn a_task_raised_by_an_intake_question_that_does_not_exist_is_refused_with_its_place() {
+    let env = TestEnv::new();
+    let bundled = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists/tasks.toml"),
+    )
+    .unwrap();
+    let first = bundled
+        .find("priority_if = [")
+        .expect("a bundled task with priority_if");
+    let broken = format!(
+        "{}priority_if = [\"zwembad\"]\n#{}",
+        &bundled[..first],
+        &bundled[first..]
+    );
+    let line = bundled[..first].lines().count() + 1;
+    let path = env.write_checklist("tasks.toml", &broken);
+    let err = env.fails(&["validate", path.to_str().unwrap()]);
+    let place = format!("{}:{line}:17: `priority_if` van taak ", path.display());
+    assert!(err.contains(&place), "{err}");
+    assert!(err.contains("\"zwembad\""), "{err}");
+    // The bundled list, with its real conditions, is in order.
+    let ok = env.ok(&[
+        "validate",
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("checklists/tasks.toml")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert!(ok.contains(": in orde (taken, "), "{ok}");
+}

@@ -66,6 +66,7 @@ fn hostile_assessment() -> Assessment {
             owner: HOSTILE.into(),
             due: Some(jiff::civil::date(2026, 1, 1)),
             action: HOSTILE.into(),
+            ..PlanEntry::default()
         },
         now(),
     );

@@ -153,6 +153,7 @@ fn plan_entries_are_set_and_removed_when_emptied() {
         owner: "Sanne".into(),
         due: Some(jiff::civil::date(2027, 1, 31)),
         action: "Register opstellen".into(),
+        ..Default::default()
     };
     assert!(a.set_plan("x.y", entry.clone(), at(1)));
     assert!(!a.set_plan("x.y", entry, at(2)));

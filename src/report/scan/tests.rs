@@ -248,6 +248,7 @@ fn plan_entries_ride_on_gaps_and_overdue_is_by_day() {
             owner: "Sanne".into(),
             due: Some(due),
             action: String::new(),
+            ..Default::default()
         },
         Timestamp::UNIX_EPOCH,
     );

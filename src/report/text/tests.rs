@@ -131,6 +131,7 @@ fn plan_and_details_cannot_send_terminal_escapes() {
         owner: "Sanne\x1b[31m".into(),
         due: None,
         action: "Doen\x1b]0;titel\x07 nu\nen later".into(),
+        ..Default::default()
     };
     a.set_plan("privacyverklaring.pv-doeleinden", entry, fixture::now());
     a.sessions[0].assessor = "Eva\x1b[1m".into();

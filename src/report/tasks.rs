@@ -1,0 +1,214 @@
+//! The plan: open points grouped into tasks a person can do, ranked by what a privacy lawyer would
+//! have fixed first for this business.
+//!
+//! The order, factor by factor (each one only decides when the ones before it are equal):
+//!
+//! 1. a task the consultant pinned comes first, in the pinned order;
+//! 2. severity: the most serious open question of the task (hoog, middel, laag);
+//! 3. privacy law before consumer law and good practice (a task with an open privacy question);
+//! 4. the answer: nee before weet ik niet before deels before not answered yet;
+//! 5. enforcement: what the Autoriteit Persoonsgegevens or the ACM actively enforces (`enforced` in
+//!    `tasks.toml`: cookies and tracking, marketing without consent, breaches, processors);
+//! 6. sensitivity: a task that weighs more for this business by its intake (`priority_if` in
+//!    `tasks.toml`: special data, children, many people);
+//! 7. effort: quick wins of equal risk first (minuten, uren, dagen);
+//! 8. the order of the tasks' first questions in the checklists.
+//!
+//! Finished tasks (every question answered ja or niet van toepassing, or marked done) come after the
+//! open ones, with their date, and never vanish.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use super::scan::{Gap, Scan};
+use crate::assessment::{Assessment, PlanEntry, Status};
+use crate::checklist::tasks::Effort;
+use crate::checklist::{Catalog, Scope, Severity};
+
+/// Why a task stands where it does: the factors of the order that apply to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    /// Pinned by the consultant in this place.
+    pub pinned: Option<u32>,
+    /// Its most serious open question.
+    pub severity: Severity,
+    /// An open question of it is privacy law (not only consumer law or good practice).
+    pub privacy: bool,
+    /// The weakest answer among its open questions (`None`: not answered yet).
+    pub answer: Option<Status>,
+    /// A duty the AP or the ACM actively enforces.
+    pub enforced: bool,
+    /// It weighs more for this business (its intake).
+    pub sensitive: bool,
+    /// How much work it is, when the task says.
+    pub effort: Option<Effort>,
+}
+
+/// Whether a task is still to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskStatus {
+    /// Questions of it are open.
+    Open,
+    /// Done on this day: every question answered ja or niet van toepassing (the day of the last
+    /// answer), or marked done.
+    Done(Option<Date>),
+}
+
+/// One task of the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedTask {
+    /// The task id (an item's own id for an item without a task).
+    pub id: String,
+    /// What to do, as an instruction.
+    pub title: String,
+    /// The steps, when the task has them.
+    pub steps: Vec<String>,
+    /// Authoritative pages.
+    pub links: Vec<String>,
+    /// Open questions, in the order of the gaps (most serious first).
+    pub open: Vec<Gap>,
+    /// Questions of the task that are in order (answered ja or niet van toepassing).
+    pub in_order: usize,
+    /// What was agreed for the task (owner, due date, action, pin, done).
+    pub plan: Option<PlanEntry>,
+    /// Open or done.
+    pub status: TaskStatus,
+    /// Why it stands where it does.
+    pub reason: Reason,
+}
+
+impl PlannedTask {
+    /// Whether it is still to do.
+    pub fn is_open(&self) -> bool {
+        self.status == TaskStatus::Open
+    }
+
+    /// The ids of its open questions.
+    pub fn item_ids(&self) -> impl Iterator<Item = &str> {
+        self.open.iter().map(|g| g.id.as_str())
+    }
+}
+
+/// How strongly an answer calls for action: nee first.
+fn answer_rank(status: Option<Status>) -> u8 {
+    match status {
+        Some(Status::No) => 0,
+        Some(Status::Unknown) => 1,
+        Some(Status::Partly) => 2,
+        _ => 3,
+    }
+}
+
+/// The plan for an assessment: every task with asked questions, open ones ranked, then the done
+/// ones. Only questions that are asked count (the intake, the depth and a parent's answer decide);
+/// a task with none is left out.
+pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<PlannedTask> {
+    let facts = catalog.intake().effective(&assessment.intake);
+    // Each asked item once, where it lives, grouped by task in the order first met.
+    let mut order: Vec<&str> = Vec::new();
+    let mut in_order: HashMap<&str, usize> = HashMap::new();
+    let mut last_answer: HashMap<&str, jiff::Timestamp> = HashMap::new();
+    for item in scan
+        .checklists
+        .iter()
+        .flat_map(|c| &c.items)
+        .filter(|i| i.shared_from.is_none() && i.asked())
+    {
+        let task = item.task.as_str();
+        if !order.contains(&task) {
+            order.push(task);
+        }
+        if !item.is_gap() {
+            *in_order.entry(task).or_default() += 1;
+            if let Some(at) = item.answered_at {
+                let latest = last_answer.entry(task).or_insert(at);
+                *latest = (*latest).max(at);
+            }
+        }
+    }
+    let mut open: HashMap<&str, Vec<Gap>> = HashMap::new();
+    for gap in &scan.gaps {
+        open.entry(gap.task.as_str()).or_default().push(gap.clone());
+    }
+    let tz = jiff::tz::TimeZone::UTC;
+    let mut tasks: Vec<(usize, PlannedTask)> = order
+        .iter()
+        .enumerate()
+        .map(|(place, &id)| {
+            let open = open.remove(id).unwrap_or_default();
+            let task = catalog.tasks().get(id);
+            let plan = assessment.plan.get(id).cloned();
+            let status = match plan.as_ref().and_then(|p| p.done) {
+                Some(day) => TaskStatus::Done(Some(day)),
+                None if open.is_empty() => TaskStatus::Done(
+                    last_answer
+                        .get(id)
+                        .map(|at| at.to_zoned_datetime(tz.clone()).date()),
+                ),
+                None => TaskStatus::Open,
+            };
+            let reason = Reason {
+                pinned: plan.as_ref().and_then(|p| p.pinned),
+                severity: open
+                    .iter()
+                    .map(|g| g.severity)
+                    .min()
+                    .unwrap_or(Severity::Low),
+                privacy: open.is_empty() || open.iter().any(|g| g.scope == Scope::Avg),
+                answer: open
+                    .iter()
+                    .map(|g| g.status)
+                    .min_by_key(|s| answer_rank(*s))
+                    .flatten(),
+                enforced: task.is_some_and(|t| t.enforced),
+                sensitive: task.is_some_and(|t| {
+                    t.priority_if
+                        .iter()
+                        .any(|c| facts.get(&c.flag).is_some_and(|f| c.holds(Some(f))))
+                }),
+                effort: task.map(|t| t.effort),
+            };
+            // An item without a task of its own: its question is the task.
+            let title = match task {
+                Some(t) => t.title.clone(),
+                None => open
+                    .first()
+                    .map(|g| g.action.clone())
+                    .or_else(|| catalog.item(id).map(|(_, i)| i.action.clone()))
+                    .unwrap_or_else(|| id.to_owned()),
+            };
+            let planned = PlannedTask {
+                id: id.to_owned(),
+                title,
+                steps: task.map(|t| t.steps.clone()).unwrap_or_default(),
+                links: task.map(|t| t.links.clone()).unwrap_or_default(),
+                open,
+                in_order: in_order.get(id).copied().unwrap_or(0),
+                plan,
+                status,
+                reason,
+            };
+            (place, planned)
+        })
+        .collect();
+    tasks.sort_by_key(|(place, t)| {
+        let r = &t.reason;
+        (
+            !t.is_open(),
+            r.pinned.is_none(),
+            r.pinned,
+            r.severity,
+            !r.privacy,
+            answer_rank(r.answer),
+            !r.enforced,
+            !r.sensitive,
+            r.effort.unwrap_or(Effort::Hours),
+            *place,
+        )
+    });
+    tasks.into_iter().map(|(_, t)| t).collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,258 @@
+use jiff::Timestamp;
+
+use super::*;
+use crate::checklist::catalog::Content;
+use crate::checklist::intake::parse_intake;
+use crate::checklist::tasks::parse_tasks;
+use crate::checklist::{Source, Value, parse_checklist};
+
+const INTAKE: &str = r#"
+version = 1
+reviewed = 2026-12-01
+[[questions]]
+id = "gezondheid"
+question = "Gezondheid?"
+explanation = "e"
+"#;
+
+const TASKS: &str = r#"
+version = 1
+reviewed = 2026-12-01
+[[tasks]]
+id = "verklaring"
+title = "Schrijf een privacyverklaring"
+steps = ["Schrijf hem."]
+effort = "uren"
+[[tasks]]
+id = "cookies"
+title = "Vraag toestemming voor cookies"
+steps = ["Zet de banner goed."]
+effort = "uren"
+enforced = true
+[[tasks]]
+id = "beveiliging"
+title = "Beveilig je laptops"
+steps = ["Zet versleuteling aan."]
+effort = "uren"
+priority_if = "gezondheid"
+[[tasks]]
+id = "wachtwoord"
+title = "Zet tweestapsverificatie aan"
+steps = ["Doe het."]
+effort = "minuten"
+[[tasks]]
+id = "webwinkel"
+title = "Zet de bedenktijd in je webshop"
+steps = ["Zet hem erin."]
+effort = "minuten"
+enforced = true
+[[tasks]]
+id = "register"
+title = "Maak een register"
+steps = ["Maak het."]
+effort = "dagen"
+"#;
+
+fn item(id: &str, task: &str, severity: &str) -> String {
+    format!(
+        "[[items]]\nid = \"{id}\"\nquestion = \"{id}?\"\nexplanation = \"e\"\naction = \"a {id}\"\n\
+         reference = \"r\"\nseverity = \"{severity}\"\ntask = \"{task}\"\n"
+    )
+}
+
+fn catalog() -> Catalog {
+    let mut text =
+        String::from("id = \"lijst\"\ntitle = \"Lijst\"\nversion = 1\nreviewed = 2026-12-01\n");
+    for (id, task, severity) in [
+        ("verklaring-1", "verklaring", "high"),
+        ("verklaring-2", "verklaring", "medium"),
+        ("cookies-1", "cookies", "high"),
+        ("laptop", "beveiliging", "high"),
+        ("tweestaps", "wachtwoord", "high"),
+        ("register-1", "register", "high"),
+        ("los", "geen-taak", "low"),
+        ("bedenktijd", "webwinkel", "high"),
+    ] {
+        text.push_str(&item(id, task, severity));
+    }
+    // Consumer law, not privacy law.
+    text = text.replace(
+        "task = \"webwinkel\"\n",
+        "task = \"webwinkel\"\nscope = \"consumentenrecht\"\n",
+    );
+    // An item without a task is a task of its own.
+    text = text.replace("task = \"geen-taak\"\n", "");
+    let content = Content {
+        intake: parse_intake(INTAKE, "intake.toml", Source::Bundled).unwrap(),
+        tasks: parse_tasks(TASKS, "tasks.toml", Source::Bundled).unwrap(),
+        ..Content::default()
+    };
+    let catalog = Catalog::with_content(
+        content,
+        [parse_checklist(&text, "lijst.toml", Source::Bundled).unwrap()],
+    );
+    assert_eq!(catalog.check(), [], "the test content is valid");
+    catalog
+}
+
+fn now() -> Timestamp {
+    "2026-12-01T10:00:00Z".parse().unwrap()
+}
+
+fn planned(answers: &[(&str, Status)], edit: impl FnOnce(&mut Assessment)) -> Vec<PlannedTask> {
+    let catalog = catalog();
+    let mut a = Assessment::new("Test", now());
+    for (id, status) in answers {
+        a.set_status(&format!("lijst.{id}"), Some(*status), None, now());
+    }
+    edit(&mut a);
+    let scan = Scan::new(&catalog, &a, now());
+    plan(&catalog, &a, &scan)
+}
+
+fn ids(tasks: &[PlannedTask]) -> Vec<&str> {
+    tasks.iter().map(|t| t.id.as_str()).collect()
+}
+
+#[test]
+fn equal_severity_and_answer_put_what_the_ap_enforces_first_then_quick_wins() {
+    // Every high task answered nee: cookies (enforced) first; then the others by effort (the
+    // quick two-step login before hours, hours before days), then file order.
+    let tasks = planned(
+        &[
+            ("verklaring-1", Status::No),
+            ("cookies-1", Status::No),
+            ("laptop", Status::No),
+            ("tweestaps", Status::No),
+            ("register-1", Status::No),
+        ],
+        |_| {},
+    );
+    assert_eq!(
+        ids(&tasks),
+        [
+            "cookies",
+            "wachtwoord",
+            "verklaring",
+            "beveiliging",
+            "register",
+            "webwinkel",
+            "lijst.los"
+        ]
+    );
+    assert!(tasks[0].reason.enforced);
+    assert_eq!(tasks[1].reason.effort, Some(Effort::Minutes));
+}
+
+#[test]
+fn the_intake_lifts_a_task_about_sensitive_data() {
+    let answers = [
+        ("verklaring-1", Status::No),
+        ("laptop", Status::No),
+        ("register-1", Status::No),
+    ];
+    let without = planned(&answers, |_| {});
+    let with = planned(&answers, |a| {
+        a.set_intake("gezondheid", Some(Value::Yes), now());
+    });
+    let place = |tasks: &[PlannedTask], id: &str| tasks.iter().position(|t| t.id == id).unwrap();
+    assert!(place(&without, "beveiliging") > place(&without, "verklaring"));
+    assert!(place(&with, "beveiliging") < place(&with, "verklaring"));
+    assert!(with[place(&with, "beveiliging")].reason.sensitive);
+}
+
+#[test]
+fn severity_comes_before_the_answer_and_nee_before_weet_ik_niet_before_deels() {
+    let tasks = planned(
+        &[
+            ("verklaring-1", Status::Yes),
+            ("verklaring-2", Status::No), // a medium nee
+            ("cookies-1", Status::Partly),
+            ("laptop", Status::Unknown),
+            ("tweestaps", Status::No),
+            ("register-1", Status::Yes),
+            ("bedenktijd", Status::Yes),
+        ],
+        |_| {},
+    );
+    // High tasks: tweestaps nee, laptop weet ik niet, cookies deels; then the medium one.
+    assert_eq!(
+        &ids(&tasks)[..4],
+        ["wachtwoord", "beveiliging", "cookies", "verklaring"]
+    );
+    assert_eq!(tasks[3].reason.severity, Severity::Medium);
+    assert_eq!(tasks[3].in_order, 1, "verklaring-1 is in order");
+}
+
+#[test]
+fn a_pinned_task_leads_and_a_done_one_stays_at_the_end_with_its_date() {
+    let day = jiff::civil::date(2026, 11, 30);
+    let tasks = planned(
+        &[
+            ("cookies-1", Status::No),
+            ("register-1", Status::No),
+            ("tweestaps", Status::Yes),
+        ],
+        |a| {
+            let pin = PlanEntry {
+                pinned: Some(1),
+                ..PlanEntry::default()
+            };
+            a.set_plan("register", pin, now());
+            let done = PlanEntry {
+                done: Some(day),
+                ..PlanEntry::default()
+            };
+            a.set_plan("verklaring", done, now());
+        },
+    );
+    assert_eq!(tasks[0].id, "register", "pinned");
+    assert_eq!(tasks[0].reason.pinned, Some(1));
+    assert_eq!(tasks[1].id, "cookies");
+    let done: Vec<&str> = tasks
+        .iter()
+        .filter(|t| !t.is_open())
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(done, ["verklaring", "wachtwoord"]);
+    let verklaring = tasks.iter().find(|t| t.id == "verklaring").unwrap();
+    assert_eq!(
+        verklaring.status,
+        TaskStatus::Done(Some(day)),
+        "marked done"
+    );
+    let wachtwoord = tasks.iter().find(|t| t.id == "wachtwoord").unwrap();
+    assert_eq!(
+        wachtwoord.status,
+        TaskStatus::Done(Some(jiff::civil::date(2026, 12, 1))),
+        "answered ja: done on the day of the answer"
+    );
+    assert!(tasks.iter().rposition(|t| t.is_open()).unwrap() < tasks.len() - 2);
+}
+
+#[test]
+fn an_item_without_a_task_is_a_task_of_its_own_titled_by_its_action() {
+    let tasks = planned(&[], |_| {});
+    let own = tasks.iter().find(|t| t.id == "lijst.los").unwrap();
+    assert_eq!(own.title, "a los");
+    assert_eq!(own.item_ids().collect::<Vec<_>>(), ["lijst.los"]);
+    assert!(own.steps.is_empty());
+}
+
+#[test]
+fn privacy_law_comes_before_consumer_law_of_equal_severity() {
+    // The webshop task is enforced and quick, but it is consumer law: a privacy scan plans the
+    // privacy statement first.
+    let tasks = planned(
+        &[("verklaring-1", Status::No), ("bedenktijd", Status::No)],
+        |_| {},
+    );
+    let place = |id: &str| tasks.iter().position(|t| t.id == id).unwrap();
+    assert!(place("verklaring") < place("webwinkel"));
+    let webwinkel = &tasks[place("webwinkel")];
+    assert!(!webwinkel.reason.privacy);
+    assert!(webwinkel.reason.enforced);
+    assert!(crate::text::task_reason(&webwinkel.reason).contains("buiten de privacywet"));
+    // Of two privacy tasks the enforced one still leads.
+    assert!(tasks[place("verklaring")].reason.privacy);
+}
