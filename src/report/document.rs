@@ -50,6 +50,9 @@ pub fn percent(score: f64) -> u32 {
 /// How many gaps the "eerst doen" list shows.
 pub const FIRST_ACTIONS: usize = 10;
 
+/// How many tasks the summary, the report on quit and the TUI's report screen show.
+pub const TOP_TASKS: usize = 5;
+
 /// No details filled in.
 static NO_DETAILS: Details = Details {
     contact: String::new(),
@@ -266,7 +269,43 @@ impl<'a> Document<'a> {
 
     /// The first `limit` tasks still to do, in plan order.
     pub fn top_tasks(&self, limit: usize) -> impl Iterator<Item = &super::tasks::PlannedTask> {
-        self.tasks.iter().filter(|t| t.is_open()).take(limit)
+        self.open_tasks().take(limit)
+    }
+
+    /// The tasks still to do, in plan order.
+    pub fn open_tasks(&self) -> impl Iterator<Item = &super::tasks::PlannedTask> {
+        self.tasks.iter().filter(|t| t.is_open())
+    }
+
+    /// The finished tasks, in plan order.
+    pub fn done_tasks(&self) -> impl Iterator<Item = &super::tasks::PlannedTask> {
+        self.tasks.iter().filter(|t| !t.is_open())
+    }
+
+    /// "12 taken open, 2 afgerond".
+    pub fn plan_count(&self) -> String {
+        t::plan_count(self.open_tasks().count(), self.done_tasks().count())
+    }
+
+    /// What was agreed for a task, in one line: "Wie: Piet · Uiterlijk: 15 december 2026 (te laat) ·
+    /// Afgesproken: …"; `None` when nothing is.
+    pub fn task_agreement(&self, task: &super::tasks::PlannedTask) -> Option<String> {
+        let plan = task.plan.as_ref()?;
+        let mut parts = Vec::new();
+        if !plan.owner.trim().is_empty() {
+            parts.push(format!("{}: {}", t::PLAN_OWNER, plan.owner.trim()));
+        }
+        if let Some(due) = plan.due {
+            let mut line = format!("{}: {}", t::PLAN_DUE, t::date_long(due));
+            if task.is_open() && plan.overdue(self.scan.today) {
+                line.push_str(&format!(" ({})", t::OVERDUE));
+            }
+            parts.push(line);
+        }
+        if !plan.action.trim().is_empty() {
+            parts.push(format!("{}: {}", t::PLAN_ACTION, plan.action.trim()));
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
     /// The most important gaps: severity first, then checklist order (the order of `scan.gaps`).

@@ -9,7 +9,7 @@ mod sections;
 
 use std::fmt::Write;
 
-use super::document::{Document, FIRST_ACTIONS};
+use super::document::{Document, TOP_TASKS};
 use super::scan::{ChecklistScan, Gap};
 use super::text::bar;
 use crate::assessment::Status;
@@ -18,8 +18,6 @@ use crate::text as t;
 
 /// Cells in a progress or score bar.
 const BAR_WIDTH: usize = 10;
-/// How many actions the summary shows.
-const SUMMARY_ACTIONS: usize = 5;
 /// A blank to fill in by hand. Literal underscores: a run with a space before and nothing after is no
 /// emphasis in CommonMark, and on a line of its own it is a rule, which prints as a writing line.
 const FILL: &str = "________________________________________";
@@ -199,6 +197,7 @@ pub fn render(doc: &Document) -> String {
     let _ = writeln!(out, "\n{}\n", escape_inline(&doc.depth_line()));
     let _ = writeln!(out, "{}\n", escape_inline(t::BAND_RULE));
 
+    sections::plan(&mut out, doc);
     let _ = writeln!(out, "## {}\n", escape_inline(t::MD_OVERVIEW));
     table_head(
         &mut out,
@@ -220,26 +219,6 @@ pub fn render(doc: &Document) -> String {
     out.push('\n');
     sections::since(&mut out, doc);
 
-    let _ = writeln!(out, "## {}\n", escape_inline(t::FIRST_DO));
-    let first = doc.first_actions(FIRST_ACTIONS);
-    if first.is_empty() {
-        let _ = writeln!(out, "{}\n", escape_inline(t::NO_GAPS));
-    } else {
-        let _ = writeln!(out, "{}\n", escape_inline(t::MD_FIRST_DO_ORDER));
-        for (n, gap) in first.iter().enumerate() {
-            let _ = writeln!(out, "{}. **{}**", n + 1, escape_inline(&gap.question));
-            let facts = [
-                labelled(&capitalised(t::SEVERITY), t::severity_label(gap.severity)),
-                labelled(t::MD_ANSWER, t::status_label(gap.status)),
-                escape_inline(&gap.checklist_title),
-            ];
-            let _ = writeln!(out, "    - {}", facts.join(DOT));
-            let _ = writeln!(out, "    - {}", labelled(t::ACTION, &gap.action));
-            let _ = writeln!(out, "    - {}", labelled(t::REFERENCE, &gap.reference));
-            sections::plan_lines(&mut out, gap);
-        }
-        out.push('\n');
-    }
     sections::action_plan(&mut out, doc);
 
     let _ = writeln!(out, "## {}\n", escape_inline(t::GAPS));
@@ -372,23 +351,7 @@ pub fn render_summary(doc: &Document) -> String {
     }
     out.push('\n');
 
-    let _ = writeln!(out, "## {}\n", escape_inline(t::MD_SUMMARY_ACTIONS));
-    let first = doc.first_actions(SUMMARY_ACTIONS);
-    if first.is_empty() {
-        let _ = writeln!(out, "{}", escape_inline(t::NO_GAPS));
-    }
-    for (n, gap) in first.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{}. **{}** ({} {})",
-            n + 1,
-            escape_inline(&gap.question),
-            escape_inline(t::SEVERITY),
-            escape_inline(t::severity_label(gap.severity))
-        );
-        let _ = writeln!(out, "    - {}", labelled(t::ACTION, &gap.action));
-    }
-    out.push('\n');
+    sections::top_tasks(&mut out, doc, TOP_TASKS);
     let planned = doc.action_plan().len();
     if planned > 0 {
         let counts = t::plan_counts(planned, doc.overdue());

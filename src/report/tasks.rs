@@ -84,6 +84,14 @@ impl PlannedTask {
         self.status == TaskStatus::Open
     }
 
+    /// The day it was finished, when it is and the day is known.
+    pub fn done_day(&self) -> Option<Date> {
+        match self.status {
+            TaskStatus::Done(day) => day,
+            TaskStatus::Open => None,
+        }
+    }
+
     /// The ids of its open questions.
     pub fn item_ids(&self) -> impl Iterator<Item = &str> {
         self.open.iter().map(|g| g.id.as_str())

@@ -4,7 +4,7 @@ mod sections;
 
 use std::fmt::Write;
 
-use super::document::{Band, Document, FIRST_ACTIONS, percent};
+use super::document::{Band, Document, TOP_TASKS, percent};
 use super::scan::{ChecklistScan, Gap};
 use crate::checklist::Severity;
 use crate::sanitize;
@@ -242,17 +242,10 @@ fn gap(g: &Gap, layout: Layout, number: Option<usize>, out: &mut String) {
 pub fn render(doc: &Document, layout: Layout) -> String {
     let mut out = String::new();
     header(doc, layout, t::REPORT_TITLE, &mut out);
+    sections::plan(doc, layout, &mut out);
+    let _ = writeln!(out);
     checklist_table(&doc.scan.checklists, layout, true, &mut out);
     sections::since(doc, layout, &mut out);
-
-    let first = doc.first_actions(FIRST_ACTIONS);
-    let _ = writeln!(out, "\n{}", layout.bold(t::FIRST_DO));
-    if first.is_empty() {
-        let _ = writeln!(out, "{}", t::NO_GAPS);
-    }
-    for (i, g) in first.iter().enumerate() {
-        gap(g, layout, Some(i + 1), &mut out);
-    }
     sections::action_plan(doc, layout, &mut out);
 
     let _ = writeln!(
@@ -309,13 +302,8 @@ pub fn render_summary(doc: &Document, layout: Layout) -> String {
     let mut out = String::new();
     header(doc, layout, t::SUMMARY_TITLE, &mut out);
     checklist_table(&doc.scan.checklists, layout, false, &mut out);
-    let _ = writeln!(out, "\n{}", layout.bold(t::TOP_FIVE));
-    for (i, g) in doc.first_actions(5).iter().enumerate() {
-        // Wrapped plain (`wrap` sanitises, which would defuse a colour), then the label coloured.
-        let label = format!("[{}]", t::severity_label(g.severity).to_uppercase());
-        let line = wrap(&format!("{}. {label} {}", i + 1, g.action), layout.width, 0);
-        out.push_str(&line.replacen(&label, &layout.severity(g.severity), 1));
-    }
+    let _ = writeln!(out, "\n{}", layout.bold(t::TOP_TASKS));
+    sections::top_tasks(doc, layout, TOP_TASKS, &mut out);
     let planned = doc.action_plan().len();
     if planned > 0 {
         let line = format!(

@@ -502,3 +502,44 @@ pub fn arg_did_you_mean(suggestion: &str) -> String {
 pub const USAGE: &str = "Gebruik:";
 /// Last line of an argument error.
 pub const ARG_MORE_HELP: &str = "Meer uitleg: pqs --help";
+
+/// The Dutch month names, for dates in documents.
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// A date as written in Dutch: "1 december 2026".
+pub fn date_long(day: jiff::civil::Date) -> String {
+    let month = MONTHS[usize::from(day.month().unsigned_abs()) - 1];
+    format!("{} {month} {}", day.day(), day.year())
+}
+
+#[cfg(test)]
+mod date_tests {
+    #[test]
+    fn dates_are_written_in_dutch() {
+        assert_eq!(
+            super::date_long(jiff::civil::date(2026, 12, 1)),
+            "1 december 2026"
+        );
+        assert_eq!(
+            super::date_long(jiff::civil::date(2027, 3, 31)),
+            "31 maart 2027"
+        );
+        assert_eq!(
+            super::date_long(jiff::civil::date(2027, 1, 9)),
+            "9 januari 2027"
+        );
+    }
+}

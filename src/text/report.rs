@@ -280,7 +280,7 @@ pub fn task_reason(reason: &crate::report::tasks::Reason) -> String {
         .to_owned(),
     );
     if reason.enforced {
-        parts.push("de toezichthouder controleert hier actief op".to_owned());
+        parts.push("de toezichthouder controleert hier actief".to_owned());
     }
     if reason.sensitive {
         parts.push("weegt zwaarder door de gegevens die je verwerkt".to_owned());
@@ -289,4 +289,61 @@ pub fn task_reason(reason: &crate::report::tasks::Reason) -> String {
         parts.push(effort_label(effort).to_owned());
     }
     parts.join(" · ")
+}
+
+/// Heading of the plan of tasks, first in every report.
+pub const PLAN: &str = "Het plan: wat eerst";
+
+/// Under the plan's heading: "12 taken open, 2 afgerond".
+pub fn plan_count(open: usize, done: usize) -> String {
+    let tasks = if open == 1 { "taak" } else { "taken" };
+    if done == 0 {
+        format!("{open} {tasks} open")
+    } else {
+        format!("{open} {tasks} open, {done} afgerond")
+    }
+}
+
+/// Before the one-line reason for a task's place.
+pub const WHY_HERE: &str = "Waarom hier";
+
+/// A task's open questions: "1 open vraag", "3 open vragen".
+pub fn open_questions(n: usize) -> String {
+    if n == 1 {
+        "1 open vraag".to_owned()
+    } else {
+        format!("{n} open vragen")
+    }
+}
+
+/// Before a task's steps.
+pub const TASK_STEPS: &str = "Stappen";
+
+/// Before a task's links.
+pub const MORE_INFO: &str = "Meer informatie";
+
+/// Heading of the finished tasks.
+pub const TASKS_DONE: &str = "Afgerond";
+
+/// A finished task's date: "afgerond op 1 december 2026", or "afgerond" without a date.
+pub fn done_on(day: Option<jiff::civil::Date>) -> String {
+    match day {
+        Some(day) => format!("afgerond op {}", super::date_long(day)),
+        None => "afgerond".to_owned(),
+    }
+}
+
+/// When no task is open.
+pub const NO_TASKS: &str = "Geen open taken: alles wat gevraagd is, is in orde.";
+
+/// The summary's heading of the first tasks.
+pub const TOP_TASKS: &str = "De vijf belangrijkste taken";
+
+/// "En nog 7 taken: zie het volledige rapport."
+pub fn more_tasks(n: usize) -> String {
+    if n == 1 {
+        "En nog 1 taak: zie het volledige rapport.".to_owned()
+    } else {
+        format!("En nog {n} taken: zie het volledige rapport.")
+    }
 }

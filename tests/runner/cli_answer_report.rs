@@ -64,19 +64,41 @@ fn text_report_lists_every_other_item_as_a_gap() {
     assert!(report.contains(&totals), "{totals}\n{report}");
     let per_checklist = format!("\nAlle open punten per checklist ({})\n", total - 1);
     assert!(report.contains(&per_checklist), "{report}");
-    // The ten most important gaps come first, numbered.
-    let first: Vec<&str> = report
-        .split("\nEerst doen\n")
+    // The plan comes first: every open task, numbered, each with why it stands there, in the
+    // order of the JSON report.
+    let tasks = env.json(&["report", "--format", "json"])["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["status"] == "open")
+        .map(|t| t["title"].as_str().unwrap().to_owned())
+        .collect::<Vec<_>>();
+    let plan = report
+        .split("\nHet plan: wat eerst (")
         .nth(1)
         .unwrap()
-        .split(&per_checklist)
+        .split("\nChecklist ")
         .next()
-        .unwrap()
+        .unwrap();
+    assert!(
+        plan.starts_with(&format!("{} taken open", tasks.len())),
+        "{plan}"
+    );
+    let numbered: Vec<&str> = plan
         .lines()
-        .filter(|l| l.contains(". [HOOG] "))
+        .skip(1)
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .collect();
-    assert_eq!(first.len(), 10, "{first:?}");
-    assert!(first[0].starts_with(" 1. [HOOG] "), "{first:?}");
+    assert_eq!(numbered.len(), tasks.len(), "{numbered:?}");
+    for (n, (line, title)) in numbered.iter().zip(&tasks).enumerate() {
+        let number = format!("{}.", n + 1);
+        assert!(line.starts_with(&number), "{line}");
+        assert!(
+            title.starts_with(line[number.len()..].trim()),
+            "{line} / {title}"
+        );
+    }
+    assert_eq!(plan.matches("Waarom hier: ernst ").count(), tasks.len());
     // The answered item is listed as done, by its question.
     let checklists = env.json(&["checklists", "--format", "json"]);
     let pv = &checklists["checklists"][0];

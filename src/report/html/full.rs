@@ -5,7 +5,7 @@ use super::parts::{checklist_table, header, severity, status, totals};
 use super::sections;
 use super::writer::Html;
 use crate::checklist::Severity;
-use crate::report::document::{Document, FIRST_ACTIONS};
+use crate::report::document::Document;
 use crate::report::scan::Gap;
 use crate::text as t;
 
@@ -13,12 +13,12 @@ use crate::text as t;
 pub(super) fn body(h: &mut Html, doc: &Document) {
     header(h, doc, t::REPORT_TITLE);
     totals(h, doc);
+    plan(h, doc);
     h.el("section", &[("class", "overview")], |h| {
         heading(h, "h2", t::HTML_OVERVIEW, None);
         checklist_table(h, doc);
     });
     sections::since(h, doc);
-    first_actions(h, doc);
     sections::action_plan(h, doc);
     gaps_per_checklist(h, doc);
     sections::others(h, doc);
@@ -43,38 +43,85 @@ pub(super) fn heading(h: &mut Html, tag: &'static str, text: &str, count: Option
     });
 }
 
-/// "Eerst doen": the most important gaps, numbered, with action and reference.
-fn first_actions(h: &mut Html, doc: &Document) {
-    let first = doc.first_actions(FIRST_ACTIONS);
-    h.el("section", &[("class", "first-do")], |h| {
-        heading(h, "h2", t::FIRST_DO, None);
-        if first.is_empty() {
-            h.leaf("p", &[("class", "empty")], t::NO_GAPS);
-            return;
-        }
-        h.el("ol", &[("class", "first")], |h| {
-            for (i, g) in first.iter().enumerate() {
-                h.el("li", &[("class", "first-item")], |h| {
-                    h.span("n", &(i + 1).to_string());
-                    h.el("div", &[], |h| {
-                        h.div("head", |h| {
-                            severity(h, g.severity);
-                            status(h, g.status);
-                            h.span("checklist", &g.checklist_title);
+/// The plan, first in the report: each open task numbered, with why it stands there, what was
+/// agreed, its steps and its links; then the finished tasks with their date.
+fn plan(h: &mut Html, doc: &Document) {
+    h.el("section", &[("class", "plan-tasks")], |h| {
+        heading(h, "h2", t::PLAN, None);
+        h.leaf("p", &[("class", "plan-count")], &doc.plan_count());
+        if doc.open_tasks().next().is_none() {
+            h.leaf("p", &[("class", "empty")], t::NO_TASKS);
+        } else {
+            h.el("ol", &[("class", "first")], |h| {
+                for (i, task) in doc.open_tasks().enumerate() {
+                    h.el("li", &[("class", "first-item")], |h| {
+                        h.span("n", &(i + 1).to_string());
+                        h.el("div", &[], |h| {
+                            h.div("head", |h| {
+                                severity(h, task.reason.severity);
+                                h.span("count", &t::open_questions(task.open.len()));
+                            });
+                            h.leaf("p", &[("class", "q")], &task.title);
+                            h.el("p", &[("class", "why")], |h| {
+                                h.leaf("b", &[], t::WHY_HERE);
+                                h.text(": ").text(&t::task_reason(&task.reason));
+                            });
+                            if let Some(agreed) = doc.task_agreement(task) {
+                                h.leaf("p", &[("class", "agreed")], &agreed);
+                            }
+                            if !task.steps.is_empty() {
+                                h.el("ul", &[("class", "steps")], |h| {
+                                    for step in &task.steps {
+                                        h.leaf("li", &[], step);
+                                    }
+                                });
+                            }
+                            if !task.links.is_empty() {
+                                h.el("p", &[("class", "ref")], |h| {
+                                    h.leaf("b", &[], t::MORE_INFO);
+                                    h.text(": ");
+                                    for (n, url) in task.links.iter().enumerate() {
+                                        if n > 0 {
+                                            h.text(" · ");
+                                        }
+                                        link(h, url);
+                                    }
+                                });
+                            }
                         });
-                        h.leaf("p", &[("class", "action")], &g.action);
-                        h.el("p", &[("class", "ref")], |h| {
-                            h.leaf("b", &[], t::REFERENCE);
-                            h.text(": ").text(&g.reference);
-                        });
-                        if g.plan.is_some() {
-                            h.el("dl", &[("class", "facts")], |h| sections::plan_facts(h, g));
-                        }
                     });
-                });
-            }
-        });
+                }
+            });
+        }
+        let done: Vec<_> = doc.done_tasks().collect();
+        if !done.is_empty() {
+            heading(h, "h3", t::TASKS_DONE, Some(done.len()));
+            h.el("ul", &[("class", "done")], |h| {
+                for task in done {
+                    h.leaf(
+                        "li",
+                        &[],
+                        &format!("✓ {} ({})", task.title, t::done_on(task.done_day())),
+                    );
+                }
+            });
+        }
     });
+}
+
+/// A link: an `https://` or `http://` address becomes a real link; anything else is shown as
+/// text only (a user's task file may hold anything).
+pub(super) fn link(h: &mut Html, url: &str) {
+    let url = crate::sanitize::line(url);
+    let web = (url.starts_with("https://") || url.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>');
+    if web {
+        h.leaf("a", &[("href", &url)], &url);
+    } else {
+        h.text(&url);
+    }
 }
 
 /// Every gap, grouped per checklist (most serious first within a checklist), with notes.

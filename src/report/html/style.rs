@@ -73,6 +73,13 @@ ol.first>li{display:grid;grid-template-columns:7mm 1fr;gap:0 2mm;padding:2mm 0;b
 ol.first>li:first-child{padding-top:.5mm}
 .n{font-size:12pt;font-weight:700;line-height:1.25;text-align:right;font-variant-numeric:tabular-nums}
 .action{margin:.6mm 0 .4mm}
+.plan-count{margin:0 0 1.5mm;color:var(--muted)}
+.why{margin:.4mm 0;font-size:8.5pt;color:var(--muted)}
+.why b{color:var(--ink);font-weight:600}
+.agreed{margin:.4mm 0;font-size:8.5pt;font-weight:600}
+ul.steps{margin:.8mm 0 .6mm;padding-left:4.5mm;font-size:9pt}
+ul.steps li{margin:.2mm 0}
+.ref a{color:inherit;overflow-wrap:anywhere}
 .ref{font-size:8pt;color:var(--muted)}
 article.gap{margin:0 0 2.2mm;padding:1.6mm 0 1.6mm 3mm;border-left:2.2pt solid var(--ink);break-inside:avoid;page-break-inside:avoid}
 article.gap.sev-medium-line{border-left:2.2pt solid #7d8693}
@@ -141,7 +148,9 @@ h1.long{font-size:13pt}
 ol.top5{list-style:none;margin:0;padding:0}
 ol.top5 li{display:grid;grid-template-columns:5mm 15mm 1fr;gap:0 2mm;align-items:baseline;padding:.5mm 0;border-bottom:.5pt solid var(--rule);font-size:8.8pt}
 ol.top5 .n{font-weight:700;text-align:right;font-variant-numeric:tabular-nums}
-ol.top5 .action{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden;margin:0;line-height:1.3}
+ol.top5 .action{margin:0;line-height:1.3;min-width:0}
+ol.top5 .action b{display:block;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+ol.top5 .why{display:block;font-size:7.8pt;color:var(--muted);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .more{margin-top:1mm;font-size:8pt;color:var(--muted)}
 .remarks{flex:1 0 12mm;display:flex;flex-direction:column;margin-top:4mm;border:.75pt solid var(--edge);border-radius:1.5mm;padding:2mm 3.5mm 3mm}
 .lines{position:relative;flex:1}

@@ -3,11 +3,9 @@
 
 use super::parts::{checklist_table, open_high, score_card, severity, title_block};
 use super::writer::Html;
-use crate::report::document::Document;
+use crate::report::document::{Document, TOP_TASKS};
 use crate::text as t;
 
-/// How many actions the summary lists.
-const TOP: usize = 5;
 /// Ruled lines in the remarks box (more than ever fit; the box shows what fits).
 const RULES: usize = 10;
 
@@ -45,7 +43,7 @@ pub(super) fn body(h: &mut Html, doc: &Document) {
     });
     h.leaf("h2", &[], t::HTML_OVERVIEW);
     checklist_table(h, doc);
-    top_actions(h, doc);
+    top_tasks(h, doc);
     h.div("remarks", |h| {
         h.span("label", t::REMARKS);
         // Ruled lines to write on; as many as fit, the rest is cut off.
@@ -83,27 +81,32 @@ pub(super) fn body(h: &mut Html, doc: &Document) {
     h.leaf("p", &[("class", "disclaimer")], t::NOT_LEGAL_ADVICE);
 }
 
-/// The five most important gaps: severity and action (at most two lines each).
-fn top_actions(h: &mut Html, doc: &Document) {
-    let top = doc.first_actions(TOP);
-    h.leaf("h2", &[], t::TOP_FIVE);
-    if top.is_empty() {
-        h.leaf("p", &[("class", "empty")], t::NO_GAPS);
+/// The five most important tasks, in plan order (the consultant's when pinned), with their reason.
+fn top_tasks(h: &mut Html, doc: &Document) {
+    h.leaf("h2", &[], t::TOP_TASKS);
+    if doc.open_tasks().next().is_none() {
+        h.leaf("p", &[("class", "empty")], t::NO_TASKS);
         return;
     }
+    let mut shown = 0;
     h.el("ol", &[("class", "top5")], |h| {
-        for (i, g) in top.iter().enumerate() {
+        for (i, task) in doc.top_tasks(TOP_TASKS).enumerate() {
+            shown += 1;
             h.el("li", &[("class", "top-item")], |h| {
                 h.span("n", &format!("{}.", i + 1));
-                h.el("span", &[], |h| severity(h, g.severity));
-                h.el("p", &[("class", "action"), ("title", &g.action)], |h| {
-                    h.text(&g.action);
+                h.el("span", &[], |h| severity(h, task.reason.severity));
+                h.el("div", &[("class", "action")], |h| {
+                    h.leaf("b", &[], &task.title);
+                    h.leaf("span", &[("class", "why")], &t::task_reason(&task.reason));
+                    if let Some(agreed) = doc.task_agreement(task) {
+                        h.leaf("span", &[("class", "why")], &agreed);
+                    }
                 });
             });
         }
     });
-    let more = doc.scan.totals.gaps.saturating_sub(top.len());
+    let more = doc.open_tasks().count().saturating_sub(shown);
     if more > 0 {
-        h.leaf("p", &[("class", "more")], &t::html_more_gaps(more));
+        h.leaf("p", &[("class", "more")], &t::more_tasks(more));
     }
 }

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::{DOT, escape_cell, escape_inline, fact, labelled, row, table_head};
 use crate::report::document::{Document, percent};
 use crate::report::scan::Gap;
+use crate::sanitize;
 use crate::text as t;
 
 /// Contact, assessor and KvK number as facts, when filled in.
@@ -239,6 +240,108 @@ pub(super) fn others(out: &mut String, doc: &Document) {
                 escape_inline(&t::other_gap(&g.question, g.status, &g.action))
             );
         }
+    }
+    out.push('\n');
+}
+
+/// A link the reader can click: `[url](url)` for a web address, with anything that could end the
+/// link percent-encoded; anything else as escaped text (a user's task file may hold anything).
+pub(super) fn link(url: &str) -> String {
+    let url = sanitize::line(url);
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return escape_inline(&url);
+    }
+    let mut safe = String::new();
+    for c in url.chars() {
+        if c.is_ascii_alphanumeric() || "-._~:/?#@!$&'*+,;=%".contains(c) {
+            safe.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                safe.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    format!("[{safe}]({safe})")
+}
+
+/// The plan, first in the report: each open task with why it stands there, what was agreed, its
+/// steps and links; then the finished tasks with their date.
+pub(super) fn plan(out: &mut String, doc: &Document) {
+    let _ = writeln!(out, "## {}\n", escape_inline(t::PLAN));
+    let _ = writeln!(out, "{}\n", escape_inline(&doc.plan_count()));
+    let mut any = false;
+    for (n, task) in doc.open_tasks().enumerate() {
+        any = true;
+        let _ = writeln!(out, "{}. **{}**", n + 1, escape_inline(&task.title));
+        let why = format!(
+            "{} · {}",
+            t::task_reason(&task.reason),
+            t::open_questions(task.open.len())
+        );
+        let _ = writeln!(out, "    - {}", labelled(t::WHY_HERE, &why));
+        if let Some(agreed) = doc.task_agreement(task) {
+            let _ = writeln!(out, "    - {}", escape_inline(&agreed));
+        }
+        if !task.steps.is_empty() {
+            let _ = writeln!(out, "    - {}:", escape_inline(t::TASK_STEPS));
+            for step in &task.steps {
+                let _ = writeln!(out, "        - {}", escape_inline(step));
+            }
+        }
+        if !task.links.is_empty() {
+            let links: Vec<String> = task.links.iter().map(|l| link(l)).collect();
+            let _ = writeln!(
+                out,
+                "    - {}: {}",
+                escape_inline(t::MORE_INFO),
+                links.join(" ")
+            );
+        }
+    }
+    if !any {
+        let _ = writeln!(out, "{}", escape_inline(t::NO_TASKS));
+    }
+    out.push('\n');
+    let done: Vec<_> = doc.done_tasks().collect();
+    if !done.is_empty() {
+        let _ = writeln!(
+            out,
+            "### {} ({})\n",
+            escape_inline(t::TASKS_DONE),
+            done.len()
+        );
+        for task in done {
+            let _ = writeln!(
+                out,
+                "- ✓ {} ({})",
+                escape_inline(&task.title),
+                escape_inline(&t::done_on(task.done_day()))
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// The first `limit` open tasks with their reason, for the summary.
+pub(super) fn top_tasks(out: &mut String, doc: &Document, limit: usize) {
+    let _ = writeln!(out, "## {}\n", escape_inline(t::TOP_TASKS));
+    let mut shown = 0;
+    for (n, task) in doc.top_tasks(limit).enumerate() {
+        shown += 1;
+        let _ = writeln!(out, "{}. **{}**", n + 1, escape_inline(&task.title));
+        let _ = writeln!(
+            out,
+            "    - {}",
+            escape_inline(&t::task_reason(&task.reason))
+        );
+    }
+    if shown == 0 {
+        let _ = writeln!(out, "{}", escape_inline(t::NO_TASKS));
+    }
+    let more = doc.open_tasks().count().saturating_sub(shown);
+    if more > 0 {
+        let _ = writeln!(out, "\n{}", escape_inline(&t::more_tasks(more)));
     }
     out.push('\n');
 }

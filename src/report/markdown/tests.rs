@@ -144,7 +144,7 @@ fn report_has_every_section_and_states_the_bands() {
     for heading in [
         t::TOTAL,
         t::MD_OVERVIEW,
-        t::FIRST_DO,
+        t::PLAN,
         t::GAPS,
         t::DONE,
         t::ORPHANS,
@@ -155,10 +155,32 @@ fn report_has_every_section_and_states_the_bands() {
     assert!(md.contains(t::NOT_LEGAL_ADVICE));
     assert!(md.contains("0.0.0-test"));
     assert!(md.contains("verdwenen.vraag"));
-    let first_do = md.split("## Eerst doen").nth(1).unwrap();
-    let first_do = first_do.split("\n## ").next().unwrap();
-    assert!(first_do.contains("\n10. **"));
-    assert!(!first_do.contains("\n11. "));
+    // The plan comes before the overview and holds every open task, numbered, each with its
+    // reason and its links as real links.
+    let doc = fixture::document(&scan, &org);
+    let open = doc.open_tasks().count();
+    assert!(open > 5, "the fixture has a plan");
+    assert!(md.find(&format!("## {}", t::PLAN)) < md.find(&format!("## {}", t::MD_OVERVIEW)));
+    let plan = md.split(&format!("## {}", t::PLAN)).nth(1).unwrap();
+    let plan = plan.split("\n## ").next().unwrap();
+    assert!(plan.contains(&format!("\n{open}. **")));
+    assert!(!plan.contains(&format!("\n{}. ", open + 1)));
+    assert_eq!(plan.matches(t::WHY_HERE).count(), open);
+    assert!(plan.contains(
+        "[https://www.autoriteitpersoonsgegevens.nl/](https://www.autoriteitpersoonsgegevens.nl/)"
+    ));
+}
+
+#[test]
+fn a_link_cannot_break_out_of_its_markdown() {
+    assert_eq!(
+        super::sections::link("https://a.nl/x (y)<b>"),
+        "[https://a.nl/x%20%28y%29%3Cb%3E](https://a.nl/x%20%28y%29%3Cb%3E)"
+    );
+    // Not a web address: text, never a link.
+    let other = super::sections::link("javascript:alert(1)");
+    assert_eq!(other, escape_inline("javascript:alert(1)"));
+    assert!(!other.contains("]("));
 }
 
 #[test]

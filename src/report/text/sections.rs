@@ -220,3 +220,65 @@ pub(super) fn others(doc: &Document, layout: Layout, out: &mut String) {
         }
     }
 }
+
+/// The plan, first in the report: each open task with why it stands there, its steps, links and
+/// what was agreed; then the finished tasks with their date.
+pub(super) fn plan(doc: &Document, layout: Layout, out: &mut String) {
+    let _ = writeln!(out, "\n{} ({})", layout.bold(t::PLAN), doc.plan_count());
+    let mut any = false;
+    for (i, task) in doc.open_tasks().enumerate() {
+        any = true;
+        let _ = writeln!(out);
+        let wrapped = wrap(&task.title, layout.width, 4);
+        let title = format!("{:<4}{}", format!("{}.", i + 1), &wrapped[4..]);
+        out.push_str(&layout.bold(title.trim_end()));
+        out.push('\n');
+        let why = format!(
+            "{}: {} · {}",
+            t::WHY_HERE,
+            t::task_reason(&task.reason),
+            t::open_questions(task.open.len())
+        );
+        out.push_str(&wrap(&why, layout.width, 4));
+        if let Some(agreed) = doc.task_agreement(task) {
+            out.push_str(&wrap(&agreed, layout.width, 4));
+        }
+        for step in &task.steps {
+            let wrapped = wrap(step, layout.width, 6);
+            let _ = write!(out, "    - {}", &wrapped[6..]);
+        }
+        for link in &task.links {
+            let _ = writeln!(out, "    {}: {}", t::MORE_INFO, sanitize::line(link));
+        }
+    }
+    if !any {
+        out.push_str(&wrap(t::NO_TASKS, layout.width, 0));
+    }
+    let done: Vec<_> = doc.done_tasks().collect();
+    if !done.is_empty() {
+        let _ = writeln!(out, "\n{} ({})", layout.bold(t::TASKS_DONE), done.len());
+        for task in done {
+            let line = format!("✓ {} ({})", task.title, t::done_on(task.done_day()));
+            out.push_str(&bullet(&line, layout));
+        }
+    }
+}
+
+/// The first `limit` open tasks, one numbered title each with its reason, for the summary and
+/// the report on quit.
+pub(crate) fn top_tasks(doc: &Document, layout: Layout, limit: usize, out: &mut String) {
+    let mut shown = 0;
+    for (i, task) in doc.top_tasks(limit).enumerate() {
+        shown += 1;
+        let wrapped = wrap(&task.title, layout.width, 3);
+        let _ = write!(out, "{:<3}{}", format!("{}.", i + 1), &wrapped[3..]);
+        out.push_str(&wrap(&t::task_reason(&task.reason), layout.width, 3));
+    }
+    if shown == 0 {
+        out.push_str(&wrap(t::NO_TASKS, layout.width, 0));
+    }
+    let more = doc.open_tasks().count().saturating_sub(shown);
+    if more > 0 {
+        out.push_str(&wrap(&t::more_tasks(more), layout.width, 0));
+    }
+}
