@@ -87,13 +87,37 @@ pub fn document<'a>(
     )
 }
 
-/// The plain text report of an assessment (printed when the questionnaire closes).
-pub fn text_report(
+/// The one-screen report printed when the questionnaire closes: what changed since `session_start`,
+/// the first tasks, and the command for the whole report.
+pub fn quit_report(
     catalog: &Catalog,
     assessment: &Assessment,
     name: &str,
+    session_start: jiff::Timestamp,
     layout: text::Layout,
 ) -> String {
     let scan = Scan::new(catalog, assessment, clock::now());
-    text::render(&document(catalog, &scan, assessment, name), layout)
+    let doc = document(catalog, &scan, assessment, name);
+    let session = crate::report::progress::compare(
+        catalog,
+        assessment,
+        &scan,
+        session_start,
+        crate::report::progress::Baseline::Chosen,
+    );
+    text::render_quit(&doc, Some(&session), &report_command(name), layout)
+}
+
+/// The command that prints the whole report of `name`, quoted for a shell when it needs to be.
+pub fn report_command(name: &str) -> String {
+    let plain = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    if name == crate::assessment::DEFAULT_NAME {
+        "pqs report".to_owned()
+    } else if plain {
+        format!("pqs report -a {name}")
+    } else {
+        format!("pqs report -a '{}'", name.replace('\'', "'\\''"))
+    }
 }

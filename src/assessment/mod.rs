@@ -16,6 +16,9 @@ pub use model::{
     ScanDepth, parse_kvk, valid_review_months,
 };
 pub use plan::{PlanEntry, parse_due};
+
+/// The assessment's name when none is given.
+pub const DEFAULT_NAME: &str = "standaard";
 pub use session::Session;
 pub use status::{ParseStatusError, Status};
 pub use store::{Saved, Store, StoreError, Writer};

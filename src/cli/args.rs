@@ -42,7 +42,7 @@ pub struct Global {
         short = 'a',
         long = "assessment",
         global = true,
-        default_value = "standaard",
+        default_value = crate::assessment::DEFAULT_NAME,
         hide_default_value = true,
         value_name = "NAAM"
     )]

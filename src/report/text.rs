@@ -297,6 +297,82 @@ pub fn render(doc: &Document, layout: Layout) -> String {
     out
 }
 
+/// The report printed when the questionnaire closes: one screen (at most 25 lines at 80 columns):
+/// the score and band, progress, what this session changed, the five first tasks and the command
+/// for the whole report.
+pub fn render_quit(
+    doc: &Document,
+    session: Option<&super::progress::Progress>,
+    command: &str,
+    layout: Layout,
+) -> String {
+    let mut out = String::new();
+    let name = if doc.organisation.trim().is_empty() {
+        doc.assessment
+    } else {
+        doc.organisation
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        layout.bold(&cut(&t::quit_title(name), layout.width))
+    );
+    let totals = doc.scan.totals;
+    let _ = writeln!(
+        out,
+        "{} {}% ({})",
+        t::SCORE_COLUMN,
+        percent(totals.score),
+        layout.band(doc.band()),
+    );
+    out.push_str(&wrap(
+        &format!(
+            "{}: {}",
+            t::PROGRESS,
+            t::progress_sentence(totals.answered, totals.total, totals.gaps)
+        ),
+        layout.width,
+        0,
+    ));
+    if let Some(p) = session {
+        out.push_str(&wrap(
+            &t::this_session(
+                p.newly_answered.len(),
+                p.improved.len(),
+                p.worsened.len(),
+                percent(p.score_then),
+                percent(p.score_now),
+            ),
+            layout.width,
+            0,
+        ));
+    }
+    let _ = writeln!(out, "\n{}", layout.bold(t::TOP_TASKS));
+    let mut shown = 0;
+    for (i, task) in doc.top_tasks(TOP_TASKS).enumerate() {
+        shown += 1;
+        let number = format!("{}. ", i + 1);
+        let _ = writeln!(
+            out,
+            "{number}{}",
+            cut(&task.title, layout.width.saturating_sub(number.len()))
+        );
+        let reason = t::task_reason(&task.reason);
+        let _ = writeln!(out, "   {}", cut(&reason, layout.width.saturating_sub(3)));
+    }
+    if shown == 0 {
+        out.push_str(&wrap(t::NO_TASKS, layout.width, 0));
+    }
+    let more = doc.open_tasks().count().saturating_sub(shown);
+    if more > 0 {
+        out.push_str(&wrap(&t::more_tasks(more), layout.width, 0));
+    }
+    let _ = writeln!(out);
+    out.push_str(&wrap(&t::full_report_hint(command), layout.width, 0));
+    out.push_str(&wrap(t::NOT_LEGAL_ADVICE, layout.width, 0));
+    out
+}
+
 /// The progress summary: one screen or page to hand over.
 pub fn render_summary(doc: &Document, layout: Layout) -> String {
     let mut out = String::new();

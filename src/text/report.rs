@@ -252,14 +252,14 @@ pub const STEPS: &str = "Wat erin moet";
 pub fn effort_label(effort: crate::checklist::tasks::Effort) -> &'static str {
     use crate::checklist::tasks::Effort;
     match effort {
-        Effort::Minutes => "minder dan een uur werk",
-        Effort::Hours => "een paar uur werk",
-        Effort::Days => "een dag werk of meer",
+        Effort::Minutes => "minder dan een uur",
+        Effort::Hours => "een paar uur",
+        Effort::Days => "een dag of meer",
     }
 }
 
-/// Why a task stands where it does in the plan, in one line: "ernst hoog · je antwoordde nee · de
-/// AP controleert hier actief op · een paar uur werk".
+/// Why a task stands where it does in the plan, in one line: "ernst hoog · antwoord nee ·
+/// toezichthouder controleert actief · een paar uur".
 pub fn task_reason(reason: &crate::report::tasks::Reason) -> String {
     use crate::assessment::Status;
     let mut parts = Vec::new();
@@ -272,18 +272,18 @@ pub fn task_reason(reason: &crate::report::tasks::Reason) -> String {
     }
     parts.push(
         match reason.answer {
-            Some(Status::No) => "je antwoordde nee",
-            Some(Status::Unknown) => "je weet het nog niet",
+            Some(Status::No) => "antwoord nee",
+            Some(Status::Unknown) => "antwoord weet ik niet",
             Some(Status::Partly) => "deels geregeld",
             _ => "nog niet beantwoord",
         }
         .to_owned(),
     );
     if reason.enforced {
-        parts.push("de toezichthouder controleert hier actief".to_owned());
+        parts.push("toezichthouder controleert actief".to_owned());
     }
     if reason.sensitive {
-        parts.push("weegt zwaarder door de gegevens die je verwerkt".to_owned());
+        parts.push("weegt zwaarder voor jouw bedrijf".to_owned());
     }
     if let Some(effort) = reason.effort {
         parts.push(effort_label(effort).to_owned());
@@ -346,4 +346,28 @@ pub fn more_tasks(n: usize) -> String {
     } else {
         format!("En nog {n} taken: zie het volledige rapport.")
     }
+}
+
+/// The first line of the report printed when the questionnaire closes.
+pub fn quit_title(name: &str) -> String {
+    format!("Privacy Quick Scan: {name}")
+}
+
+/// What this session changed: "Deze sessie: 3 nieuw beantwoord, 6 verbeterd, 2 verslechterd; score
+/// 21% → 27%."
+pub fn this_session(newly: usize, improved: usize, worsened: usize, then: u32, now: u32) -> String {
+    if newly + improved + worsened == 0 {
+        return format!("Deze sessie veranderde geen antwoord; score {now}%.");
+    }
+    format!(
+        "Deze sessie: {newly} nieuw beantwoord, {improved} verbeterd, {worsened} verslechterd; \
+         score {then}% → {now}%."
+    )
+}
+
+/// Where the whole report is: the command to print it and to write a document.
+pub fn full_report_hint(command: &str) -> String {
+    format!(
+        "Het hele rapport: {command} (met --format html -o rapport.html als document om te printen)."
+    )
 }

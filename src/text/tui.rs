@@ -325,3 +325,18 @@ pub fn choose_hint(options: usize) -> String {
 }
 /// The three answers that differ, explained (shown at the first questions and in help).
 pub const ANSWER_MEANINGS: &str = "nee: het is er niet · weet ik niet: dat zoek je nog uit (telt als open) · niet van toepassing: de vraag past niet bij je bedrijf";
+
+/// Esc on the overview: it never ends the program.
+pub const HOW_TO_QUIT: &str = "Stoppen doe je met q. Je antwoorden zijn al bewaard.";
+/// Title of the question before quitting half-way a checklist.
+pub const QUIT_TITLE: &str = " Stoppen? ";
+/// The question before quitting half-way a checklist.
+pub fn quit_mid_checklist(checklist: &str) -> String {
+    format!(
+        "Je bent halverwege {checklist}. Je antwoorden zijn bewaard; volgende keer ga je hier verder.\n\nNu stoppen?"
+    )
+}
+/// "Beveiliging (4 van 9)".
+pub fn checklist_progress(title: &str, answered: usize, total: usize) -> String {
+    format!("{title} ({answered} van {total})")
+}

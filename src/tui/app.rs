@@ -43,6 +43,8 @@ pub enum Overlay {
     Form(Box<Form>),
     /// "Only view it?" for an assessment that cannot be written (held, or a read-only folder).
     ReadOnlyOffer,
+    /// Quitting in the middle of a checklist: are you sure? (what is answered is saved either way)
+    QuitConfirm(String),
     /// The end of a checklist in the walk-through: what is in order, what is open, what comes
     /// next. Only Enter goes on, so a key pressed again never answers the next question unseen.
     Pause {
@@ -101,6 +103,8 @@ pub struct App {
     pub cursor: usize,
     /// The main screen.
     pub mode: Mode,
+    /// Where Esc goes back to from the report or the intake.
+    pub back_to: Mode,
     /// The overlay.
     pub overlay: Overlay,
     /// Message in the status line.
@@ -166,6 +170,7 @@ impl App {
             asked_places: Vec::new(),
             cursor: 0,
             mode,
+            back_to: Mode::Overview,
             overlay: Overlay::None,
             message: None,
             unsaved: false,
@@ -272,7 +277,7 @@ impl App {
             (Overlay::Note(_), _) => Context::Note,
             (Overlay::Export(_) | Overlay::Organisation(_), _) => Context::Prompt,
             (Overlay::Form(_), _) => Context::Form,
-            (Overlay::ReadOnlyOffer, _) => Context::Confirm,
+            (Overlay::ReadOnlyOffer | Overlay::QuitConfirm(_), _) => Context::Confirm,
             (Overlay::Pause { .. } | Overlay::IntakeDone(..), _) => Context::Pause,
             (Overlay::Depth(_), _) => Context::Choose,
             (Overlay::Glossary(_), _) => Context::Glossary,
@@ -313,6 +318,18 @@ impl App {
     /// Index of the current checklist.
     pub fn checklist_index(&self) -> usize {
         self.positions.get(self.cursor).map_or(0, |p| p.0)
+    }
+
+    /// When quitting now would leave the current checklist half done in the walk-through: its
+    /// title with how far it is ("Beveiliging (4 van 9)").
+    pub fn mid_checklist(&self) -> Option<String> {
+        if self.mode != Mode::Guided || self.changed.is_empty() {
+            return None;
+        }
+        let ci = self.checklist_index();
+        let c = self.scan.checklists.get(ci)?;
+        (c.answered > 0 && c.answered < c.total)
+            .then(|| crate::text::checklist_progress(&c.title, c.answered, c.total))
     }
 
     /// Cursor index of the first item of checklist `ci`.

@@ -324,7 +324,6 @@ pub const BINDINGS: &[Binding] = &[
     key(Scope::Start, KeyCode::Down, Action::Next, false),
     key(Scope::Start, KeyCode::Up, Action::Previous, false),
     key(Scope::Start, KeyCode::Char('q'), Action::Quit, true),
-    key(Scope::Start, KeyCode::Esc, Action::Quit, false),
     Binding {
         scope: Scope::Start,
         code: KeyCode::Char('c'),

@@ -202,7 +202,13 @@ pub fn start(global: &Config) -> Result<(), Error> {
     }
     result.map_err(Error::Terminal)?;
     let layout = crate::output::stdout_layout();
-    let report = crate::output::text_report(&app.catalog, &app.assessment, &app.name, layout);
+    let report = crate::output::quit_report(
+        &app.catalog,
+        &app.assessment,
+        &app.name,
+        app.session_start,
+        layout,
+    );
     if layout.color {
         crate::output::print_coloured(&report)
     } else {

@@ -766,3 +766,102 @@ fn read_only_every_change_is_refused_and_nothing_is_saved() {
     let r = drive_read_only(events);
     assert_eq!(r.app.mode, Mode::Report);
 }
+
+#[test]
+fn esc_goes_back_on_every_screen_and_never_ends_the_program() {
+    use super::app::Overlay;
+    // From the walk-through: report, back; intake, back; then Esc to the overview, Esc again.
+    let r = drive(
+        existing(),
+        (80, 24),
+        vec![
+            key(KeyCode::Tab), // the walk-through
+            key(KeyCode::Char('r')),
+            key(KeyCode::Esc),
+        ],
+        Recorder::default(),
+    );
+    assert!(!r.app.quit);
+    assert_eq!(
+        r.app.mode,
+        Mode::Guided,
+        "the report goes back to the walk-through"
+    );
+    let r = drive(
+        existing(),
+        (80, 24),
+        vec![key(KeyCode::Char('i')), key(KeyCode::Esc)],
+        Recorder::default(),
+    );
+    assert!(!r.app.quit);
+    assert_eq!(
+        r.app.mode,
+        Mode::Overview,
+        "the intake goes back to the overview"
+    );
+    let r = drive(
+        existing(),
+        (80, 24),
+        vec![key(KeyCode::Tab), key(KeyCode::Esc), key(KeyCode::Esc)],
+        Recorder::default(),
+    );
+    assert!(!r.app.quit);
+    assert_eq!(r.app.mode, Mode::Overview);
+    assert_eq!(
+        r.app.message.as_ref().map(|m| m.1.as_str()),
+        Some(crate::text::HOW_TO_QUIT)
+    );
+    // Every overlay closes on Esc; the note editor keeps what was typed.
+    for open in ["?", "u", "v"] {
+        let mut events = chars(open);
+        events.push(key(KeyCode::Esc));
+        events.push(key(KeyCode::Esc));
+        let r = drive(existing(), (80, 24), events, Recorder::default());
+        assert!(!r.app.quit, "{open}");
+        assert!(matches!(r.app.overlay, Overlay::None), "{open}");
+    }
+    // The start screen has no Esc to quit either.
+    assert_eq!(
+        super::keymap::keymap(
+            super::keymap::Context::Start,
+            ratatui::crossterm::event::KeyEvent::new(
+                KeyCode::Esc,
+                ratatui::crossterm::event::KeyModifiers::NONE
+            )
+        ),
+        None
+    );
+}
+
+#[test]
+fn quitting_half_way_a_checklist_asks_first_and_keeps_every_answer() {
+    use super::app::Overlay;
+    // One answer in the walk-through, then q: a question; n stays; q and j quit.
+    let base = || {
+        let mut events = vec![key(KeyCode::Tab)];
+        events.extend(chars("jq"));
+        events
+    };
+    let r = drive(fresh(""), (80, 24), base(), Recorder::default());
+    assert!(!r.app.quit);
+    let Overlay::QuitConfirm(place) = &r.app.overlay else {
+        panic!("no question: {:?}", r.app.overlay);
+    };
+    assert!(place.contains("(1 van "), "{place}");
+    insta::assert_snapshot!(r.terminal.backend());
+    let mut events = base();
+    events.extend(chars("n"));
+    let r = drive(fresh(""), (80, 24), events, Recorder::default());
+    assert!(!r.app.quit && matches!(r.app.overlay, Overlay::None));
+    let mut events = base();
+    events.extend(chars("j"));
+    let r = drive(fresh(""), (80, 24), events, Recorder::default());
+    assert!(r.app.quit);
+    assert_eq!(
+        r.store.saved.last().unwrap().status(&q(0)),
+        Some(Status::Yes)
+    );
+    // From the overview, q quits at once.
+    let r = drive(existing(), (80, 24), chars("q"), Recorder::default());
+    assert!(r.app.quit);
+}

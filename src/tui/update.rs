@@ -88,6 +88,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 Overlay::None
                 | Overlay::Help
                 | Overlay::ReadOnlyOffer
+                | Overlay::QuitConfirm(_)
                 | Overlay::Pause { .. }
                 | Overlay::IntakeDone(..)
                 | Overlay::Depth(_)
@@ -96,11 +97,12 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             None
         }
         Action::ToggleReport => {
-            app.mode = if app.mode == Mode::Report {
-                Mode::Overview
+            if app.mode == Mode::Report {
+                go_back(app);
             } else {
-                Mode::Report
-            };
+                app.back_to = back_target(app.mode, app.back_to);
+                app.mode = Mode::Report;
+            }
             None
         }
         Action::Export => {
@@ -181,6 +183,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         }
         Action::ConfirmAnswer => edit::confirm_answer(app, now),
         Action::OpenIntake => {
+            app.back_to = back_target(app.mode, app.back_to);
             app.mode = Mode::Intake;
             None
         }
@@ -210,6 +213,15 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             None
         }
         // The offer to view an assessment that cannot be written: yes views it, no leaves.
+        Action::Yes if matches!(app.overlay, Overlay::QuitConfirm(_)) => {
+            app.overlay = Overlay::None;
+            app.quit = true;
+            Some(Effect::Quit)
+        }
+        Action::No if matches!(app.overlay, Overlay::QuitConfirm(_)) => {
+            app.overlay = Overlay::None;
+            None
+        }
         Action::Yes if matches!(app.overlay, Overlay::ReadOnlyOffer) => {
             app.overlay = Overlay::None;
             app.message = app.read_only.clone().map(|reason| (Tone::Info, reason));
@@ -277,8 +289,19 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             };
             None
         }
+        // Esc goes back, never out: from the report or the intake to where it was opened, from
+        // the walk-through to the overview; on the overview it says how to stop.
         Action::Back => match app.overlay {
-            Overlay::None => quit(app),
+            Overlay::None => {
+                match app.mode {
+                    Mode::Report | Mode::Intake => go_back(app),
+                    Mode::Guided => app.mode = Mode::Overview,
+                    Mode::Overview => {
+                        app.message = Some((Tone::Info, t::HOW_TO_QUIT.into()));
+                    }
+                }
+                None
+            }
             _ => {
                 app.overlay = Overlay::None;
                 None
@@ -419,6 +442,33 @@ fn quit(app: &mut App) -> Option<Effect> {
         app.message = Some((Tone::Error, t::QUIT_UNSAVED.into()));
         return None;
     }
+    // Half-way a checklist in the walk-through: ask first (the answers are saved either way).
+    if !app.unsaved
+        && !matches!(app.overlay, Overlay::QuitConfirm(_))
+        && let Some(where_) = app.mid_checklist()
+    {
+        app.overlay = Overlay::QuitConfirm(where_);
+        return None;
+    }
     app.quit = true;
     Some(Effect::Quit)
+}
+
+/// Where Esc leads back to from a screen opened from `mode`.
+fn back_target(mode: Mode, before: Mode) -> Mode {
+    match mode {
+        Mode::Guided | Mode::Overview => mode,
+        Mode::Report | Mode::Intake => before,
+    }
+}
+
+/// Back from the report or the intake to the screen it was opened from.
+fn go_back(app: &mut App) {
+    app.mode = match app.back_to {
+        Mode::Guided => Mode::Guided,
+        _ => Mode::Overview,
+    };
+    if app.mode == Mode::Guided && !app.asked_here(app.cursor) {
+        app.cursor = app.next_open(app.cursor).unwrap_or(app.cursor);
+    }
 }

@@ -304,6 +304,13 @@ fn an_assessment_held_elsewhere_opens_read_only_and_stays_unchanged() {
     };
     assert_eq!(code, Some(0), "{}", pqs.output());
     assert!(pqs.output().contains("ALLEEN LEZEN"), "the header says so");
+    // After the questionnaire, one screen: the first tasks and where the whole report is.
+    let output = pqs.output();
+    let after = output.rsplit("\x1b[?1049l").next().unwrap();
+    assert!(after.contains("De vijf belangrijkste taken"), "{after}");
+    assert!(after.contains("pqs report -a klant"), "{after}");
+    let lines = after.trim().lines().count();
+    assert!(lines <= 24, "{lines} lines:\n{after}");
     assert_eq!(
         std::fs::read(env.assessment("klant")).unwrap(),
         before,

@@ -156,3 +156,53 @@ fn plan_and_details_cannot_send_terminal_escapes() {
     assert!(out.contains("Wie: Sanne\u{fffd}[31m"));
     assert!(out.contains("Afgesproken: Doen\u{fffd}]0;titel\u{fffd} nu\n"));
 }
+
+#[test]
+fn the_report_on_quit_fits_one_screen_of_80_by_24() {
+    let scan = fixture::scan();
+    let doc = fixture::document(
+        &scan,
+        "Bakkerij De Korenschoof met een heel lange naam, Utrecht",
+    );
+    let session = crate::report::progress::compare(
+        &crate::checklist::Catalog::bundled(),
+        fixture::shared(),
+        &scan,
+        "2026-11-01T00:00:00Z".parse().unwrap(),
+        crate::report::progress::Baseline::Chosen,
+    );
+    let out = render_quit(&doc, Some(&session), "pqs report -a klant-x", Layout::PLAIN);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.len() <= 24, "{} lines:\n{out}", lines.len());
+    for line in &lines {
+        assert!(textwrap::core::display_width(line) <= 80, "{line:?}");
+    }
+    // Score, progress, this session, the five first tasks in plan order, the way to the rest.
+    assert!(lines[1].starts_with("Score 13% (onvoldoende)"), "{out}");
+    assert!(out.contains("Deze sessie: "), "{out}");
+    let first: Vec<&str> = doc.top_tasks(5).map(|t| t.title.as_str()).collect();
+    let mut at = 0;
+    for (i, title) in first.iter().enumerate() {
+        let line = format!("{}. {}", i + 1, cut(title, 77));
+        let found = out[at..]
+            .find(&line)
+            .unwrap_or_else(|| panic!("{line}\n{out}"));
+        at += found;
+    }
+    assert!(!out.contains("\n6. "));
+    assert!(out.contains("pqs report -a klant-x"));
+    assert!(out.contains(t::NOT_LEGAL_ADVICE));
+    assert!(!out.contains(t::GAPS_PER_CHECKLIST), "not the whole report");
+}
+
+#[test]
+fn what_this_session_changed_is_counted_in_words() {
+    assert_eq!(
+        t::this_session(3, 6, 2, 21, 27),
+        "Deze sessie: 3 nieuw beantwoord, 6 verbeterd, 2 verslechterd; score 21% → 27%."
+    );
+    assert_eq!(
+        t::this_session(0, 0, 0, 21, 21),
+        "Deze sessie veranderde geen antwoord; score 21%."
+    );
+}

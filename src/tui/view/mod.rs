@@ -64,6 +64,10 @@ impl Widget for &App {
             }
             Overlay::Depth(choice) => boxes::depth(self, choice, area, buf),
             Overlay::Glossary(offset) => boxes::glossary(self, *offset, area, buf),
+            Overlay::QuitConfirm(where_) => {
+                let question = t::quit_mid_checklist(where_);
+                confirm_box(self.theme, t::QUIT_TITLE, &question, area, buf);
+            }
             Overlay::ReadOnlyOffer => {
                 let reason = self.read_only.as_deref().unwrap_or_default();
                 let question = format!("{reason}\n\n{}", t::READ_ONLY_ASK);
