@@ -47,9 +47,6 @@ pub fn percent(score: f64) -> u32 {
     score.round().clamp(0.0, 100.0) as u32
 }
 
-/// How many gaps the "eerst doen" list shows.
-pub const FIRST_ACTIONS: usize = 10;
-
 /// How many tasks the summary, the report on quit and the TUI's report screen show.
 pub const TOP_TASKS: usize = 5;
 
@@ -306,14 +303,6 @@ impl<'a> Document<'a> {
             parts.push(format!("{}: {}", t::PLAN_ACTION, plan.action.trim()));
         }
         (!parts.is_empty()).then(|| parts.join(" · "))
-    }
-
-    /// The most important gaps: severity first, then checklist order (the order of `scan.gaps`).
-    pub fn first_actions(&self, limit: usize) -> &'a [Gap] {
-        // Privacy-law gaps come first in `scan.gaps`; the others are not "first" actions here.
-        let gaps = &self.scan.gaps;
-        let avg = gaps.iter().take_while(|g| g.scope == Scope::Avg).count();
-        &gaps[..avg.min(limit)]
     }
 
     /// The details that are filled in, as (label, user text) pairs: contact, assessor, KvK number.

@@ -268,8 +268,6 @@ pub fn band_label(band: crate::report::Band) -> &'static str {
 /// The thresholds of the bands, as stated in reports.
 pub const BAND_RULE: &str =
     "Score: onder 50 = onvoldoende, 50 tot 80 = op weg, 80 en hoger = goed.";
-/// Heading of the most important actions.
-pub const FIRST_DO: &str = "Eerst doen";
 /// Heading of items answered yes.
 pub const DONE: &str = "Al in orde";
 /// Label for progress as opposed to score.
@@ -286,8 +284,6 @@ pub const CHECKLIST_COLUMN: &str = "Checklist";
 pub const SCORE_COLUMN: &str = "Score";
 /// Column heading for open high-severity items.
 pub const HIGH_OPEN_COLUMN: &str = "hoog open";
-/// Heading of the five most important actions.
-pub const TOP_FIVE: &str = "De vijf belangrijkste acties";
 /// Heading of the remarks space.
 pub const REMARKS: &str = "Opmerkingen";
 /// Label for the date of the next session.
@@ -334,15 +330,6 @@ pub fn html_open_points(gaps: usize, high: usize) -> String {
     format!("{gaps} {noun}, {}", html_of_which_high(high))
 }
 
-/// Under the top actions of the summary when there are more gaps.
-pub fn html_more_gaps(more: usize) -> String {
-    if more == 1 {
-        "En nog 1 open punt: zie het volledige rapport.".to_owned()
-    } else {
-        format!("En nog {more} open punten: zie het volledige rapport.")
-    }
-}
-
 /// The browser tab title: the report's title, then the organisation if any.
 pub fn html_title(title: &str, organisation: &str) -> String {
     if organisation.trim().is_empty() {
@@ -370,13 +357,8 @@ pub const MD_SUMMARY_HEADERS: [&str; 3] = ["Checklist", "Beantwoord", "Score"];
 pub const MD_ANSWER: &str = "Antwoord";
 /// Markdown: label before an item id.
 pub const MD_ITEM_ID: &str = "Vraag-id";
-/// Markdown: explains the order of the "eerst doen" list.
-pub const MD_FIRST_DO_ORDER: &str =
-    "De belangrijkste open punten: eerst ernst hoog, dan in de volgorde van de checklists.";
 /// Markdown: shown under "Al in orde" when nothing is answered yes.
 pub const MD_NOTHING_DONE: &str = "Nog geen vragen met ja beantwoord.";
-/// Markdown summary: heading of the top actions.
-pub const MD_SUMMARY_ACTIONS: &str = "Eerst doen (top 5)";
 /// Markdown summary: signature line of the entrepreneur.
 pub const MD_SIGN_OWNER: &str = "Handtekening ondernemer";
 /// Markdown summary: signature line of the adviser.

@@ -275,7 +275,7 @@ pub fn task_reason(reason: &crate::report::tasks::Reason) -> String {
             Some(Status::No) => "antwoord nee",
             Some(Status::Unknown) => "antwoord weet ik niet",
             Some(Status::Partly) => "deels geregeld",
-            _ => "nog niet beantwoord",
+            _ => "nog open",
         }
         .to_owned(),
     );

@@ -172,7 +172,10 @@ pub fn since_counts(new: usize, better: usize, worse: usize, then: u32, now: u32
 
 /// Report screen: answers to check and agreed actions.
 pub fn attention_counts(rechecks: usize, planned: usize, overdue: usize) -> String {
-    format!("Ter controle: {rechecks} · actieplan: {planned} afspraken, waarvan {overdue} te laat")
+    format!(
+        "Ter controle: {rechecks} · {}",
+        super::plan_counts(planned, overdue)
+    )
 }
 
 /// Report screen: a checklist the intake rules out.

@@ -464,7 +464,8 @@ fn report_screen_shows_totals_bars_and_first_actions_at_80x24() {
     assert_eq!(r.app.mode, Mode::Report);
     let screen = r.terminal.backend().to_string();
     assert!(screen.contains("onvoldoende"), "band shown");
-    assert!(screen.contains("Eerst doen"));
+    assert!(screen.contains("Het plan: wat eerst ("), "{screen}");
+    assert!(screen.contains(" 1. "), "{screen}");
     insta::assert_snapshot!(r.terminal.backend());
 }
 

@@ -381,9 +381,11 @@ fn the_report_screen_shows_progress_since_the_previous_session_at_80x24() {
         "{screen}"
     );
     assert!(
-        screen.contains("1 afspraken, waarvan 1 te laat"),
+        screen.contains("1 afgesproken actie, waarvan 1 te laat"),
         "{screen}"
     );
-    assert!(screen.contains("geldt niet (intake)"), "{screen}");
+    // The plan comes first, five tasks with their reason.
+    assert!(screen.contains("│ 5. "), "{screen}");
+    assert!(screen.contains("│    ernst hoog · "), "{screen}");
     insta::assert_snapshot!(r.terminal.backend());
 }

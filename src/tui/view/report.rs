@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use crate::report::document::FIRST_ACTIONS;
 use crate::report::text::bar;
 use crate::report::{Band, Document};
 use crate::text as t;
@@ -15,13 +14,14 @@ use crate::tui::app::App;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     // The date is not shown here, so the document needs no clock.
-    let doc = Document::new(
+    let mut doc = Document::new(
         &app.scan,
         &app.assessment.organisation,
         &app.name,
         jiff::Timestamp::UNIX_EPOCH,
         String::new(),
     );
+    doc.tasks = crate::report::tasks::plan(&app.catalog, &app.assessment, &app.scan);
     let totals = app.scan.totals;
     let rows = app.scan.checklists.len() as u16 + 2;
     let mut lines_below = Vec::new();
@@ -46,10 +46,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t::attention_counts(rechecks, planned.len(), overdue)
         )));
     }
-    let [summary, checklists, actions] = Layout::vertical([
+    // The plan first: up to five tasks (two lines each) under the totals, the checklists below in
+    // the room that is left.
+    let open = doc
+        .open_tasks()
+        .count()
+        .clamp(1, crate::report::document::TOP_TASKS) as u16;
+    let [summary, actions, checklists] = Layout::vertical([
         Constraint::Length(3 + lines_below.len() as u16),
-        Constraint::Length(rows),
-        Constraint::Min(3),
+        Constraint::Length(2 * open + 2),
+        Constraint::Max(rows),
     ])
     .areas(area);
 
@@ -130,28 +136,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .block(Block::default().borders(Borders::ALL).title(t::CHECKLISTS))
         .render(checklists, buf);
 
-    let width = usize::from(actions.width.saturating_sub(4));
+    // The plan: each open task numbered, with why it stands there on the line below.
+    let width = usize::from(actions.width.saturating_sub(2));
+    let cut = crate::report::text::cut;
     let lines: Vec<Line> = doc
-        .first_actions(FIRST_ACTIONS)
-        .iter()
+        .open_tasks()
         .enumerate()
-        .map(|(i, gap)| {
-            let label = format!("{:>2}. {:<6} ", i + 1, t::severity_label(gap.severity));
-            let room = width.saturating_sub(label.chars().count());
-            let mut question: String = gap.action.chars().take(room).collect();
-            if gap.action.chars().count() > room {
-                question.pop();
-                question.push('…');
-            }
-            Line::from(vec![
-                Span::styled(label, theme.severity(gap.severity)),
-                Span::raw(question),
-            ])
+        .flat_map(|(i, task)| {
+            let number = format!("{:>2}. ", i + 1);
+            let room = width.saturating_sub(number.len());
+            [
+                Line::from(vec![
+                    Span::styled(number, theme.severity(task.reason.severity)),
+                    Span::raw(cut(&task.title, room)),
+                ]),
+                Line::from(Span::styled(
+                    format!(
+                        "    {}",
+                        cut(&t::task_reason(&task.reason), width.saturating_sub(4))
+                    ),
+                    theme.dim(),
+                )),
+            ]
         })
         .collect();
-    let title = format!(" {} ", t::FIRST_DO);
+    let title = format!(" {} ({}) ", t::PLAN, doc.plan_count());
     let body = if lines.is_empty() {
-        vec![Line::raw(t::NO_GAPS)]
+        vec![Line::raw(t::NO_TASKS)]
     } else {
         lines
     };
