@@ -196,6 +196,11 @@ pub enum Error {
         "ongeldige datum \"{0}\" bij --due; gebruik JJJJ-MM-DD of DD-MM-JJJJ, bijvoorbeeld 2027-03-31. Er is niets opgeslagen."
     )]
     BadDate(String),
+    /// `pqs session --end` on an assessment without sessions.
+    #[error(
+        "beoordeling \"{0}\" heeft nog geen sessie om af te sluiten: een sessie ontstaat als je in de vragenlijst iets wijzigt. Er is niets opgeslagen."
+    )]
+    NoSession(String),
     /// `pqs details --kvk` with something other than 8 digits.
     #[error(
         "ongeldig KvK-nummer \"{0}\": een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678. Er is niets opgeslagen."

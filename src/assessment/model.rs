@@ -427,17 +427,47 @@ impl Assessment {
         end: Timestamp,
         assessor: &str,
         changed: &BTreeSet<String>,
-    ) {
-        let session = Session {
-            start,
-            end,
-            assessor: assessor.to_owned(),
-            changed: changed.iter().cloned().collect(),
+    ) -> &mut Session {
+        let at = match self.sessions.iter().position(|s| s.start == start) {
+            Some(at) => at,
+            None => {
+                self.sessions.push(Session {
+                    start,
+                    end,
+                    assessor: String::new(),
+                    changed: Vec::new(),
+                    score: None,
+                    ended: false,
+                    title: String::new(),
+                });
+                self.sessions.len() - 1
+            }
         };
-        match self.sessions.iter_mut().find(|s| s.start == start) {
-            Some(slot) => *slot = session,
-            None => self.sessions.push(session),
+        let slot = &mut self.sessions[at];
+        slot.end = end;
+        slot.assessor = assessor.to_owned();
+        slot.changed = changed.iter().cloned().collect();
+        slot
+    }
+
+    /// The last session, when a run starting at `now` by `assessor` continues it (see
+    /// [`Session::continues_at`]).
+    pub fn session_to_continue(&self, now: Timestamp, assessor: &str) -> Option<&Session> {
+        self.sessions
+            .last()
+            .filter(|s| s.continues_at(now, assessor))
+    }
+
+    /// Ends the last session explicitly, with an optional title; `false` when there is none.
+    pub fn end_session(&mut self, title: Option<&str>) -> bool {
+        let Some(last) = self.sessions.last_mut() else {
+            return false;
+        };
+        last.ended = true;
+        if let Some(title) = title {
+            last.title = title.trim().to_owned();
         }
+        true
     }
 
     /// The session before the one that started at `current` (or the last one, when `current` is

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::manage_args::{DetailsArgs, ExportArgs, FormatArgs, ImportArgs, IntakeArgs, PlanArgs};
+use super::manage_args::{
+    DetailsArgs, ExportArgs, FormatArgs, ImportArgs, IntakeArgs, PlanArgs, SessionArgs,
+};
 use crate::paths;
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
@@ -186,6 +188,14 @@ pub enum Command {
         after_help = "Zonder opties toont pqs details de huidige gegevens."
     )]
     Details(DetailsArgs),
+    /// Toon de sessies van de beoordeling, of sluit de laatste af met een titel
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs session [-a NAAM] [--end [--title TEKST]]",
+        after_help = "Een nieuwe start binnen vier uur na de vorige, door dezelfde adviseur, gaat verder in dezelfde sessie. Met --end begint de volgende start een nieuwe."
+    )]
+    Session(SessionArgs),
 }
 
 /// Parses `--since`: a date (the start of that day in the system time zone) or an RFC 3339 timestamp.

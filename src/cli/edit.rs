@@ -376,3 +376,49 @@ pub(super) fn repair(global: &Config) -> Result<(), Error> {
         }
     }
 }
+
+/// `pqs session`: the sessions, oldest first; with `--end` the last one is ended (with a title).
+pub(super) fn session(
+    global: &Config,
+    args: &super::manage_args::SessionArgs,
+) -> Result<(), Error> {
+    let catalog = global.catalog()?;
+    let assessment = read_existing(&global.store(), &global.assessment, &catalog)?;
+    if !args.end {
+        let rows = crate::report::progress::sessions(&catalog, &assessment);
+        if rows.is_empty() {
+            return print(t::NO_SESSIONS);
+        }
+        let tz = jiff::tz::TimeZone::system();
+        let lines: Vec<String> = rows
+            .iter()
+            .zip(&assessment.sessions)
+            .map(|(row, session)| {
+                t::session_line(
+                    &row.start
+                        .to_zoned_datetime(tz.clone())
+                        .strftime("%Y-%m-%d %H:%M")
+                        .to_string(),
+                    &row.end
+                        .to_zoned_datetime(tz.clone())
+                        .strftime("%H:%M")
+                        .to_string(),
+                    &sanitize::line(&row.assessor),
+                    row.changes,
+                    crate::report::document::percent(row.score),
+                    &sanitize::line(&session.title),
+                    session.ended,
+                )
+            })
+            .collect();
+        return print(&(lines.join("\n") + "\n"));
+    }
+    if assessment.sessions.is_empty() {
+        return Err(Error::NoSession(global.assessment.clone()));
+    }
+    let title = args.title.as_deref().map(sanitize::input_line);
+    update_assessment(global, &catalog, |a, _| {
+        a.end_session(title.as_deref());
+    })?;
+    print(&t::session_ended(title.as_deref().unwrap_or("")))
+}

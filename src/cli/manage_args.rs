@@ -93,6 +93,17 @@ impl PlanArgs {
     }
 }
 
+/// `pqs session`.
+#[derive(Debug, Args)]
+pub struct SessionArgs {
+    /// Sluit de laatste sessie af: een nieuwe start van pqs begint dan een nieuwe sessie
+    #[arg(long, help_heading = "Opties")]
+    pub end: bool,
+    /// Titel van de sessie die je afsluit, bijvoorbeeld "Intake bij de klant"
+    #[arg(long, value_name = "TEKST", requires = "end", help_heading = "Opties")]
+    pub title: Option<String>,
+}
+
 /// `pqs details`.
 #[derive(Debug, Args)]
 pub struct DetailsArgs {

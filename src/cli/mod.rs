@@ -116,6 +116,7 @@ pub fn run(global: &Config, command: Command) -> Result<(), Error> {
         Command::Intake(args) => edit::intake(global, args.flag.as_deref(), args.answer.as_deref()),
         Command::Plan(args) => edit::plan(global, &args),
         Command::Details(args) => edit::details(global, &args),
+        Command::Session(args) => edit::session(global, &args),
         Command::Repair => edit::repair(global),
     }
 }

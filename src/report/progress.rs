@@ -173,9 +173,12 @@ pub fn sessions(catalog: &Catalog, assessment: &Assessment) -> Vec<SessionRow> {
             end: s.end,
             assessor: s.assessor.clone(),
             changes: s.changed.len(),
-            score: Scan::new(catalog, &assessment.as_of(s.end), s.end)
-                .totals
-                .score,
+            // The score stored when it ended; computed only for files of older versions.
+            score: s.score.unwrap_or_else(|| {
+                Scan::new(catalog, &assessment.as_of(s.end), s.end)
+                    .totals
+                    .score
+            }),
         })
         .collect()
 }

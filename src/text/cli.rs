@@ -165,3 +165,47 @@ pub fn decisions_heading() -> String {
 pub fn decision_line(title: &str, outcome: Option<&crate::checklist::intake::Outcome>) -> String {
     format!("  {}\n", super::decision_sentence(title, outcome))
 }
+
+/// `pqs session` without sessions.
+pub const NO_SESSIONS: &str =
+    "Nog geen sessies: een sessie ontstaat als je in de vragenlijst iets wijzigt.\n";
+
+/// One line of `pqs session`: "2026-12-01 09:00 tot 10:15 · Eva · 12 wijzigingen · score 40% · afgesloten: Intake".
+pub fn session_line(
+    start: &str,
+    end: &str,
+    assessor: &str,
+    changes: usize,
+    score: u32,
+    title: &str,
+    ended: bool,
+) -> String {
+    let mut parts = vec![format!("{start} tot {end}")];
+    if !assessor.is_empty() {
+        parts.push(assessor.to_owned());
+    }
+    parts.push(if changes == 1 {
+        "1 wijziging".to_owned()
+    } else {
+        format!("{changes} wijzigingen")
+    });
+    parts.push(format!("score {score}%"));
+    match (ended, title.is_empty()) {
+        (true, true) => parts.push("afgesloten".to_owned()),
+        (true, false) => parts.push(format!("afgesloten: {title}")),
+        (false, false) => parts.push(title.to_owned()),
+        (false, true) => {}
+    }
+    parts.join(" · ")
+}
+
+/// After `pqs session --end`.
+pub fn session_ended(title: &str) -> String {
+    if title.is_empty() {
+        "Sessie afgesloten: de volgende start van pqs begint een nieuwe sessie.\n".to_owned()
+    } else {
+        format!(
+            "Sessie \"{title}\" afgesloten: de volgende start van pqs begint een nieuwe sessie.\n"
+        )
+    }
+}

@@ -209,6 +209,14 @@ impl App {
     pub fn start_session(&mut self, now: jiff::Timestamp) {
         self.now = now;
         self.session_start = now;
+        // A restart soon after a quit, by the same assessor, continues that session: what it
+        // changed still counts as this session's, and "sinds de vorige sessie" compares with the
+        // one before it.
+        let assessor = &self.assessment.details.assessor;
+        if let Some(last) = self.assessment.session_to_continue(now, assessor) {
+            self.session_start = last.start;
+            self.changed = last.changed.iter().cloned().collect();
+        }
         self.refresh();
     }
 
@@ -224,8 +232,10 @@ impl App {
             return;
         }
         let assessor = self.assessment.details.assessor.clone();
+        let score = self.scan.totals.score;
         self.assessment
-            .record_session(self.session_start, now, &assessor, &self.changed);
+            .record_session(self.session_start, now, &assessor, &self.changed)
+            .score = Some(score);
         if last {
             self.assessment.known_items = self
                 .catalog

@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::KeyCode;
 
 use super::app::Mode;
-use super::tests::{Recorder, chars, drive, existing, key, now, q};
+use super::tests::{Recorder, chars, drive, existing, fresh, key, now, q};
 use crate::assessment::{Assessment, Status};
 use crate::checklist::Catalog;
 
@@ -388,4 +388,57 @@ fn the_report_screen_shows_progress_since_the_previous_session_at_80x24() {
     assert!(screen.contains("│ 5. "), "{screen}");
     assert!(screen.contains("│    ernst hoog · "), "{screen}");
     insta::assert_snapshot!(r.terminal.backend());
+}
+
+#[test]
+fn a_restart_soon_after_a_quit_continues_the_session_and_stores_its_score() {
+    use std::collections::BTreeSet;
+    let hours = |h: i64| now() - jiff::SignedDuration::from_hours(h);
+    // An earlier run answered the first question and quit an hour ago (the clock is `now`).
+    let earlier = |end: jiff::Timestamp, ended: bool| {
+        let mut a = fresh("Bakkerij De Korst");
+        a.set_status(&first(), Some(Status::No), None, end);
+        a.record_session(hours(2), end, "", &BTreeSet::from(["details".to_owned()]));
+        a.sessions[0].ended = ended;
+        a
+    };
+    // The walk-through opens on the first question: d answers it deels.
+    let answer_first = || {
+        let mut events = vec![key(KeyCode::Tab)];
+        events.extend(chars("d"));
+        events
+    };
+    let r = drive(
+        earlier(hours(1), false),
+        (80, 24),
+        answer_first(),
+        Recorder::default(),
+    );
+    let saved = r.store.saved.last().unwrap();
+    assert_eq!(saved.sessions.len(), 1, "the same sitting");
+    assert_eq!(saved.sessions[0].start, hours(2));
+    let both: Vec<String> = BTreeSet::from([first(), "details".to_owned()])
+        .into_iter()
+        .collect();
+    assert_eq!(
+        saved.sessions[0].changed, both,
+        "what the first run changed still counts"
+    );
+    assert_eq!(
+        saved.sessions[0].score,
+        Some(r.app.scan.totals.score),
+        "stored when saved"
+    );
+    // Five hours later, or after the consultant ended it, a new session starts.
+    for a in [earlier(hours(5), false), earlier(hours(1), true)] {
+        let r = drive(a, (80, 24), answer_first(), Recorder::default());
+        let saved = r.store.saved.last().unwrap();
+        assert_eq!(saved.sessions.len(), 2);
+        assert_eq!(saved.sessions[1].changed, [first()]);
+    }
+    // Another assessor starts a session of their own.
+    let mut a = earlier(hours(1), false);
+    a.details.assessor = "Eva".into();
+    let r = drive(a, (80, 24), answer_first(), Recorder::default());
+    assert_eq!(r.store.saved.last().unwrap().sessions.len(), 2);
 }

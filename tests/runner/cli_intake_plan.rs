@@ -419,3 +419,45 @@ fn a_new_name_is_announced_so_a_typo_is_noticed() {
             .contains("\"derde\" aangemaakt")
     );
 }
+
+#[test]
+fn a_session_is_listed_and_ended_with_a_title_and_one_without_sessions_is_refused() {
+    use std::collections::BTreeSet;
+    let env = TestEnv::new();
+    env.ok(&["details", "-a", "klant", "--assessor", "Eva"]);
+    let err = env.fails(&["session", "-a", "klant", "--end"]);
+    assert!(err.contains("heeft nog geen sessie"), "{err}");
+    let start: jiff::Timestamp = "2026-11-23T09:00:00Z".parse().unwrap();
+    let mut a = pqs::assessment::Assessment::new("Bakkerij", start);
+    a.details.assessor = "Eva".into();
+    a.record_session(
+        start,
+        start + jiff::SignedDuration::from_mins(75),
+        "Eva",
+        &BTreeSet::from(["details".to_owned()]),
+    )
+    .score = Some(40.0);
+    env.write_assessment("klant", pqs::assessment::store::serialise(&a));
+    let listed = env.ok(&["session", "-a", "klant"]);
+    assert!(listed.contains("Eva · 1 wijziging · score 40%"), "{listed}");
+    assert!(!listed.contains("afgesloten"), "{listed}");
+    let out = env.ok(&[
+        "session",
+        "-a",
+        "klant",
+        "--end",
+        "--title",
+        "Intake bij de klant",
+    ]);
+    assert!(out.contains("\"Intake bij de klant\" afgesloten"), "{out}");
+    let listed = env.ok(&["session", "-a", "klant"]);
+    assert!(
+        listed.contains("afgesloten: Intake bij de klant"),
+        "{listed}"
+    );
+    let file = std::fs::read_to_string(env.assessment("klant")).unwrap();
+    assert!(file.contains("ended = true"), "{file}");
+    // A title needs --end: an argument error.
+    let out = env.run(&["session", "-a", "klant", "--title", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+}

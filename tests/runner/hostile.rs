@@ -79,6 +79,9 @@ fn hostile_assessment() -> Assessment {
         end: now(),
         assessor: HOSTILE.into(),
         changed: vec![ITEM.into()],
+        score: Some(12.5),
+        ended: true,
+        title: HOSTILE.into(),
     });
     a
 }
@@ -133,6 +136,7 @@ fn every_cli_output_of_a_hostile_assessment_is_safe() {
         &["list"][..],
         &["list", "--format", "json"][..],
         &["details", "-a", "klant"][..],
+        &["session", "-a", "klant"][..],
         &["plan", "-a", "klant", ITEM][..],
         &["intake", "-a", "klant"][..],
         &["checklists"][..],
