@@ -22,6 +22,18 @@ pub struct Config {
 }
 
 impl Config {
+    /// Without `-a`, the only assessment in the data folder when there is exactly one (whatever its
+    /// name), as the questionnaire opens it; otherwise the name as it is. One rule for every command.
+    pub fn with_only_assessment(mut self) -> Self {
+        if !self.explicit_assessment
+            && let Ok(names) = self.store().list()
+            && let [only] = names.as_slice()
+        {
+            self.assessment = only.clone();
+        }
+        self
+    }
+
     /// The assessment store.
     pub fn store(&self) -> Store {
         Store::new(

@@ -87,6 +87,15 @@ pub fn stdout_error(source: std::io::Error) -> Error {
 
 /// Runs a scriptable command.
 pub fn run(global: &Config, command: Command) -> Result<(), Error> {
+    // Without -a, the commands about one assessment take the only one there is.
+    let resolved = match &command {
+        Command::Checklists(_)
+        | Command::Validate { .. }
+        | Command::List(_)
+        | Command::Import(_) => global.clone(),
+        _ => global.clone().with_only_assessment(),
+    };
+    let global = &resolved;
     match command {
         Command::Answer {
             item,

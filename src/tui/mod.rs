@@ -149,11 +149,7 @@ pub fn start(global: &Config) -> Result<(), Error> {
     // Open directly when the name was given or there is just one: errors (corrupt, cut off) then
     // end the program before the screen is taken over.
     let direct = if global.explicit_assessment || names.len() == 1 {
-        let name = if global.explicit_assessment {
-            global.assessment.clone()
-        } else {
-            names[0].clone()
-        };
+        let name = global.clone().with_only_assessment().assessment;
         Some(open(&store, &name, &catalog)?)
     } else {
         None

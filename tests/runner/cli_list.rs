@@ -153,3 +153,24 @@ fn trash_and_backup_folders_are_not_listed() {
         "{listed}"
     );
 }
+
+#[test]
+fn without_a_name_every_command_takes_the_only_assessment() {
+    let env = TestEnv::new();
+    env.ok(&["answer", "-a", "bakkerij", ITEM, "ja"]);
+    let doc = env.json(&["report", "--format", "json"]);
+    assert_eq!(doc["assessment"], "bakkerij");
+    env.ok(&["answer", ITEM, "nee"]);
+    let doc = env.json(&["report", "-a", "bakkerij", "--format", "json"]);
+    assert_eq!(
+        crate::common::status_of(&doc, ITEM),
+        "no",
+        "written to the only one"
+    );
+    assert!(!env.assessment("standaard").exists());
+    assert!(env.ok(&["details"]).contains("bakkerij"));
+    // With two, the default name is meant: it does not exist, and the message lists both.
+    env.ok(&["answer", "-a", "kapper", ITEM, "ja"]);
+    let err = env.fails(&["report"]);
+    assert!(err.contains("bakkerij") && err.contains("kapper"), "{err}");
+}
