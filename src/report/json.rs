@@ -92,6 +92,7 @@ pub fn render(doc: &Document) -> String {
                     "review_due": i.review_due,
                     "question_changed": i.question_changed,
                     "new": i.new,
+                    "note": i.note,
                 })).collect::<Vec<_>>(),
             })
         })
@@ -142,6 +143,7 @@ pub fn render(doc: &Document) -> String {
     let details = doc.details;
     let value = json!({
         "assessment": doc.assessment,
+        "organisation": doc.organisation,
         "generated_at": doc.generated_at.to_string(),
         "details": {"contact": details.contact, "assessor": details.assessor, "kvk": details.kvk},
         "review_months": doc.review_months,

@@ -156,9 +156,10 @@ pub fn action_short_label(action: &crate::tui::action::Action) -> &'static str {
 /// Footer label for the collapsed answer keys.
 pub const ANSWER_KEYS: &str = "antwoord";
 
-/// Status line after an answer.
+/// Status line after an answer: says what was saved ("Je antwoord „nee” is opgeslagen.", never
+/// the ambiguous "Opgeslagen: nee.").
 pub fn answered_message(label: &str) -> String {
-    format!("Antwoord opgeslagen: {label}.")
+    format!("Je antwoord \u{201e}{label}\u{201d} is opgeslagen.")
 }
 
 /// Status line when a save failed.

@@ -4,7 +4,7 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::common::{ITEM, NOW, TestEnv, expected_score, full_scan, item_weights, leaves};
+use crate::common::{ITEM, NOW, TestEnv, expected_score, full_scan, item_of, item_weights, leaves};
 
 fn round1(score: f64) -> f64 {
     (score * 10.0).round() / 10.0
@@ -164,6 +164,7 @@ fn json_report_has_the_documented_shape() {
             "gaps",
             "generated_at",
             "intake",
+            "organisation",
             "orphans",
             "others",
             "review_months",
@@ -174,7 +175,10 @@ fn json_report_has_the_documented_shape() {
         ]
     );
     assert_eq!(doc["assessment"], "standaard");
+    assert_eq!(doc["organisation"], "");
     assert_eq!(doc["generated_at"], NOW);
+    // The note of an answered item (no gap) is in the report too.
+    assert_eq!(item_of(&doc, ITEM)["note"], "notitie-7f3a");
     let totals = doc["totals"].as_object().unwrap();
     let mut total_keys: Vec<&str> = totals.keys().map(String::as_str).collect();
     total_keys.sort_unstable();
