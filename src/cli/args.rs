@@ -164,12 +164,12 @@ pub enum Command {
         override_usage = "pqs intake [-a NAAM] [VRAAG [ja|nee|open]]"
     )]
     Intake(IntakeArgs),
-    /// Leg bij een open punt vast wie wat doet en wanneer (het actieplan)
+    /// Toon het plan, of leg bij een taak of open punt vast wie wat doet en wanneer
     #[command(
         help_template = HELP_TEMPLATE,
         disable_help_flag = true,
-        override_usage = "pqs plan [-a NAAM] <VRAAG> [--owner TEKST] [--due DATUM] [--action TEKST] [--clear]",
-        after_help = "Zonder opties toont pqs plan wat er bij de vraag is afgesproken."
+        override_usage = "pqs plan [-a NAAM] [TAAK|VRAAG [--owner TEKST] [--due DATUM] [--action TEKST] [--pin N] [--done [DATUM]] [--reopen] [--clear]]",
+        after_help = "Zonder taak toont pqs plan het hele plan in volgorde; met een taak of vraag en zonder opties wat daar is afgesproken."
     )]
     Plan(PlanArgs),
     /// Ga verder met een afgebroken beoordeling (een kopie gaat eerst naar backup/)

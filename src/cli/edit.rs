@@ -228,42 +228,65 @@ fn parse_intake_answer(
 
 pub(super) fn plan(global: &Config, args: &PlanArgs) -> Result<(), Error> {
     let catalog = global.catalog()?;
-    check_item(&catalog, &args.item)?;
+    let Some(item) = args.item.as_deref() else {
+        // The whole plan, in plan order.
+        let assessment = read_existing(&global.store(), &global.assessment, &catalog)?;
+        let scan = crate::report::Scan::new(&catalog, &assessment, clock::now());
+        let doc = crate::output::document(&catalog, &scan, &assessment, &global.assessment);
+        return print(&crate::report::text::render_plan(
+            &doc,
+            crate::output::stdout_layout(),
+        ));
+    };
+    if catalog.tasks().get(item).is_none() {
+        check_item(&catalog, item)?;
+    }
     if !args.changes() {
         let entry = global
             .store()
             .read(&global.assessment)?
-            .and_then(|a| a.plan.get(&args.item).cloned());
+            .and_then(|a| a.plan.get(item).cloned());
         let shown = match entry {
-            None => format!("{}\n{}\n", args.item, t::PLAN_EMPTY),
+            None => format!("{item}\n{}\n", t::PLAN_EMPTY),
             Some(entry) => {
                 let [owner, due, action] = t::PLAN_LABELS;
-                let due_text = entry.due.map(|d| d.to_string()).unwrap_or_default();
-                format!(
-                    "{}\n{}",
-                    args.item,
-                    labelled(&[
-                        (owner, entry.owner),
-                        (due, due_text),
-                        (action, entry.action)
-                    ])
-                )
+                let due_text = entry.due.map(t::date_long).unwrap_or_default();
+                let mut pairs = vec![
+                    (owner, entry.owner),
+                    (due, due_text),
+                    (action, entry.action),
+                ];
+                if let Some(place) = entry.pinned {
+                    pairs.push((t::PLAN_PINNED, place.to_string()));
+                }
+                if let Some(day) = entry.done {
+                    pairs.push((t::TASKS_DONE, t::date_long(day)));
+                }
+                format!("{item}\n{}", labelled(&pairs))
             }
         };
         return print(&shown);
     }
     // A bad date is refused before the file is touched.
+    let parse = |text: &str| parse_due(text).ok_or_else(|| Error::BadDate(text.to_owned()));
     let due = match args.due.as_deref().map(str::trim) {
         None => None,
         Some("") => Some(None),
-        Some(text) => Some(Some(
-            parse_due(text).ok_or_else(|| Error::BadDate(text.to_owned()))?,
-        )),
+        Some(text) => Some(Some(parse(text)?)),
+    };
+    let done = match args.done.as_deref().map(str::trim) {
+        None => None,
+        Some("") => Some(
+            clock::now()
+                .to_zoned_datetime(jiff::tz::TimeZone::system())
+                .date(),
+        ),
+        Some(text) => Some(parse(text)?),
     };
     update_or_create(global, &catalog, |assessment, now| {
         let mut entry = match args.clear {
             true => PlanEntry::default(),
-            false => assessment.plan.get(&args.item).cloned().unwrap_or_default(),
+            false => assessment.plan.get(item).cloned().unwrap_or_default(),
         };
         if let Some(owner) = &args.owner {
             entry.owner = sanitize::input_line(owner);
@@ -274,7 +297,16 @@ pub(super) fn plan(global: &Config, args: &PlanArgs) -> Result<(), Error> {
         if let Some(action) = &args.action {
             entry.action = sanitize::input_line(action);
         }
-        assessment.set_plan(&args.item, entry, now);
+        if let Some(place) = args.pin {
+            entry.pinned = (place > 0).then_some(place);
+        }
+        if let Some(day) = done {
+            entry.done = Some(day);
+        }
+        if args.reopen {
+            entry.done = None;
+        }
+        assessment.set_plan(item, entry, now);
     })
 }
 

@@ -69,9 +69,9 @@ pub struct IntakeArgs {
 /// `pqs plan`.
 #[derive(Debug, Args)]
 pub struct PlanArgs {
-    /// Vraag, als <checklist>.<vraag>, bijvoorbeeld privacyverklaring.pv-doeleinden
-    #[arg(value_name = "VRAAG", help_heading = "Argumenten")]
-    pub item: String,
+    /// Taak (bijvoorbeeld cookies) of vraag (privacyverklaring.pv-doeleinden); zonder: toon het hele plan
+    #[arg(value_name = "TAAK|VRAAG", help_heading = "Argumenten")]
+    pub item: Option<String>,
     /// Wie het oppakt ("" wist)
     #[arg(long, value_name = "TEKST", help_heading = "Opties")]
     pub owner: Option<String>,
@@ -81,15 +81,35 @@ pub struct PlanArgs {
     /// Wat er is afgesproken ("" wist)
     #[arg(long, value_name = "TEKST", help_heading = "Opties")]
     pub action: Option<String>,
-    /// Wis de hele afspraak bij deze vraag
-    #[arg(long, conflicts_with_all = ["owner", "due", "action"], help_heading = "Opties")]
+    /// Zet de taak vast bovenaan het plan, op deze plaats (1 is de eerste; 0 maakt hem weer los)
+    #[arg(long, value_name = "N", requires = "item", help_heading = "Opties")]
+    pub pin: Option<u32>,
+    /// Markeer als afgerond, vandaag of op DATUM; het blijft zichtbaar als afgerond
+    #[arg(long, value_name = "DATUM", num_args = 0..=1, default_missing_value = "", requires = "item", help_heading = "Opties")]
+    pub done: Option<String>,
+    /// Haal de markering afgerond weer weg
+    #[arg(
+        long,
+        conflicts_with = "done",
+        requires = "item",
+        help_heading = "Opties"
+    )]
+    pub reopen: bool,
+    /// Wis de hele afspraak bij deze taak of vraag
+    #[arg(long, conflicts_with_all = ["owner", "due", "action", "pin", "done", "reopen"], requires = "item", help_heading = "Opties")]
     pub clear: bool,
 }
 
 impl PlanArgs {
     /// Whether any change was asked for (otherwise the entry is shown).
     pub fn changes(&self) -> bool {
-        self.clear || self.owner.is_some() || self.due.is_some() || self.action.is_some()
+        self.clear
+            || self.owner.is_some()
+            || self.due.is_some()
+            || self.action.is_some()
+            || self.pin.is_some()
+            || self.done.is_some()
+            || self.reopen
     }
 }
 

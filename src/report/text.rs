@@ -373,6 +373,45 @@ pub fn render_quit(
     out
 }
 
+/// `pqs plan`: every task in plan order, one block each: number, title and id, why it stands
+/// there, what was agreed; then the finished ones with their date.
+pub fn render_plan(doc: &Document, layout: Layout) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", layout.bold(t::PLAN), doc.plan_count());
+    for (i, task) in doc.open_tasks().enumerate() {
+        let number = format!("{}. ", i + 1);
+        let title = format!("{} [{}]", task.title, task.id);
+        let wrapped = wrap(&title, layout.width, number.len());
+        let _ = write!(out, "\n{number}{}", &wrapped[number.len()..]);
+        let why = format!(
+            "{} · {}",
+            t::task_reason(&task.reason),
+            t::open_questions(task.open.len())
+        );
+        out.push_str(&wrap(&why, layout.width, number.len()));
+        if let Some(agreed) = doc.task_agreement(task) {
+            out.push_str(&wrap(&agreed, layout.width, number.len()));
+        }
+    }
+    if doc.open_tasks().next().is_none() {
+        out.push_str(&wrap(t::NO_TASKS, layout.width, 0));
+    }
+    let done: Vec<_> = doc.done_tasks().collect();
+    if !done.is_empty() {
+        let _ = writeln!(out, "\n{} ({})", layout.bold(t::TASKS_DONE), done.len());
+        for task in done {
+            let line = format!(
+                "✓ {} [{}] ({})",
+                task.title,
+                task.id,
+                t::done_on(task.done_day())
+            );
+            out.push_str(&wrap(&line, layout.width, 2));
+        }
+    }
+    out
+}
+
 /// The progress summary: one screen or page to hand over.
 pub fn render_summary(doc: &Document, layout: Layout) -> String {
     let mut out = String::new();

@@ -107,7 +107,9 @@ pub const INTAKE_HOW: &str = "\nBeantwoord met: pqs intake VRAAG ja|nee|open, of
 /// Label before the current answer of one intake question.
 pub const INTAKE_CURRENT: &str = "Antwoord";
 /// `pqs plan ITEM` for an item without an agreed action.
-pub const PLAN_EMPTY: &str = "Nog niets afgesproken bij deze vraag.";
+pub const PLAN_EMPTY: &str = "Nog niets afgesproken bij deze taak of vraag.";
+/// Label of a pinned place in the plan.
+pub const PLAN_PINNED: &str = "Vast op plaats";
 /// Labels of a plan entry: owner, due date, agreed action.
 pub const PLAN_LABELS: [&str; 3] = ["Wie", "Klaar op", "Afspraak"];
 /// Labels of `pqs details`: organisation, contact, assessor, KvK number, review period.

@@ -198,7 +198,7 @@ fn plan_sets_merges_shows_and_clears_an_entry() {
     assert_eq!(entry["action"].as_str(), Some("Doelen toevoegen"));
     assert_eq!(
         env.ok(&["plan", ITEM]),
-        format!("{ITEM}\nWie       Piet\nKlaar op  2027-03-31\nAfspraak  Doelen toevoegen\n")
+        format!("{ITEM}\nWie       Piet\nKlaar op  31 maart 2027\nAfspraak  Doelen toevoegen\n")
     );
     env.ok(&["plan", ITEM, "--due", ""]);
     assert!(stored(&env, "standaard")["plan"][ITEM].get("due").is_none());
@@ -206,7 +206,7 @@ fn plan_sets_merges_shows_and_clears_an_entry() {
     assert!(stored(&env, "standaard").get("plan").is_none());
     assert_eq!(
         env.ok(&["plan", ITEM]),
-        format!("{ITEM}\nNog niets afgesproken bij deze vraag.\n")
+        format!("{ITEM}\nNog niets afgesproken bij deze taak of vraag.\n")
     );
 }
 
@@ -460,4 +460,83 @@ fn a_session_is_listed_and_ended_with_a_title_and_one_without_sessions_is_refuse
     // A title needs --end: an argument error.
     let out = env.run(&["session", "-a", "klant", "--title", "x"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_plan_is_listed_pinned_and_marked_done_by_task() {
+    let env = TestEnv::new();
+    env.ok(&["answer", ITEM, "nee"]);
+    let tasks = |env: &TestEnv| env.json(&["report", "--format", "json"])["tasks"].clone();
+    let before = tasks(&env);
+    let last_open = before
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|t| t["status"] == "open")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Pinning the last task puts it first, and the reason says why.
+    env.ok(&[
+        "plan",
+        &last_open,
+        "--pin",
+        "1",
+        "--owner",
+        "Anne",
+        "--due",
+        "2026-12-15",
+    ]);
+    let pinned = tasks(&env);
+    assert_eq!(pinned[0]["id"], last_open.as_str());
+    assert_eq!(pinned[0]["pinned"], 1);
+    assert!(
+        pinned[0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("door de adviseur op plaats 1")
+    );
+    assert_eq!(pinned[0]["plan"]["owner"], "Anne");
+    // Done: it stays, at the end, with its date; reopened it is open again.
+    env.ok(&["plan", &last_open, "--done", "2026-11-30"]);
+    let done = tasks(&env);
+    let entry = done
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == last_open.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(entry["status"], "done");
+    assert_eq!(entry["done_on"], "2026-11-30");
+    assert_eq!(
+        done.as_array().unwrap().len(),
+        before.as_array().unwrap().len(),
+        "nothing vanishes"
+    );
+    let listed = env.ok(&["plan"]);
+    let words = listed.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(&format!("[{last_open}] (afgerond op 30 november 2026)")),
+        "{listed}"
+    );
+    assert!(listed.starts_with("Het plan: wat eerst ("), "{listed}");
+    env.ok(&["plan", &last_open, "--reopen", "--pin", "0"]);
+    let reopened = tasks(&env);
+    let entry = reopened
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == last_open.as_str())
+        .unwrap();
+    assert_eq!(entry["status"], "open");
+    assert!(entry["pinned"].is_null());
+    // A bad date and an unknown task are refused, nothing written.
+    let file = std::fs::read(env.assessment("standaard")).unwrap();
+    let err = env.fails(&["plan", &last_open, "--done", "31-02-2026"]);
+    assert!(err.contains("ongeldige datum"), "{err}");
+    let err = env.fails(&["plan", "cookiez", "--pin", "1"]);
+    assert!(err.contains("cookiez"), "{err}");
+    assert_eq!(std::fs::read(env.assessment("standaard")).unwrap(), file);
 }
