@@ -47,6 +47,16 @@ pub fn percent(score: f64) -> u32 {
     score.round().clamp(0.0, 100.0) as u32
 }
 
+/// Progress as a fraction: answered of asked. Nothing asked is nothing left to do, so 0 of 0 is
+/// complete (1.0) in every format.
+pub fn progress(answered: usize, total: usize) -> f64 {
+    if total == 0 {
+        1.0
+    } else {
+        answered as f64 / total as f64
+    }
+}
+
 /// How many tasks the summary, the report on quit and the TUI's report screen show.
 pub const TOP_TASKS: usize = 5;
 
@@ -400,7 +410,8 @@ impl<'a> Document<'a> {
                 checklist
                     .items
                     .iter()
-                    .filter(|i| i.needs_recheck() || (i.new && i.applies()))
+                    // Each item once, where it lives: the count agrees with the TUI's.
+                    .filter(|i| i.shared_from.is_none() && i.to_check())
                     .map(move |item| Recheck { checklist, item })
             })
             .collect()

@@ -154,6 +154,7 @@ pub fn render(doc: &Document) -> String {
             "answered": scan.totals.answered,
             "score": round(scan.totals.score),
             "gaps": scan.totals.gaps,
+            "open_high": scan.totals.open_high,
             "skipped": scan.totals.skipped,
             "deeper": scan.totals.deeper,
             "followed": scan.totals.followed,

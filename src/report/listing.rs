@@ -53,7 +53,7 @@ fn row(
                 answered: scan.totals.answered,
                 total: scan.totals.total,
                 score: scan.totals.score,
-                open_high: scan.checklists.iter().map(|c| c.open_high).sum(),
+                open_high: scan.totals.open_high,
                 gaps: scan.totals.gaps,
                 updated: assessment.updated,
                 sessions: assessment.sessions.len(),
@@ -168,7 +168,7 @@ mod tests {
         assert_eq!(midden.score, scan.totals.score);
         assert!(midden.score > 0.0);
         assert_eq!(midden.gaps, scan.totals.gaps);
-        let high: usize = scan.checklists.iter().map(|c| c.open_high).sum();
+        let high = scan.totals.open_high;
         assert_eq!(midden.open_high, high);
         assert!(matches!(
             rows[3],

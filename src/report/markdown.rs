@@ -109,11 +109,7 @@ fn percent(value: f64) -> String {
 
 /// Share of `part` in `whole` as a fraction (0 when `whole` is 0).
 fn fraction(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
-    }
+    super::document::progress(part, whole)
 }
 
 /// A bar with its percentage, e.g. `███░░░░░░░ 30%`.
@@ -210,7 +206,11 @@ pub fn render(doc: &Document) -> String {
             &[
                 escape_cell(&c.title),
                 format!("{}/{}", c.answered, c.total),
-                bar_with_percent(fraction(c.answered, c.total)),
+                if c.excluded.is_some() {
+                    t::PLAN_NONE.to_owned()
+                } else {
+                    bar_with_percent(fraction(c.answered, c.total))
+                },
                 score_or_excluded(c, percent(c.score)),
                 c.open_high.to_string(),
             ],

@@ -119,6 +119,14 @@ impl ItemState {
         self.asked() && (self.review_due || self.question_changed)
     }
 
+    /// Whether reports list it "ter controle": a second look is due (see [`needs_recheck`]) or it is
+    /// new since the last session. The one rule for the TUI and every report.
+    ///
+    /// [`needs_recheck`]: ItemState::needs_recheck
+    pub fn to_check(&self) -> bool {
+        self.needs_recheck() || (self.new && self.asked())
+    }
+
     /// Whether it is open: asked and not answered yes or not applicable.
     pub fn is_gap(&self) -> bool {
         self.asked() && !matches!(self.status, Some(Status::Yes | Status::NotApplicable))
@@ -223,6 +231,8 @@ pub struct Totals {
     pub score: f64,
     /// Number of gaps (privacy law).
     pub gaps: usize,
+    /// Of the gaps, those with severity high (each item once, where it lives).
+    pub open_high: usize,
 }
 
 /// Progress on the items outside privacy law, per scope.
@@ -412,6 +422,7 @@ impl Scan {
                 answered: all.answered,
                 score: all.weights.score(),
                 gaps: all.gaps,
+                open_high: all.open_high,
             },
             others: others
                 .into_iter()
@@ -446,7 +457,7 @@ impl Scan {
         self.checklists
             .iter()
             .flat_map(|c| c.items.iter())
-            .filter(|i| i.shared_from.is_none() && i.needs_recheck())
+            .filter(|i| i.shared_from.is_none() && i.to_check())
     }
 
     /// Gaps that have an action-plan entry, soonest due first (no date last).

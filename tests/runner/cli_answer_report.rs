@@ -190,6 +190,7 @@ fn json_report_has_the_documented_shape() {
             "deeper",
             "followed",
             "gaps",
+            "open_high",
             "score",
             "skipped",
             "total"

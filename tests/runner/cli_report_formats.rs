@@ -141,3 +141,111 @@ fn since_compares_with_a_chosen_moment_and_refuses_a_bad_one() {
         "{err}"
     );
 }
+
+/// The totals every format states, read back from each: (answered, total, gaps, high, score).
+fn totals_in_every_format(env: &TestEnv, name: &str) -> Vec<(String, [u64; 5])> {
+    let mut found = Vec::new();
+    let doc = env.json(&["report", "-a", name, "--format", "json"]);
+    let t = &doc["totals"];
+    let n = |v: &serde_json::Value| v.as_f64().unwrap().round() as u64;
+    let truth = [
+        n(&t["answered"]),
+        n(&t["total"]),
+        n(&t["gaps"]),
+        n(&t["open_high"]),
+        n(&t["score"]),
+    ];
+    found.push(("json".to_owned(), truth));
+    let list = env.json(&["list", "--format", "json"]);
+    let row = list["assessments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == name)
+        .unwrap();
+    found.push((
+        "list".to_owned(),
+        [
+            n(&row["answered"]),
+            n(&row["total"]),
+            n(&row["gaps"]),
+            n(&row["open_high"]),
+            n(&row["score"]),
+        ],
+    ));
+    let number_after = |text: &str, before: &str| -> u64 {
+        let at = text
+            .find(before)
+            .unwrap_or_else(|| panic!("no {before:?} in\n{text}"))
+            + before.len();
+        text[at..]
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap()
+    };
+    let text = env.ok(&["report", "-a", name]);
+    found.push((
+        "text".to_owned(),
+        [
+            number_after(&text, "Voortgang: "),
+            number_after(&text, " van "),
+            number_after(&text, "beantwoord, "),
+            truth[3],
+            number_after(&text, "Totaal: score "),
+        ],
+    ));
+    let md = env.ok(&["report", "-a", name, "--format", "markdown"]);
+    found.push((
+        "markdown".to_owned(),
+        [
+            number_after(&md, "**Voortgang:** "),
+            number_after(&md, &format!("**Voortgang:** {}/", truth[0])),
+            number_after(&md, "**Open punten:** "),
+            truth[3],
+            number_after(&md, "**Score:** "),
+        ],
+    ));
+    let html = env.ok(&["report", "-a", name, "--format", "html"]);
+    let card = |label: &str| format!("<span class=\"label\">{label}</span><div class=\"big\">");
+    found.push((
+        "html".to_owned(),
+        [
+            number_after(&html, &card("Voortgang")),
+            number_after(&html, &format!("{}{}<small>/", card("Voortgang"), truth[0])),
+            number_after(&html, &card("Open punten")),
+            number_after(&html, "<p class=\"sub\">waarvan "),
+            number_after(&html, &card("Score")),
+        ],
+    ));
+    found
+}
+
+#[test]
+fn every_format_and_the_list_state_the_same_totals() {
+    let env = TestEnv::new();
+    // Three assessments: nothing but one answer; a bakery's intake with a mix; the full scan.
+    env.ok(&["answer", "-a", "een", ITEM, "ja"]);
+    for (flag, answer) in [("website", "ja"), ("webshop", "ja"), ("personeel", "nee")] {
+        env.ok(&["intake", "-a", "bakker", flag, answer]);
+    }
+    let ids = crate::common::leaves(&env);
+    for (i, id) in ids.iter().flatten().enumerate() {
+        let status = ["ja", "nee", "deels", "weet-niet", "nvt"][i % 5];
+        env.ok(&["answer", "-a", "bakker", id, status]);
+    }
+    env.ok(&["details", "-a", "volledig", "--depth", "volledig"]);
+    for (i, id) in ids.iter().flatten().enumerate().step_by(3) {
+        let status = ["nee", "ja"][i % 2];
+        env.ok(&["answer", "-a", "volledig", id, status]);
+    }
+    for name in ["een", "bakker", "volledig"] {
+        let found = totals_in_every_format(&env, name);
+        let truth = found[0].1;
+        for (format, values) in &found {
+            assert_eq!(*values, truth, "{name}: {format} disagrees with json");
+        }
+    }
+}

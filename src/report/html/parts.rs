@@ -58,11 +58,7 @@ pub(super) fn title_block(h: &mut Html, doc: &Document, title: &str, with_detail
 
 /// The share of `part` in `whole` as whole percents (100 when `whole` is 0).
 pub(super) fn share(part: usize, whole: usize) -> u32 {
-    if whole == 0 {
-        100
-    } else {
-        percent(100.0 * part as f64 / whole as f64)
-    }
+    percent(100.0 * crate::report::document::progress(part, whole))
 }
 
 /// A bar with a visible border and its percentage written next to it.
@@ -120,7 +116,7 @@ pub(super) fn score_card(h: &mut Html, doc: &Document) {
 
 /// Open gaps of high severity over all checklists.
 pub(super) fn open_high(doc: &Document) -> usize {
-    doc.scan.checklists.iter().map(|c| c.open_high).sum()
+    doc.scan.totals.open_high
 }
 
 /// The band scale: three labelled segments at the thresholds, the current one filled, and a marker.

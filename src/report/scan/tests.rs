@@ -235,7 +235,9 @@ fn review_changed_question_and_new_items_are_flagged() {
     assert!(items[0].review_due && items[0].question_changed && !items[0].new);
     assert!(!items[1].new, "known before");
     assert!(items[2].new, "added since the last session");
-    assert_eq!(scan.rechecks().count(), 1);
+    // Ter controle: the answer due for review and the new item, in the TUI and every report.
+    assert_eq!(scan.rechecks().count(), 2);
+    assert!(items[0].to_check() && !items[1].to_check() && items[2].to_check());
 }
 
 #[test]
