@@ -118,9 +118,39 @@ action = "Samen met de webbouwer oppakken, <b>voor</b> de zomer"
 """)
 ' >>"$work/data/$name.toml"
 
+# A small business as the quick scan leaves it: a bakery with a webshop, newsletter and staff, every
+# question it is asked answered in a realistic mix. Its full report must fit 10 A4 pages.
+small=bakkerij
+pqs_run details -a "$small" --organisation "Bakkerij De Korenschoof" --contact "Anne de Bakker" \
+  --assessor "Eva de Vries" >/dev/null
+for answer in omvang=2-9 klanten=consumenten personeel=ja website=ja webshop=ja cookies=ja \
+  analytics-zonder-toestemming=nee sociale-media=ja nieuwsbrief=ja toestemming=ja verwerkers=ja \
+  buiten-eer=ja personeel-gezondheid=nee personeel-volgen=nee fg=nee eigen-webserver=nee telemarketing=nee \
+  gerechtvaardigd-belang=nee camera=nee fotos=nee kinderen=nee bijzondere-gegevens=nee \
+  strafrechtelijke-gegevens=nee automatische-besluiten=nee ai-tools=nee verwerker-voor-klanten=nee; do
+  pqs_run intake -a "$small" "${answer%%=*}" "${answer#*=}" >/dev/null 2>&1 || true
+done
+small_ids=$(pqs_run report -a "$small" --format json | python3 -c '
+import json, sys
+seen = set()
+for checklist in json.load(sys.stdin)["checklists"]:
+    for item in checklist["items"]:
+        if item["asked"] and item["id"] not in seen:
+            seen.add(item["id"])
+            print(item["id"])
+')
+i=0
+small_statuses=(ja nee ja deels ja weet-niet ja nee)
+while IFS= read -r id; do
+  pqs_run answer -a "$small" "$id" "${small_statuses[i % ${#small_statuses[@]}]}" >/dev/null
+  i=$((i + 1))
+done <<<"$small_ids"
+echo "   $small: $i questions of the quick scan answered"
+
 echo "== rendering HTML"
 pqs_run report -a "$name" --format html --summary -o "$out/summary.html"
 pqs_run report -a "$name" --format html -o "$out/report.html"
+pqs_run report -a "$small" --format html -o "$out/small.html"
 
 to_pdf() {
   local html=$1 pdf=$2 profile
@@ -140,7 +170,7 @@ pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
 
 echo "== printing with $("$browser" --version 2>/dev/null | head -n 1)"
 status=0
-for doc in summary report; do
+for doc in summary report small; do
   to_pdf "$out/$doc.html" "$out/$doc.pdf"
   count=$(pages "$out/$doc.pdf")
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/$doc.pdf" "$out/$doc-page1"
@@ -150,8 +180,12 @@ for doc in summary report; do
     echo "print-check: FAILED: the summary is $count pages, it must be exactly 1 A4 page" >&2
     status=1
   fi
+  if [ "$doc" = small ] && [ "$count" -gt 10 ]; then
+    echo "print-check: FAILED: a small business's full report is $count pages, at most 10 A4 pages" >&2
+    status=1
+  fi
 done
 if [ "$status" -eq 0 ]; then
-  echo "== print check passed: summary is exactly 1 page"
+  echo "== print check passed: summary is exactly 1 page, a small business's report at most 10"
 fi
 exit "$status"

@@ -177,10 +177,8 @@ impl<'a> Document<'a> {
         generated_at: Timestamp,
         tz: TimeZone,
     ) -> Self {
-        let date = generated_at
-            .to_zoned_datetime(tz.clone())
-            .date()
-            .to_string();
+        // Dates in documents are written in Dutch: "1 december 2026".
+        let date = t::date_long(generated_at.to_zoned_datetime(tz.clone()).date());
         let mut doc = Document::new(scan, &assessment.organisation, name, generated_at, date);
         doc.tz = tz;
         doc.details = &assessment.details;
@@ -207,14 +205,15 @@ impl<'a> Document<'a> {
         self
     }
 
-    /// A moment as a local date, YYYY-MM-DD.
+    /// A moment as a local date, in Dutch: "23 november 2026".
     pub fn day(&self, moment: Timestamp) -> String {
-        moment.to_zoned_datetime(self.tz.clone()).date().to_string()
+        t::date_long(moment.to_zoned_datetime(self.tz.clone()).date())
     }
 
-    /// A moment as local date and time, YYYY-MM-DD HH:MM.
+    /// A moment as local date and time, in Dutch: "23 november 2026 09:45".
     pub fn day_time(&self, moment: Timestamp) -> String {
-        crate::clock::date_time(moment, &self.tz)
+        let local = moment.to_zoned_datetime(self.tz.clone());
+        format!("{} {}", t::date_long(local.date()), local.strftime("%H:%M"))
     }
 
     /// A session's time span in local time, HH:MM–HH:MM.

@@ -157,7 +157,8 @@ mod tests {
             }
             // The only addresses are links the reader can follow; nothing is loaded.
             let links = lower.matches("<a href=\"https://").count();
-            assert_eq!(lower.matches("href=").count(), links);
+            let anchors = lower.matches("<a href=\"#").count();
+            assert_eq!(lower.matches("href=").count(), links + anchors);
             assert_eq!(
                 lower.matches("://").count(),
                 2 * links,
@@ -182,16 +183,62 @@ mod tests {
             t::DONE,
             t::ORPHANS,
             "0.0.0-test",
-            "2026-11-23",
-            "klant-x",
+            "23 november 2026",
+            t::COVER_ABOUT,
+            t::CONTENTS,
         ] {
             assert!(out.contains(part), "missing {part}");
+        }
+        // No internal file name, no ISO dates in the text; every table-of-contents link has its section.
+        assert!(
+            !out.contains("klant-x"),
+            "the assessment's file name is not on the page"
+        );
+        assert!(!out.contains("2026-11-23"));
+        let toc = out
+            .split("<nav class=\"toc\">")
+            .nth(1)
+            .unwrap()
+            .split("</nav>")
+            .next()
+            .unwrap();
+        let links: Vec<&str> = toc
+            .split("href=\"#")
+            .skip(1)
+            .map(|l| l.split('"').next().unwrap())
+            .collect();
+        assert!(links.len() >= 5, "{toc}");
+        for id in links {
+            assert!(out.contains(&format!("id=\"{id}\"")), "no section {id}");
+        }
+        // Questions not answered yet are one line each, not a full article.
+        let unanswered = doc.scan.gaps.iter().filter(|g| {
+            g.scope == crate::checklist::Scope::Avg
+                && g.status.is_none()
+                && g.note.trim().is_empty()
+                && g.plan.is_none()
+        });
+        assert!(unanswered.clone().count() > 0);
+        for g in unanswered {
+            assert!(!out.contains(&g.id), "{} has no article", g.id);
         }
         assert_eq!(
             out.matches("<li class=\"first-item\">").count(),
             doc.open_tasks().count()
         );
-        // Privacy-law gaps each get an article; the others are listed under "Buiten de AVG".
+        // Privacy-law gaps each get an article, or a line when not answered yet; the others are listed
+        // under "Buiten de AVG".
+        let compact = doc
+            .scan
+            .gaps
+            .iter()
+            .filter(|g| {
+                g.scope == crate::checklist::Scope::Avg
+                    && g.status.is_none()
+                    && g.note.trim().is_empty()
+                    && g.plan.is_none()
+            })
+            .count();
         let avg = doc
             .scan
             .gaps
@@ -202,7 +249,7 @@ mod tests {
             avg < doc.scan.gaps.len(),
             "the fixture has gaps outside the AVG"
         );
-        assert_eq!(out.matches("<article class=\"gap").count(), avg);
+        assert_eq!(out.matches("<article class=\"gap").count(), avg - compact);
         assert_eq!(
             out.matches("<tr><td class=\"title\"").count(),
             doc.scan.checklists.len()

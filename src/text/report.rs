@@ -371,3 +371,14 @@ pub fn full_report_hint(command: &str) -> String {
         "Het hele rapport: {command} (met --format html -o rapport.html als document om te printen)."
     )
 }
+
+/// The cover page: what the report is and is not.
+pub const COVER_ABOUT: &str = "Dit rapport laat zien hoe je bedrijf ervoor staat met de privacyregels (de AVG): wat al in orde is, wat nog open staat en wat je het eerst aanpakt. Het is gemaakt met de antwoorden die je zelf hebt gegeven en is een hulpmiddel voor een eerste inventarisatie, geen juridisch advies en geen keurmerk.";
+
+/// Heading of the table of contents.
+pub const CONTENTS: &str = "Inhoud";
+
+/// Above the one-line list of questions not answered yet: "Nog niet beantwoord (3)".
+pub fn not_answered_yet(n: usize) -> String {
+    format!("Nog niet beantwoord ({n})")
+}

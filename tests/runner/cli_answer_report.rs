@@ -50,7 +50,10 @@ fn text_report_lists_every_other_item_as_a_gap() {
     let version = env!("CARGO_PKG_VERSION");
     assert_eq!(
         lines.next(),
-        Some(format!("Beoordeling: standaard · Datum: 2026-11-23 · pqs-versie {version}").as_str())
+        Some(
+            format!("Beoordeling: standaard · Datum: 23 november 2026 · pqs-versie {version}")
+                .as_str()
+        )
     );
     let band = match score.round() {
         s if s >= 80.0 => "goed",

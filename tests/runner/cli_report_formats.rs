@@ -37,7 +37,7 @@ fn html_escapes_notes_and_organisation_and_is_self_contained() {
         assert!(!html.contains("src="), "{args:?}");
         assert_eq!(
             html.matches("href=").count(),
-            html.matches("<a href=\"https://").count(),
+            html.matches("<a href=\"https://").count() + html.matches("<a href=\"#").count(),
             "{args:?}"
         );
     }
@@ -130,7 +130,7 @@ fn since_compares_with_a_chosen_moment_and_refuses_a_bad_one() {
     assert_eq!(doc["since"]["newly_answered"][0]["id"], ITEM);
     assert_eq!(doc["since"]["newly_answered"][0]["after"], "no");
     let text = env.ok(&["report", "--since", "2026-11-01T12:00:00+01:00"]);
-    assert!(text.contains("Sinds 2026-11-01 11:00"), "{text}");
+    assert!(text.contains("Sinds 1 november 2026 11:00"), "{text}");
     assert!(text.contains("Nieuw beantwoord (1)"));
 
     let out = env.run(&["report", "--since", "gisteren"]);

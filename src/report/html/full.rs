@@ -5,19 +5,23 @@ use super::parts::{checklist_table, header, severity, status, totals};
 use super::sections;
 use super::writer::Html;
 use crate::checklist::Severity;
-use crate::report::document::Document;
+use crate::report::document::{Document, TOP_TASKS};
 use crate::report::scan::Gap;
 use crate::text as t;
 
 /// Writes the report's sections.
 pub(super) fn body(h: &mut Html, doc: &Document) {
-    header(h, doc, t::REPORT_TITLE);
+    cover(h, doc);
     totals(h, doc);
     plan(h, doc);
-    h.el("section", &[("class", "overview")], |h| {
-        heading(h, "h2", t::HTML_OVERVIEW, None);
-        checklist_table(h, doc);
-    });
+    h.el(
+        "section",
+        &[("class", "overview"), ("id", "overview")],
+        |h| {
+            heading(h, "h2", t::HTML_OVERVIEW, None);
+            checklist_table(h, doc);
+        },
+    );
     sections::since(h, doc);
     sections::action_plan(h, doc);
     gaps_per_checklist(h, doc);
@@ -30,6 +34,56 @@ pub(super) fn body(h: &mut Html, doc: &Document) {
     h.el("footer", &[], |h| {
         h.leaf("p", &[("class", "disclaimer")], t::NOT_LEGAL_ADVICE);
     });
+}
+
+/// The cover page: what the document is about and for whom, what it is and is not, and the table of
+/// contents (links to the sections that are in it).
+fn cover(h: &mut Html, doc: &Document) {
+    h.el("section", &[("class", "cover"), ("id", "voorblad")], |h| {
+        header(h, doc, t::REPORT_TITLE);
+        h.leaf("p", &[("class", "depth")], &doc.depth_line());
+        h.leaf("p", &[("class", "about")], t::COVER_ABOUT);
+        h.el("nav", &[("class", "toc")], |h| {
+            h.leaf("h2", &[], t::CONTENTS);
+            h.el("ol", &[], |h| {
+                for (id, label) in contents(doc) {
+                    h.el("li", &[], |h| {
+                        h.leaf("a", &[("href", &format!("#{id}"))], label);
+                    });
+                }
+            });
+        });
+    });
+}
+
+/// The sections the report holds, in order, as (anchor, heading); a section that is left out for
+/// lack of content is not listed.
+fn contents(doc: &Document) -> Vec<(&'static str, &'static str)> {
+    let mut out = vec![("plan-tasks", t::PLAN), ("overview", t::HTML_OVERVIEW)];
+    if doc.progress.is_some() {
+        out.push(("since", t::SINCE_PREVIOUS));
+    }
+    if !doc.action_plan().is_empty() {
+        out.push(("plan", t::ACTION_PLAN));
+    }
+    out.push(("gaps", t::GAPS_PER_CHECKLIST));
+    if !doc.others().is_empty() {
+        out.push(("others", t::OUTSIDE_AVG));
+    }
+    if !doc.rechecks().is_empty() {
+        out.push(("rechecks", t::TO_CHECK));
+    }
+    if !doc.sessions.is_empty() {
+        out.push(("sessions", t::SESSIONS));
+    }
+    if !doc.intake.is_empty() {
+        out.push(("intake", t::INTAKE));
+    }
+    out.push(("done", t::DONE));
+    if !doc.scan.orphans.is_empty() {
+        out.push(("orphaned", t::ORPHANS));
+    }
+    out
 }
 
 /// A heading with an optional count in lighter type: "Open punten (12)".
@@ -46,67 +100,73 @@ pub(super) fn heading(h: &mut Html, tag: &'static str, text: &str, count: Option
 /// The plan, first in the report: each open task numbered, with why it stands there, what was
 /// agreed, its steps and its links; then the finished tasks with their date.
 fn plan(h: &mut Html, doc: &Document) {
-    h.el("section", &[("class", "plan-tasks")], |h| {
-        heading(h, "h2", t::PLAN, None);
-        h.leaf("p", &[("class", "plan-count")], &doc.plan_count());
-        if doc.open_tasks().next().is_none() {
-            h.leaf("p", &[("class", "empty")], t::NO_TASKS);
-        } else {
-            h.el("ol", &[("class", "first")], |h| {
-                for (i, task) in doc.open_tasks().enumerate() {
-                    h.el("li", &[("class", "first-item")], |h| {
-                        h.span("n", &(i + 1).to_string());
-                        h.el("div", &[], |h| {
-                            h.div("head", |h| {
-                                severity(h, task.reason.severity);
-                                h.span("count", &t::open_questions(task.open.len()));
-                            });
-                            h.leaf("p", &[("class", "q")], &task.title);
-                            h.el("p", &[("class", "why")], |h| {
-                                h.leaf("b", &[], t::WHY_HERE);
-                                h.text(": ").text(&t::task_reason(&task.reason));
-                            });
-                            if let Some(agreed) = doc.task_agreement(task) {
-                                h.leaf("p", &[("class", "agreed")], &agreed);
-                            }
-                            if !task.steps.is_empty() {
-                                h.el("ul", &[("class", "steps")], |h| {
-                                    for step in &task.steps {
-                                        h.leaf("li", &[], step);
-                                    }
+    h.el(
+        "section",
+        &[("class", "plan-tasks"), ("id", "plan-tasks")],
+        |h| {
+            heading(h, "h2", t::PLAN, None);
+            h.leaf("p", &[("class", "plan-count")], &doc.plan_count());
+            if doc.open_tasks().next().is_none() {
+                h.leaf("p", &[("class", "empty")], t::NO_TASKS);
+            } else {
+                h.el("ol", &[("class", "first")], |h| {
+                    for (i, task) in doc.open_tasks().enumerate() {
+                        h.el("li", &[("class", "first-item")], |h| {
+                            h.span("n", &(i + 1).to_string());
+                            h.el("div", &[], |h| {
+                                h.div("head", |h| {
+                                    severity(h, task.reason.severity);
+                                    h.span("count", &t::open_questions(task.open.len()));
                                 });
-                            }
-                            if !task.links.is_empty() {
-                                h.el("p", &[("class", "ref")], |h| {
-                                    h.leaf("b", &[], t::MORE_INFO);
-                                    h.text(": ");
-                                    for (n, url) in task.links.iter().enumerate() {
-                                        if n > 0 {
-                                            h.text(" · ");
+                                h.leaf("p", &[("class", "q")], &task.title);
+                                h.el("p", &[("class", "why")], |h| {
+                                    h.leaf("b", &[], t::WHY_HERE);
+                                    h.text(": ").text(&t::task_reason(&task.reason));
+                                });
+                                if let Some(agreed) = doc.task_agreement(task) {
+                                    h.leaf("p", &[("class", "agreed")], &agreed);
+                                }
+                                // Steps for the first tasks, what to do now; the later ones name
+                                // their work in the title (the document stays short enough to print).
+                                if i < TOP_TASKS && !task.steps.is_empty() {
+                                    h.el("ul", &[("class", "steps")], |h| {
+                                        for step in &task.steps {
+                                            h.leaf("li", &[], step);
                                         }
-                                        link(h, url);
-                                    }
-                                });
-                            }
+                                    });
+                                }
+                                if !task.links.is_empty() {
+                                    h.el("p", &[("class", "ref")], |h| {
+                                        h.leaf("b", &[], t::MORE_INFO);
+                                        h.text(": ");
+                                        for (n, url) in task.links.iter().enumerate() {
+                                            if n > 0 {
+                                                h.text(" · ");
+                                            }
+                                            link(h, url);
+                                        }
+                                    });
+                                }
+                            });
                         });
-                    });
-                }
-            });
-        }
-        let done: Vec<_> = doc.done_tasks().collect();
-        if !done.is_empty() {
-            heading(h, "h3", t::TASKS_DONE, Some(done.len()));
-            h.el("ul", &[("class", "done")], |h| {
-                for task in done {
-                    h.leaf(
-                        "li",
-                        &[],
-                        &format!("✓ {} ({})", task.title, t::done_on(task.done_day())),
-                    );
-                }
-            });
-        }
-    });
+                    }
+                });
+            }
+            let done: Vec<_> = doc.done_tasks().collect();
+            if !done.is_empty() {
+                heading(h, "h3", t::TASKS_DONE, Some(done.len()));
+                h.el("ul", &[("class", "done")], |h| {
+                    for task in done {
+                        h.leaf(
+                            "li",
+                            &[],
+                            &format!("✓ {} ({})", task.title, t::done_on(task.done_day())),
+                        );
+                    }
+                });
+            }
+        },
+    );
 }
 
 /// A link: an `https://` or `http://` address becomes a real link; anything else is shown as
@@ -126,23 +186,44 @@ pub(super) fn link(h: &mut Html, url: &str) {
 
 /// Every gap, grouped per checklist (most serious first within a checklist), with notes.
 fn gaps_per_checklist(h: &mut Html, doc: &Document) {
-    h.el("section", &[("class", "gaps")], |h| {
+    h.el("section", &[("class", "gaps"), ("id", "gaps")], |h| {
         heading(h, "h2", t::GAPS_PER_CHECKLIST, Some(doc.scan.totals.gaps));
         if doc.scan.gaps.is_empty() {
             h.leaf("p", &[("class", "empty")], t::NO_GAPS);
             return;
         }
         for (c, gaps) in doc.gaps_by_checklist() {
-            let Some((first, rest)) = gaps.split_first() else {
-                continue;
-            };
-            // The heading and the first gap stay on one page.
+            // Answered gaps in full; questions not answered yet (without a note or a plan) as one
+            // line each after them.
+            let (compact, full): (Vec<&Gap>, Vec<&Gap>) = gaps
+                .iter()
+                .partition(|g| g.status.is_none() && g.note.trim().is_empty() && g.plan.is_none());
+            // The heading and the first entry stay on one page.
             h.div("keep", |h| {
                 heading(h, "h3", &c.title, Some(gaps.len()));
-                gap(h, first);
+                if let Some(first) = full.first() {
+                    gap(h, first);
+                }
             });
-            for g in rest {
+            for g in full.iter().skip(1) {
                 gap(h, g);
+            }
+            if !compact.is_empty() {
+                h.el("div", &[("class", "unanswered")], |h| {
+                    h.leaf(
+                        "p",
+                        &[("class", "label")],
+                        &t::not_answered_yet(compact.len()),
+                    );
+                    h.el("ul", &[], |h| {
+                        for g in compact {
+                            h.el("li", &[], |h| {
+                                severity(h, g.severity);
+                                h.text(" ").text(&g.question);
+                            });
+                        }
+                    });
+                });
             }
         }
     });
@@ -193,7 +274,7 @@ fn gap(h: &mut Html, g: &Gap) {
 /// The items answered yes, compact, per checklist.
 fn done(h: &mut Html, doc: &Document) {
     let done = doc.done();
-    h.el("section", &[("class", "done")], |h| {
+    h.el("section", &[("class", "done"), ("id", "done")], |h| {
         heading(h, "h2", t::DONE, Some(done.len()));
         if done.is_empty() {
             h.leaf("p", &[("class", "empty")], t::HTML_NOTHING_DONE);
@@ -233,35 +314,39 @@ fn orphans(h: &mut Html, doc: &Document) {
     if doc.scan.orphans.is_empty() {
         return;
     }
-    h.el("section", &[("class", "orphaned")], |h| {
-        heading(h, "h2", t::ORPHANS, Some(doc.scan.orphans.len()));
-        h.el("table", &[("class", "orphans")], |h| {
-            h.el("thead", &[], |h| {
-                h.el("tr", &[], |h| {
-                    h.leaf("th", &[], t::HTML_ITEM_ID);
-                    h.leaf("th", &[], t::HTML_ANSWER);
-                    h.leaf("th", &[], t::NOTE);
+    h.el(
+        "section",
+        &[("class", "orphaned"), ("id", "orphaned")],
+        |h| {
+            heading(h, "h2", t::ORPHANS, Some(doc.scan.orphans.len()));
+            h.el("table", &[("class", "orphans")], |h| {
+                h.el("thead", &[], |h| {
+                    h.el("tr", &[], |h| {
+                        h.leaf("th", &[], t::HTML_ITEM_ID);
+                        h.leaf("th", &[], t::HTML_ANSWER);
+                        h.leaf("th", &[], t::NOTE);
+                    });
+                });
+                h.el("tbody", &[], |h| {
+                    for orphan in &doc.scan.orphans {
+                        h.el("tr", &[], |h| {
+                            h.el("td", &[], |h| {
+                                h.span("id", &orphan.id);
+                            });
+                            h.leaf(
+                                "td",
+                                &[],
+                                &format!(
+                                    "{} {}",
+                                    t::status_mark(orphan.status),
+                                    t::status_label(orphan.status)
+                                ),
+                            );
+                            h.leaf("td", &[("class", "note")], orphan.note.trim());
+                        });
+                    }
                 });
             });
-            h.el("tbody", &[], |h| {
-                for orphan in &doc.scan.orphans {
-                    h.el("tr", &[], |h| {
-                        h.el("td", &[], |h| {
-                            h.span("id", &orphan.id);
-                        });
-                        h.leaf(
-                            "td",
-                            &[],
-                            &format!(
-                                "{} {}",
-                                t::status_mark(orphan.status),
-                                t::status_label(orphan.status)
-                            ),
-                        );
-                        h.leaf("td", &[("class", "note")], orphan.note.trim());
-                    });
-                }
-            });
-        });
-    });
+        },
+    );
 }

@@ -37,11 +37,8 @@ pub(super) fn title_block(h: &mut Html, doc: &Document, title: &str, with_detail
     h.leaf("p", &[("class", "eyebrow")], title);
     h.leaf("h1", &[("class", class)], heading);
     h.el("dl", &[("class", "meta")], |h| {
-        let facts = [
-            (t::ASSESSMENT, doc.assessment),
-            (t::DATE, doc.date.as_str()),
-            (t::TOOL_VERSION, doc.version),
-        ];
+        // Not the assessment's own (file) name: without an organisation it is the heading already.
+        let facts = [(t::DATE, doc.date.as_str()), (t::TOOL_VERSION, doc.version)];
         let details = if with_details {
             doc.detail_facts()
         } else {

@@ -42,7 +42,7 @@ pub(super) fn since(h: &mut Html, doc: &Document) {
     let Some(progress) = &doc.progress else {
         return;
     };
-    h.el("section", &[("class", "since")], |h| {
+    h.el("section", &[("class", "since"), ("id", "since")], |h| {
         heading(h, "h2", &doc.since_heading(progress), None);
         h.leaf("p", &[("class", "lead")], &doc.since_scores(progress));
         if progress.is_empty() {
@@ -102,7 +102,7 @@ pub(super) fn action_plan(h: &mut Html, doc: &Document) {
     if planned.is_empty() {
         return;
     }
-    h.el("section", &[("class", "plan")], |h| {
+    h.el("section", &[("class", "plan"), ("id", "plan")], |h| {
         heading(h, "h2", t::ACTION_PLAN, Some(planned.len()));
         h.el("table", &[("class", "plan")], |h| {
             head(
@@ -152,26 +152,30 @@ pub(super) fn rechecks(h: &mut Html, doc: &Document) {
     if rechecks.is_empty() {
         return;
     }
-    h.el("section", &[("class", "rechecks")], |h| {
-        heading(h, "h2", t::TO_CHECK, Some(rechecks.len()));
-        h.leaf(
-            "p",
-            &[("class", "rule-note")],
-            &t::to_check_rule(doc.review_months),
-        );
-        h.el("ul", &[("class", "changes")], |h| {
-            for r in rechecks {
-                h.el("li", &[], |h| {
-                    h.span("q", &r.item.question);
-                    h.el("span", &[("class", "moved")], |h| {
-                        status(h, r.item.status);
-                        h.text(" · ").text(&doc.reasons(r.item));
-                        h.text(" · ").text(&r.checklist.title);
+    h.el(
+        "section",
+        &[("class", "rechecks"), ("id", "rechecks")],
+        |h| {
+            heading(h, "h2", t::TO_CHECK, Some(rechecks.len()));
+            h.leaf(
+                "p",
+                &[("class", "rule-note")],
+                &t::to_check_rule(doc.review_months),
+            );
+            h.el("ul", &[("class", "changes")], |h| {
+                for r in rechecks {
+                    h.el("li", &[], |h| {
+                        h.span("q", &r.item.question);
+                        h.el("span", &[("class", "moved")], |h| {
+                            status(h, r.item.status);
+                            h.text(" · ").text(&doc.reasons(r.item));
+                            h.text(" · ").text(&r.checklist.title);
+                        });
                     });
-                });
-            }
-        });
-    });
+                }
+            });
+        },
+    );
 }
 
 /// The sessions table: date, time span, assessor, changes and the score at the end.
@@ -179,23 +183,27 @@ pub(super) fn sessions(h: &mut Html, doc: &Document) {
     if doc.sessions.is_empty() {
         return;
     }
-    h.el("section", &[("class", "sessions keep")], |h| {
-        heading(h, "h2", t::SESSIONS, Some(doc.sessions.len()));
-        h.el("table", &[("class", "sessions")], |h| {
-            head(h, &t::SESSION_HEADERS, &[false, false, false, true, true]);
-            h.el("tbody", &[], |h| {
-                for s in &doc.sessions {
-                    h.el("tr", &[], |h| {
-                        h.leaf("td", &[], &doc.day(s.start));
-                        h.leaf("td", &[], &doc.span(s));
-                        h.leaf("td", &[], or_dash(&s.assessor));
-                        h.leaf("td", &[("class", "num")], &s.changes.to_string());
-                        h.leaf("td", &[("class", "num")], &format!("{}%", percent(s.score)));
-                    });
-                }
+    h.el(
+        "section",
+        &[("class", "sessions keep"), ("id", "sessions")],
+        |h| {
+            heading(h, "h2", t::SESSIONS, Some(doc.sessions.len()));
+            h.el("table", &[("class", "sessions")], |h| {
+                head(h, &t::SESSION_HEADERS, &[false, false, false, true, true]);
+                h.el("tbody", &[], |h| {
+                    for s in &doc.sessions {
+                        h.el("tr", &[], |h| {
+                            h.leaf("td", &[], &doc.day(s.start));
+                            h.leaf("td", &[], &doc.span(s));
+                            h.leaf("td", &[], or_dash(&s.assessor));
+                            h.leaf("td", &[("class", "num")], &s.changes.to_string());
+                            h.leaf("td", &[("class", "num")], &format!("{}%", percent(s.score)));
+                        });
+                    }
+                });
             });
-        });
-    });
+        },
+    );
 }
 
 /// The intake answers as a table: question, yes/no/open, how many questions it leaves out.
@@ -203,7 +211,7 @@ pub(super) fn intake(h: &mut Html, doc: &Document) {
     if doc.intake.is_empty() {
         return;
     }
-    h.el("section", &[("class", "intake")], |h| {
+    h.el("section", &[("class", "intake"), ("id", "intake")], |h| {
         heading(h, "h2", t::INTAKE, None);
         h.leaf(
             "p",
@@ -253,7 +261,7 @@ pub(super) fn others(h: &mut Html, doc: &Document) {
     if others.is_empty() {
         return;
     }
-    h.el("section", &[("class", "others")], |h| {
+    h.el("section", &[("class", "others"), ("id", "others")], |h| {
         h.leaf("h2", &[], t::OUTSIDE_AVG);
         h.leaf("p", &[("class", "sub")], t::OUTSIDE_AVG_RULE);
         h.el("ul", &[], |h| {

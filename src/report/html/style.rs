@@ -74,6 +74,16 @@ ol.first>li:first-child{padding-top:.5mm}
 .n{font-size:12pt;font-weight:700;line-height:1.25;text-align:right;font-variant-numeric:tabular-nums}
 .action{margin:.6mm 0 .4mm}
 .plan-count{margin:0 0 1.5mm;color:var(--muted)}
+section.cover{break-after:page;page-break-after:always}
+.cover .depth{margin:6mm 0 2mm;font-weight:600}
+.cover .about{max-width:150mm;line-height:1.45}
+nav.toc{margin-top:10mm}
+nav.toc ol{margin:0;padding-left:6mm;line-height:1.8}
+nav.toc a{color:inherit;text-decoration:none;border-bottom:.5pt dotted var(--line)}
+.unanswered{margin:1mm 0 3mm}
+.unanswered .label{margin:0 0 .8mm;font-size:8.5pt;font-weight:600;color:var(--muted)}
+.unanswered ul{margin:0;padding:0;list-style:none;font-size:8.8pt}
+.unanswered li{padding:.4mm 0;border-bottom:.5pt solid var(--rule);break-inside:avoid}
 .why{margin:.4mm 0;font-size:8.5pt;color:var(--muted)}
 .why b{color:var(--ink);font-weight:600}
 .agreed{margin:.4mm 0;font-size:8.5pt;font-weight:600}
@@ -115,7 +125,9 @@ table.plan td.note{width:62mm}
 .late-chip{display:block;width:fit-content;margin-top:.6mm;padding:0 1.2mm;border:1pt solid var(--ink);border-radius:.8mm;font-size:6.8pt;font-weight:700;letter-spacing:.07em;text-transform:uppercase;background:var(--ink);color:#fff}
 tr.overdue td.due{font-weight:700}
 dd.late{font-weight:700}
-table.intake td:nth-child(2){width:18mm}
+table.intake{font-size:8pt}
+table.intake td{padding:.5mm 2mm}
+table.intake td:nth-child(2){width:30mm}
 table.intake td.num,table.intake th.num{width:18mm}
 "#;
 

@@ -140,18 +140,19 @@ pub(super) fn sessions(doc: &Document, layout: Layout, out: &mut String) {
         score
     };
     let score_width = score.chars().count();
-    let fixed = 10 + 11 + 11 + score_width + 4 * 2;
+    // A Dutch date is at most 17 columns ("30 september 2026").
+    let fixed = 17 + 11 + 11 + score_width + 4 * 2;
     let who_width = layout.width.saturating_sub(fixed).clamp(8, 40);
     let _ = writeln!(out, "\n{}", layout.bold(t::SESSIONS));
     let heading =
-        format!("{date:<10}  {time:<11}  {who:<who_width$}  {changes:>11}  {score:>score_width$}");
+        format!("{date:<17}  {time:<11}  {who:<who_width$}  {changes:>11}  {score:>score_width$}");
     let _ = writeln!(out, "{}", layout.bold(heading.trim_end()));
     for row in &doc.sessions {
         let assessor = cut(&sanitize::line(&row.assessor), who_width);
         let score = format!("{}%", percent(row.score));
         let _ = writeln!(
             out,
-            "{:<10}  {:<11}  {assessor:<who_width$}  {:>11}  {score:>score_width$}",
+            "{:<17}  {:<11}  {assessor:<who_width$}  {:>11}  {score:>score_width$}",
             doc.day(row.start),
             doc.span(row),
             row.changes,
