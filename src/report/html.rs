@@ -257,6 +257,46 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_names_the_signers_and_says_what_changed_since_the_previous_session() {
+        let scan = fixture::scan();
+        let doc = fixture::document(&scan, "Bakkerij");
+        let out = render_summary(&doc);
+        let mut contact = String::new();
+        writer::escape_into(&mut contact, doc.details.contact.trim());
+        let mut assessor = String::new();
+        writer::escape_into(&mut assessor, doc.details.assessor.trim());
+        assert!(
+            !contact.is_empty() && !assessor.is_empty(),
+            "the fixture has both"
+        );
+        assert!(
+            out.contains(&format!("<span class=\"fill\">{contact}</span>")),
+            "{out}"
+        );
+        assert!(
+            out.contains(&format!("<span class=\"fill\">{assessor}</span>")),
+            "{out}"
+        );
+        let progress = doc.progress.as_ref().expect("the fixture has two sessions");
+        assert!(
+            out.contains(&format!("<b>{}</b>: ", doc.since_heading(progress))),
+            "{out}"
+        );
+        // The next session, two dates and two signatures stay empty to write on; without details the
+        // two names do too.
+        assert_eq!(out.matches("<span class=\"fill\"></span>").count(), 5);
+        let mut bare = fixture::document(&scan, "Bakkerij");
+        let empty = crate::assessment::Details::default();
+        bare.details = &empty;
+        assert_eq!(
+            render_summary(&bare)
+                .matches("<span class=\"fill\"></span>")
+                .count(),
+            7
+        );
+    }
+
+    #[test]
     fn summary_has_one_bar_per_checklist_and_five_actions() {
         let scan = Scan::new(
             &Catalog::bundled(),

@@ -137,7 +137,7 @@ pub(super) const SUMMARY: &str = r#"
 body{font-size:9.5pt}
 .sheet{display:flex;flex-direction:column}
 @media screen and (min-width:214mm){.sheet{min-height:297mm;padding:13mm 15mm}}
-@media print{.sheet{min-height:265mm}}
+@media print{.sheet{height:268mm}}
 .top{margin-bottom:2.5mm}
 .top.split{display:grid;grid-template-columns:1fr 78mm;gap:6mm;align-items:end}
 .who{min-width:0}
@@ -173,8 +173,9 @@ ol.top5 .why{display:block;font-size:7.8pt;color:var(--muted);white-space:nowrap
 .signatures{display:grid;grid-template-columns:1fr 1fr;gap:6mm;margin-top:3.5mm}
 .sign{border:.75pt solid var(--edge);border-radius:1.5mm;padding:2mm 3.5mm 2.5mm}
 .sign .line{display:flex;align-items:baseline;gap:2mm;margin-top:2.6mm;font-size:8pt;color:var(--muted)}
-.sign .line span+span{flex:1;border-bottom:.75pt solid var(--ink)}
-.sign .pair{display:grid;grid-template-columns:1.4fr 1fr;gap:4mm}
+.sign .line span+span{flex:1;border-bottom:.75pt solid var(--ink);color:var(--ink);font-size:8.5pt;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;min-width:0}
+.sign .pair{display:grid;grid-template-columns:1.6fr 1fr;gap:4mm}
+.sign .pair>div{min-width:0}
 .sign .line.tall{margin-top:6mm}
 .sheet>.disclaimer{margin-top:2.5mm}
 "#;

@@ -41,6 +41,19 @@ pub(super) fn body(h: &mut Html, doc: &Document) {
             h.leaf("b", &[], &t::plan_counts(planned, doc.overdue()));
         }
     });
+    // Progress since the previous session, when there is one.
+    if let Some(progress) = &doc.progress {
+        h.el("p", &[("class", "facts")], |h| {
+            h.leaf("b", &[], &doc.since_heading(progress));
+            h.text(": ").text(&t::since_counts(
+                progress.newly_answered.len(),
+                progress.improved.len(),
+                progress.worsened.len(),
+                crate::report::document::percent(progress.score_then),
+                crate::report::document::percent(progress.score_now),
+            ));
+        });
+    }
     h.leaf("h2", &[], t::HTML_OVERVIEW);
     checklist_table(h, doc);
     top_tasks(h, doc);
@@ -60,14 +73,19 @@ pub(super) fn body(h: &mut Html, doc: &Document) {
         h.span("fill", "");
     });
     h.div("signatures", |h| {
-        for who in [t::SIGNATURE_OWNER, t::SIGNATURE_ADVISOR] {
+        // The names from the details stand on the lines; empty lines to write on otherwise.
+        let names = [doc.details.contact.trim(), doc.details.assessor.trim()];
+        for (who, name) in [t::SIGNATURE_OWNER, t::SIGNATURE_ADVISOR]
+            .into_iter()
+            .zip(names)
+        {
             h.div("sign", |h| {
                 h.span("label", who);
                 h.div("pair", |h| {
-                    for line in [t::HTML_SIGN_NAME, t::DATE] {
+                    for (line, filled) in [(t::HTML_SIGN_NAME, name), (t::DATE, "")] {
                         h.div("line", |h| {
                             h.span("what", line);
-                            h.span("fill", "");
+                            h.span("fill", filled);
                         });
                     }
                 });
