@@ -22,3 +22,11 @@ pub fn default_data_dir() -> PathBuf {
 pub fn default_checklists_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().join("checklists"))
 }
+
+/// The user's documents folder (e.g. `~/Documents`), where the interface exports reports unless
+/// another folder is typed; `None` when the platform has none.
+pub fn documents_dir() -> Option<PathBuf> {
+    directories::UserDirs::new()?
+        .document_dir()
+        .map(std::path::Path::to_path_buf)
+}

@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::app::App;
-use crate::fs_util::{FsError, write_atomic};
+use crate::fs_util::{FsError, write_new};
 use crate::report::{Document, html};
 
-/// Writes `<name>-rapport.html` and `<name>-samenvatting.html` into `dir`; returns the paths written.
+/// Writes `<name>-rapport-<date>.html` and `<name>-samenvatting-<date>.html` into `dir`, never over
+/// an earlier export (a second one that day gets `-2`, `-3`, ...); returns the paths written.
 pub fn export(app: &App, dir: &Path, now: Timestamp) -> Result<Vec<PathBuf>, FsError> {
     let doc = Document::of(
         &app.catalog,
@@ -18,18 +19,37 @@ pub fn export(app: &App, dir: &Path, now: Timestamp) -> Result<Vec<PathBuf>, FsE
         now,
         app.tz.clone(),
     );
+    let day = now.to_zoned_datetime(app.tz.clone()).date();
     let files = [
-        (format!("{}-rapport.html", app.name), html::render(&doc)),
-        (
-            format!("{}-samenvatting.html", app.name),
-            html::render_summary(&doc),
-        ),
+        ("rapport", html::render(&doc)),
+        ("samenvatting", html::render_summary(&doc)),
     ];
     let mut written = Vec::new();
-    for (name, content) in files {
-        let path = dir.join(name);
-        write_atomic(&path, content.as_bytes())?;
-        written.push(path);
+    for (kind, content) in files {
+        written.push(write_dated(
+            dir,
+            &format!("{}-{kind}-{day}", app.name),
+            &content,
+        )?);
     }
     Ok(written)
+}
+
+/// Writes `<stem>.html` in `dir`, or `<stem>-2.html` and so on when that exists: an earlier export
+/// is never replaced.
+fn write_dated(dir: &Path, stem: &str, content: &str) -> Result<PathBuf, FsError> {
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}.html")
+        } else {
+            format!("{stem}-{n}.html")
+        };
+        let path = dir.join(name);
+        match write_new(&path, content.as_bytes()) {
+            Ok(_) => return Ok(path),
+            Err(err) if err.is_already_there() && n < 1000 => n += 1,
+            Err(err) => return Err(err),
+        }
+    }
 }

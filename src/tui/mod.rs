@@ -312,7 +312,10 @@ fn run_screens(
         app.message = Some((crate::tui::app::Tone::Info, notice));
     }
     app.tz = tz;
-    app.export_dir = store.dir().to_owned();
+    // Exports go where people keep documents; the data folder when there is no such folder.
+    app.export_dir = crate::paths::documents_dir()
+        .filter(|dir| dir.is_dir())
+        .unwrap_or_else(|| store.dir().to_owned());
     let mut writer = opened.writer;
     let result = match &mut writer {
         Some(writer) => event_loop::run(

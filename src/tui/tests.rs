@@ -489,13 +489,29 @@ fn export_writes_html_report_and_summary_to_the_typed_folder() {
         now,
     )
     .unwrap();
-    let report =
-        std::fs::read_to_string(target.join("klant-x-rapport.html")).expect("report written");
-    let summary =
-        std::fs::read_to_string(target.join("klant-x-samenvatting.html")).expect("summary written");
+    // Dated names (the clock's day), and the full path on the screen.
+    let report = std::fs::read_to_string(target.join("klant-x-rapport-2026-11-23.html"))
+        .expect("report written");
+    let summary = std::fs::read_to_string(target.join("klant-x-samenvatting-2026-11-23.html"))
+        .expect("summary written");
     assert!(report.contains("Bakkerij De Korst") && summary.contains("Bakkerij De Korst"));
     let screen = terminal.backend().to_string();
     assert!(screen.contains("Geëxporteerd"), "{screen}");
+    // A second export that day never replaces the first.
+    std::fs::write(
+        target.join("klant-x-rapport-2026-11-23.html"),
+        "eerdere export",
+    )
+    .unwrap();
+    let written = super::export::export(&app, &target, now()).unwrap();
+    assert_eq!(
+        written[0].file_name().unwrap(),
+        "klant-x-rapport-2026-11-23-2.html"
+    );
+    assert_eq!(
+        std::fs::read_to_string(target.join("klant-x-rapport-2026-11-23.html")).unwrap(),
+        "eerdere export"
+    );
 }
 
 #[test]
