@@ -124,6 +124,10 @@ pub fn action_label(action: &crate::tui::action::Action) -> &'static str {
         A::Last => "laatste vraag",
         A::ToggleMode => "wissel weergave",
         A::ToggleReport => "rapport",
+        A::OpenPlan => "plan",
+        A::ToggleDone => "afgerond aan/uit",
+        A::PinUp => "vastzetten / omhoog",
+        A::PinDown => "omlaag / losmaken",
         A::Export => "exporteer html",
         A::Confirm => "bevestigen",
         A::Cancel => "annuleren",
@@ -252,6 +256,8 @@ pub fn export_failed(error: &str) -> String {
 }
 /// Help heading: keys on every screen.
 pub const HELP_SCREENS: &str = "Schermen";
+/// Help section: the plan screen.
+pub const HELP_PLAN: &str = "Plan (p)";
 /// Help heading: the intake's keys.
 pub const HELP_INTAKE: &str = "Intake";
 

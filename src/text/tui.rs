@@ -343,3 +343,18 @@ pub fn quit_mid_checklist(checklist: &str) -> String {
 pub fn checklist_progress(title: &str, answered: usize, total: usize) -> String {
     format!("{title} ({answered} van {total})")
 }
+
+/// Status line after a change on the plan screen.
+pub fn plan_changed(task: &str, done: bool) -> String {
+    if done {
+        format!("Opgeslagen: afgerond-markering van \u{201e}{task}\u{201d} gewijzigd.")
+    } else {
+        format!("Opgeslagen: nieuwe plaats van \u{201e}{task}\u{201d} in het plan.")
+    }
+}
+/// Title of the plan screen.
+pub const PLAN_SCREEN: &str = " Het plan: taken en afspraken ";
+/// Column headings of the plan screen.
+pub const PLAN_SCREEN_HEADERS: [&str; 4] = ["Taak", "Wie", "Uiterlijk", "Status"];
+/// Status of an open task on the plan screen.
+pub const TASK_OPEN: &str = "open";

@@ -78,6 +78,14 @@ pub enum Action {
     ToggleMode,
     /// Show or leave the report screen.
     ToggleReport,
+    /// Show the plan screen: every task with what was agreed.
+    OpenPlan,
+    /// Plan screen: mark the selected task done today, or open again.
+    ToggleDone,
+    /// Plan screen: pin the selected task at the top, or move it up among the pinned ones.
+    PinUp,
+    /// Plan screen: move the selected pinned task down, or unpin the last one.
+    PinDown,
     /// Ask for a folder and export the HTML report and summary.
     Export,
     /// Confirm what was typed in a one-line prompt (export folder, organisation name).

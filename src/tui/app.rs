@@ -23,6 +23,8 @@ pub enum Mode {
     Report,
     /// The intake questions that decide which items apply.
     Intake,
+    /// The plan: every task, what was agreed, pinned and done.
+    Plan,
 }
 
 /// What lies on top of the main screen.
@@ -127,6 +129,8 @@ pub struct App {
     pub now: jiff::Timestamp,
     /// Index of the current intake question.
     pub intake_cursor: usize,
+    /// Index of the selected task on the plan screen (in plan order).
+    pub plan_cursor: usize,
     /// When this run started: the session's id.
     pub session_start: jiff::Timestamp,
     /// Ids changed in this run (answers, `intake.FLAG`, `plan.ITEM`, `details`).
@@ -182,6 +186,7 @@ impl App {
             tz: jiff::tz::TimeZone::UTC,
             now,
             intake_cursor: 0,
+            plan_cursor: 0,
             session_start: now,
             changed: BTreeSet::new(),
             progress: None,
@@ -295,6 +300,7 @@ impl App {
             (Overlay::None, Mode::Guided) => Context::Guided,
             (Overlay::None, Mode::Overview) => Context::Overview,
             (Overlay::None, Mode::Report) => Context::Report,
+            (Overlay::None, Mode::Plan) => Context::Plan,
         }
     }
 
@@ -340,6 +346,11 @@ impl App {
         let c = self.scan.checklists.get(ci)?;
         (c.answered > 0 && c.answered < c.total)
             .then(|| crate::text::checklist_progress(&c.title, c.answered, c.total))
+    }
+
+    /// The plan as the reports have it: tasks in plan order.
+    pub fn tasks(&self) -> Vec<crate::report::tasks::PlannedTask> {
+        crate::report::tasks::plan(&self.catalog, &self.assessment, &self.scan)
     }
 
     /// Cursor index of the first item of checklist `ci`.

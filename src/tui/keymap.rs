@@ -19,6 +19,8 @@ pub enum Context {
     Note,
     /// The report screen.
     Report,
+    /// The plan screen: tasks and agreed actions.
+    Plan,
     /// A one-line prompt (the export folder).
     Prompt,
     /// The intake questions.
@@ -52,6 +54,8 @@ pub enum Scope {
     NotNote,
     /// The report screen.
     Report,
+    /// The plan screen.
+    Plan,
     /// The export folder prompt.
     Prompt,
     /// The intake screen.
@@ -89,6 +93,7 @@ impl Scope {
                     | Context::Choose
             ),
             Scope::Report => context == Context::Report,
+            Scope::Plan => context == Context::Plan,
             Scope::Prompt => context == Context::Prompt,
             Scope::Intake => context == Context::Intake,
             Scope::Form => context == Context::Form,
@@ -96,7 +101,11 @@ impl Scope {
             Scope::Confirm => context == Context::Confirm,
             Scope::Screens => matches!(
                 context,
-                Context::Guided | Context::Overview | Context::Report | Context::Intake
+                Context::Guided
+                    | Context::Overview
+                    | Context::Report
+                    | Context::Intake
+                    | Context::Plan
             ),
             Scope::Pause => context == Context::Pause,
             Scope::Choose => context == Context::Choose,
@@ -287,6 +296,13 @@ pub const BINDINGS: &[Binding] = &[
         true,
     ),
     key(Scope::Screens, KeyCode::Char('i'), Action::OpenIntake, true),
+    key(Scope::Screens, KeyCode::Char('p'), Action::OpenPlan, true),
+    key(Scope::Plan, KeyCode::Down, Action::Next, false),
+    key(Scope::Plan, KeyCode::Up, Action::Previous, false),
+    key(Scope::Plan, KeyCode::Enter, Action::EditPlan, true),
+    key(Scope::Plan, KeyCode::Char('x'), Action::ToggleDone, true),
+    key(Scope::Plan, KeyCode::Char('+'), Action::PinUp, true),
+    key(Scope::Plan, KeyCode::Char('-'), Action::PinDown, true),
     key(
         Scope::Screens,
         KeyCode::Char('g'),

@@ -882,3 +882,24 @@ fn quitting_half_way_a_checklist_asks_first_and_keeps_every_answer() {
     let r = drive(existing(), (80, 24), chars("q"), Recorder::default());
     assert!(r.app.quit);
 }
+
+#[test]
+fn a_long_note_wraps_in_the_editor_and_is_saved_as_one_line() {
+    let sentence = "Besproken met de boekhouder: de verwerkersovereenkomst van het salarispakket ligt nog bij de leverancier en komt na de zomer terug";
+    let mut events = chars("o");
+    events.extend(chars(sentence));
+    let r = drive(existing(), (80, 24), events, Recorder::default());
+    let screen = r.terminal.backend().to_string();
+    // Its start and its end are both on the screen: the editor wraps, it does not scroll sideways.
+    assert!(screen.contains("Besproken met de"), "{screen}");
+    assert!(screen.contains("komt na de zomer terug"), "{screen}");
+    let mut events = chars("o");
+    events.extend(chars(sentence));
+    events.push(key(KeyCode::Esc));
+    let r = drive(existing(), (80, 24), events, Recorder::default());
+    assert_eq!(
+        r.store.saved.last().unwrap().note(&q(0)),
+        sentence,
+        "one line, as typed"
+    );
+}

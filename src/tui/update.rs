@@ -32,6 +32,29 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         return None;
     }
     match action {
+        Action::Next | Action::Previous if app.mode == Mode::Plan => {
+            let n = app.tasks().len();
+            app.plan_cursor = match action {
+                Action::Next => (app.plan_cursor + 1).min(n.saturating_sub(1)),
+                _ => app.plan_cursor.saturating_sub(1),
+            };
+            None
+        }
+        Action::EditPlan if app.mode == Mode::Plan => {
+            let task = app.tasks().into_iter().nth(app.plan_cursor)?;
+            let form = crate::tui::form::Form::plan(&task.id, app.assessment.plan.get(&task.id));
+            app.overlay = Overlay::Form(Box::new(form));
+            None
+        }
+        Action::OpenPlan => {
+            if app.mode != Mode::Plan {
+                app.back_to = back_target(app.mode, app.back_to);
+                app.mode = Mode::Plan;
+                app.plan_cursor = 0;
+            }
+            None
+        }
+        Action::ToggleDone | Action::PinUp | Action::PinDown => plan_change(app, action, now),
         Action::Answer(status) => {
             let item = app.current()?.1;
             // Only a question that is asked can be answered: one the intake rules out is never
@@ -67,6 +90,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         Action::EditNote => {
             let note = app.assessment.note(&app.current()?.1.id);
             let mut editor = TextArea::from(note.lines());
+            // Long lines wrap at words (a very long word at the edge) instead of scrolling sideways.
+            editor.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
             editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
             editor.move_cursor(ratatui_textarea::CursorMove::End);
             app.overlay = Overlay::Note(Box::new(editor));
@@ -275,7 +300,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         Action::ToggleMode => {
             app.mode = match app.mode {
                 Mode::Guided => Mode::Overview,
-                Mode::Overview | Mode::Report | Mode::Intake => Mode::Guided,
+                Mode::Overview | Mode::Report | Mode::Intake | Mode::Plan => Mode::Guided,
             };
             if app.mode == Mode::Guided && !app.asked_here(app.cursor) {
                 app.cursor = app.next_open(app.cursor).unwrap_or(app.cursor);
@@ -294,7 +319,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         Action::Back => match app.overlay {
             Overlay::None => {
                 match app.mode {
-                    Mode::Report | Mode::Intake => go_back(app),
+                    Mode::Report | Mode::Intake | Mode::Plan => go_back(app),
                     Mode::Guided => app.mode = Mode::Overview,
                     Mode::Overview => {
                         app.message = Some((Tone::Info, t::HOW_TO_QUIT.into()));
@@ -458,7 +483,7 @@ fn quit(app: &mut App) -> Option<Effect> {
 fn back_target(mode: Mode, before: Mode) -> Mode {
     match mode {
         Mode::Guided | Mode::Overview => mode,
-        Mode::Report | Mode::Intake => before,
+        Mode::Report | Mode::Intake | Mode::Plan => before,
     }
 }
 
@@ -471,4 +496,67 @@ fn go_back(app: &mut App) {
     if app.mode == Mode::Guided && !app.asked_here(app.cursor) {
         app.cursor = app.next_open(app.cursor).unwrap_or(app.cursor);
     }
+}
+
+/// The plan screen's changes to the selected task: done today or open again; pinned at the top,
+/// moved among the pinned ones, or unpinned. The selection follows the task.
+fn plan_change(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
+    if app.mode != Mode::Plan {
+        return None;
+    }
+    let tasks = app.tasks();
+    let task = tasks.get(app.plan_cursor)?;
+    let id = task.id.clone();
+    let mut entry = app.assessment.plan.get(&id).cloned().unwrap_or_default();
+    // The pinned tasks in their order, as places 1, 2, 3, ...
+    let mut pinned: Vec<String> = tasks
+        .iter()
+        .filter(|t| t.reason.pinned.is_some() && t.is_open())
+        .map(|t| t.id.clone())
+        .collect();
+    match action {
+        Action::ToggleDone => {
+            entry.done = match entry.done {
+                Some(_) => None,
+                None => Some(now.to_zoned_datetime(app.tz.clone()).date()),
+            };
+            if entry.done.is_some() {
+                pinned.retain(|p| *p != id);
+                entry.pinned = None;
+            }
+        }
+        Action::PinUp => match pinned.iter().position(|p| *p == id) {
+            Some(0) => return None,
+            Some(k) => pinned.swap(k, k - 1),
+            None if task.is_open() => pinned.push(id.clone()),
+            None => return None,
+        },
+        Action::PinDown => match pinned.iter().position(|p| *p == id) {
+            Some(k) if k + 1 < pinned.len() => pinned.swap(k, k + 1),
+            Some(k) => {
+                pinned.remove(k);
+            }
+            None => return None,
+        },
+        _ => return None,
+    }
+    // Write the entry, then renumber every pinned task 1, 2, 3, ... in the new order.
+    entry.pinned = pinned.iter().position(|p| *p == id).map(|k| k as u32 + 1);
+    app.assessment.set_plan(&id, entry, now);
+    for (k, other) in pinned.iter().enumerate().filter(|(_, p)| **p != id) {
+        let mut e = app.assessment.plan.get(other).cloned().unwrap_or_default();
+        if e.pinned != Some(k as u32 + 1) {
+            e.pinned = Some(k as u32 + 1);
+            app.assessment.set_plan(other, e, now);
+        }
+    }
+    app.touch(format!("plan.{id}"));
+    app.refresh();
+    let tasks = app.tasks();
+    app.plan_cursor = tasks.iter().position(|t| t.id == id).unwrap_or(0);
+    app.message = Some((
+        Tone::Info,
+        t::plan_changed(&tasks[app.plan_cursor].title, action == Action::ToggleDone),
+    ));
+    Some(Effect::Save)
 }

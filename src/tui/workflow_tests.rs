@@ -442,3 +442,53 @@ fn a_restart_soon_after_a_quit_continues_the_session_and_stores_its_score() {
     let r = drive(a, (80, 24), answer_first(), Recorder::default());
     assert_eq!(r.store.saved.last().unwrap().sessions.len(), 2);
 }
+
+#[test]
+fn the_plan_screen_lists_tasks_pins_marks_done_and_edits_at_80x24() {
+    // p opens it; ↓ selects the second task; + pins it first; x on it marks it done (it moves to
+    // the end, unpinned); Enter on the new first task opens its form; Esc saves; Esc goes back.
+    let open = || drive(existing(), (80, 24), chars("p"), Recorder::default());
+    let r = open();
+    assert_eq!(r.app.mode, Mode::Plan);
+    let tasks = r.app.tasks();
+    assert!(tasks.len() > 5);
+    insta::assert_snapshot!(r.terminal.backend());
+    let second = tasks[1].id.clone();
+
+    let mut events = chars("p");
+    events.push(key(KeyCode::Down));
+    events.extend(chars("+"));
+    let r = drive(existing(), (80, 24), events, Recorder::default());
+    let tasks = r.app.tasks();
+    assert_eq!(tasks[0].id, second, "pinned first");
+    assert_eq!(tasks[0].reason.pinned, Some(1));
+    assert_eq!(r.app.plan_cursor, 0, "the selection follows the task");
+    let saved = r.store.saved.last().unwrap();
+    assert_eq!(saved.plan[&second].pinned, Some(1));
+
+    let mut events = chars("p");
+    events.push(key(KeyCode::Down));
+    events.extend(chars("+x"));
+    let r = drive(existing(), (80, 24), events, Recorder::default());
+    let tasks = r.app.tasks();
+    let done = tasks.iter().find(|t| t.id == second).unwrap();
+    assert!(!done.is_open(), "marked done");
+    assert_eq!(done.done_day(), Some(jiff::civil::date(2026, 11, 23)));
+    assert_eq!(done.reason.pinned, None);
+    assert_eq!(tasks.iter().rfind(|t| !t.is_open()).unwrap().id, second);
+
+    let mut events = chars("p");
+    events.push(key(KeyCode::Enter));
+    events.extend(chars("Anne"));
+    events.push(key(KeyCode::Esc));
+    events.push(key(KeyCode::Esc));
+    let r = drive(existing(), (80, 24), events, Recorder::default());
+    let first = r.app.tasks()[0].id.clone();
+    assert_eq!(r.store.saved.last().unwrap().plan[&first].owner, "Anne");
+    assert_eq!(
+        r.app.mode,
+        Mode::Overview,
+        "Esc goes back where it came from"
+    );
+    assert!(!r.app.quit);
+}

@@ -21,6 +21,7 @@ const COLUMNS: [&[(&str, Scope)]; 2] = [
         (t::HELP_GUIDED, Scope::Guided),
         (t::HELP_OVERVIEW, Scope::Overview),
         (t::HELP_SCREENS, Scope::Screens),
+        (t::HELP_PLAN, Scope::Plan),
     ],
 ];
 

@@ -9,6 +9,7 @@ mod help;
 pub mod intake;
 pub mod layout;
 mod overview;
+mod plan;
 mod report;
 
 use ratatui::buffer::Buffer;
@@ -30,6 +31,7 @@ impl Widget for &App {
             Mode::Overview => overview::render(self, frame.body, buf),
             Mode::Report => report::render(self, frame.body, buf),
             Mode::Intake => intake::render(self, frame.body, buf),
+            Mode::Plan => plan::render(self, frame.body, buf),
         }
         footer(self, frame.keys, buf);
         status(self, frame.status, buf);
