@@ -35,6 +35,7 @@ pub fn profiles() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
     ];
     bookkeeper.extend(no(&[
         "website",
+        "webshop",
         "sociale-media",
         "nieuwsbrief",
         "telemarketing",
