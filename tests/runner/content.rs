@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
-use pqs::checklist::{BUNDLED, Catalog, Checklist, Depth, Facts, Scope, Source, Value};
+use pqs::checklist::{BUNDLED, Catalog, Checklist, Depth, Entry, Facts, Scope, Source, Value};
 
 const IDS: [&str; 12] = [
     "privacyverklaring",
@@ -191,15 +191,26 @@ fn every_answer_of_the_old_content_still_has_a_home() {
     }
 }
 
+/// Tip 6 (https) holds for every website, so it lives in avg-stappen and the webshop tips list it.
+const HTTPS: &str = "avg-stappen.avg-6-https";
+
 #[test]
 fn webwinkel_tips_has_nine_tips() {
     let tips = checklist("webwinkel-tips");
-    let mut sections: Vec<&str> = Vec::new();
-    for item in &tips.items {
-        let section = item
-            .section
-            .as_deref()
-            .unwrap_or_else(|| panic!("{} has no section", item.id));
+    let mut sections: Vec<String> = Vec::new();
+    for entry in &tips.entries {
+        let section = match entry {
+            Entry::Own(i) => {
+                let item = &tips.items[*i];
+                item.section
+                    .clone()
+                    .unwrap_or_else(|| panic!("{} has no section", item.id))
+            }
+            Entry::See(id, _) => {
+                assert_eq!(id, HTTPS, "the only tip listed from elsewhere");
+                "Tip 6: https".to_owned()
+            }
+        };
         if sections.last() != Some(&section) {
             sections.push(section);
         }
@@ -211,6 +222,11 @@ fn webwinkel_tips_has_nine_tips() {
             "section {n}: {section}"
         );
     }
+    // Asked of every website, webshop or not.
+    let catalog = catalog();
+    let (_, https) = catalog.item(HTTPS).expect("the https item");
+    let conditions: Vec<String> = https.applies_if.iter().map(ToString::to_string).collect();
+    assert_eq!(conditions, ["website"]);
 }
 
 #[test]
