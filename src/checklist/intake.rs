@@ -661,7 +661,7 @@ mod tests {
             intake.effective(&none).is_empty(),
             "open questions stay open"
         );
-        let stale = answers(&[("webshop", false), ("eigen-webserver", true)]);
+        let stale = answers(&[("website", false), ("eigen-webserver", true)]);
         assert_eq!(
             intake.effective(&stale).get("eigen-webserver"),
             Some(&Value::No),

@@ -191,8 +191,16 @@ fn every_answer_of_the_old_content_still_has_a_home() {
     }
 }
 
-/// Tip 6 (https) holds for every website, so it lives in avg-stappen and the webshop tips list it.
-const HTTPS: &str = "avg-stappen.avg-6-https";
+/// Tips 3 (an own web server) and 6 (https) hold for every website, so they live in avg-stappen and
+/// the webshop tips list them: the item, its tip, and the only fact it depends on.
+const LISTED_TIPS: [(&str, &str, &str); 2] = [
+    (
+        "avg-stappen.avg-6-eigen-webserver",
+        "Tip 3: ",
+        "eigen-webserver",
+    ),
+    ("avg-stappen.avg-6-https", "Tip 6: ", "website"),
+];
 
 #[test]
 fn webwinkel_tips_has_nine_tips() {
@@ -207,8 +215,11 @@ fn webwinkel_tips_has_nine_tips() {
                     .unwrap_or_else(|| panic!("{} has no section", item.id))
             }
             Entry::See(id, _) => {
-                assert_eq!(id, HTTPS, "the only tip listed from elsewhere");
-                "Tip 6: https".to_owned()
+                let (_, tip, _) = LISTED_TIPS
+                    .iter()
+                    .find(|(listed, ..)| listed == id)
+                    .unwrap_or_else(|| panic!("{id} is listed among the tips"));
+                format!("{tip}{id}")
             }
         };
         if sections.last() != Some(&section) {
@@ -224,9 +235,18 @@ fn webwinkel_tips_has_nine_tips() {
     }
     // Asked of every website, webshop or not.
     let catalog = catalog();
-    let (_, https) = catalog.item(HTTPS).expect("the https item");
-    let conditions: Vec<String> = https.applies_if.iter().map(ToString::to_string).collect();
-    assert_eq!(conditions, ["website"]);
+    for (id, _, fact) in LISTED_TIPS {
+        let (_, item) = catalog.item(id).unwrap_or_else(|| panic!("{id}"));
+        let conditions: Vec<String> = item.applies_if.iter().map(ToString::to_string).collect();
+        assert_eq!(conditions, [fact], "{id}");
+    }
+    let server = catalog.intake().question("eigen-webserver").unwrap();
+    let asked_if: Vec<String> = server.applies_if.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        asked_if,
+        ["website"],
+        "the web-server question, webshop or not"
+    );
 }
 
 #[test]
