@@ -661,9 +661,9 @@ mod tests {
             intake.effective(&none).is_empty(),
             "open questions stay open"
         );
-        let stale = answers(&[("website", false), ("webshop", true)]);
+        let stale = answers(&[("website", false), ("eigen-webserver", true)]);
         assert_eq!(
-            intake.effective(&stale).get("webshop"),
+            intake.effective(&stale).get("eigen-webserver"),
             Some(&Value::No),
             "not asked any more"
         );

@@ -140,7 +140,7 @@ mod tests {
         answered.set_status(&item.id, Some(Status::Yes), None, at(20));
         answered
             .intake
-            .insert("webshop".into(), crate::checklist::Value::from_bool(false));
+            .insert("website".into(), crate::checklist::Value::from_bool(false));
         store.lock("midden").unwrap().save(&answered).unwrap();
         fs::write(store.path("kapot"), "format = 2\nanswers = [").unwrap();
 

@@ -46,8 +46,8 @@ fn the_intake_is_answered_question_by_question_at_80x24() {
     let at = |id: &str| intake.questions.iter().position(|q| q.id == id).unwrap();
     assert_eq!(
         r.app.intake_cursor,
-        at("cookies"),
-        "working alone: no staff questions; no webshop: the web server question is skipped"
+        at("eigen-webserver"),
+        "working alone: no staff questions; a website: the web server question, webshop or not"
     );
     for (flag, value) in solo_site_no_shop() {
         assert_eq!(r.app.assessment.intake.get(flag), Some(&value), "{flag}");

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
-use pqs::checklist::{BUNDLED, Catalog, Checklist, Depth, Facts, Scope, Source, Value};
+use pqs::checklist::{BUNDLED, Catalog, Checklist, Depth, Entry, Facts, Scope, Source, Value};
 
 const IDS: [&str; 12] = [
     "privacyverklaring",
@@ -191,15 +191,37 @@ fn every_answer_of_the_old_content_still_has_a_home() {
     }
 }
 
+/// Tips 3 (an own web server) and 6 (https) hold for every website, so they live in avg-stappen and
+/// the webshop tips list them: the item, its tip, and the only fact it depends on.
+const LISTED_TIPS: [(&str, &str, &str); 2] = [
+    (
+        "avg-stappen.avg-6-eigen-webserver",
+        "Tip 3: ",
+        "eigen-webserver",
+    ),
+    ("avg-stappen.avg-6-https", "Tip 6: ", "website"),
+];
+
 #[test]
 fn webwinkel_tips_has_nine_tips() {
     let tips = checklist("webwinkel-tips");
-    let mut sections: Vec<&str> = Vec::new();
-    for item in &tips.items {
-        let section = item
-            .section
-            .as_deref()
-            .unwrap_or_else(|| panic!("{} has no section", item.id));
+    let mut sections: Vec<String> = Vec::new();
+    for entry in &tips.entries {
+        let section = match entry {
+            Entry::Own(i) => {
+                let item = &tips.items[*i];
+                item.section
+                    .clone()
+                    .unwrap_or_else(|| panic!("{} has no section", item.id))
+            }
+            Entry::See(id, _) => {
+                let (_, tip, _) = LISTED_TIPS
+                    .iter()
+                    .find(|(listed, ..)| listed == id)
+                    .unwrap_or_else(|| panic!("{id} is listed among the tips"));
+                format!("{tip}{id}")
+            }
+        };
         if sections.last() != Some(&section) {
             sections.push(section);
         }
@@ -211,6 +233,20 @@ fn webwinkel_tips_has_nine_tips() {
             "section {n}: {section}"
         );
     }
+    // Asked of every website, webshop or not.
+    let catalog = catalog();
+    for (id, _, fact) in LISTED_TIPS {
+        let (_, item) = catalog.item(id).unwrap_or_else(|| panic!("{id}"));
+        let conditions: Vec<String> = item.applies_if.iter().map(ToString::to_string).collect();
+        assert_eq!(conditions, [fact], "{id}");
+    }
+    let server = catalog.intake().question("eigen-webserver").unwrap();
+    let asked_if: Vec<String> = server.applies_if.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        asked_if,
+        ["website"],
+        "the web-server question, webshop or not"
+    );
 }
 
 #[test]

@@ -35,6 +35,7 @@ pub fn profiles() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
     ];
     bookkeeper.extend(no(&[
         "website",
+        "webshop",
         "sociale-media",
         "nieuwsbrief",
         "telemarketing",
@@ -97,6 +98,7 @@ pub fn profiles() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
         "personeel-volgen",
         "fg",
         "webshop",
+        "eigen-webserver",
         "cookies",
         "sociale-media",
         "nieuwsbrief",
@@ -131,6 +133,7 @@ pub fn profiles() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
     club.extend(no(&[
         "fg",
         "webshop",
+        "eigen-webserver",
         "cookies",
         "telemarketing",
         "gerechtvaardigd-belang",

@@ -69,7 +69,7 @@ h3{font-size:10.5pt;margin:4.5mm 0 2mm}
 .head b{color:var(--ink);font-weight:600}
 .id{margin-left:auto;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:7pt;overflow-wrap:anywhere}
 ol.first{list-style:none;margin:0;padding:0}
-ol.first>li{display:grid;grid-template-columns:7mm 1fr;gap:0 2mm;padding:2mm 0;border-bottom:.5pt solid var(--rule);break-inside:avoid;page-break-inside:avoid}
+ol.first>li{display:grid;grid-template-columns:7mm 1fr;gap:0 2mm;padding:1.4mm 0;border-bottom:.5pt solid var(--rule);break-inside:avoid;page-break-inside:avoid}
 ol.first>li:first-child{padding-top:.5mm}
 .n{font-size:12pt;font-weight:700;line-height:1.25;text-align:right;font-variant-numeric:tabular-nums}
 .action{margin:.6mm 0 .4mm}
@@ -87,11 +87,11 @@ nav.toc a{color:inherit;text-decoration:none;border-bottom:.5pt dotted var(--lin
 .why{margin:.4mm 0;font-size:8.5pt;color:var(--muted)}
 .why b{color:var(--ink);font-weight:600}
 .agreed{margin:.4mm 0;font-size:8.5pt;font-weight:600}
-ul.steps{margin:.8mm 0 .6mm;padding-left:4.5mm;font-size:9pt}
+ul.steps{margin:.6mm 0 .4mm;padding-left:4.5mm;font-size:8.6pt;line-height:1.35}
 ul.steps li{margin:.2mm 0}
 .ref a{color:inherit;overflow-wrap:anywhere}
 .ref{font-size:8pt;color:var(--muted)}
-article.gap{margin:0 0 2.2mm;padding:1.6mm 0 1.6mm 3mm;border-left:2.2pt solid var(--ink);break-inside:avoid;page-break-inside:avoid}
+article.gap{font-size:9.3pt;margin:0 0 1.8mm;padding:1.3mm 0 1.3mm 3mm;border-left:2.2pt solid var(--ink);break-inside:avoid;page-break-inside:avoid}
 article.gap.sev-medium-line{border-left:2.2pt solid #7d8693}
 article.gap.sev-low-line{border-left:1.2pt dashed #7d8693}
 .q{font-weight:600;margin:.8mm 0 .8mm}
@@ -102,7 +102,7 @@ dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
 dl.facts dd.note{padding:.6mm 2mm;background:var(--soft);border-left:1pt solid var(--line)}
 .done-group{margin-bottom:2.5mm}
 .done-group h3{margin:3mm 0 .8mm;font-size:9.5pt}
-ul.done{margin:0;padding:0;list-style:none;font-size:8.5pt;line-height:1.35}
+ul.done{margin:0;padding:0;list-style:none;font-size:8pt;line-height:1.3}
 ul.done li{padding:.35mm 0 .35mm 4mm;text-indent:-4mm;break-inside:avoid;page-break-inside:avoid}
 .done-note{display:block;text-indent:0;color:var(--muted)}
 .orphans td{vertical-align:top;font-size:9pt}
