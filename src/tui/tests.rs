@@ -903,3 +903,23 @@ fn a_long_note_wraps_in_the_editor_and_is_saved_as_one_line() {
         "one line, as typed"
     );
 }
+
+#[test]
+fn a_long_question_keeps_the_answer_keys_on_the_screen_at_80x24() {
+    use crate::checklist::{Source, parse_checklist};
+    let question = "Heb je voor elke verwerking vastgelegd ".to_owned()
+        + &"welke gegevens je verwerkt, van wie, waarvoor, op welke grondslag en hoe lang, "
+            .repeat(25)
+        + "en weet iedereen dat?";
+    let text = format!(
+        "id = \"lang\"\ntitle = \"Lang\"\nversion = 1\nreviewed = 2026-12-01\n\
+         [[items]]\nid = \"vraag\"\nquestion = \"{question}\"\nexplanation = \"e\"\naction = \"a\"\n\
+         reference = \"art. 30 AVG\"\nseverity = \"high\"\n"
+    );
+    let catalog = Catalog::new([parse_checklist(&text, "lang.toml", Source::Bundled).unwrap()]);
+    let r = drive_with(catalog, fresh(""), (80, 24), vec![], Recorder::default());
+    assert_eq!(r.app.mode, Mode::Guided);
+    let screen = r.terminal.backend().to_string();
+    assert!(screen.contains(crate::text::ANSWER_WITH), "{screen}");
+    assert!(screen.contains("Heb je voor elke verwerking"), "{screen}");
+}

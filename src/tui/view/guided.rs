@@ -1,7 +1,7 @@
 //! The walk-through: one question at a time.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget, Wrap};
 
@@ -42,15 +42,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .borders(Borders::TOP)
         .title(Line::from(title))
         .padding(Padding::horizontal(1));
-    let mut lines = Vec::new();
+    let mut head = Vec::new();
     if numbered.is_some_and(|(number, _)| number == 1)
         && let Some(intro) = &checklist.intro
     {
-        lines.push(Line::styled(intro.as_str(), theme.dim()));
-        lines.push(Line::raw(""));
+        head.push(Line::styled(intro.as_str(), theme.dim()));
+        head.push(Line::raw(""));
     }
-    lines.push(Line::styled(item.question.as_str(), theme.title()));
-    lines.push(answer_keys(app));
+    head.push(Line::styled(item.question.as_str(), theme.title()));
+    let mut rest = Vec::new();
     // What nee, weet ik niet and niet van toepassing mean, while the user is starting out.
     // (The session's intake answers, details and depth do not count: only answers to questions.)
     let answers_given = app
@@ -59,14 +59,32 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .filter(|id| app.catalog.item(id).is_some())
         .count();
     if answers_given < FIRST_ANSWERS {
-        lines.push(Line::styled(t::ANSWER_MEANINGS, theme.dim()));
+        rest.push(Line::styled(t::ANSWER_MEANINGS, theme.dim()));
     }
-    lines.push(Line::raw(""));
-    lines.extend(detail::lines(app, item, false));
-    Paragraph::new(lines)
-        .block(block)
+    rest.push(Line::raw(""));
+    rest.extend(detail::lines(app, item, false));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    // The answer keys follow the question; when a long question (or a small screen) would push
+    // them out of sight, they keep the last row and the text above is cut instead.
+    let head_rows = Paragraph::new(head.clone())
         .wrap(Wrap { trim: false })
-        .render(area, buf);
+        .line_count(inner.width);
+    if head_rows + 1 > usize::from(inner.height) && inner.height >= 2 {
+        let [top, keys] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        Paragraph::new(head)
+            .wrap(Wrap { trim: false })
+            .render(top, buf);
+        Paragraph::new(answer_keys(app)).render(keys, buf);
+        return;
+    }
+    let mut lines = head;
+    lines.push(answer_keys(app));
+    lines.extend(rest);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
 }
 
 /// "Antwoord met: j ja  d deels ...", from the keymap.
