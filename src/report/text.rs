@@ -201,12 +201,13 @@ fn checklist_table(
     }
 }
 
-fn gap(g: &Gap, layout: Layout, number: Option<usize>, out: &mut String) {
-    let prefix = number.map(|n| format!("{n:>2}. ")).unwrap_or_default();
-    let indent = if number.is_some() { 6 } else { 2 };
-    let _ = write!(out, "\n{prefix}{} ", layout.severity(g.severity));
+/// One gap under its checklist: severity, id and answer; question, action, steps, reference, note
+/// and plan, indented.
+fn gap(g: &Gap, layout: Layout, out: &mut String) {
+    let indent = 2;
+    let _ = write!(out, "\n{} ", layout.severity(g.severity));
     let heading = format!("{} ({})", g.id, t::status_label(g.status));
-    let used = prefix.len() + t::severity_label(g.severity).len() + 3;
+    let used = t::severity_label(g.severity).len() + 3;
     out.push_str(wrap(&heading, layout.width.saturating_sub(used) + indent, indent).trim_start());
     out.push_str(&wrap(&g.question, layout.width, indent));
     out.push_str(&wrap(
@@ -260,7 +261,7 @@ pub fn render(doc: &Document, layout: Layout) -> String {
         out.push_str(&layout.bold(wrap(&heading, layout.width, 0).trim_end()));
         out.push('\n');
         for g in gaps {
-            gap(g, layout, None, &mut out);
+            gap(g, layout, &mut out);
         }
     }
 
