@@ -212,8 +212,7 @@ impl<'a> Document<'a> {
 
     /// A moment as local date and time, in Dutch: "23 november 2026 09:45".
     pub fn day_time(&self, moment: Timestamp) -> String {
-        let local = moment.to_zoned_datetime(self.tz.clone());
-        format!("{} {}", t::date_long(local.date()), local.strftime("%H:%M"))
+        t::date_time_long(moment, &self.tz)
     }
 
     /// A session's time span in local time, HH:MM–HH:MM.

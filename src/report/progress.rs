@@ -98,6 +98,8 @@ pub struct SessionRow {
     pub changes: usize,
     /// Total score at the end of the session.
     pub score: f64,
+    /// The title the consultant gave it (may be empty).
+    pub title: String,
 }
 
 /// How settled an answer is, for comparing two answers (see the module comment).
@@ -173,6 +175,7 @@ pub fn sessions(catalog: &Catalog, assessment: &Assessment) -> Vec<SessionRow> {
             end: s.end,
             assessor: s.assessor.clone(),
             changes: s.changed.len(),
+            title: s.title.clone(),
             // The score stored when it ended; computed only for files of older versions.
             score: s.score.unwrap_or_else(|| {
                 Scan::new(catalog, &assessment.as_of(s.end), s.end)

@@ -443,15 +443,6 @@ impl Scan {
         }
     }
 
-    /// Questions answered and asked in all: privacy law and the other scopes, as the walk-through
-    /// asks them (the score counts privacy law only).
-    pub fn questions(&self) -> (usize, usize) {
-        self.others.iter().fold(
-            (self.totals.answered, self.totals.total),
-            |(answered, total), o| (answered + o.answered, total + o.total),
-        )
-    }
-
     /// Every item asked that asks for a second look, in checklist order, each once.
     pub fn rechecks(&self) -> impl Iterator<Item = &ItemState> {
         self.checklists

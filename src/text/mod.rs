@@ -111,6 +111,7 @@ pub fn action_label(action: &crate::tui::action::Action) -> &'static str {
         A::DeleteAssessment => "naar prullenbak",
         A::Continue => "verder",
         A::ChooseDepth => "diepte van de scan",
+        A::ChooseComparison => "vergelijk met",
         A::Choose(_) => "kies",
         A::ShowGlossary => "begrippen",
         A::Yes => "ja",
@@ -216,11 +217,20 @@ pub fn question_of(n: usize, total: usize) -> String {
     format!("vraag {n} van {total}")
 }
 
-/// Header progress, e.g. "37/136 beantwoord · score 24%".
+/// Header progress, e.g. "37/136 beantwoord · score 24%": privacy law's questions, as the reports
+/// count them.
 pub fn progress(answered: usize, total: usize, score: f64) -> String {
     format!(
         "{answered}/{total} beantwoord · score {}%",
         crate::report::document::percent(score)
+    )
+}
+
+/// After [`progress`] in the header, the questions outside privacy law: " · consumentenrecht 3/4".
+pub fn progress_other(scope: crate::checklist::Scope, answered: usize, total: usize) -> String {
+    format!(
+        " · {} {answered}/{total}",
+        report::scope_label(scope).to_lowercase()
     )
 }
 /// Mouse hint in the help overlay.
@@ -258,6 +268,8 @@ pub fn export_failed(error: &str) -> String {
 pub const HELP_SCREENS: &str = "Schermen";
 /// Help section: the plan screen.
 pub const HELP_PLAN: &str = "Plan (p)";
+/// Help heading: keys of the report screen.
+pub const HELP_REPORT: &str = "Rapport (r)";
 /// Help heading: the intake's keys.
 pub const HELP_INTAKE: &str = "Intake";
 
@@ -512,6 +524,47 @@ const MONTHS: [&str; 12] = [
 pub fn date_long(day: jiff::civil::Date) -> String {
     let month = MONTHS[usize::from(day.month().unsigned_abs()) - 1];
     format!("{} {month} {}", day.day(), day.year())
+}
+
+/// A moment as local date and time, in Dutch: "23 november 2026 09:45".
+pub fn date_time_long(moment: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
+    let local = moment.to_zoned_datetime(tz.clone());
+    format!("{} {}", date_long(local.date()), local.strftime("%H:%M"))
+}
+
+/// The comparison box: its title, the hint under it and its choices.
+pub const COMPARE_TITLE: &str = " Vergelijk met ";
+/// Under the choices.
+pub const COMPARE_HINT: &str = "↑ ↓ kies · typ een datum (jjjj-mm-dd) · Enter bevestig · Esc terug";
+/// The default choice.
+pub const COMPARE_PREVIOUS: &str = "De vorige sessie (standaard)";
+/// The choice of a typed date, before the date.
+pub const COMPARE_DATE: &str = "Een datum: ";
+/// The choice of the start of the latest session.
+pub fn compare_this_session(start: &str) -> String {
+    format!("Het begin van deze sessie ({start})")
+}
+/// The choice of an earlier session's end, with its title and score then.
+pub fn compare_session(end: &str, title: &str, score: u32) -> String {
+    if title.is_empty() {
+        format!("Sessie tot {end} (score {score}%)")
+    } else {
+        format!("Sessie tot {end}: {title} (score {score}%)")
+    }
+}
+/// Status line after the default was chosen again.
+pub const COMPARE_PREVIOUS_CHOSEN: &str =
+    "Het rapport en de export vergelijken weer met de vorige sessie.";
+/// Status line after a moment was chosen.
+pub fn compare_chosen(moment: &str) -> String {
+    format!("Het rapport en de export vergelijken nu met {moment}.")
+}
+/// Status line for a date that cannot be read.
+pub fn compare_bad_date(typed: &str) -> String {
+    format!(
+        "\u{201e}{}\u{201d} is geen datum; typ hem als jjjj-mm-dd, bijvoorbeeld 2026-11-01.",
+        crate::sanitize::line(typed.trim())
+    )
 }
 
 #[cfg(test)]

@@ -36,6 +36,8 @@ pub fn excluded_because(cause: &crate::checklist::intake::Cause) -> String {
 
 /// Title of the details form.
 pub const DETAILS_TITLE: &str = " Gegevens van de beoordeling ";
+/// The last row of a detail pane too short for the whole text.
+pub const DETAILS_MORE: &str = "… lees verder met Tab";
 /// Title of the action-plan form.
 pub const PLAN_TITLE: &str = " Actieplan ";
 /// Form field: organisation.

@@ -48,6 +48,8 @@ pub enum Action {
     Continue,
     /// Choose how deep the scan goes (for the whole scan or the current checklist).
     ChooseDepth,
+    /// Choose what the report screen and the export compare with: a session or a date.
+    ChooseComparison,
     /// Pick option `n` (from 0) in a list of choices.
     Choose(u8),
     /// Show the glossary.

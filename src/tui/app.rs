@@ -63,6 +63,31 @@ pub enum Overlay {
     Depth(DepthChoice),
     /// The glossary, scrolled this many lines.
     Glossary(u16),
+    /// What the report screen and the export compare with.
+    Compare(Box<CompareChoice>),
+}
+
+/// The choice of comparison: the previous session (the default), the start or end of a session,
+/// or a typed date.
+#[derive(Debug, Clone)]
+pub struct CompareChoice {
+    /// The choices; the last is the typed date.
+    pub options: Vec<CompareOption>,
+    /// The highlighted choice.
+    pub cursor: usize,
+    /// The date typed for the last choice.
+    pub date: TextArea<'static>,
+}
+
+/// One choice of comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CompareOption {
+    /// The end of the session before the latest one (what every report uses unless told).
+    PreviousSession,
+    /// A moment with its label ("begin van deze sessie", or a session's end).
+    At(jiff::Timestamp, String),
+    /// The date typed in the box.
+    Date,
 }
 
 /// The choice of depth, with what each choice asks.
@@ -94,6 +119,8 @@ pub struct App {
     pub name: String,
     /// Scores and gaps, recomputed after every change.
     pub scan: Scan,
+    /// The plan's tasks in plan order, recomputed with the scan (not on every frame).
+    tasks: Vec<crate::report::tasks::PlannedTask>,
     /// Every place in every checklist as (checklist index, entry index), in order: a checklist's
     /// own items and the items it lists from another (asked there).
     pub positions: Vec<(usize, usize)>,
@@ -135,8 +162,11 @@ pub struct App {
     pub session_start: jiff::Timestamp,
     /// Ids changed in this run (answers, `intake.FLAG`, `plan.ITEM`, `details`).
     pub changed: BTreeSet<String>,
-    /// What changed since the end of the previous session (none before the second session).
+    /// What changed since the end of the previous session (none before the second session), or
+    /// since [`App::compare_with`].
     pub progress: Option<crate::report::progress::Progress>,
+    /// The moment chosen to compare with instead of the previous session (report screen, `s`).
+    pub compare_with: Option<jiff::Timestamp>,
     /// Why nothing can be changed, when the assessment is open only for viewing.
     pub read_only: Option<String>,
 }
@@ -170,6 +200,7 @@ impl App {
             assessment,
             name: name.into(),
             scan,
+            tasks: Vec::new(),
             positions,
             asked_places: Vec::new(),
             cursor: 0,
@@ -190,9 +221,11 @@ impl App {
             session_start: now,
             changed: BTreeSet::new(),
             progress: None,
+            compare_with: None,
             read_only: None,
         };
         app.asked_places = app.asked_places();
+        app.tasks = crate::report::tasks::plan(&app.catalog, &app.assessment, &app.scan);
         if mode == Mode::Guided {
             app.cursor = app.next_open(0).unwrap_or(0);
         }
@@ -277,6 +310,47 @@ impl App {
         });
     }
 
+    /// Opens the choice of comparison: the previous session, the start of this one, the end of
+    /// each earlier session (newest first), or a date.
+    pub fn ask_comparison(&mut self) {
+        let day_time = |moment| crate::text::date_time_long(moment, &self.tz);
+        let mut options = vec![CompareOption::PreviousSession];
+        let sessions = crate::report::progress::sessions(&self.catalog, &self.assessment);
+        if let Some(latest) = sessions.last() {
+            options.push(CompareOption::At(
+                latest.start,
+                crate::text::compare_this_session(&day_time(latest.start)),
+            ));
+        }
+        for row in sessions.iter().rev().skip(1) {
+            let label = crate::text::compare_session(
+                &day_time(row.end),
+                &crate::sanitize::line(&row.title),
+                crate::report::document::percent(row.score),
+            );
+            options.push(CompareOption::At(row.end, label));
+        }
+        options.push(CompareOption::Date);
+        let cursor = match self.compare_with {
+            None => 0,
+            Some(moment) => options
+                .iter()
+                .position(|o| matches!(o, CompareOption::At(m, _) if *m == moment))
+                .unwrap_or(options.len() - 1),
+        };
+        let mut date = TextArea::default();
+        if cursor == options.len() - 1
+            && let Some(moment) = self.compare_with
+        {
+            date.insert_str(moment.to_zoned_datetime(self.tz.clone()).date().to_string());
+        }
+        self.overlay = Overlay::Compare(Box::new(CompareChoice {
+            options,
+            cursor,
+            date,
+        }));
+    }
+
     /// Opens the prompt for the organisation name (for a new assessment).
     pub fn ask_organisation(&mut self) {
         self.overlay = Overlay::Organisation(Box::new(TextArea::from([self
@@ -290,7 +364,9 @@ impl App {
         match (&self.overlay, self.mode) {
             (Overlay::Help, _) => Context::Help,
             (Overlay::Note(_), _) => Context::Note,
-            (Overlay::Export(_) | Overlay::Organisation(_), _) => Context::Prompt,
+            (Overlay::Export(_) | Overlay::Organisation(_) | Overlay::Compare(_), _) => {
+                Context::Prompt
+            }
             (Overlay::Form(_), _) => Context::Form,
             (Overlay::ReadOnlyOffer | Overlay::QuitConfirm(_), _) => Context::Confirm,
             (Overlay::Pause { .. } | Overlay::IntakeDone(..), _) => Context::Pause,
@@ -349,8 +425,8 @@ impl App {
     }
 
     /// The plan as the reports have it: tasks in plan order.
-    pub fn tasks(&self) -> Vec<crate::report::tasks::PlannedTask> {
-        crate::report::tasks::plan(&self.catalog, &self.assessment, &self.scan)
+    pub fn tasks(&self) -> &[crate::report::tasks::PlannedTask] {
+        &self.tasks
     }
 
     /// Cursor index of the first item of checklist `ci`.
@@ -424,13 +500,20 @@ impl App {
     pub fn refresh(&mut self) {
         self.scan = Scan::new(&self.catalog, &self.assessment, self.now);
         self.asked_places = self.asked_places();
-        self.progress = crate::report::progress::default_baseline(&self.assessment).map(|moment| {
-            crate::report::progress::compare(
+        self.tasks = crate::report::tasks::plan(&self.catalog, &self.assessment, &self.scan);
+        use crate::report::progress::{self, Baseline};
+        let baseline = match self.compare_with {
+            Some(moment) => Some((moment, Baseline::Chosen)),
+            None => progress::default_baseline(&self.assessment)
+                .map(|moment| (moment, Baseline::PreviousSession)),
+        };
+        self.progress = baseline.map(|(moment, baseline)| {
+            progress::compare(
                 &self.catalog,
                 &self.assessment,
                 &self.scan,
                 moment,
-                crate::report::progress::Baseline::PreviousSession,
+                baseline,
             )
         });
     }

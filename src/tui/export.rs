@@ -11,7 +11,7 @@ use crate::report::{Document, html};
 /// Writes `<name>-rapport-<date>.html` and `<name>-samenvatting-<date>.html` into `dir`, never over
 /// an earlier export (a second one that day gets `-2`, `-3`, ...); returns the paths written.
 pub fn export(app: &App, dir: &Path, now: Timestamp) -> Result<Vec<PathBuf>, FsError> {
-    let doc = Document::of(
+    let mut doc = Document::of(
         &app.catalog,
         &app.scan,
         &app.assessment,
@@ -19,6 +19,8 @@ pub fn export(app: &App, dir: &Path, now: Timestamp) -> Result<Vec<PathBuf>, FsE
         now,
         app.tz.clone(),
     );
+    // What the report screen compares with (the previous session unless another was chosen).
+    doc.progress = app.progress.clone();
     let day = now.to_zoned_datetime(app.tz.clone()).date();
     let files = [
         ("rapport", html::render(&doc)),

@@ -311,6 +311,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     key(Scope::Screens, KeyCode::Char('e'), Action::Export, true),
     key(Scope::Prompt, KeyCode::Enter, Action::Confirm, true),
+    key(
+        Scope::Report,
+        KeyCode::Char('s'),
+        Action::ChooseComparison,
+        true,
+    ),
     key(Scope::Prompt, KeyCode::Esc, Action::Cancel, true),
     key(Scope::Form, KeyCode::Enter, Action::SaveForm, true),
     key(Scope::Form, KeyCode::Esc, Action::SaveForm, false),

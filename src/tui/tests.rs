@@ -198,6 +198,11 @@ fn existing_assessment_opens_in_overview_at_80x24() {
         Recorder::default(),
     );
     assert_eq!(r.app.mode, Mode::Overview);
+    // The detail pane is too short for the whole text: the answer comes before the explanation,
+    // and the last row says where the rest is.
+    let screen = r.terminal.backend().to_string();
+    assert!(screen.contains("Antwoord: ◐ deels"), "{screen}");
+    assert!(screen.contains(crate::text::DETAILS_MORE), "{screen}");
     insta::assert_snapshot!(r.terminal.backend());
 }
 
@@ -210,6 +215,33 @@ fn overview_at_120x40() {
         Recorder::default(),
     );
     insta::assert_snapshot!(r.terminal.backend());
+}
+
+#[test]
+fn the_overview_scrolls_a_long_checklist_and_keeps_the_answer_in_view_at_100x30() {
+    // The longest checklist, 30 rows down: only the rows in view are drawn, the selected one
+    // among them; the detail pane shows the answer before the explanation and says where the
+    // rest is.
+    let mut events = vec![key(KeyCode::Right); 6];
+    events.extend(vec![key(KeyCode::Down); 30]);
+    let r = drive(existing(), (100, 30), events, Recorder::default());
+    let (owner, item) = r.app.current().expect("an item");
+    let checklist = r.app.shown_in(r.app.cursor).expect("a checklist");
+    assert!(checklist.entries.len() > 30, "{}", checklist.id);
+    let screen = r.terminal.backend().to_string();
+    let start = |question: &str| question.chars().take(25).collect::<String>();
+    assert!(
+        screen.contains(&start(&item.question)),
+        "{}:\n{screen}",
+        owner.id
+    );
+    let first = r
+        .app
+        .at(r.app.first_of(r.app.checklist_index()).unwrap())
+        .unwrap()
+        .1;
+    assert!(!screen.contains(&start(&first.question)), "{screen}");
+    assert!(screen.contains(crate::text::CURRENT_ANSWER), "{screen}");
 }
 
 #[test]

@@ -41,7 +41,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             None
         }
         Action::EditPlan if app.mode == Mode::Plan => {
-            let task = app.tasks().into_iter().nth(app.plan_cursor)?;
+            let task = app.tasks().get(app.plan_cursor)?;
             let form = crate::tui::form::Form::plan(&task.id, app.assessment.plan.get(&task.id));
             app.overlay = Overlay::Form(Box::new(form));
             None
@@ -110,6 +110,20 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                     let focus = form.focus;
                     form.fields[focus].input.input(key);
                 }
+                Overlay::Compare(choice) => {
+                    // Up and down choose; typing goes to the date, and chooses it.
+                    use ratatui::crossterm::event::KeyCode;
+                    match key.code {
+                        KeyCode::Up => choice.cursor = choice.cursor.saturating_sub(1),
+                        KeyCode::Down => {
+                            choice.cursor = (choice.cursor + 1).min(choice.options.len() - 1);
+                        }
+                        _ => {
+                            choice.date.input(key);
+                            choice.cursor = choice.options.len() - 1;
+                        }
+                    }
+                }
                 Overlay::None
                 | Overlay::Help
                 | Overlay::ReadOnlyOffer
@@ -172,6 +186,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 app.ask_depth(None);
                 Some(Effect::Save)
             }
+            Overlay::Compare(choice) => {
+                compare_with(app, *choice);
+                None
+            }
             other => {
                 app.overlay = other;
                 None
@@ -220,6 +238,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             None
         }
         Action::Choose(option) => choose_depth(app, option, now),
+        Action::ChooseComparison => {
+            app.ask_comparison();
+            None
+        }
         Action::ShowGlossary => {
             app.overlay = Overlay::Glossary(0);
             None
@@ -431,6 +453,36 @@ fn go_on(app: &mut App) -> Option<Effect> {
     None
 }
 
+/// The comparison chosen in its box: the report screen and the export compare with it from now
+/// on (this run only; nothing is saved). A date that cannot be read keeps the box open.
+fn compare_with(app: &mut App, choice: crate::tui::app::CompareChoice) {
+    use crate::tui::app::CompareOption;
+    let moment = match &choice.options[choice.cursor] {
+        CompareOption::PreviousSession => None,
+        CompareOption::At(moment, _) => Some(*moment),
+        CompareOption::Date => {
+            let typed = choice.date.lines().concat();
+            match crate::report::progress::parse_moment(&typed, &app.tz) {
+                Some(moment) => Some(moment),
+                None => {
+                    app.message = Some((Tone::Error, t::compare_bad_date(&typed)));
+                    app.overlay = Overlay::Compare(Box::new(choice));
+                    return;
+                }
+            }
+        }
+    };
+    app.compare_with = moment;
+    app.refresh();
+    app.message = Some((
+        Tone::Info,
+        match moment {
+            None => t::COMPARE_PREVIOUS_CHOSEN.to_owned(),
+            Some(m) => t::compare_chosen(&t::date_time_long(m, &app.tz)),
+        },
+    ));
+}
+
 /// A choice in the depth box: 1 quick scan, 2 full scan (the whole assessment); 3 and 4 the same
 /// for the checklist it was opened from. No answer is touched.
 fn choose_depth(app: &mut App, option: u8, now: Timestamp) -> Option<Effect> {
@@ -504,7 +556,7 @@ fn plan_change(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> 
     if app.mode != Mode::Plan {
         return None;
     }
-    let tasks = app.tasks();
+    let tasks = app.tasks().to_vec();
     let task = tasks.get(app.plan_cursor)?;
     let id = task.id.clone();
     let mut entry = app.assessment.plan.get(&id).cloned().unwrap_or_default();
@@ -552,11 +604,19 @@ fn plan_change(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> 
     }
     app.touch(format!("plan.{id}"));
     app.refresh();
-    let tasks = app.tasks();
-    app.plan_cursor = tasks.iter().position(|t| t.id == id).unwrap_or(0);
-    app.message = Some((
-        Tone::Info,
-        t::plan_changed(&tasks[app.plan_cursor].title, action == Action::ToggleDone),
-    ));
+    // The change is saved whatever follows; the selection follows the task.
+    if let Some((place, title)) = app
+        .tasks()
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.id == id)
+        .map(|(k, t)| (k, t.title.clone()))
+    {
+        app.plan_cursor = place;
+        app.message = Some((
+            Tone::Info,
+            t::plan_changed(&title, action == Action::ToggleDone),
+        ));
+    }
     Some(Effect::Save)
 }

@@ -391,6 +391,98 @@ fn the_report_screen_shows_progress_since_the_previous_session_at_80x24() {
 }
 
 #[test]
+fn the_report_screen_and_the_export_compare_with_a_chosen_session_or_date_at_80x24() {
+    use crate::report::progress::Baseline;
+    use crate::tui::app::Overlay;
+    use std::collections::BTreeSet;
+
+    let day = |d: i64| -> jiff::Timestamp {
+        jiff::Timestamp::from_second(1_790_000_000 + d * 86_400).unwrap()
+    };
+    // Three sessions: the first answers no, the second yes, the third adds a partly.
+    let mut a = Assessment::new("Bakkerij De Korst", day(0));
+    a.depth = Some(crate::assessment::ScanDepth::Volledig);
+    a.set_status(&first(), Some(Status::No), None, day(0));
+    a.record_session(day(0), day(0), "Eva", &BTreeSet::from([first()]))
+        .title = "Intake bij de klant".into();
+    a.set_status(&first(), Some(Status::Yes), None, day(7));
+    a.record_session(day(7), day(7), "Eva", &BTreeSet::from([first()]));
+    a.set_status(&q(2), Some(Status::Partly), None, day(14));
+    a.record_session(day(14), day(14), "Eva", &BTreeSet::from([q(2)]));
+
+    // s opens the choice: the default first, this session, then earlier sessions newest first.
+    let r = drive(a.clone(), (80, 24), chars("rs"), Recorder::default());
+    let screen = r.terminal.backend().to_string();
+    assert!(
+        screen.contains("› De vorige sessie (standaard)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Intake bij de klant"), "{screen}");
+    assert!(screen.contains("Een datum:"), "{screen}");
+    insta::assert_snapshot!(r.terminal.backend());
+
+    // Down three times: the first session (this one, the second, the first).
+    let mut events = chars("rs");
+    events.extend([key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)]);
+    events.push(key(KeyCode::Enter));
+    let r = drive(a.clone(), (80, 24), events, Recorder::default());
+    assert_eq!(r.app.compare_with, Some(day(0)));
+    let progress = r.app.progress.as_ref().expect("a comparison");
+    assert_eq!(progress.baseline, Baseline::Chosen);
+    // Since the first session: the first question went from no to yes, one new partly.
+    assert_eq!(
+        (progress.newly_answered.len(), progress.improved.len()),
+        (1, 1)
+    );
+    let screen = r.terminal.backend().to_string();
+    let since = crate::text::since_heading(&crate::text::date_time_long(day(0), &r.app.tz));
+    assert!(
+        screen.contains(&format!("{since}: 1 nieuw, 1 beter")),
+        "{screen}"
+    );
+    // The export compares with the same moment.
+    let dir = tempfile::tempdir().unwrap();
+    let written = super::export::export(&r.app, dir.path(), day(14)).unwrap();
+    let html = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(html.contains(&since), "{since}");
+
+    // A typed date.
+    let mut events = chars("rs2020-01-01");
+    events.push(key(KeyCode::Enter));
+    let r = drive(a.clone(), (80, 24), events, Recorder::default());
+    let expected = crate::report::progress::parse_moment("2020-01-01", &r.app.tz);
+    assert_eq!(r.app.compare_with, expected);
+    assert!(matches!(r.app.overlay, Overlay::None));
+
+    // A date that cannot be read keeps the box open and says how to type it.
+    let mut events = chars("rsgisteren");
+    events.push(key(KeyCode::Enter));
+    let r = drive(a.clone(), (80, 24), events, Recorder::default());
+    assert_eq!(r.app.compare_with, None);
+    assert!(matches!(r.app.overlay, Overlay::Compare(_)));
+    let screen = r.terminal.backend().to_string();
+    assert!(screen.contains("is geen datum"), "{screen}");
+
+    // Back to the default; Esc closes the box without a change.
+    let mut events = chars("rs");
+    events.extend([key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)]);
+    events.push(key(KeyCode::Enter));
+    events.extend(chars("s"));
+    events.push(key(KeyCode::Esc));
+    let r = drive(a.clone(), (80, 24), events.clone(), Recorder::default());
+    assert_eq!(r.app.compare_with, Some(day(0)));
+    events.extend(chars("s"));
+    events.extend(vec![key(KeyCode::Up); 5]);
+    events.push(key(KeyCode::Enter));
+    let r = drive(a, (80, 24), events, Recorder::default());
+    assert_eq!(r.app.compare_with, None);
+    assert_eq!(
+        r.app.progress.as_ref().map(|p| p.baseline),
+        Some(Baseline::PreviousSession)
+    );
+}
+
+#[test]
 fn a_restart_soon_after_a_quit_continues_the_session_and_stores_its_score() {
     use std::collections::BTreeSet;
     let hours = |h: i64| now() - jiff::SignedDuration::from_hours(h);

@@ -215,12 +215,29 @@ fn walk(
         ..Walk::default()
     };
     let mut intros = std::collections::HashSet::new();
+    // "vraag 1 van 5", then "vraag 2 van ...": the walk's numbers count only what it asks, so
+    // skipped items (ruled out, deeper, after a parent's nee) leave no holes.
+    let mut last_number: Option<(usize, usize)> = None;
     while let Some(i) = app.next_open(0) {
         let (_, item) = app.at(i).expect("a position");
         if app.assessment.status(&item.id).is_some() {
             break; // only second looks are left
         }
         let (ci, _) = app.positions[i];
+        let (number, of) = app
+            .question_number(i)
+            .expect("an asked question has a number");
+        let expected = match last_number {
+            Some((last_ci, n)) if last_ci == ci => n + 1,
+            _ => 1,
+        };
+        assert_eq!(
+            number, expected,
+            "the number of {} ({number} of {of})",
+            item.id
+        );
+        assert!(number <= of, "{}: {number} of {of}", item.id);
+        last_number = Some((ci, number));
         if intros.insert(ci) {
             out.words += estimate::intro_words(&catalog.checklists()[ci]);
         }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use super::centered;
 use crate::report::estimate::Estimate;
 use crate::text as t;
-use crate::tui::app::{App, DepthChoice};
+use crate::tui::app::{App, CompareChoice, CompareOption, DepthChoice};
 
 /// The width of a box over `area`.
 fn box_width(area: Rect) -> u16 {
@@ -201,6 +201,48 @@ pub fn depth(app: &App, choice: &DepthChoice, area: Rect, buf: &mut Buffer) {
         lines,
         &t::choose_hint(options),
         0,
+        area,
+        buf,
+    );
+}
+
+/// What to compare with: one line per choice, the highlighted one marked; the list scrolls so
+/// the highlighted choice stays in view.
+pub fn compare(app: &App, choice: &CompareChoice, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let lines: Vec<Line> = choice
+        .options
+        .iter()
+        .enumerate()
+        .map(|(k, option)| {
+            let text = match option {
+                CompareOption::PreviousSession => t::COMPARE_PREVIOUS.to_owned(),
+                CompareOption::At(_, label) => label.clone(),
+                CompareOption::Date => {
+                    let typed = crate::sanitize::line(&choice.date.lines().concat());
+                    format!(
+                        "{}{typed}{}",
+                        t::COMPARE_DATE,
+                        if k == choice.cursor { "▏" } else { "" }
+                    )
+                }
+            };
+            if k == choice.cursor {
+                Line::styled(format!("› {text}"), theme.selected())
+            } else {
+                Line::raw(format!("  {text}"))
+            }
+        })
+        .collect();
+    let scroll = u16::try_from(choice.cursor)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(text_room(area).saturating_sub(1));
+    text_box(
+        app,
+        t::COMPARE_TITLE,
+        lines,
+        t::COMPARE_HINT,
+        scroll,
         area,
         buf,
     );

@@ -6,14 +6,34 @@ use crate::checklist::Item;
 use crate::text as t;
 use crate::tui::app::App;
 
-/// Lines describing `item` for the walk-through and the overview's detail pane.
-pub fn lines<'a>(app: &'a App, item: &'a Item, with_question: bool) -> Vec<Line<'a>> {
+/// Lines describing `item` for the walk-through (which shows the question itself): what it
+/// follows up and flags, why, what to do and the law, then the answer, plan and note.
+pub fn lines<'a>(app: &'a App, item: &'a Item) -> Vec<Line<'a>> {
+    let mut out = context(app, item);
+    out.extend(reasons(app, item));
+    out.push(Line::raw(""));
+    out.extend(answer(app, item));
+    out
+}
+
+/// The overview's detail pane: the question, then the answer, plan and note (what the user
+/// looks for while browsing stays in view in a short pane), then the rest.
+pub fn overview_lines<'a>(app: &'a App, item: &'a Item) -> Vec<Line<'a>> {
+    let mut out = vec![
+        Line::styled(item.question.as_str(), app.theme.title()),
+        Line::raw(""),
+    ];
+    out.extend(context(app, item));
+    out.extend(answer(app, item));
+    out.push(Line::raw(""));
+    out.extend(reasons(app, item));
+    out
+}
+
+/// What the item follows up, why it is not asked, and what asks for a second look.
+fn context<'a>(app: &'a App, item: &'a Item) -> Vec<Line<'a>> {
     let theme = app.theme;
     let mut out = Vec::new();
-    if with_question {
-        out.push(Line::styled(item.question.as_str(), theme.title()));
-        out.push(Line::raw(""));
-    }
     let state = app.scan.item(&item.id);
     // A follow-up says what it follows up, so "dat overzicht" has a meaning.
     if let Some((_, parent)) = item.follows.as_deref().and_then(|p| app.catalog.item(p)) {
@@ -58,6 +78,13 @@ pub fn lines<'a>(app: &'a App, item: &'a Item, with_question: bool) -> Vec<Line<
         }
         out.push(Line::raw(""));
     }
+    out
+}
+
+/// Why, what to do, the law and the severity.
+fn reasons<'a>(app: &'a App, item: &'a Item) -> Vec<Line<'a>> {
+    let theme = app.theme;
+    let mut out = Vec::new();
     out.push(Line::from(vec![
         Span::styled(format!("{}: ", t::WHY), theme.label()),
         Span::raw(item.explanation.as_str()),
@@ -75,7 +102,13 @@ pub fn lines<'a>(app: &'a App, item: &'a Item, with_question: bool) -> Vec<Line<
             theme.severity(item.severity),
         ),
     ]));
-    out.push(Line::raw(""));
+    out
+}
+
+/// The current answer with its date, the agreed action and the note.
+fn answer<'a>(app: &'a App, item: &'a Item) -> Vec<Line<'a>> {
+    let theme = app.theme;
+    let mut out = Vec::new();
     let status = app.assessment.status(&item.id);
     let mut answer = vec![
         Span::styled(format!("{}: ", t::CURRENT_ANSWER), theme.label()),

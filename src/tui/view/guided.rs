@@ -62,7 +62,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         rest.push(Line::styled(t::ANSWER_MEANINGS, theme.dim()));
     }
     rest.push(Line::raw(""));
-    rest.extend(detail::lines(app, item, false));
+    rest.extend(detail::lines(app, item));
     let inner = block.inner(area);
     block.render(area, buf);
     // The answer keys follow the question; when a long question (or a small screen) would push

@@ -65,6 +65,7 @@ impl Widget for &App {
                 boxes::intake_done(self, *estimate, *scroll, area, buf);
             }
             Overlay::Depth(choice) => boxes::depth(self, choice, area, buf),
+            Overlay::Compare(choice) => boxes::compare(self, choice, area, buf),
             Overlay::Glossary(offset) => boxes::glossary(self, *offset, area, buf),
             Overlay::QuitConfirm(where_) => {
                 let question = t::quit_mid_checklist(where_);
@@ -123,10 +124,26 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     if !organisation.is_empty() {
         left.push(Span::styled(format!(" · {organisation}"), theme.dim()));
     }
-    // Every question the walk asks (consumer law too); the score is privacy law's. A leading
-    // space keeps a long organisation name from running into the numbers.
-    let (answered, total) = app.scan.questions();
-    let right = format!(" {}", t::progress(answered, total, app.scan.totals.score));
+    // Privacy law's questions and score, as the reports count them; the questions of other law
+    // after them when there is room. A leading space keeps a long organisation name from running
+    // into the numbers.
+    let totals = &app.scan.totals;
+    let mut right = format!(
+        " {}",
+        t::progress(totals.answered, totals.total, totals.score)
+    );
+    let others: String = app
+        .scan
+        .others
+        .iter()
+        .filter(|o| o.total > 0)
+        .map(|o| t::progress_other(o.scope, o.answered, o.total))
+        .collect();
+    // Only where the name and organisation still fit whole.
+    let left_width: usize = left.iter().map(Span::width).sum();
+    if left_width + right.chars().count() + others.chars().count() < usize::from(area.width) {
+        right.push_str(&others);
+    }
     let [l, r] = Layout::horizontal([
         Constraint::Min(10),
         Constraint::Length(right.chars().count() as u16 + 1),

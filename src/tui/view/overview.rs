@@ -1,7 +1,7 @@
 //! The overview: checklists with progress, the items of one, and the details of the selected item.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap,
@@ -70,7 +70,12 @@ fn items(app: &App, area: Rect, buf: &mut Buffer) {
     let checklist = &app.catalog.checklists()[ci];
     let first = app.first_of(ci).unwrap_or(0);
     let width = usize::from(area.width.saturating_sub(6));
-    let rows: Vec<ListItem> = (0..checklist.entries.len())
+    // Only the rows in view are built: a checklist of 10,000 items costs a screenful per key.
+    let selected = app.cursor - first;
+    let height = usize::from(area.height.saturating_sub(2));
+    let offset = list_offset(selected, area.height.saturating_sub(2));
+    let shown = offset..checklist.entries.len().min(offset + height);
+    let rows: Vec<ListItem> = shown
         .map(|k| {
             let i = first + k;
             let (Some((_, item)), Some(state)) = (app.at(i), app.state(i)) else {
@@ -104,10 +109,7 @@ fn items(app: &App, area: Rect, buf: &mut Buffer) {
             ]))
         })
         .collect();
-    let selected = app.cursor - first;
-    let mut state = ListState::default()
-        .with_selected(Some(selected))
-        .with_offset(list_offset(selected, area.height.saturating_sub(2)));
+    let mut state = ListState::default().with_selected(Some(selected - offset));
     let title = format!(
         " {} ",
         truncate(&checklist.title, usize::from(area.width.saturating_sub(4)))
@@ -122,8 +124,22 @@ fn details(app: &App, area: Rect, buf: &mut Buffer) {
     let Some((_, item)) = app.current() else {
         return;
     };
-    Paragraph::new(detail::lines(app, item, true))
-        .block(Block::default().borders(Borders::ALL).title(t::DETAILS))
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    let block = Block::default().borders(Borders::ALL).title(t::DETAILS);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let text = Paragraph::new(detail::overview_lines(app, item)).wrap(Wrap { trim: false });
+    // Too long for the pane (a long question, a long note): the text is cut and the last row
+    // says where the rest is.
+    if text.line_count(inner.width) > usize::from(inner.height) && inner.height >= 2 {
+        let [top, more] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        text.render(top, buf);
+        Line::styled(
+            truncate(t::DETAILS_MORE, usize::from(more.width)),
+            app.theme.dim(),
+        )
+        .render(more, buf);
+    } else {
+        text.render(inner, buf);
+    }
 }

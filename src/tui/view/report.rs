@@ -21,13 +21,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         jiff::Timestamp::UNIX_EPOCH,
         String::new(),
     );
-    doc.tasks = crate::report::tasks::plan(&app.catalog, &app.assessment, &app.scan);
+    doc.tasks = app.tasks().to_vec();
+    doc.tz = app.tz.clone();
     let totals = app.scan.totals;
     let rows = app.scan.checklists.len() as u16 + 2;
     let mut lines_below = Vec::new();
     if let Some(progress) = &app.progress {
         lines_below.push(Line::from(vec![
-            Span::styled(format!(" {}: ", t::SINCE_PREVIOUS), theme.label()),
+            // "Sinds de vorige sessie", or the moment chosen with s.
+            Span::styled(format!(" {}: ", doc.since_heading(progress)), theme.label()),
             Span::raw(t::since_counts(
                 progress.newly_answered.len(),
                 progress.improved.len(),
