@@ -73,6 +73,9 @@ statuses=(ja ja deels nee ja nvt weet-niet)
 # The whole scan, as a consultant would print it: every item is asked, follow-ups of a "nee" included in
 # the file even where the report shows them as steps of their parent.
 pqs_run details -a "$name" --depth volledig >/dev/null
+# A tall logo (the worst case for the summary's header height) embedded in both documents.
+printf '%s' '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="400"><rect width="100" height="400" fill="#345"/></svg>' >"$work/logo.svg"
+pqs_run details -a "$name" --logo "$work/logo.svg" >/dev/null
 n=0
 while IFS= read -r id; do
   args=(answer -a "$name" "$id" "${statuses[n % ${#statuses[@]}]}")
@@ -122,7 +125,7 @@ action = "Samen met de webbouwer oppakken, <b>voor</b> de zomer"
 # question it is asked answered in a realistic mix. Its full report must fit 10 A4 pages.
 small=bakkerij
 pqs_run details -a "$small" --organisation "Bakkerij De Korenschoof" --contact "Anne de Bakker" \
-  --assessor "Eva de Vries" >/dev/null
+  --assessor "Eva de Vries" --logo "$work/logo.svg" >/dev/null
 for answer in omvang=2-9 klanten=consumenten personeel=ja website=ja webshop=ja cookies=ja \
   analytics-zonder-toestemming=nee sociale-media=ja nieuwsbrief=ja toestemming=ja verwerkers=ja \
   buiten-eer=ja personeel-gezondheid=nee personeel-volgen=nee fg=nee eigen-webserver=nee telemarketing=nee \

@@ -206,6 +206,11 @@ pub enum Error {
         "ongeldig KvK-nummer \"{0}\": een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678. Er is niets opgeslagen."
     )]
     BadKvk(String),
+    /// `pqs details --logo` with a file that is not a PNG or SVG image.
+    #[error(
+        "{0} is geen PNG- of SVG-afbeelding. Kies een logo als .png of .svg (ten hoogste 512 kB), of --logo \"\" om het logo te verwijderen. Er is niets opgeslagen."
+    )]
+    BadLogo(String),
     /// `pqs details --checklist-depth` with something other than `CHECKLIST=snel|volledig`.
     #[error(
         "ongeldige --checklist-depth \"{0}\": schrijf CHECKLIST=snel of CHECKLIST=volledig, met de id van een checklist (pqs checklists). Er is niets opgeslagen."

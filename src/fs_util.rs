@@ -149,6 +149,26 @@ pub fn read_text(path: &Path, limits: Limits) -> Result<String, FsError> {
 /// [`read_text`], with the metadata of the file that was read (from the same open file, so it
 /// belongs to exactly these bytes).
 pub fn read_text_meta(path: &Path, limits: Limits) -> Result<(String, fs::Metadata), FsError> {
+    let (bytes, meta) = read_bytes_meta(path, limits)?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&err.as_bytes()[..valid]);
+        let (line, column) = crate::checklist::load::line_column(&text, valid);
+        FsError::NotUtf8 {
+            path: path.to_owned(),
+            line,
+            column,
+        }
+    })?;
+    Ok((text, meta))
+}
+
+/// Reads a regular file of at most `limits.bytes` (an image), refusing what [`read_text`] refuses.
+pub fn read_bytes(path: &Path, limits: Limits) -> Result<Vec<u8>, FsError> {
+    read_bytes_meta(path, limits).map(|(bytes, _)| bytes)
+}
+
+fn read_bytes_meta(path: &Path, limits: Limits) -> Result<(Vec<u8>, fs::Metadata), FsError> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -189,17 +209,7 @@ pub fn read_text_meta(path: &Path, limits: Limits) -> Result<(String, fs::Metada
     if bytes.len() as u64 > limits.bytes {
         return Err(too_large(bytes.len() as u64));
     }
-    let text = String::from_utf8(bytes).map_err(|err| {
-        let valid = err.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(&err.as_bytes()[..valid]);
-        let (line, column) = crate::checklist::load::line_column(&text, valid);
-        FsError::NotUtf8 {
-            path: path.to_owned(),
-            line,
-            column,
-        }
-    })?;
-    Ok((text, meta))
+    Ok((bytes, meta))
 }
 
 fn open_error(path: &Path, err: io::Error, no_symlink: Option<&'static str>) -> FsError {

@@ -12,8 +12,8 @@ pub mod status;
 pub mod store;
 
 pub use model::{
-    Answer, Assessment, DEFAULT_REVIEW_MONTHS, Details, Earlier, FORMAT, MAX_REVIEW_MONTHS,
-    ScanDepth, parse_kvk, valid_review_months,
+    Answer, Assessment, DEFAULT_REVIEW_MONTHS, Details, Earlier, FORMAT, Logo, LogoKind,
+    LogoProblem, MAX_LOGO_BYTES, MAX_REVIEW_MONTHS, ScanDepth, parse_kvk, valid_review_months,
 };
 pub use plan::{PlanEntry, parse_due};
 

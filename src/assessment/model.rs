@@ -131,6 +131,80 @@ pub struct Details {
     /// Chamber of Commerce (KvK) number, optional.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub kvk: String,
+    /// The organisation's logo for the HTML documents, kept in the assessment (so it travels in the
+    /// hand-over bundle and a report never reads another file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<Logo>,
+}
+
+/// The largest logo accepted (the file as read).
+pub const MAX_LOGO_BYTES: usize = 512 * 1024;
+
+/// A logo: a PNG or SVG image, base64-encoded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Logo {
+    /// The file name it was read from (shown by `pqs details`; never put on a page).
+    pub name: String,
+    /// The image format.
+    pub kind: LogoKind,
+    /// The image, base64 (standard alphabet, padded).
+    pub data: String,
+}
+
+/// The image formats of a logo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogoKind {
+    /// PNG.
+    Png,
+    /// SVG (shown as an image: scripts in it never run).
+    Svg,
+}
+
+/// Why a file is not accepted as a logo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogoProblem {
+    /// Larger than [`MAX_LOGO_BYTES`].
+    TooLarge,
+    /// Neither a PNG nor an SVG image.
+    NotAnImage,
+}
+
+impl Logo {
+    /// A logo from a file's bytes: PNG by its signature, SVG by an `<svg` element in UTF-8 text.
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Logo, LogoProblem> {
+        use base64::Engine;
+        if bytes.len() > MAX_LOGO_BYTES {
+            return Err(LogoProblem::TooLarge);
+        }
+        let kind = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            LogoKind::Png
+        } else if std::str::from_utf8(bytes).is_ok_and(|text| text.contains("<svg")) {
+            LogoKind::Svg
+        } else {
+            return Err(LogoProblem::NotAnImage);
+        };
+        Ok(Logo {
+            name: crate::sanitize::input_line(name),
+            kind,
+            data: base64::engine::general_purpose::STANDARD.encode(bytes),
+        })
+    }
+
+    /// The image as a `data:` URL, or `None` when the stored data is not base64 (a file edited by
+    /// hand): a report then has no logo rather than broken markup.
+    pub fn data_url(&self) -> Option<String> {
+        let base64 = self
+            .data
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='));
+        let media = match self.kind {
+            LogoKind::Png => "image/png",
+            LogoKind::Svg => "image/svg+xml",
+        };
+        (base64 && !self.data.is_empty()).then(|| format!("data:{media};base64,{}", self.data))
+    }
 }
 
 /// A KvK number as typed, checked: spaces and dots are left out ("1234 5678" is fine), then it

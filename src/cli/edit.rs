@@ -314,7 +314,7 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
     let catalog = global.catalog()?;
     if !args.changes() {
         let assessment = read_existing(&global.store(), &global.assessment, &catalog)?;
-        let [organisation, contact, assessor, kvk, review, depth] = t::DETAILS_LABELS;
+        let [organisation, contact, assessor, kvk, review, depth, logo] = t::DETAILS_LABELS;
         let mut depths = t::depth_name(assessment.depth()).to_owned();
         for (id, d) in &assessment.depth_per_checklist {
             depths.push_str(&format!(", {id}: {}", t::depth_name(*d)));
@@ -329,6 +329,7 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
             (kvk, d.kvk),
             (review, t::review_after(review_months)),
             (depth, depths),
+            (logo, t::logo_line(d.logo.as_ref())),
         ]));
     }
     let kvk = match args.kvk.as_deref() {
@@ -336,6 +337,12 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
         Some(typed) => Some(
             crate::assessment::parse_kvk(typed).ok_or_else(|| Error::BadKvk(typed.to_owned()))?,
         ),
+    };
+    // The logo is read and checked before anything is written: a bad file changes nothing.
+    let logo = match args.logo.as_deref() {
+        None => None,
+        Some("") => Some(None),
+        Some(path) => Some(Some(read_logo(std::path::Path::new(path))?)),
     };
     let checklist_depth = match &args.checklist_depth {
         None => None,
@@ -353,6 +360,9 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
                 *field = sanitize::input_line(value);
             }
         }
+        if let Some(logo) = &logo {
+            details.logo.clone_from(logo);
+        }
         let organisation = args
             .organisation
             .as_deref()
@@ -369,6 +379,26 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
         }
         if let Some((checklist, depth)) = &checklist_depth {
             assessment.set_depth(Some(checklist), *depth, now);
+        }
+    })
+}
+
+/// Reads `--logo FILE`: a regular file (not a device or folder) of at most 512 kB that is a PNG or
+/// SVG image.
+fn read_logo(path: &std::path::Path) -> Result<crate::assessment::Logo, Error> {
+    use crate::assessment::{Logo, LogoProblem, MAX_LOGO_BYTES};
+    let limits = crate::fs_util::Limits {
+        bytes: MAX_LOGO_BYTES as u64,
+        what: "logo's",
+        no_symlink: None,
+    };
+    let bytes = crate::fs_util::read_bytes(path, limits)?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    Logo::from_bytes(&name, &bytes).map_err(|problem| match problem {
+        LogoProblem::NotAnImage | LogoProblem::TooLarge => {
+            Error::BadLogo(sanitize::line(&path.display().to_string()))
         }
     })
 }

@@ -139,6 +139,9 @@ pub struct DetailsArgs {
     /// KvK-nummer: 8 cijfers ("" wist)
     #[arg(long, value_name = "NUMMER", help_heading = "Opties")]
     pub kvk: Option<String>,
+    /// Logo voor de HTML-documenten: een PNG- of SVG-bestand van ten hoogste 512 kB, dat in de beoordeling wordt bewaard ("" verwijdert het)
+    #[arg(long, value_name = "BESTAND", help_heading = "Opties")]
+    pub logo: Option<String>,
     /// Na hoeveel maanden een antwoord opnieuw bekeken moet worden (1 tot 120) [standaard: 12]
     #[arg(
         long,
@@ -186,6 +189,7 @@ impl DetailsArgs {
             || self.contact.is_some()
             || self.assessor.is_some()
             || self.kvk.is_some()
+            || self.logo.is_some()
             || self.review_months.is_some()
             || self.depth.is_some()
             || self.checklist_depth.is_some()

@@ -65,6 +65,7 @@ static NO_DETAILS: Details = Details {
     contact: String::new(),
     assessor: String::new(),
     kvk: String::new(),
+    logo: None,
 };
 
 /// One intake question as the report lists it.

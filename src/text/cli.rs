@@ -113,14 +113,28 @@ pub const PLAN_PINNED: &str = "Vast op plaats";
 /// Labels of a plan entry: owner, due date, agreed action.
 pub const PLAN_LABELS: [&str; 3] = ["Wie", "Klaar op", "Afspraak"];
 /// Labels of `pqs details`: organisation, contact, assessor, KvK number, review period.
-pub const DETAILS_LABELS: [&str; 6] = [
+pub const DETAILS_LABELS: [&str; 7] = [
     "Organisatie",
     "Contactpersoon",
     "Adviseur",
     "KvK-nummer",
     "Herbeoordeling",
     "Diepte",
+    "Logo",
 ];
+/// `pqs details`: the logo's file name and format ("logo.png (PNG)"), or none.
+pub fn logo_line(logo: Option<&crate::assessment::Logo>) -> String {
+    match logo {
+        None => "geen".to_owned(),
+        Some(logo) => {
+            let kind = match logo.kind {
+                crate::assessment::LogoKind::Png => "PNG",
+                crate::assessment::LogoKind::Svg => "SVG",
+            };
+            format!("{} ({kind})", crate::sanitize::line(&logo.name))
+        }
+    }
+}
 /// The depth of a scan in a word.
 pub fn depth_name(depth: crate::assessment::ScanDepth) -> &'static str {
     match depth {

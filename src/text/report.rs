@@ -12,6 +12,8 @@ pub const KVK: &str = "KvK-nummer";
 
 /// Heading of the comparison with the end of the previous session.
 pub const SINCE_PREVIOUS: &str = "Sinds de vorige sessie";
+/// Alternative text of the organisation's logo in HTML.
+pub const LOGO_ALT: &str = "Logo";
 
 /// Heading of the comparison with a moment chosen with `--since`, e.g. "Sinds 2026-11-01 00:00".
 pub fn since_heading(moment: &str) -> String {

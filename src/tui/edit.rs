@@ -83,7 +83,9 @@ pub fn save_form(app: &mut App, mut form: Box<Form>, now: Timestamp) -> Option<E
             app.overlay = Overlay::Form(form);
             None
         }
-        Ok(FormValue::Details(organisation, details, months)) => {
+        Ok(FormValue::Details(organisation, mut details, months)) => {
+            // The form has no logo field (`pqs details --logo` sets it): it stays.
+            details.logo.clone_from(&app.assessment.details.logo);
             let mut changed = app.assessment.set_details(&organisation, details, now);
             if app.assessment.review_months != months {
                 app.assessment.review_months = months;

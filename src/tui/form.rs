@@ -125,6 +125,7 @@ impl Form {
                     contact: self.value(1),
                     assessor: self.value(2),
                     kvk,
+                    logo: None,
                 };
                 Ok(FormValue::Details(self.value(0), details, months))
             }

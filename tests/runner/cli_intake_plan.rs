@@ -296,7 +296,7 @@ fn details_are_set_shown_and_checked() {
         env.ok(&["details", "-a", "klant"]),
         "Beoordeling     klant\nOrganisatie     Bakkerij Ü\nContactpersoon  Jan\n\
          Adviseur        Anna\nKvK-nummer      12345678\nHerbeoordeling  na 6 maanden\n\
-         Diepte          snelle scan\n"
+         Diepte          snelle scan\nLogo            geen\n"
     );
     let table = stored(&env, "klant");
     assert_eq!(table["review_months"].as_integer(), Some(6));
@@ -339,7 +339,7 @@ fn details_are_set_shown_and_checked() {
     ]);
     let shown = env.ok(&["details", "-a", "klant"]);
     assert!(
-        shown.ends_with("Diepte          volledige scan, privacyverklaring: snelle scan\n"),
+        shown.contains("Diepte          volledige scan, privacyverklaring: snelle scan\n"),
         "{shown}"
     );
     let before = fs::read(env.assessment("klant")).unwrap();
@@ -386,6 +386,96 @@ fn new_commands_document_themselves_in_dutch() {
         assert!(help.contains(expected), "{command}:\n{help}");
         assert!(help.contains("Gebruik: pqs "), "{command}:\n{help}");
     }
+}
+
+#[test]
+fn a_logo_is_kept_in_the_assessment_embedded_in_the_html_and_bad_files_are_refused() {
+    use base64::Engine;
+    let env = TestEnv::new();
+    env.ok(&["details", "-a", "klant", "--organisation", "Bakkerij"]);
+    // A tiny PNG (its signature and an IHDR chunk are enough to be recognised).
+    let png: Vec<u8> = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0".to_vec();
+    let logo = env.work().join("logo.png");
+    fs::write(&logo, &png).unwrap();
+    env.ok(&["details", "-a", "klant", "--logo", logo.to_str().unwrap()]);
+    let shown = env.ok(&["details", "-a", "klant"]);
+    assert!(
+        shown.ends_with("Logo            logo.png (PNG)\n"),
+        "{shown}"
+    );
+    // The report needs no file but the assessment: the logo travels with it.
+    fs::remove_file(&logo).unwrap();
+    let out = env.work().join("rapport.html");
+    env.ok(&[
+        "report",
+        "-a",
+        "klant",
+        "--format",
+        "html",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let html = fs::read_to_string(&out).unwrap();
+    let data = base64::engine::general_purpose::STANDARD.encode(&png);
+    assert!(
+        html.contains(&format!(
+            "<img class=\"logo\" src=\"data:image/png;base64,{data}\""
+        )),
+        "{html}"
+    );
+    assert!(!html.contains("logo.png"), "no file name on the page");
+
+    // Not an image, a device, a folder, too large: refused, nothing written.
+    let before = fs::read(env.assessment("klant")).unwrap();
+    let text = env.work().join("logo.txt");
+    fs::write(&text, "geen afbeelding").unwrap();
+    let err = env.fails(&["details", "-a", "klant", "--logo", text.to_str().unwrap()]);
+    assert!(
+        err.contains("logo.txt is geen PNG- of SVG-afbeelding"),
+        "{err}"
+    );
+    assert!(err.contains("Er is niets opgeslagen"), "{err}");
+    let err = env.fails(&["details", "-a", "klant", "--logo", "/dev/zero"]);
+    assert!(err.contains("/dev/zero"), "{err}");
+    let err = env.fails(&[
+        "details",
+        "-a",
+        "klant",
+        "--logo",
+        env.work().to_str().unwrap(),
+    ]);
+    assert!(err.contains("map"), "{err}");
+    let big = env.work().join("groot.png");
+    let mut bytes = png.clone();
+    bytes.resize(600 * 1024, 0);
+    fs::write(&big, bytes).unwrap();
+    let err = env.fails(&["details", "-a", "klant", "--logo", big.to_str().unwrap()]);
+    assert!(err.contains("groot"), "{err}");
+    assert_eq!(fs::read(env.assessment("klant")).unwrap(), before);
+
+    // An SVG (shown as an image in <img>, so a script in it never runs); "" removes the logo.
+    let svg = env.work().join("logo.svg");
+    fs::write(
+        &svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+    )
+    .unwrap();
+    env.ok(&["details", "-a", "klant", "--logo", svg.to_str().unwrap()]);
+    let html = env.ok(&["report", "-a", "klant", "--format", "html"]);
+    assert!(html.contains("src=\"data:image/svg+xml;base64,"), "{html}");
+    assert!(
+        !html.contains("<script>alert"),
+        "the SVG's text is never in the page"
+    );
+    env.ok(&["details", "-a", "klant", "--logo", ""]);
+    assert!(
+        env.ok(&["details", "-a", "klant"])
+            .ends_with("Logo            geen\n")
+    );
+    assert!(
+        !env.ok(&["report", "-a", "klant", "--format", "html"])
+            .contains("<img")
+    );
 }
 
 #[test]

@@ -57,6 +57,12 @@ fn hostile_assessment() -> Assessment {
         contact: HOSTILE.into(),
         assessor: HOSTILE.into(),
         kvk: HOSTILE.into(),
+        // A hand-edited logo: its name reaches `pqs details`, its data is not base64.
+        logo: Some(pqs::assessment::Logo {
+            name: HOSTILE.into(),
+            kind: pqs::assessment::LogoKind::Svg,
+            data: HOSTILE.into(),
+        }),
     };
     a.set_status(ITEM, Some(Status::No), None, now());
     a.set_note(ITEM, &format!("{HOSTILE}\nregel twee"), now());

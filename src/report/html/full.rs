@@ -11,7 +11,15 @@ use crate::text as t;
 
 /// Writes the report's sections.
 pub(super) fn body(h: &mut Html, doc: &Document) {
-    cover(h, doc);
+    // The sections first, so the cover's table of contents lists exactly the sections written.
+    let mut rest = Html::new();
+    sections_of(&mut rest, doc);
+    cover(h, doc, rest.contents());
+    h.append(rest);
+}
+
+/// Everything after the cover.
+fn sections_of(h: &mut Html, doc: &Document) {
     totals(h, doc);
     plan(h, doc);
     h.el(
@@ -38,7 +46,7 @@ pub(super) fn body(h: &mut Html, doc: &Document) {
 
 /// The cover page: what the document is about and for whom, what it is and is not, and the table of
 /// contents (links to the sections that are in it).
-fn cover(h: &mut Html, doc: &Document) {
+fn cover(h: &mut Html, doc: &Document, contents: &[(String, String)]) {
     h.el("section", &[("class", "cover"), ("id", "voorblad")], |h| {
         header(h, doc, t::REPORT_TITLE);
         h.leaf("p", &[("class", "depth")], &doc.depth_line());
@@ -46,7 +54,7 @@ fn cover(h: &mut Html, doc: &Document) {
         h.el("nav", &[("class", "toc")], |h| {
             h.leaf("h2", &[], t::CONTENTS);
             h.el("ol", &[], |h| {
-                for (id, label) in contents(doc) {
+                for (id, label) in contents {
                     h.el("li", &[], |h| {
                         h.leaf("a", &[("href", &format!("#{id}"))], label);
                     });
@@ -56,38 +64,11 @@ fn cover(h: &mut Html, doc: &Document) {
     });
 }
 
-/// The sections the report holds, in order, as (anchor, heading); a section that is left out for
-/// lack of content is not listed.
-fn contents(doc: &Document) -> Vec<(&'static str, &'static str)> {
-    let mut out = vec![("plan-tasks", t::PLAN), ("overview", t::HTML_OVERVIEW)];
-    if doc.progress.is_some() {
-        out.push(("since", t::SINCE_PREVIOUS));
-    }
-    if !doc.action_plan().is_empty() {
-        out.push(("plan", t::ACTION_PLAN));
-    }
-    out.push(("gaps", t::GAPS_PER_CHECKLIST));
-    if !doc.others().is_empty() {
-        out.push(("others", t::OUTSIDE_AVG));
-    }
-    if !doc.rechecks().is_empty() {
-        out.push(("rechecks", t::TO_CHECK));
-    }
-    if !doc.sessions.is_empty() {
-        out.push(("sessions", t::SESSIONS));
-    }
-    if !doc.intake.is_empty() {
-        out.push(("intake", t::INTAKE));
-    }
-    out.push(("done", t::DONE));
-    if !doc.scan.orphans.is_empty() {
-        out.push(("orphaned", t::ORPHANS));
-    }
-    out
-}
-
 /// A heading with an optional count in lighter type: "Open punten (12)".
 pub(super) fn heading(h: &mut Html, tag: &'static str, text: &str, count: Option<usize>) {
+    if tag == "h2" {
+        h.section_heading(text);
+    }
     h.el(tag, &[], |h| {
         h.text(text);
         if let Some(n) = count {

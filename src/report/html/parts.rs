@@ -34,6 +34,13 @@ pub(super) fn title_block(h: &mut Html, doc: &Document, title: &str, with_detail
     } else {
         "name"
     };
+    // The organisation's logo, embedded so the file stays self-contained.
+    if let Some(url) = doc.details.logo.as_ref().and_then(|l| l.data_url()) {
+        h.void(
+            "img",
+            &[("class", "logo"), ("src", &url), ("alt", t::LOGO_ALT)],
+        );
+    }
     h.leaf("p", &[("class", "eyebrow")], title);
     h.leaf("h1", &[("class", class)], heading);
     h.el("dl", &[("class", "meta")], |h| {

@@ -262,7 +262,7 @@ pub(super) fn others(h: &mut Html, doc: &Document) {
         return;
     }
     h.el("section", &[("class", "others"), ("id", "others")], |h| {
-        h.leaf("h2", &[], t::OUTSIDE_AVG);
+        heading(h, "h2", t::OUTSIDE_AVG, None);
         h.leaf("p", &[("class", "sub")], t::OUTSIDE_AVG_RULE);
         h.el("ul", &[], |h| {
             for (totals, gaps) in others {

@@ -13,6 +13,7 @@ body{margin:0;background:#e6e8eb;color:var(--ink);font-family:system-ui,-apple-s
 h1,h2,h3{margin:0;line-height:1.2;break-after:avoid;page-break-after:avoid}
 p{margin:0}
 .top{padding-bottom:3.5mm;border-bottom:1.5pt solid var(--ink);margin-bottom:5mm}
+.logo{float:right;max-height:16mm;max-width:50mm;margin-left:6mm;object-fit:contain}
 .eyebrow{font-size:7.5pt;font-weight:600;letter-spacing:.12em;text-transform:uppercase;color:var(--muted)}
 h1{font-size:19pt;font-weight:700;margin:1mm 0 2mm;overflow-wrap:anywhere}
 .meta{display:flex;flex-wrap:wrap;gap:.5mm 7mm;margin:0;font-size:8.5pt}
@@ -141,6 +142,7 @@ body{font-size:9.5pt}
 .top{margin-bottom:2.5mm}
 .top.split{display:grid;grid-template-columns:1fr 78mm;gap:6mm;align-items:end}
 .who{min-width:0}
+.who .logo{float:none;display:block;max-height:11mm;margin:0 0 2mm 0}
 h1{font-size:17pt;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden}
 .score{padding:2mm 3.5mm}
 .score .big{font-size:20pt}

@@ -20,6 +20,10 @@ pub(super) type Attrs<'a> = &'a [(&'static str, &'a str)];
 #[derive(Debug, Default)]
 pub(super) struct Html {
     out: String,
+    /// The id of the `section` opened last, and the (id, heading) of every section with a
+    /// [`Html::section_heading`], in order: the table of contents is made from what was written.
+    section: Option<String>,
+    contents: Vec<(String, String)>,
 }
 
 impl Html {
@@ -27,6 +31,7 @@ impl Html {
     pub(super) fn new() -> Self {
         Html {
             out: String::with_capacity(64 * 1024),
+            ..Html::default()
         }
     }
 
@@ -87,7 +92,30 @@ impl Html {
         self.out
     }
 
+    /// Notes `heading` as the heading of the section opened last (the first heading noted for it).
+    pub(super) fn section_heading(&mut self, heading: &str) {
+        if let Some(id) = self.section.take() {
+            self.contents.push((id, heading.to_owned()));
+        }
+    }
+
+    /// The sections written so far with a heading: (id, heading), in order.
+    pub(super) fn contents(&self) -> &[(String, String)] {
+        &self.contents
+    }
+
+    /// Appends what `other` wrote.
+    pub(super) fn append(&mut self, other: Html) {
+        self.out.push_str(&other.out);
+    }
+
     fn open(&mut self, tag: &'static str, attrs: Attrs<'_>) {
+        if tag == "section" {
+            self.section = attrs
+                .iter()
+                .find(|(name, _)| *name == "id")
+                .map(|(_, id)| (*id).to_owned());
+        }
         self.out.push('<');
         self.out.push_str(tag);
         for (name, value) in attrs {
