@@ -9,6 +9,7 @@ pub mod checklist;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod documents;
 pub mod error;
 pub mod fs_util;
 pub mod output;

@@ -257,6 +257,9 @@ pub struct Assessment {
     /// Contact, assessor, KvK number.
     #[serde(default, skip_serializing_if = "Details::is_empty")]
     pub details: Details,
+    /// The processing register, the processors and the breach register.
+    #[serde(default, skip_serializing_if = "crate::documents::Documents::is_empty")]
+    pub documents: crate::documents::Documents,
     /// Intake answers by flag id: `true`/`false` for a yes/no question, the choice's id for a
     /// multiple-choice one. An absent flag is unanswered (everything applies).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -294,6 +297,7 @@ impl Assessment {
             depth_per_checklist: BTreeMap::new(),
             known_items: BTreeSet::new(),
             details: Details::default(),
+            documents: crate::documents::Documents::default(),
             intake: BTreeMap::new(),
             answers: BTreeMap::new(),
             plan: BTreeMap::new(),
@@ -486,6 +490,8 @@ impl Assessment {
             depth: self.depth,
             depth_per_checklist: self.depth_per_checklist.clone(),
             details: self.details.clone(),
+            // Answers only: the documents keep their own dates (Documents::changes_since).
+            documents: crate::documents::Documents::default(),
             intake: self.intake.clone(),
             answers,
             plan: self.plan.clone(),

@@ -3,11 +3,14 @@
 //! callers write `text::NAME` wherever a string lives.
 
 mod cli;
+mod documents;
 mod report;
 mod tui;
 
 #[allow(unused_imports)]
 pub use cli::*;
+#[allow(unused_imports)]
+pub use documents::*;
 #[allow(unused_imports)]
 pub use report::*;
 #[allow(unused_imports)]

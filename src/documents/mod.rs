@@ -1,0 +1,222 @@
+//! The documents a business keeps beside its answers: the processing register (art. 30 AVG), the
+//! processors (art. 28 AVG) and the breach register (art. 33 lid 5 AVG). Plain data with the checks
+//! on it; stored in the assessment (so locked, atomic, 0600, in the hand-over bundle like the
+//! answers). A removed record stays as a tombstone with its date, so a comparison can say what
+//! changed since a moment.
+
+pub mod breaches;
+pub mod processors;
+pub mod register;
+pub mod suggest;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+pub use breaches::{Breach, Deadline};
+pub use processors::{Location, Processor};
+pub use register::{Activity, LegalBasis};
+
+/// Every document of one assessment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Documents {
+    /// The processing activities, in the order they were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    /// The processors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processors: Vec<Processor>,
+    /// Data breaches and breach drills.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaches: Vec<Breach>,
+}
+
+impl Documents {
+    /// Whether nothing was ever recorded.
+    pub fn is_empty(&self) -> bool {
+        self.activities.is_empty() && self.processors.is_empty() && self.breaches.is_empty()
+    }
+
+    /// The activities that are not removed.
+    pub fn activities(&self) -> impl Iterator<Item = &Activity> {
+        self.activities.iter().filter(|a| a.stamp.removed.is_none())
+    }
+
+    /// The processors that are not removed.
+    pub fn processors(&self) -> impl Iterator<Item = &Processor> {
+        self.processors.iter().filter(|p| p.stamp.removed.is_none())
+    }
+
+    /// The real incidents (not the drills), oldest first.
+    pub fn incidents(&self) -> impl Iterator<Item = &Breach> {
+        self.breaches.iter().filter(|b| !b.drill)
+    }
+
+    /// The drills, oldest first.
+    pub fn drills(&self) -> impl Iterator<Item = &Breach> {
+        self.breaches.iter().filter(|b| b.drill)
+    }
+
+    /// What changed in the documents after `moment`: added, changed and removed records, by name.
+    pub fn changes_since(&self, moment: Timestamp) -> Vec<Change> {
+        let mut out = Vec::new();
+        let mut note = |kind: Kind, name: &str, stamp: &Stamp| {
+            if let Some(what) = stamp.change_since(moment) {
+                out.push(Change {
+                    kind,
+                    name: name.to_owned(),
+                    what,
+                });
+            }
+        };
+        for a in &self.activities {
+            note(Kind::Activity, &a.name, &a.stamp);
+        }
+        for p in &self.processors {
+            note(Kind::Processor, &p.name, &p.stamp);
+        }
+        for b in &self.breaches {
+            let kind = if b.drill { Kind::Drill } else { Kind::Breach };
+            note(kind, &b.what, &b.stamp);
+        }
+        out
+    }
+}
+
+/// When a record was added, last changed and removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stamp {
+    /// When it was added.
+    pub created: Timestamp,
+    /// When it was last changed.
+    pub updated: Timestamp,
+    /// When it was removed (it stays, so history can say so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed: Option<Timestamp>,
+}
+
+impl Stamp {
+    /// A record made at `now`.
+    pub fn new(now: Timestamp) -> Stamp {
+        Stamp {
+            created: now,
+            updated: now,
+            removed: None,
+        }
+    }
+
+    /// What happened to the record after `moment`, if anything.
+    fn change_since(&self, moment: Timestamp) -> Option<What> {
+        match self.removed {
+            Some(removed) if removed > moment => Some(What::Removed),
+            Some(_) => None,
+            None if self.created > moment => Some(What::Added),
+            None if self.updated > moment => Some(What::Changed),
+            None => None,
+        }
+    }
+}
+
+/// Which document a change is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The processing register.
+    Activity,
+    /// The processors.
+    Processor,
+    /// The breach register.
+    Breach,
+    /// A breach drill.
+    Drill,
+}
+
+/// What happened to a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    /// It is new.
+    Added,
+    /// A field changed.
+    Changed,
+    /// It was removed.
+    Removed,
+}
+
+/// One record that changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Which document.
+    pub kind: Kind,
+    /// The record's name.
+    pub name: String,
+    /// What happened.
+    pub what: What,
+}
+
+/// A field that is required and empty, or a value that is refused, with the field's name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldError {
+    /// A required field is empty.
+    #[error("{0} is leeg")]
+    Empty(&'static str),
+    /// A value that is not one of those allowed.
+    #[error("{field}: \"{value}\" is geen geldige waarde; kies uit {allowed}")]
+    NotAllowed {
+        /// The field.
+        field: &'static str,
+        /// What was given.
+        value: String,
+        /// What is allowed, in words.
+        allowed: String,
+    },
+    /// A date or moment that cannot be read.
+    #[error("{field}: \"{value}\" is geen datum; schrijf bijvoorbeeld {example}")]
+    BadDate {
+        /// The field.
+        field: &'static str,
+        /// What was given.
+        value: String,
+        /// An example of what is accepted.
+        example: &'static str,
+    },
+    /// Two fields that do not go together.
+    #[error("{0}")]
+    Conflict(&'static str),
+}
+
+/// A record's id from its name: lower case letters and digits, words joined by `-`, unique among
+/// `taken` (a second "Nieuwsbrief" becomes `nieuwsbrief-2`).
+pub fn id_for<'a>(name: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    let mut base = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            base.push(c);
+        } else if !base.ends_with('-') && !base.is_empty() {
+            base.push('-');
+        }
+    }
+    let mut base = base.trim_end_matches('-').to_owned();
+    base.truncate(40);
+    if base.is_empty() {
+        base.push_str("item");
+    }
+    let free = |id: &str| taken.clone().all(|t| t != id);
+    if free(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| free(id))
+        .unwrap_or(base)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,325 @@
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use super::breaches::REPORT_WITHIN;
+use super::register::Field;
+use super::suggest::{Suggestions, adopt_activity, adopt_processor};
+use super::*;
+use crate::checklist::{Catalog, Value};
+
+fn at(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+/// The Netherlands' rule for summer time, without the time-zone database (so the test is the same
+/// on every machine).
+fn amsterdam() -> TimeZone {
+    TimeZone::posix("CET-1CEST,M3.5.0,M10.5.0/3").unwrap()
+}
+
+fn complete_activity() -> Activity {
+    Activity {
+        id: "bestellingen".into(),
+        name: "Bestellingen afhandelen".into(),
+        purpose: "Bestellingen leveren".into(),
+        basis: Some(LegalBasis::Overeenkomst),
+        interest: String::new(),
+        people: "Klanten".into(),
+        data: "Naam, adres".into(),
+        special: false,
+        criminal: false,
+        recipients: "Bezorgdienst".into(),
+        transfers: "geen".into(),
+        retention: "7 jaar".into(),
+        security: "Zie het beveiligingsplan".into(),
+        stamp: Stamp::new(at("2026-12-01T09:00:00Z")),
+    }
+}
+
+#[test]
+fn ids_are_made_from_names_and_never_taken_twice() {
+    assert_eq!(
+        id_for("Bestellingen afhandelen", [].into_iter()),
+        "bestellingen-afhandelen"
+    );
+    assert_eq!(id_for("  Café & Crème! ", [].into_iter()), "cafe-creme");
+    assert_eq!(id_for("!!!", [].into_iter()), "item");
+    assert_eq!(
+        id_for("Nieuwsbrief", ["nieuwsbrief", "nieuwsbrief-2"].into_iter()),
+        "nieuwsbrief-3"
+    );
+}
+
+#[test]
+fn an_activity_is_complete_only_with_every_field_of_article_30() {
+    let complete = complete_activity();
+    assert!(complete.is_complete(), "{:?}", complete.missing());
+    let mut a = complete.clone();
+    a.retention = " ".into();
+    a.basis = None;
+    assert_eq!(a.missing(), [Field::Basis, Field::Retention]);
+    // A legitimate interest must be spelled out.
+    let mut a = complete.clone();
+    a.basis = Some(LegalBasis::GerechtvaardigdBelang);
+    assert_eq!(a.missing(), [Field::Interest]);
+    a.interest = "Fraude voorkomen".into();
+    assert!(a.is_complete());
+    // Transfers outside the EEA must be answered, also when there are none ("geen").
+    let mut a = complete;
+    a.transfers.clear();
+    assert_eq!(a.missing(), [Field::Transfers]);
+    a.name = " ".into();
+    assert!(matches!(a.check(), Err(FieldError::Empty(_))));
+}
+
+#[test]
+fn a_legal_basis_is_one_of_the_six_of_article_6() {
+    assert_eq!(
+        LegalBasis::parse("wettelijke-plicht"),
+        Ok(LegalBasis::WettelijkePlicht)
+    );
+    let err = LegalBasis::parse("omdat het moet").unwrap_err().to_string();
+    assert!(err.contains("\"omdat het moet\""), "{err}");
+    for basis in LegalBasis::ALL {
+        assert!(err.contains(basis.id()), "{err}");
+        assert_eq!(LegalBasis::parse(basis.id()), Ok(basis));
+    }
+}
+
+#[test]
+fn a_processor_without_a_signed_agreement_or_safeguard_has_gaps() {
+    use super::processors::Missing;
+    let mut p = Processor {
+        id: "hosting".into(),
+        name: "Hosting BV".into(),
+        service: "Hosting".into(),
+        data: "Formulieren".into(),
+        location: None,
+        safeguard: String::new(),
+        agreement: None,
+        checked: None,
+        stamp: Stamp::new(at("2026-12-01T09:00:00Z")),
+    };
+    assert_eq!(p.missing(), [Missing::Agreement, Missing::Location]);
+    p.location = Some(Location::BuitenEer);
+    p.agreement = Some(jiff::civil::date(2026, 11, 30));
+    assert_eq!(p.missing(), [Missing::Safeguard]);
+    p.safeguard = "EU-US Data Privacy Framework".into();
+    assert_eq!(p.missing(), []);
+    assert_eq!(Location::parse("buiten-eer"), Ok(Location::BuitenEer));
+    assert!(Location::parse("Amerika").is_err());
+}
+
+#[test]
+fn the_72_hour_clock_runs_in_real_hours_across_the_end_of_summer_time() {
+    let tz = amsterdam();
+    // Found on Friday 23 October 2026 at 10:00 summer time; summer time ends on Sunday the 25th.
+    let found = jiff::civil::datetime(2026, 10, 23, 10, 0, 0, 0)
+        .to_zoned_datetime(tz.clone())
+        .unwrap()
+        .timestamp();
+    let breach = Breach::new(found, "Laptop gestolen", false, found, &tz, [].into_iter());
+    assert_eq!(breach.id, "2026-10-23-1");
+    let deadline = breach.deadline().to_zoned_datetime(tz.clone());
+    // 72 real hours later is Monday 09:00 winter time, not 10:00.
+    assert_eq!(
+        deadline.datetime(),
+        jiff::civil::datetime(2026, 10, 26, 9, 0, 0, 0)
+    );
+    assert_eq!(breach.deadline().duration_since(found), REPORT_WITHIN);
+
+    let a_day_later = found
+        .saturating_add(jiff::SignedDuration::from_hours(24))
+        .unwrap();
+    assert_eq!(
+        breach.clock(a_day_later),
+        Deadline::Running(breach.deadline(), jiff::SignedDuration::from_hours(48))
+    );
+    assert!(breach.open(a_day_later));
+    let too_late = found
+        .saturating_add(jiff::SignedDuration::from_hours(75))
+        .unwrap();
+    assert_eq!(
+        breach.clock(too_late),
+        Deadline::Passed(breach.deadline(), jiff::SignedDuration::from_hours(3))
+    );
+
+    let mut reported = breach.clone();
+    reported.reported = Some(a_day_later);
+    assert_eq!(
+        reported.clock(too_late),
+        Deadline::Reported(a_day_later, true)
+    );
+    assert!(!reported.open(too_late));
+    reported.reported = Some(too_late);
+    assert_eq!(
+        reported.clock(too_late),
+        Deadline::Reported(too_late, false)
+    );
+    assert!(
+        reported
+            .missing()
+            .contains(&crate::text::FIELD_LATE_BECAUSE),
+        "a late report needs the reason for the delay"
+    );
+
+    let mut not = breach.clone();
+    not.not_reported_because = "Versleutelde laptop: geen risico".into();
+    assert_eq!(not.clock(too_late), Deadline::NotReportable);
+    // Both a report and a reason not to report is refused; so is a report before the discovery.
+    not.reported = Some(a_day_later);
+    assert!(not.check().is_err());
+    let mut early = breach;
+    early.reported = Some(at("2026-10-01T00:00:00Z"));
+    assert!(early.check().is_err());
+}
+
+#[test]
+fn a_second_breach_found_the_same_day_gets_the_next_number() {
+    let tz = amsterdam();
+    let found = at("2026-12-01T08:00:00Z");
+    let taken = ["2026-12-01-1"];
+    let b = Breach::new(
+        found,
+        "Mail aan verkeerde klant",
+        true,
+        found,
+        &tz,
+        taken.into_iter(),
+    );
+    assert_eq!(b.id, "2026-12-01-2");
+    assert!(b.drill);
+    assert!(b.missing().contains(&crate::text::FIELD_EVALUATION));
+}
+
+#[test]
+fn changes_since_a_moment_name_what_was_added_changed_and_removed() {
+    let before = at("2026-11-01T00:00:00Z");
+    let mut docs = Documents::default();
+    let mut old = complete_activity();
+    old.name = "Oud".into();
+    old.stamp = Stamp::new(at("2026-10-01T00:00:00Z"));
+    let mut changed = old.clone();
+    changed.name = "Gewijzigd".into();
+    changed.stamp.updated = at("2026-11-15T00:00:00Z");
+    let mut removed = old.clone();
+    removed.name = "Weg".into();
+    removed.stamp.removed = Some(at("2026-11-20T00:00:00Z"));
+    let new = complete_activity();
+    docs.activities = vec![old, changed, removed, new];
+    let changes = docs.changes_since(before);
+    let seen: Vec<(&str, What)> = changes.iter().map(|c| (c.name.as_str(), c.what)).collect();
+    assert_eq!(
+        seen,
+        [
+            ("Gewijzigd", What::Changed),
+            ("Weg", What::Removed),
+            ("Bestellingen afhandelen", What::Added)
+        ]
+    );
+    assert_eq!(docs.activities().count(), 3, "a removed one is not listed");
+}
+
+#[test]
+fn the_bundled_suggestions_use_intake_questions_and_valid_bases() {
+    let s = Suggestions::bundled();
+    let catalog = Catalog::bundled();
+    let flags: Vec<&str> = catalog
+        .intake()
+        .questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .collect();
+    for (id, when) in s
+        .activities
+        .iter()
+        .map(|a| (&a.id, &a.when))
+        .chain(s.processors.iter().map(|p| (&p.id, &p.when)))
+    {
+        assert!(!when.is_empty(), "{id} is suggested to everyone");
+        for c in when {
+            assert!(flags.contains(&c.flag.as_str()), "{id}: {}", c.flag);
+        }
+    }
+    for a in &s.activities {
+        // Every field but the transfers, which only the business knows, is pre-filled.
+        assert_eq!(a.record.missing(), [Field::Transfers], "{}", a.id);
+    }
+}
+
+#[test]
+fn a_bakery_is_offered_what_it_does_and_nothing_is_added_without_a_yes() {
+    let s = Suggestions::bundled();
+    let catalog = Catalog::bundled();
+    let mut answers = crate::checklist::Facts::new();
+    for yes in [
+        "personeel",
+        "website",
+        "webshop",
+        "nieuwsbrief",
+        "verwerkers",
+    ] {
+        answers.insert(yes.into(), Value::Yes);
+    }
+    answers.insert("camera".into(), Value::No);
+    let facts = catalog.intake().effective(&answers);
+    let mut docs = Documents::default();
+    let ids = |docs: &Documents| -> Vec<String> {
+        s.activities_for(&facts, docs)
+            .map(|a| a.id.clone())
+            .collect()
+    };
+    assert_eq!(
+        ids(&docs),
+        [
+            "bestellingen",
+            "personeelsadministratie",
+            "salarisadministratie",
+            "nieuwsbrief"
+        ]
+    );
+    assert!(docs.is_empty(), "suggesting adds nothing");
+    let now = at("2026-12-01T10:00:00Z");
+    let first = s.activities_for(&facts, &docs).next().unwrap();
+    let adopted = adopt_activity(first, &docs, now);
+    assert_eq!(adopted.stamp.created, now);
+    docs.activities.push(adopted);
+    assert!(
+        !ids(&docs).contains(&"bestellingen".to_owned()),
+        "not offered twice"
+    );
+    let processors: Vec<_> = s
+        .processors_for(&facts, &docs)
+        .map(|p| p.id.clone())
+        .collect();
+    assert!(
+        processors.contains(&"salarisverwerker".to_owned()),
+        "{processors:?}"
+    );
+    let p = adopt_processor(s.processors_for(&facts, &docs).next().unwrap(), &docs, now);
+    assert!(p.agreement.is_none(), "never marked signed by a suggestion");
+    // An unanswered intake suggests nothing.
+    let nothing = catalog.intake().effective(&crate::checklist::Facts::new());
+    assert_eq!(s.activities_for(&nothing, &Documents::default()).count(), 0);
+}
+
+#[test]
+fn documents_survive_a_save_and_load_unchanged() {
+    let now = at("2026-12-01T10:00:00Z");
+    let mut a = crate::assessment::Assessment::new("Bakkerij", now);
+    a.documents.activities.push(complete_activity());
+    let mut b = Breach::new(
+        now,
+        "Laptop gestolen",
+        false,
+        now,
+        &TimeZone::UTC,
+        [].into_iter(),
+    );
+    b.reported = Some(now);
+    a.documents.breaches.push(b);
+    let text = toml::to_string_pretty(&a).unwrap();
+    let back: crate::assessment::Assessment = toml::from_str(&text).unwrap();
+    assert_eq!(back, a, "{text}");
+    assert_eq!(toml::to_string_pretty(&back).unwrap(), text);
+}
