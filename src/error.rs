@@ -206,6 +206,25 @@ pub enum Error {
         "ongeldig KvK-nummer \"{0}\": een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678. Er is niets opgeslagen."
     )]
     BadKvk(String),
+    /// A document field with a value that is refused (`pqs register`, `verwerkers`, `datalek`).
+    #[error("{0}. Er is niets opgeslagen.")]
+    BadField(#[from] crate::documents::FieldError),
+    /// A document record (activity, processor, breach) or suggestion that does not exist.
+    #[error(
+        "{what} \"{id}\" bestaat niet.{} {}",
+        suggest(suggestions),
+        known_list(known)
+    )]
+    UnknownRecord {
+        /// What kind, in words ("verwerking").
+        what: &'static str,
+        /// What was typed.
+        id: String,
+        /// Nearest ids.
+        suggestions: Vec<String>,
+        /// Every id there is.
+        known: Vec<String>,
+    },
     /// `pqs details --logo` with a file that is not a PNG or SVG image.
     #[error(
         "{0} is geen PNG- of SVG-afbeelding. Kies een logo als .png of .svg (ten hoogste 512 kB), of --logo \"\" om het logo te verwijderen. Er is niets opgeslagen."
@@ -258,7 +277,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         if matches!(
             self,
-            Error::BadIntakeAnswer { .. } | Error::BadChecklistDepth(_)
+            Error::BadIntakeAnswer { .. } | Error::BadChecklistDepth(_) | Error::BadField(_)
         ) {
             return 2; // a wrong argument, like clap's own
         }
@@ -287,6 +306,14 @@ fn suggest(ids: &[String]) -> String {
         String::new()
     } else {
         format!(" Bedoel je: {}?", ids.join(", "))
+    }
+}
+
+fn known_list(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "Er is er nog geen.".into()
+    } else {
+        format!("Wel: {}.", ids.join(", "))
     }
 }
 

@@ -9,7 +9,8 @@ use super::manage_args::{
 };
 use crate::paths;
 
-const HELP_TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
+pub(super) const HELP_TEMPLATE: &str =
+    "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
 
 /// Privacy Quick Scan: controleer stap voor stap of je bedrijf aan de AVG voldoet.
 #[derive(Debug, Parser)]
@@ -196,6 +197,39 @@ pub enum Command {
         after_help = "Een nieuwe start binnen vier uur na de vorige, door dezelfde adviseur, gaat verder in dezelfde sessie. Met --end begint de volgende start een nieuwe."
     )]
     Session(SessionArgs),
+    /// Het verwerkingsregister (art. 30 AVG): toon, voeg toe, wijzig of verwijder verwerkingen
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        disable_help_subcommand = true,
+        subcommand_help_heading = "Opdrachten",
+        subcommand_value_name = "OPDRACHT",
+        override_usage = "pqs register [-a NAAM] [show ID | add (--from VOORSTEL | --name TEKST) [VELDEN] | edit ID [VELDEN] | remove ID]",
+        after_help = "Zonder opdracht toont pqs register de verwerkingen, wat er per verwerking nog ontbreekt, en de voorstellen uit de intake. Een voorstel wordt pas toegevoegd als jij het kiest."
+    )]
+    Register(super::documents_args::RegisterArgs),
+    /// De verwerkers (art. 28 AVG): wie gegevens voor je verwerkt, en of de overeenkomst getekend is
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        disable_help_subcommand = true,
+        subcommand_help_heading = "Opdrachten",
+        subcommand_value_name = "OPDRACHT",
+        override_usage = "pqs verwerkers [-a NAAM] [show ID | add (--from VOORSTEL | --name TEKST) [VELDEN] | edit ID [VELDEN] | remove ID]",
+        after_help = "Een verwerker zonder getekende verwerkersovereenkomst is een open punt in het plan."
+    )]
+    Verwerkers(super::documents_args::ProcessorArgs),
+    /// Het datalekregister (art. 33 AVG) met de meldtermijn van 72 uur, en oefeningen
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        disable_help_subcommand = true,
+        subcommand_help_heading = "Opdrachten",
+        subcommand_value_name = "OPDRACHT",
+        override_usage = "pqs datalek [-a NAAM] [show ID | add [--drill] --what TEKST [VELDEN] | edit ID [VELDEN]]",
+        after_help = "Elk datalek blijft in het register, ook als je het niet hoefde te melden (art. 33 lid 5 AVG). Vanaf het moment van ontdekken loopt de termijn van 72 uur om het bij de Autoriteit Persoonsgegevens te melden."
+    )]
+    Datalek(super::documents_args::BreachArgs),
 }
 
 /// Parses `--since`: a date (the start of that day in the system time zone) or an RFC 3339 timestamp.

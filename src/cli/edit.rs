@@ -35,6 +35,31 @@ pub(super) fn update_assessment(
     Ok(created)
 }
 
+/// Locks the assessment, which must exist, applies `change` and saves only when it succeeds: an id
+/// that is not there or a refused value writes nothing. Returns what `change` returned.
+pub(super) fn update_checked<T>(
+    global: &Config,
+    catalog: &Catalog,
+    change: impl FnOnce(&mut Assessment, Timestamp) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let writer = global.store().lock(&global.assessment)?;
+    let now = clock::now();
+    let Some((mut assessment, migrated)) = writer.read_migrated(catalog, now)? else {
+        let store = global.store();
+        return Err(Error::NoAssessment {
+            name: global.assessment.clone(),
+            dir: store.dir().to_owned(),
+            existing: store.list()?,
+        });
+    };
+    if let Some(notice) = t::migrated(&global.assessment, &migrated) {
+        crate::output::eprint(&notice);
+    }
+    let out = change(&mut assessment, now)?;
+    writer.save(&assessment)?;
+    Ok(out)
+}
+
 /// [`update_assessment`], saying so when it made a new assessment: a mistyped `-a` name must not go
 /// unnoticed.
 fn update_or_create(
@@ -68,7 +93,7 @@ pub(super) fn check_item(catalog: &Catalog, item: &str) -> Result<(), Error> {
 }
 
 /// Label-value lines with the values in one column.
-fn labelled(pairs: &[(&str, String)]) -> String {
+pub(super) fn labelled(pairs: &[(&str, String)]) -> String {
     let width = pairs
         .iter()
         .map(|(l, _)| l.chars().count())

@@ -2,6 +2,8 @@
 
 mod args;
 mod commands;
+mod documents;
+mod documents_args;
 mod edit;
 mod list;
 pub mod manage_args;
@@ -127,5 +129,8 @@ pub fn run(global: &Config, command: Command) -> Result<(), Error> {
         Command::Details(args) => edit::details(global, &args),
         Command::Session(args) => edit::session(global, &args),
         Command::Repair => edit::repair(global),
+        Command::Register(args) => documents::register(global, &args),
+        Command::Verwerkers(args) => documents::processors(global, &args),
+        Command::Datalek(args) => documents::breaches(global, &args),
     }
 }

@@ -38,22 +38,22 @@ impl Documents {
     }
 
     /// The activities that are not removed.
-    pub fn activities(&self) -> impl Iterator<Item = &Activity> {
+    pub fn activities(&self) -> impl Iterator<Item = &Activity> + Clone {
         self.activities.iter().filter(|a| a.stamp.removed.is_none())
     }
 
     /// The processors that are not removed.
-    pub fn processors(&self) -> impl Iterator<Item = &Processor> {
+    pub fn processors(&self) -> impl Iterator<Item = &Processor> + Clone {
         self.processors.iter().filter(|p| p.stamp.removed.is_none())
     }
 
     /// The real incidents (not the drills), oldest first.
-    pub fn incidents(&self) -> impl Iterator<Item = &Breach> {
+    pub fn incidents(&self) -> impl Iterator<Item = &Breach> + Clone {
         self.breaches.iter().filter(|b| !b.drill)
     }
 
     /// The drills, oldest first.
-    pub fn drills(&self) -> impl Iterator<Item = &Breach> {
+    pub fn drills(&self) -> impl Iterator<Item = &Breach> + Clone {
         self.breaches.iter().filter(|b| b.drill)
     }
 
@@ -182,6 +182,9 @@ pub enum FieldError {
     /// Two fields that do not go together.
     #[error("{0}")]
     Conflict(&'static str),
+    /// A moment after now.
+    #[error("{0}: dat moment ligt in de toekomst")]
+    InFuture(&'static str),
 }
 
 /// A record's id from its name: lower case letters and digits, words joined by `-`, unique among

@@ -192,6 +192,15 @@ pub fn parse_moment(text: &str, tz: &TimeZone) -> Option<Timestamp> {
     if let Ok(moment) = text.parse::<Timestamp>() {
         return Some(moment);
     }
+    // A local date and time, "2026-12-01 14:30" or "2026-12-01T14:30".
+    if let Ok(local) = text.parse::<jiff::civil::DateTime>()
+        && text.len() > 10
+    {
+        return local
+            .to_zoned_datetime(tz.clone())
+            .ok()
+            .map(|z| z.timestamp());
+    }
     let date: jiff::civil::Date = text.parse().ok()?;
     date.to_zoned_datetime(tz.clone())
         .ok()

@@ -51,3 +51,258 @@ pub const BREACH_REPORTED_AND_NOT: &str =
 /// Both a notice date and a reason not to inform.
 pub const BREACH_INFORMED_AND_NOT: &str =
     "de betrokkenen zijn geïnformeerd of niet: geef een moment of een reden, niet allebei";
+/// Field: special categories of data.
+pub const FIELD_SPECIAL: &str = "Bijzondere gegevens";
+/// Field: criminal data.
+pub const FIELD_CRIMINAL: &str = "Strafrechtelijke gegevens";
+/// Field: the service a processor gives.
+pub const FIELD_SERVICE: &str = "Dienst";
+/// Field: the safeguard outside the EEA.
+pub const FIELD_SAFEGUARD: &str = "Waarborg";
+/// Field: the processor agreement's date.
+pub const FIELD_AGREEMENT: &str = "Verwerkersovereenkomst";
+/// Field: last checked.
+pub const FIELD_CHECKED: &str = "Laatst nagekeken";
+/// Field: when a breach was found.
+pub const FIELD_FOUND: &str = "Ontdekt";
+/// Field: the 72-hour clock.
+pub const FIELD_CLOCK: &str = "Melden bij de AP";
+/// Field: reported at.
+pub const FIELD_REPORTED_AT: &str = "Gemeld op";
+/// Field: not reported because.
+pub const FIELD_NOT_REPORTED: &str = "Niet gemeld, omdat";
+/// Field: informed at.
+pub const FIELD_INFORMED_AT: &str = "Betrokkenen geïnformeerd op";
+/// Field: not informed because.
+pub const FIELD_NOT_INFORMED: &str = "Niet geïnformeerd, omdat";
+/// Field: a drill's step.
+pub const FIELD_STEP: &str = "Stap";
+/// Label of a record's id.
+pub const ID_LABEL: &str = "Id";
+/// A record kind in messages.
+pub const WHAT_ACTIVITY: &str = "verwerking";
+/// A record kind in messages.
+pub const WHAT_PROCESSOR: &str = "verwerker";
+/// A record kind in messages.
+pub const WHAT_BREACH: &str = "datalek";
+/// A record kind in messages.
+pub const WHAT_SUGGESTION: &str = "voorstel";
+
+/// The label of a legal basis, with its article.
+pub fn basis_label(basis: crate::documents::LegalBasis) -> &'static str {
+    use crate::documents::LegalBasis as B;
+    match basis {
+        B::Toestemming => "toestemming (art. 6 lid 1 sub a AVG)",
+        B::Overeenkomst => "nodig voor een overeenkomst (art. 6 lid 1 sub b AVG)",
+        B::WettelijkePlicht => "wettelijke plicht (art. 6 lid 1 sub c AVG)",
+        B::VitaalBelang => "vitaal belang (art. 6 lid 1 sub d AVG)",
+        B::AlgemeenBelang => "taak van algemeen belang (art. 6 lid 1 sub e AVG)",
+        B::GerechtvaardigdBelang => "gerechtvaardigd belang (art. 6 lid 1 sub f AVG)",
+    }
+}
+
+/// Where a processor processes the data.
+pub fn location_label(location: crate::documents::Location) -> &'static str {
+    match location {
+        crate::documents::Location::Eer => "in de EER",
+        crate::documents::Location::BuitenEer => "buiten de EER",
+    }
+}
+
+/// What a processor still lacks, in words.
+pub fn processor_missing(missing: crate::documents::processors::Missing) -> &'static str {
+    use crate::documents::processors::Missing as M;
+    match missing {
+        M::Agreement => "getekende verwerkersovereenkomst",
+        M::Location => "waar de gegevens zijn (EER of niet)",
+        M::Safeguard => "waarborg voor buiten de EER",
+        M::Description => "dienst en gegevens",
+    }
+}
+
+/// What is still missing in a record, or that it is complete.
+pub fn missing_fields(missing: &[&str]) -> String {
+    if missing.is_empty() {
+        "Compleet.".into()
+    } else {
+        format!("Nog in te vullen: {}.", missing.join(", "))
+    }
+}
+
+/// After adding a record.
+pub fn record_added(what: &str, name: &str, id: &str, missing: &str) -> String {
+    format!(
+        "{} \u{201e}{}\u{201d} toegevoegd (id {id}). {missing}\n",
+        capitalised(what),
+        crate::sanitize::line(name)
+    )
+}
+
+/// After changing a record.
+pub fn record_saved(what: &str, name: &str, missing: &str) -> String {
+    format!(
+        "{} \u{201e}{}\u{201d} opgeslagen. {missing}\n",
+        capitalised(what),
+        crate::sanitize::line(name)
+    )
+}
+
+/// After removing a record.
+pub fn record_removed(what: &str, name: &str) -> String {
+    format!(
+        "{} \u{201e}{}\u{201d} verwijderd; de geschiedenis bewaart dat hij er was.\n",
+        capitalised(what),
+        crate::sanitize::line(name)
+    )
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Rows of a record list: id, name, what is missing; then the suggestions from the intake.
+fn record_list(
+    empty: &str,
+    rows: &[(String, String, String)],
+    offered: &[(String, String)],
+    add_command: &str,
+) -> String {
+    let mut out = String::new();
+    if rows.is_empty() {
+        out.push_str(empty);
+        out.push('\n');
+    }
+    let width = rows
+        .iter()
+        .map(|(id, ..)| id.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (id, name, missing) in rows {
+        out.push_str(&format!(
+            "{}{}  {} · {missing}\n",
+            crate::sanitize::line(id),
+            " ".repeat(width - id.chars().count()),
+            crate::sanitize::line(name)
+        ));
+    }
+    if !offered.is_empty() {
+        out.push_str(&format!(
+            "\nVoorstellen uit de intake (voeg toe met {add_command} --from ID, en kijk daarna alles na):\n"
+        ));
+        let width = offered
+            .iter()
+            .map(|(id, _)| id.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (id, name) in offered {
+            out.push_str(&format!(
+                "  {id}{}  {name}\n",
+                " ".repeat(width - id.chars().count())
+            ));
+        }
+    }
+    out
+}
+
+/// `pqs register` without arguments.
+pub fn register_list(rows: &[(String, String, String)], offered: &[(String, String)]) -> String {
+    record_list(
+        "Het verwerkingsregister is nog leeg.",
+        rows,
+        offered,
+        "pqs register add",
+    )
+}
+
+/// `pqs verwerkers` without arguments.
+pub fn processor_list(rows: &[(String, String, String)], offered: &[(String, String)]) -> String {
+    record_list(
+        "Er staan nog geen verwerkers op de lijst.",
+        rows,
+        offered,
+        "pqs verwerkers add",
+    )
+}
+
+/// Hours in words, rounded down: "47 uur", "1 uur".
+fn hours(duration: jiff::SignedDuration) -> String {
+    let h = duration.as_secs() / 3600;
+    format!("{h} uur")
+}
+
+/// The 72-hour clock in one line, in local time.
+pub fn deadline_line(deadline: &crate::documents::Deadline, tz: &jiff::tz::TimeZone) -> String {
+    use crate::documents::Deadline as D;
+    match deadline {
+        D::Running(at, left) => format!(
+            "uiterlijk {} (nog {})",
+            super::date_time_long(*at, tz),
+            hours(*left)
+        ),
+        D::Passed(at, ago) => format!(
+            "de termijn van 72 uur liep af op {} ({} geleden): meld zo snel mogelijk, met de reden van de vertraging",
+            super::date_time_long(*at, tz),
+            hours(*ago)
+        ),
+        D::Reported(at, true) => format!(
+            "gemeld op {}, binnen 72 uur",
+            super::date_time_long(*at, tz)
+        ),
+        D::Reported(at, false) => {
+            format!("gemeld op {}, na de 72 uur", super::date_time_long(*at, tz))
+        }
+        D::NotReportable => "niet gemeld, met reden".into(),
+    }
+}
+
+/// After adding a breach.
+pub fn breach_added(id: &str, drill: bool) -> String {
+    let what = if drill { "Oefening" } else { "Datalek" };
+    format!("{what} vastgelegd (id {id}). Melden bij de AP: ")
+}
+
+/// A drill's step.
+pub fn drill_step(at: &str, who: &str, what: &str) -> String {
+    if who.is_empty() {
+        format!("  {at}  {what}\n")
+    } else {
+        format!("  {at}  {who}: {what}\n")
+    }
+}
+
+/// `pqs datalek` without arguments: incidents with their clocks, then drills.
+pub fn breach_list(
+    docs: &crate::documents::Documents,
+    tz: &jiff::tz::TimeZone,
+    now: jiff::Timestamp,
+) -> String {
+    let mut out = String::new();
+    let line = |b: &crate::documents::Breach| {
+        format!(
+            "{}  {} · ontdekt {} · {}\n",
+            b.id,
+            crate::sanitize::line(&b.what),
+            super::date_time_long(b.found, tz),
+            deadline_line(&b.clock(now), tz)
+        )
+    };
+    if docs.incidents().next().is_none() {
+        out.push_str("Er staan geen datalekken in het register.\n");
+    }
+    for b in docs.incidents() {
+        out.push_str(&line(b));
+    }
+    let drills: Vec<_> = docs.drills().collect();
+    if !drills.is_empty() {
+        out.push_str("\nOefeningen:\n");
+        for b in drills {
+            out.push_str(&line(b));
+        }
+    }
+    out.push_str("\nLeg een nieuw datalek vast met pqs datalek add --what TEKST (de klok van 72 uur loopt vanaf --found, standaard nu).\n");
+    out
+}

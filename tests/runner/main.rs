@@ -4,6 +4,7 @@
 mod cli_answer_flags;
 mod cli_answer_report;
 mod cli_checklists_validate;
+mod cli_documents;
 mod cli_errors;
 mod cli_intake_plan;
 mod cli_list;

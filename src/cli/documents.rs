@@ -1,0 +1,656 @@
+//! `pqs register`, `pqs verwerkers` and `pqs datalek`: the documents, from the command line. Every
+//! value is checked before the file is locked, so bad input writes nothing.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use super::documents_args::{
+    ActivityFields, BreachAction, BreachArgs, BreachFields, ProcessorAction, ProcessorArgs,
+    ProcessorFields, RegisterAction, RegisterArgs,
+};
+use super::edit::{labelled, update_checked};
+use super::report::read_existing;
+use super::{Config, Error, print};
+use crate::assessment::parse_due;
+use crate::checklist::suggest::{edit_distance, nearest};
+use crate::documents::suggest::{Suggestions, adopt_activity, adopt_processor};
+use crate::documents::{
+    Activity, Breach, Documents, FieldError, LegalBasis, Location, Processor, Stamp, id_for,
+};
+use crate::sanitize;
+use crate::text as t;
+
+/// An unknown id among `known`, with the nearest.
+fn unknown<'a>(
+    what: &'static str,
+    id: &str,
+    known: impl Iterator<Item = &'a str> + Clone,
+) -> Error {
+    Error::UnknownRecord {
+        what,
+        id: sanitize::line(id),
+        suggestions: nearest(id, known.clone(), |k| edit_distance(id, k), 3)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        known: known.map(str::to_owned).collect(),
+    }
+}
+
+/// `ja` or `nee`.
+fn yes_no(field: &'static str, text: &str) -> Result<bool, FieldError> {
+    match text.trim() {
+        "ja" => Ok(true),
+        "nee" => Ok(false),
+        other => Err(FieldError::NotAllowed {
+            field,
+            value: sanitize::line(other),
+            allowed: "ja, nee".into(),
+        }),
+    }
+}
+
+/// A typed text field: one line, control characters out.
+fn text(value: &str) -> String {
+    sanitize::input_line(value)
+}
+
+// ---- the register ----
+
+/// The activity fields, checked, applied to `a`; `Ok(false)` when nothing changed.
+fn apply_activity(a: &mut Activity, f: &ActivityFields) -> Result<bool, FieldError> {
+    let before = a.clone();
+    let basis = match f.basis.as_deref() {
+        None => a.basis,
+        Some("") => None,
+        Some(b) => Some(LegalBasis::parse(b)?),
+    };
+    let special = f
+        .special
+        .as_deref()
+        .map(|v| yes_no(t::FIELD_SPECIAL, v))
+        .transpose()?;
+    let criminal = f
+        .criminal
+        .as_deref()
+        .map(|v| yes_no(t::FIELD_CRIMINAL, v))
+        .transpose()?;
+    let fields = [
+        (&mut a.name, &f.name),
+        (&mut a.purpose, &f.purpose),
+        (&mut a.interest, &f.interest),
+        (&mut a.people, &f.people),
+        (&mut a.data, &f.data),
+        (&mut a.recipients, &f.recipients),
+        (&mut a.transfers, &f.transfers),
+        (&mut a.retention, &f.retention),
+        (&mut a.security, &f.security),
+    ];
+    for (field, value) in fields {
+        if let Some(value) = value {
+            *field = text(value);
+        }
+    }
+    a.basis = basis;
+    a.special = special.unwrap_or(a.special);
+    a.criminal = criminal.unwrap_or(a.criminal);
+    a.check()?;
+    Ok(*a != before)
+}
+
+fn activity_lines(a: &Activity) -> String {
+    let basis = a
+        .basis
+        .map_or(String::new(), |b| t::basis_label(b).to_owned());
+    let mut pairs = vec![
+        (t::ID_LABEL, a.id.clone()),
+        (t::FIELD_ACTIVITY, a.name.clone()),
+        (t::FIELD_PURPOSE, a.purpose.clone()),
+        (t::FIELD_BASIS, basis),
+    ];
+    if a.basis == Some(LegalBasis::GerechtvaardigdBelang) {
+        pairs.push((t::FIELD_INTEREST, a.interest.clone()));
+    }
+    pairs.extend([
+        (t::FIELD_PEOPLE, a.people.clone()),
+        (t::FIELD_DATA, a.data.clone()),
+        (t::FIELD_SPECIAL, t::yes_no(a.special).to_owned()),
+        (t::FIELD_CRIMINAL, t::yes_no(a.criminal).to_owned()),
+        (t::FIELD_RECIPIENTS, a.recipients.clone()),
+        (t::FIELD_TRANSFERS, a.transfers.clone()),
+        (t::FIELD_RETENTION, a.retention.clone()),
+        (t::FIELD_SECURITY, a.security.clone()),
+    ]);
+    labelled(&pairs)
+}
+
+fn missing_activity(a: &Activity) -> String {
+    let missing: Vec<&str> = a.missing().iter().map(|f| f.label()).collect();
+    t::missing_fields(&missing)
+}
+
+/// `pqs register`.
+pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error> {
+    let catalog = global.catalog()?;
+    let suggestions = Suggestions::bundled();
+    let Some(action) = &args.action else {
+        let a = read_existing(&global.store(), &global.assessment, &catalog)?;
+        let facts = catalog.intake().effective(&a.intake);
+        let rows: Vec<(String, String, String)> = a
+            .documents
+            .activities()
+            .map(|x| (x.id.clone(), x.name.clone(), missing_activity(x)))
+            .collect();
+        let offered: Vec<(String, String)> = suggestions
+            .activities_for(&facts, &a.documents)
+            .map(|s| (s.id.clone(), s.record.name.clone()))
+            .collect();
+        return print(&t::register_list(&rows, &offered));
+    };
+    match action {
+        RegisterAction::Show { id } => {
+            let a = read_existing(&global.store(), &global.assessment, &catalog)?;
+            let docs = &a.documents;
+            let found = docs.activities().find(|x| x.id == *id);
+            let found = found.ok_or_else(|| {
+                unknown(
+                    t::WHAT_ACTIVITY,
+                    id,
+                    docs.activities().map(|x| x.id.as_str()),
+                )
+            })?;
+            print(&format!(
+                "{}{}\n",
+                activity_lines(found),
+                missing_activity(found)
+            ))
+        }
+        RegisterAction::Add { from, fields } => {
+            let template = match from {
+                Some(id) => Some(
+                    suggestions
+                        .activities
+                        .iter()
+                        .find(|s| s.id == *id)
+                        .ok_or_else(|| {
+                            unknown(
+                                t::WHAT_SUGGESTION,
+                                id,
+                                suggestions.activities.iter().map(|s| s.id.as_str()),
+                            )
+                        })?,
+                ),
+                None if fields.name.as_deref().is_none_or(|n| n.trim().is_empty()) => {
+                    return Err(FieldError::Empty(t::FIELD_ACTIVITY).into());
+                }
+                None => None,
+            };
+            let added = update_checked(global, &catalog, |assessment, now| {
+                let docs = &mut assessment.documents;
+                let mut activity = match template {
+                    Some(s) => adopt_activity(s, docs, now),
+                    None => blank_activity(docs, fields.name.as_deref().unwrap_or(""), now),
+                };
+                apply_activity(&mut activity, fields)?;
+                docs.activities.push(activity.clone());
+                assessment.updated = now;
+                Ok(activity)
+            })?;
+            print(&t::record_added(
+                t::WHAT_ACTIVITY,
+                &added.name,
+                &added.id,
+                &missing_activity(&added),
+            ))
+        }
+        RegisterAction::Edit { id, fields } => {
+            let edited = update_checked(global, &catalog, |assessment, now| {
+                let docs = &mut assessment.documents;
+                let known: Vec<String> = docs.activities().map(|x| x.id.clone()).collect();
+                let Some(activity) = docs
+                    .activities
+                    .iter_mut()
+                    .find(|x| x.id == *id && x.stamp.removed.is_none())
+                else {
+                    return Err(unknown(
+                        t::WHAT_ACTIVITY,
+                        id,
+                        known.iter().map(String::as_str),
+                    ));
+                };
+                if apply_activity(activity, fields)? {
+                    activity.stamp.updated = now;
+                    assessment.updated = now;
+                }
+                Ok(activity.clone())
+            })?;
+            print(&t::record_saved(
+                t::WHAT_ACTIVITY,
+                &edited.name,
+                &missing_activity(&edited),
+            ))
+        }
+        RegisterAction::Remove { id } => {
+            let removed = update_checked(global, &catalog, |assessment, now| {
+                let docs = &mut assessment.documents;
+                let known: Vec<String> = docs.activities().map(|x| x.id.clone()).collect();
+                let Some(activity) = docs
+                    .activities
+                    .iter_mut()
+                    .find(|x| x.id == *id && x.stamp.removed.is_none())
+                else {
+                    return Err(unknown(
+                        t::WHAT_ACTIVITY,
+                        id,
+                        known.iter().map(String::as_str),
+                    ));
+                };
+                activity.stamp.removed = Some(now);
+                assessment.updated = now;
+                Ok(activity.name.clone())
+            })?;
+            print(&t::record_removed(t::WHAT_ACTIVITY, &removed))
+        }
+    }
+}
+
+fn blank_activity(docs: &Documents, name: &str, now: Timestamp) -> Activity {
+    Activity {
+        id: id_for(name, docs.activities.iter().map(|a| a.id.as_str())),
+        name: text(name),
+        purpose: String::new(),
+        basis: None,
+        interest: String::new(),
+        people: String::new(),
+        data: String::new(),
+        special: false,
+        criminal: false,
+        recipients: String::new(),
+        transfers: String::new(),
+        retention: String::new(),
+        security: String::new(),
+        stamp: Stamp::new(now),
+    }
+}
+
+// ---- the processors ----
+
+fn date_field(field: &'static str, value: &str) -> Result<Option<jiff::civil::Date>, FieldError> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_due(value)
+        .map(Some)
+        .ok_or_else(|| FieldError::BadDate {
+            field,
+            value: sanitize::line(value),
+            example: "2026-11-30 of 30-11-2026",
+        })
+}
+
+fn apply_processor(p: &mut Processor, f: &ProcessorFields) -> Result<bool, FieldError> {
+    let before = p.clone();
+    let location = match f.location.as_deref() {
+        None => p.location,
+        Some("") => None,
+        Some(l) => Some(Location::parse(l)?),
+    };
+    let agreement = match f.agreement.as_deref() {
+        None => p.agreement,
+        Some(d) => date_field(t::FIELD_AGREEMENT, d)?,
+    };
+    let checked = match f.checked.as_deref() {
+        None => p.checked,
+        Some(d) => date_field(t::FIELD_CHECKED, d)?,
+    };
+    for (field, value) in [
+        (&mut p.name, &f.name),
+        (&mut p.service, &f.service),
+        (&mut p.data, &f.data),
+        (&mut p.safeguard, &f.safeguard),
+    ] {
+        if let Some(value) = value {
+            *field = text(value);
+        }
+    }
+    p.location = location;
+    p.agreement = agreement;
+    p.checked = checked;
+    p.check()?;
+    Ok(*p != before)
+}
+
+fn missing_processor(p: &Processor) -> String {
+    let missing: Vec<&str> = p.missing().into_iter().map(t::processor_missing).collect();
+    t::missing_fields(&missing)
+}
+
+fn processor_lines(p: &Processor) -> String {
+    let day = |d: Option<jiff::civil::Date>| d.map_or(String::new(), t::date_long);
+    labelled(&[
+        (t::ID_LABEL, p.id.clone()),
+        (t::FIELD_PROCESSOR, p.name.clone()),
+        (t::FIELD_SERVICE, p.service.clone()),
+        (t::FIELD_DATA, p.data.clone()),
+        (
+            t::FIELD_LOCATION,
+            p.location
+                .map_or(String::new(), |l| t::location_label(l).to_owned()),
+        ),
+        (t::FIELD_SAFEGUARD, p.safeguard.clone()),
+        (t::FIELD_AGREEMENT, day(p.agreement)),
+        (t::FIELD_CHECKED, day(p.checked)),
+    ])
+}
+
+/// `pqs verwerkers`.
+pub(super) fn processors(global: &Config, args: &ProcessorArgs) -> Result<(), Error> {
+    let catalog = global.catalog()?;
+    let suggestions = Suggestions::bundled();
+    let Some(action) = &args.action else {
+        let a = read_existing(&global.store(), &global.assessment, &catalog)?;
+        let facts = catalog.intake().effective(&a.intake);
+        let rows: Vec<(String, String, String)> = a
+            .documents
+            .processors()
+            .map(|p| (p.id.clone(), p.name.clone(), missing_processor(p)))
+            .collect();
+        let offered: Vec<(String, String)> = suggestions
+            .processors_for(&facts, &a.documents)
+            .map(|s| (s.id.clone(), s.record.name.clone()))
+            .collect();
+        return print(&t::processor_list(&rows, &offered));
+    };
+    let find_known = |docs: &Documents, id: &str| -> Result<usize, Error> {
+        docs.processors
+            .iter()
+            .position(|p| p.id == id && p.stamp.removed.is_none())
+            .ok_or_else(|| {
+                unknown(
+                    t::WHAT_PROCESSOR,
+                    id,
+                    docs.processors().map(|p| p.id.as_str()),
+                )
+            })
+    };
+    match action {
+        ProcessorAction::Show { id } => {
+            let a = read_existing(&global.store(), &global.assessment, &catalog)?;
+            let p = &a.documents.processors[find_known(&a.documents, id)?];
+            print(&format!("{}{}\n", processor_lines(p), missing_processor(p)))
+        }
+        ProcessorAction::Add { from, fields } => {
+            let template = match from {
+                Some(id) => Some(
+                    suggestions
+                        .processors
+                        .iter()
+                        .find(|s| s.id == *id)
+                        .ok_or_else(|| {
+                            unknown(
+                                t::WHAT_SUGGESTION,
+                                id,
+                                suggestions.processors.iter().map(|s| s.id.as_str()),
+                            )
+                        })?,
+                ),
+                None if fields.name.as_deref().is_none_or(|n| n.trim().is_empty()) => {
+                    return Err(FieldError::Empty(t::FIELD_PROCESSOR).into());
+                }
+                None => None,
+            };
+            let added = update_checked(global, &catalog, |assessment, now| {
+                let docs = &mut assessment.documents;
+                let mut p = match template {
+                    Some(s) => adopt_processor(s, docs, now),
+                    None => {
+                        let name = fields.name.as_deref().unwrap_or("");
+                        Processor {
+                            id: id_for(name, docs.processors.iter().map(|p| p.id.as_str())),
+                            name: text(name),
+                            service: String::new(),
+                            data: String::new(),
+                            location: None,
+                            safeguard: String::new(),
+                            agreement: None,
+                            checked: None,
+                            stamp: Stamp::new(now),
+                        }
+                    }
+                };
+                apply_processor(&mut p, fields)?;
+                docs.processors.push(p.clone());
+                assessment.updated = now;
+                Ok(p)
+            })?;
+            print(&t::record_added(
+                t::WHAT_PROCESSOR,
+                &added.name,
+                &added.id,
+                &missing_processor(&added),
+            ))
+        }
+        ProcessorAction::Edit { id, fields } => {
+            let edited = update_checked(global, &catalog, |assessment, now| {
+                let at = find_known(&assessment.documents, id)?;
+                let p = &mut assessment.documents.processors[at];
+                if apply_processor(p, fields)? {
+                    p.stamp.updated = now;
+                    assessment.updated = now;
+                }
+                Ok(p.clone())
+            })?;
+            print(&t::record_saved(
+                t::WHAT_PROCESSOR,
+                &edited.name,
+                &missing_processor(&edited),
+            ))
+        }
+        ProcessorAction::Remove { id } => {
+            let removed = update_checked(global, &catalog, |assessment, now| {
+                let at = find_known(&assessment.documents, id)?;
+                let p = &mut assessment.documents.processors[at];
+                p.stamp.removed = Some(now);
+                assessment.updated = now;
+                Ok(p.name.clone())
+            })?;
+            print(&t::record_removed(t::WHAT_PROCESSOR, &removed))
+        }
+    }
+}
+
+// ---- the breach register ----
+
+/// A moment as typed: "nu", a date and time in local time ("2026-12-01 14:30"), a date, or RFC 3339.
+fn moment(
+    field: &'static str,
+    value: &str,
+    tz: &TimeZone,
+    now: Timestamp,
+) -> Result<Timestamp, FieldError> {
+    let value = value.trim();
+    if value.is_empty() || value == "nu" {
+        return Ok(now);
+    }
+    let parsed =
+        crate::report::progress::parse_moment(value, tz).ok_or_else(|| FieldError::BadDate {
+            field,
+            value: sanitize::line(value),
+            example: "\"2026-12-01 14:30\", 2026-12-01 of nu",
+        })?;
+    if parsed > now {
+        return Err(FieldError::InFuture(field));
+    }
+    Ok(parsed)
+}
+
+fn apply_breach(
+    b: &mut Breach,
+    f: &BreachFields,
+    tz: &TimeZone,
+    now: Timestamp,
+) -> Result<bool, FieldError> {
+    let before = b.clone();
+    if let Some(found) = &f.found {
+        b.found = moment(t::FIELD_FOUND, found, tz, now)?;
+    }
+    if let Some(at) = &f.reported {
+        b.reported = Some(moment(t::FIELD_REPORTED, at, tz, now)?);
+        b.not_reported_because.clear();
+    }
+    if let Some(at) = &f.informed {
+        b.informed = Some(moment(t::FIELD_INFORMED, at, tz, now)?);
+        b.not_informed_because.clear();
+    }
+    if let Some(reason) = &f.not_reported {
+        b.not_reported_because = text(reason);
+        if !reason.trim().is_empty() {
+            b.reported = None;
+        }
+    }
+    if let Some(reason) = &f.not_informed {
+        b.not_informed_because = text(reason);
+        if !reason.trim().is_empty() {
+            b.informed = None;
+        }
+    }
+    for (field, value) in [
+        (&mut b.what, &f.what),
+        (&mut b.data, &f.data),
+        (&mut b.people, &f.people),
+        (&mut b.consequences, &f.consequences),
+        (&mut b.measures, &f.measures),
+        (&mut b.late_because, &f.late_because),
+        (&mut b.evaluation, &f.evaluation),
+    ] {
+        if let Some(value) = value {
+            *field = text(value);
+        }
+    }
+    for step in &f.step {
+        let (who, what) = step.split_once(':').unwrap_or(("", step));
+        if what.trim().is_empty() {
+            return Err(FieldError::Empty(t::FIELD_STEP));
+        }
+        b.steps.push(crate::documents::breaches::Step {
+            at: now,
+            who: text(who),
+            what: text(what),
+        });
+    }
+    b.check()?;
+    Ok(*b != before)
+}
+
+fn breach_lines(b: &Breach, tz: &TimeZone, now: Timestamp) -> String {
+    let when = |m: Option<Timestamp>| m.map_or(String::new(), |m| t::date_time_long(m, tz));
+    let mut pairs = vec![
+        (t::ID_LABEL, b.id.clone()),
+        (t::FIELD_FOUND, t::date_time_long(b.found, tz)),
+        (t::FIELD_CLOCK, t::deadline_line(&b.clock(now), tz)),
+        (t::FIELD_WHAT_HAPPENED, b.what.clone()),
+        (t::FIELD_BREACH_DATA, b.data.clone()),
+        (t::FIELD_BREACH_PEOPLE, b.people.clone()),
+        (t::FIELD_CONSEQUENCES, b.consequences.clone()),
+        (t::FIELD_MEASURES, b.measures.clone()),
+        (t::FIELD_REPORTED_AT, when(b.reported)),
+        (t::FIELD_NOT_REPORTED, b.not_reported_because.clone()),
+        (t::FIELD_INFORMED_AT, when(b.informed)),
+        (t::FIELD_NOT_INFORMED, b.not_informed_because.clone()),
+    ];
+    if b.reported.is_some_and(|r| r > b.deadline()) {
+        pairs.push((t::FIELD_LATE_BECAUSE, b.late_because.clone()));
+    }
+    if b.drill {
+        pairs.push((t::FIELD_EVALUATION, b.evaluation.clone()));
+    }
+    let mut out = labelled(&pairs);
+    for step in &b.steps {
+        out.push_str(&t::drill_step(
+            &t::date_time_long(step.at, tz),
+            &sanitize::line(&step.who),
+            &sanitize::line(&step.what),
+        ));
+    }
+    out
+}
+
+/// `pqs datalek`.
+pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> {
+    let catalog = global.catalog()?;
+    let tz = TimeZone::system();
+    let now = crate::clock::now();
+    let find_known = |docs: &Documents, id: &str| -> Result<usize, Error> {
+        docs.breaches
+            .iter()
+            .position(|b| b.id == id)
+            .ok_or_else(|| {
+                unknown(
+                    t::WHAT_BREACH,
+                    id,
+                    docs.breaches.iter().map(|b| b.id.as_str()),
+                )
+            })
+    };
+    let Some(action) = &args.action else {
+        let a = read_existing(&global.store(), &global.assessment, &catalog)?;
+        return print(&t::breach_list(&a.documents, &tz, now));
+    };
+    match action {
+        BreachAction::Show { id } => {
+            let a = read_existing(&global.store(), &global.assessment, &catalog)?;
+            let b = &a.documents.breaches[find_known(&a.documents, id)?];
+            let missing = t::missing_fields(&b.missing());
+            print(&format!("{}{missing}\n", breach_lines(b, &tz, now)))
+        }
+        BreachAction::Add { drill, fields } => {
+            let Some(what) = fields.what.as_deref().filter(|w| !w.trim().is_empty()) else {
+                return Err(FieldError::Empty(t::FIELD_WHAT_HAPPENED).into());
+            };
+            // Checked once before the lock, so a bad value writes nothing.
+            let mut probe = Breach::new(now, what, *drill, now, &tz, [].into_iter());
+            apply_breach(&mut probe, fields, &tz, now)?;
+            let added = update_checked(global, &catalog, |assessment, at| {
+                let docs = &mut assessment.documents;
+                let found = probe.found;
+                let mut b = Breach::new(
+                    found,
+                    what,
+                    *drill,
+                    at,
+                    &tz,
+                    docs.breaches.iter().map(|b| b.id.as_str()),
+                );
+                apply_breach(&mut b, fields, &tz, now)?;
+                docs.breaches.push(b.clone());
+                assessment.updated = at;
+                Ok(b)
+            })?;
+            print(&format!(
+                "{}{}\n",
+                t::breach_added(&added.id, added.drill),
+                t::deadline_line(&added.clock(now), &tz)
+            ))
+        }
+        BreachAction::Edit { id, fields } => {
+            let edited = update_checked(global, &catalog, |assessment, at| {
+                let i = find_known(&assessment.documents, id)?;
+                let b = &mut assessment.documents.breaches[i];
+                if apply_breach(b, fields, &tz, now)? {
+                    b.stamp.updated = at;
+                    assessment.updated = at;
+                }
+                Ok(b.clone())
+            })?;
+            print(&format!(
+                "{}{}\n",
+                t::record_saved(
+                    t::WHAT_BREACH,
+                    &edited.id,
+                    &t::missing_fields(&edited.missing())
+                ),
+                t::deadline_line(&edited.clock(now), &tz)
+            ))
+        }
+    }
+}

@@ -1,0 +1,443 @@
+//! `pqs register`, `pqs verwerkers` and `pqs datalek`: round trips, the suggestions from the intake,
+//! bad input that writes nothing, the 72-hour clock across a change of summer time, and the
+//! documents in the hand-over bundle.
+
+use std::fs;
+
+use crate::common::{TestEnv, stderr};
+
+/// A bakery with staff, a webshop and a newsletter (intake only).
+fn bakery() -> TestEnv {
+    let env = TestEnv::new();
+    env.ok(&["details", "-a", "b", "--organisation", "Bakkerij De Korst"]);
+    for (q, a) in [
+        ("personeel", "ja"),
+        ("website", "ja"),
+        ("webshop", "ja"),
+        ("nieuwsbrief", "ja"),
+        ("camera", "nee"),
+    ] {
+        env.ok(&["intake", "-a", "b", q, a]);
+    }
+    env
+}
+
+/// Runs a command that must be refused as a wrong argument (exit 2) and leave the file as it was.
+fn refused(env: &TestEnv, args: &[&str]) -> String {
+    let before = fs::read(env.assessment("b")).unwrap();
+    let out = env.run(args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("Er is niets opgeslagen"), "{err}");
+    assert_eq!(
+        fs::read(env.assessment("b")).unwrap(),
+        before,
+        "{args:?} wrote"
+    );
+    err
+}
+
+#[test]
+fn the_register_offers_what_the_intake_says_and_adds_only_what_is_chosen() {
+    let env = bakery();
+    let list = env.ok(&["register", "-a", "b"]);
+    assert!(
+        list.starts_with("Het verwerkingsregister is nog leeg.\n"),
+        "{list}"
+    );
+    for offered in [
+        "bestellingen",
+        "personeelsadministratie",
+        "salarisadministratie",
+        "nieuwsbrief",
+    ] {
+        assert!(list.contains(&format!("  {offered} ")), "{list}");
+    }
+    assert!(
+        !list.contains("camerabeelden"),
+        "no camera: not offered\n{list}"
+    );
+    let stored = fs::read_to_string(env.assessment("b")).unwrap();
+    assert!(
+        !stored.contains("[documents"),
+        "listing adds nothing\n{stored}"
+    );
+
+    let out = env.ok(&["register", "-a", "b", "add", "--from", "bestellingen"]);
+    assert_eq!(
+        out,
+        "Verwerking „Bestellingen afhandelen” toegevoegd (id bestellingen). Nog in te vullen: Buiten de EER.\n"
+    );
+    env.ok(&[
+        "register",
+        "-a",
+        "b",
+        "edit",
+        "bestellingen",
+        "--transfers",
+        "geen",
+    ]);
+    let list = env.ok(&["register", "-a", "b"]);
+    assert!(
+        list.starts_with("bestellingen  Bestellingen afhandelen · Compleet.\n"),
+        "{list}"
+    );
+    assert!(
+        !list.contains("  bestellingen "),
+        "not offered again\n{list}"
+    );
+
+    // An own activity, every field set on the command line.
+    env.ok(&[
+        "register",
+        "-a",
+        "b",
+        "add",
+        "--name",
+        "Sollicitaties",
+        "--purpose",
+        "Nieuwe medewerkers kiezen",
+        "--basis",
+        "gerechtvaardigd-belang",
+        "--people",
+        "Sollicitanten",
+        "--data",
+        "cv, brief",
+        "--special",
+        "nee",
+        "--criminal",
+        "nee",
+        "--recipients",
+        "geen",
+        "--transfers",
+        "geen",
+        "--retention",
+        "4 weken na de procedure",
+        "--security",
+        "Zie het beveiligingsplan",
+    ]);
+    let shown = env.ok(&["register", "-a", "b", "show", "sollicitaties"]);
+    assert!(
+        shown.contains(
+            "Grondslag                  gerechtvaardigd belang (art. 6 lid 1 sub f AVG)\n"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.ends_with("Nog in te vullen: Gerechtvaardigd belang.\n"),
+        "{shown}"
+    );
+    env.ok(&[
+        "register",
+        "-a",
+        "b",
+        "edit",
+        "sollicitaties",
+        "--interest",
+        "De juiste mensen aannemen",
+    ]);
+    assert!(
+        env.ok(&["register", "-a", "b", "show", "sollicitaties"])
+            .ends_with("Compleet.\n")
+    );
+
+    // Removed: gone from the list, kept in the file with its date.
+    let out = env.ok(&["register", "-a", "b", "remove", "sollicitaties"]);
+    assert!(out.contains("verwijderd"), "{out}");
+    assert!(!env.ok(&["register", "-a", "b"]).contains("Sollicitaties"));
+    let stored = fs::read_to_string(env.assessment("b")).unwrap();
+    assert!(
+        stored.contains("removed = \"2026-11-23T10:00:00Z\""),
+        "{stored}"
+    );
+}
+
+#[test]
+fn bad_register_input_is_refused_with_the_reason_and_writes_nothing() {
+    let env = bakery();
+    env.ok(&["register", "-a", "b", "add", "--from", "nieuwsbrief"]);
+    let err = refused(
+        &env,
+        &[
+            "register",
+            "-a",
+            "b",
+            "edit",
+            "nieuwsbrief",
+            "--basis",
+            "omdat het kan",
+        ],
+    );
+    assert!(err.contains("Grondslag: \"omdat het kan\" is geen geldige waarde; kies uit toestemming, overeenkomst, wettelijke-plicht, vitaal-belang, algemeen-belang, gerechtvaardigd-belang"), "{err}");
+    let err = refused(
+        &env,
+        &[
+            "register",
+            "-a",
+            "b",
+            "edit",
+            "nieuwsbrief",
+            "--special",
+            "misschien",
+        ],
+    );
+    assert!(err.contains("Bijzondere gegevens: \"misschien\""), "{err}");
+    let err = refused(
+        &env,
+        &["register", "-a", "b", "edit", "nieuwsbrief", "--name", "  "],
+    );
+    assert!(err.contains("Verwerking is leeg"), "{err}");
+    let err = refused(&env, &["register", "-a", "b", "add", "--name", ""]);
+    assert!(err.contains("Verwerking is leeg"), "{err}");
+    // An unknown id or suggestion: the nearest, and what there is.
+    let err = env.fails(&[
+        "register",
+        "-a",
+        "b",
+        "edit",
+        "nieuwbrief",
+        "--purpose",
+        "x",
+    ]);
+    assert!(
+        err.contains("verwerking \"nieuwbrief\" bestaat niet. Bedoel je: nieuwsbrief?"),
+        "{err}"
+    );
+    let err = env.fails(&["register", "-a", "b", "add", "--from", "kassa"]);
+    assert!(err.contains("voorstel \"kassa\" bestaat niet"), "{err}");
+    // Control characters never reach the file or the terminal.
+    env.ok(&[
+        "register",
+        "-a",
+        "b",
+        "edit",
+        "nieuwsbrief",
+        "--purpose",
+        "Reclame\u{1b}[31m sturen\u{202e}",
+    ]);
+    let shown = env.ok(&["register", "-a", "b", "show", "nieuwsbrief"]);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{202e}'),
+        "{shown:?}"
+    );
+    // No assessment: the usual message.
+    let err = env.fails(&["register", "-a", "onbekend", "add", "--from", "nieuwsbrief"]);
+    assert!(err.contains("onbekend"), "{err}");
+}
+
+#[test]
+fn a_processor_without_a_signed_agreement_is_named_and_dates_are_checked() {
+    let env = bakery();
+    let out = env.ok(&[
+        "verwerkers",
+        "-a",
+        "b",
+        "add",
+        "--from",
+        "mailprogramma",
+        "--name",
+        "Mailchimp",
+        "--location",
+        "buiten-eer",
+    ]);
+    assert!(
+        out.ends_with(
+            "Nog in te vullen: getekende verwerkersovereenkomst, waarborg voor buiten de EER.\n"
+        ),
+        "{out}"
+    );
+    let err = refused(
+        &env,
+        &[
+            "verwerkers",
+            "-a",
+            "b",
+            "edit",
+            "mailprogramma",
+            "--agreement",
+            "31-02-2026",
+        ],
+    );
+    assert!(
+        err.contains("Verwerkersovereenkomst: \"31-02-2026\" is geen datum"),
+        "{err}"
+    );
+    let err = refused(
+        &env,
+        &[
+            "verwerkers",
+            "-a",
+            "b",
+            "edit",
+            "mailprogramma",
+            "--location",
+            "Amerika",
+        ],
+    );
+    assert!(err.contains("kies uit eer, buiten-eer"), "{err}");
+    env.ok(&[
+        "verwerkers",
+        "-a",
+        "b",
+        "edit",
+        "mailprogramma",
+        "--agreement",
+        "02-11-2026",
+        "--safeguard",
+        "EU-VS Data Privacy Framework",
+    ]);
+    let shown = env.ok(&["verwerkers", "-a", "b", "show", "mailprogramma"]);
+    assert!(
+        shown.contains("Verwerkersovereenkomst  2 november 2026\n"),
+        "{shown}"
+    );
+    assert!(shown.ends_with("Compleet.\n"), "{shown}");
+    // "" clears the date again.
+    env.ok(&[
+        "verwerkers",
+        "-a",
+        "b",
+        "edit",
+        "mailprogramma",
+        "--agreement",
+        "",
+    ]);
+    assert!(
+        env.ok(&["verwerkers", "-a", "b"])
+            .contains("Mailchimp · Nog in te vullen: getekende verwerkersovereenkomst.")
+    );
+}
+
+#[test]
+fn the_breach_clock_counts_72_real_hours_across_the_end_of_summer_time() {
+    let env = bakery();
+    // Friday 23 October 2026 10:00 summer time; now is Saturday 10:00 summer time (08:00 UTC).
+    let pqs = |args: &[&str]| {
+        let out = env
+            .pqs()
+            .env("TZ", "CET-1CEST,M3.5.0,M10.5.0/3")
+            .env("PQS_NOW", "2026-10-24T08:00:00Z")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr(&out),
+        )
+    };
+    let (code, out, err) = pqs(&[
+        "datalek",
+        "-a",
+        "b",
+        "add",
+        "--what",
+        "Laptop gestolen",
+        "--found",
+        "2026-10-23 10:00",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    // 72 hours later is Monday 09:00 winter time; 48 hours are left.
+    assert_eq!(
+        out,
+        "Datalek vastgelegd (id 2026-10-23-1). Melden bij de AP: uiterlijk 26 oktober 2026 09:00 (nog 48 uur)\n"
+    );
+    let (_, list, _) = pqs(&["datalek", "-a", "b"]);
+    assert!(list.starts_with("2026-10-23-1  Laptop gestolen · ontdekt 23 oktober 2026 10:00 · uiterlijk 26 oktober 2026 09:00 (nog 48 uur)\n"), "{list}");
+    // A moment in the future and a report before the discovery are refused.
+    let (code, _, err) = pqs(&[
+        "datalek",
+        "-a",
+        "b",
+        "edit",
+        "2026-10-23-1",
+        "--reported",
+        "2026-10-25 12:00",
+    ]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("dat moment ligt in de toekomst"), "{err}");
+    let (code, _, err) = pqs(&[
+        "datalek",
+        "-a",
+        "b",
+        "edit",
+        "2026-10-23-1",
+        "--reported",
+        "2026-10-22 12:00",
+    ]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("niet eerder zijn dan het moment waarop het lek werd ontdekt"),
+        "{err}"
+    );
+    let (_, out, _) = pqs(&[
+        "datalek",
+        "-a",
+        "b",
+        "edit",
+        "2026-10-23-1",
+        "--reported",
+        "nu",
+        "--informed",
+        "nu",
+    ]);
+    assert!(
+        out.contains("gemeld op 24 oktober 2026 10:00, binnen 72 uur"),
+        "{out}"
+    );
+    // A drill is kept apart.
+    let (_, _, _) = pqs(&[
+        "datalek",
+        "-a",
+        "b",
+        "add",
+        "--drill",
+        "--what",
+        "Oefening mail aan verkeerde klant",
+        "--step",
+        "Anne: lek gemeld bij Eva",
+    ]);
+    let (_, list, _) = pqs(&["datalek", "-a", "b"]);
+    assert!(
+        list.contains("\nOefeningen:\n2026-10-24-1  Oefening mail aan verkeerde klant"),
+        "{list}"
+    );
+    let (_, shown, _) = pqs(&["datalek", "-a", "b", "show", "2026-10-24-1"]);
+    assert!(
+        shown.contains("  24 oktober 2026 10:00  Anne: lek gemeld bij Eva\n"),
+        "{shown}"
+    );
+    assert!(shown.contains("Evaluatie"), "{shown}");
+}
+
+#[test]
+fn the_documents_travel_in_the_bundle_byte_for_byte() {
+    let env = bakery();
+    env.ok(&["register", "-a", "b", "add", "--from", "bestellingen"]);
+    env.ok(&["verwerkers", "-a", "b", "add", "--from", "hosting"]);
+    env.ok(&[
+        "datalek",
+        "-a",
+        "b",
+        "add",
+        "--what",
+        "Mail aan verkeerde klant",
+        "--found",
+        "2026-11-22",
+    ]);
+    let first = env.work().join("b.pqs");
+    let second = env.work().join("b2.pqs");
+    env.ok(&["export", "-a", "b", "-o", first.to_str().unwrap()]);
+    env.ok(&["import", first.to_str().unwrap(), "--as", "kopie"]);
+    env.ok(&["export", "-a", "kopie", "-o", second.to_str().unwrap()]);
+    let (a, b) = (
+        fs::read_to_string(&first).unwrap(),
+        fs::read_to_string(&second).unwrap(),
+    );
+    assert!(a.contains("Bestellingen afhandelen") && a.contains("Mail aan verkeerde klant"));
+    assert_eq!(a.replace("kopie", "b"), b.replace("kopie", "b"));
+    assert!(
+        env.ok(&["register", "-a", "kopie"])
+            .contains("Bestellingen afhandelen")
+    );
+}
