@@ -52,6 +52,9 @@ pub struct Task {
     /// Intake conditions under which the task weighs more for this business (sensitive data,
     /// children, many people): any one holding lifts it in the plan.
     pub priority_if: Vec<super::Condition>,
+    /// The document the task keeps up to date (the register, the processors, the breach register):
+    /// its gaps join the task in the plan.
+    pub document: Option<crate::documents::DocumentKind>,
     /// The file it comes from, for messages.
     pub file: String,
 }
@@ -99,7 +102,14 @@ struct RawTask {
     enforced: Option<bool>,
     links: Option<Vec<Spanned<String>>>,
     priority_if: Option<Spanned<toml::Value>>,
+    document: Option<Spanned<String>>,
 }
+
+const DOCUMENTS: [(&str, crate::documents::DocumentKind); 3] = [
+    ("register", crate::documents::DocumentKind::Register),
+    ("verwerkers", crate::documents::DocumentKind::Processors),
+    ("datalekken", crate::documents::DocumentKind::Breaches),
+];
 
 const EFFORTS: [(&str, Effort); 3] = [
     ("minuten", Effort::Minutes),
@@ -156,6 +166,14 @@ pub fn parse_tasks(text: &str, file: &str, _source: Source) -> Result<Tasks, Vec
         let effort = v.choice(raw_task.effort, "effort", &EFFORTS, Effort::Hours);
         let links = v.links(raw_task.links);
         let priority_if = v.conditions(raw_task.priority_if);
+        let document = raw_task.document.map(|d| {
+            v.choice(
+                Some(d),
+                "document",
+                &DOCUMENTS,
+                crate::documents::DocumentKind::Register,
+            )
+        });
         tasks.push(Task {
             id,
             title,
@@ -164,6 +182,7 @@ pub fn parse_tasks(text: &str, file: &str, _source: Source) -> Result<Tasks, Vec
             enforced: raw_task.enforced.unwrap_or(false),
             links,
             priority_if,
+            document,
             file: file.to_owned(),
         });
     }

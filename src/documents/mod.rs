@@ -16,6 +16,17 @@ pub use breaches::{Breach, Deadline};
 pub use processors::{Location, Processor};
 pub use register::{Activity, LegalBasis};
 
+/// Which document a task keeps up to date (`document` in `tasks.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// The processing register.
+    Register,
+    /// The processors.
+    Processors,
+    /// The breach register.
+    Breaches,
+}
+
 /// Every document of one assessment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -223,3 +234,92 @@ pub fn id_for<'a>(name: &str, taken: impl Iterator<Item = &'a str> + Clone) -> S
 
 #[cfg(test)]
 mod tests;
+
+/// What a document still lacks, for the plan: the task that keeps the document gets these lines.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DocGap {
+    /// The register is empty; this many activities are suggested by the intake.
+    RegisterEmpty(usize),
+    /// An activity with empty fields.
+    ActivityIncomplete(String, Vec<register::Field>),
+    /// A processor without a signed agreement (art. 28 lid 3).
+    NoAgreement(String),
+    /// A processor with other fields missing.
+    ProcessorIncomplete(String, Vec<processors::Missing>),
+    /// A breach whose 72-hour clock runs or ran out without a decision.
+    Clock(String, Deadline),
+    /// A breach or drill with fields missing.
+    BreachIncomplete(String, Vec<&'static str>),
+}
+
+impl DocGap {
+    /// How serious it is, on the checklists' scale: an open clock or a missing processor
+    /// agreement is hoog, an incomplete record middel.
+    pub fn severity(&self) -> crate::checklist::Severity {
+        use crate::checklist::Severity;
+        match self {
+            DocGap::NoAgreement(_) | DocGap::Clock(..) => Severity::High,
+            _ => Severity::Medium,
+        }
+    }
+
+    /// Whether it keeps the task open by itself. An empty register does not: the business may keep
+    /// its register elsewhere, and the register's questions say whether it has one.
+    pub fn opens_task(&self) -> bool {
+        !matches!(self, DocGap::RegisterEmpty(_))
+    }
+
+    /// Whether it has a legal deadline running (the 72 hours): it goes before everything.
+    pub fn urgent(&self) -> bool {
+        matches!(self, DocGap::Clock(..))
+    }
+}
+
+impl Documents {
+    /// What `kind` still lacks at `now`; `suggested` is how many activities the intake suggests
+    /// (for an empty register).
+    pub fn gaps(&self, kind: DocumentKind, now: Timestamp, suggested: usize) -> Vec<DocGap> {
+        match kind {
+            DocumentKind::Register => {
+                if self.activities().next().is_none() {
+                    return vec![DocGap::RegisterEmpty(suggested)];
+                }
+                self.activities()
+                    .filter(|a| !a.is_complete())
+                    .map(|a| DocGap::ActivityIncomplete(a.name.clone(), a.missing()))
+                    .collect()
+            }
+            DocumentKind::Processors => {
+                let mut out = Vec::new();
+                for p in self.processors() {
+                    let mut missing = p.missing();
+                    if missing.first() == Some(&processors::Missing::Agreement) {
+                        out.push(DocGap::NoAgreement(p.name.clone()));
+                        missing.remove(0);
+                    }
+                    if !missing.is_empty() {
+                        out.push(DocGap::ProcessorIncomplete(p.name.clone(), missing));
+                    }
+                }
+                out
+            }
+            DocumentKind::Breaches => {
+                let mut out = Vec::new();
+                for b in &self.breaches {
+                    if !b.drill && b.open(now) {
+                        out.push(DocGap::Clock(b.id.clone(), b.clock(now)));
+                    }
+                    let missing: Vec<&'static str> = b
+                        .missing()
+                        .into_iter()
+                        .filter(|m| *m != crate::text::FIELD_REPORTED || b.drill)
+                        .collect();
+                    if !missing.is_empty() {
+                        out.push(DocGap::BreachIncomplete(b.id.clone(), missing));
+                    }
+                }
+                out
+            }
+        }
+    }
+}

@@ -105,9 +105,11 @@ fn conditions(id: &str, when: &[String]) -> Result<Vec<Condition>, SuggestionsEr
 }
 
 impl Suggestions {
-    /// The bundled suggestions.
-    pub fn bundled() -> Suggestions {
-        Suggestions::parse(BUNDLED).unwrap_or_else(|e| panic!("{e}"))
+    /// The bundled suggestions, parsed once per process.
+    pub fn bundled() -> &'static Suggestions {
+        static BUNDLED_SUGGESTIONS: std::sync::OnceLock<Suggestions> = std::sync::OnceLock::new();
+        BUNDLED_SUGGESTIONS
+            .get_or_init(|| Suggestions::parse(BUNDLED).unwrap_or_else(|e| panic!("{e}")))
     }
 
     /// Parses a suggestions file.

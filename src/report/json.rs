@@ -184,6 +184,7 @@ pub fn render(doc: &Document) -> String {
             "enforced": t.reason.enforced,
             "items": t.item_ids().collect::<Vec<_>>(),
             "in_order": t.in_order,
+            "documents": t.documents,
             "steps": t.steps,
             "links": t.links,
             "plan": t.plan.as_ref().map(|p| json!({

@@ -267,6 +267,8 @@ pub struct Scan {
     pub orphans: Vec<Orphan>,
     /// The day the scan was made (UTC), for overdue actions.
     pub today: Date,
+    /// The moment the scan was made, for the 72-hour clock of a breach.
+    pub now: Timestamp,
 }
 
 /// Accumulates weights for a score.
@@ -440,6 +442,7 @@ impl Scan {
             gaps,
             orphans: orphans(catalog, assessment),
             today,
+            now,
         }
     }
 

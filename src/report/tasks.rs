@@ -3,6 +3,8 @@
 //!
 //! The order, factor by factor (each one only decides when the ones before it are equal):
 //!
+//! 0. a breach whose 72-hour clock runs or ran out without a decision (a legal deadline) comes
+//!    before everything;
 //! 1. a task the consultant pinned comes first, in the pinned order;
 //! 2. severity: the most serious open question of the task (hoog, middel, laag);
 //! 3. privacy law before consumer law and good practice (a task with an open privacy question);
@@ -16,6 +18,10 @@
 //!
 //! Finished tasks (every question answered ja or niet van toepassing, or marked done) come after the
 //! open ones, with their date, and never vanish.
+//!
+//! A task that keeps a document (`document` in `tasks.toml`: the register, the processors, the
+//! breach register) also carries what that document lacks ("Register: bij „Nieuwsbrief” ontbreekt
+//! nog: bewaartermijn"); such a gap keeps the task open, and counts in its severity.
 
 use std::collections::HashMap;
 
@@ -29,6 +35,8 @@ use crate::checklist::{Catalog, Scope, Severity};
 /// Why a task stands where it does: the factors of the order that apply to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {
+    /// A breach's 72-hour clock runs or ran out without a decision.
+    pub urgent: bool,
     /// Pinned by the consultant in this place.
     pub pinned: Option<u32>,
     /// Its most serious open question.
@@ -68,6 +76,8 @@ pub struct PlannedTask {
     pub links: Vec<String>,
     /// Open questions, in the order of the gaps (most serious first).
     pub open: Vec<Gap>,
+    /// What the task's document lacks, one line each (before the steps).
+    pub documents: Vec<String>,
     /// Questions of the task that are in order (answered ja or niet van toepassing).
     pub in_order: usize,
     /// What was agreed for the task (owner, due date, action, pin, done).
@@ -90,6 +100,11 @@ impl PlannedTask {
             TaskStatus::Done(day) => day,
             TaskStatus::Open => None,
         }
+    }
+
+    /// What to do now: the document lines, then the steps.
+    pub fn to_do(&self) -> impl Iterator<Item = &String> {
+        self.documents.iter().chain(&self.steps)
     }
 
     /// The ids of its open questions.
@@ -140,27 +155,65 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
         open.entry(gap.task.as_str()).or_default().push(gap.clone());
     }
     let tz = jiff::tz::TimeZone::UTC;
+    // A task keeping a document is planned when its document lacks something, even when the
+    // intake asks none of its questions (a processor added by hand).
+    let suggested = crate::documents::suggest::Suggestions::bundled()
+        .activities_for(&facts, &assessment.documents)
+        .count();
+    let doc_gaps = |id: &str| -> Vec<crate::documents::DocGap> {
+        catalog
+            .tasks()
+            .get(id)
+            .and_then(|t| t.document)
+            .map(|kind| assessment.documents.gaps(kind, scan.now, suggested))
+            .unwrap_or_default()
+    };
+    for task in &catalog.tasks().tasks {
+        if task.document.is_some()
+            && !order.contains(&task.id.as_str())
+            && doc_gaps(&task.id)
+                .iter()
+                .any(crate::documents::DocGap::opens_task)
+        {
+            order.push(task.id.as_str());
+        }
+    }
+    let local = jiff::tz::TimeZone::system();
     let mut tasks: Vec<(usize, PlannedTask)> = order
         .iter()
         .enumerate()
         .map(|(place, &id)| {
             let open = open.remove(id).unwrap_or_default();
+            let documents = doc_gaps(id);
+            let urgent = documents.iter().any(crate::documents::DocGap::urgent);
             let task = catalog.tasks().get(id);
             let plan = assessment.plan.get(id).cloned();
             let status = match plan.as_ref().and_then(|p| p.done) {
+                Some(day) if !urgent => TaskStatus::Done(Some(day)),
+                _ if !open.is_empty()
+                    || documents.iter().any(crate::documents::DocGap::opens_task) =>
+                {
+                    TaskStatus::Open
+                }
                 Some(day) => TaskStatus::Done(Some(day)),
-                None if open.is_empty() => TaskStatus::Done(
+                None => TaskStatus::Done(
                     last_answer
                         .get(id)
                         .map(|at| at.to_zoned_datetime(tz.clone()).date()),
                 ),
-                None => TaskStatus::Open,
             };
             let reason = Reason {
+                urgent,
                 pinned: plan.as_ref().and_then(|p| p.pinned),
                 severity: open
                     .iter()
                     .map(|g| g.severity)
+                    .chain(
+                        documents
+                            .iter()
+                            .filter(|g| g.opens_task())
+                            .map(crate::documents::DocGap::severity),
+                    )
                     .min()
                     .unwrap_or(Severity::Low),
                 privacy: open.is_empty() || open.iter().any(|g| g.scope == Scope::Avg),
@@ -192,6 +245,10 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
                 steps: task.map(|t| t.steps.clone()).unwrap_or_default(),
                 links: task.map(|t| t.links.clone()).unwrap_or_default(),
                 open,
+                documents: documents
+                    .iter()
+                    .map(|g| crate::text::doc_gap_line(g, &local))
+                    .collect(),
                 in_order: in_order.get(id).copied().unwrap_or(0),
                 plan,
                 status,
@@ -204,6 +261,7 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
         let r = &t.reason;
         (
             !t.is_open(),
+            !r.urgent,
             r.pinned.is_none(),
             r.pinned,
             r.severity,

@@ -306,3 +306,50 @@ pub fn breach_list(
     out.push_str("\nLeg een nieuw datalek vast met pqs datalek add --what TEKST (de klok van 72 uur loopt vanaf --found, standaard nu).\n");
     out
 }
+
+/// A document gap as one line of a task in the plan.
+pub fn doc_gap_line(gap: &crate::documents::DocGap, tz: &jiff::tz::TimeZone) -> String {
+    use crate::documents::DocGap as G;
+    let name = |n: &str| format!("\u{201e}{}\u{201d}", crate::sanitize::line(n));
+    match gap {
+        G::RegisterEmpty(0) => {
+            "Register: nog leeg. Zet er je verwerkingen in (pqs register add).".into()
+        }
+        G::RegisterEmpty(n) => format!(
+            "Register: nog leeg. De intake stelt {n} verwerkingen voor om mee te beginnen (pqs register)."
+        ),
+        G::ActivityIncomplete(activity, fields) => {
+            let fields: Vec<String> = fields.iter().map(|f| f.label().to_lowercase()).collect();
+            format!(
+                "Register: bij {} ontbreekt nog: {}.",
+                name(activity),
+                fields.join(", ")
+            )
+        }
+        G::NoAgreement(processor) => format!(
+            "Verwerkers: nog geen getekende verwerkersovereenkomst met {}.",
+            name(processor)
+        ),
+        G::ProcessorIncomplete(processor, missing) => {
+            let missing: Vec<&str> = missing.iter().map(|m| processor_missing(*m)).collect();
+            format!(
+                "Verwerkers: bij {} ontbreekt nog: {}.",
+                name(processor),
+                missing.join(", ")
+            )
+        }
+        G::Clock(id, deadline) => format!(
+            "Datalek {}: melden bij de AP {}.",
+            crate::sanitize::line(id),
+            deadline_line(deadline, tz)
+        ),
+        G::BreachIncomplete(id, fields) => {
+            let fields: Vec<String> = fields.iter().map(|f| f.to_lowercase()).collect();
+            format!(
+                "Datalekregister: bij {} ontbreekt nog: {}.",
+                crate::sanitize::line(id),
+                fields.join(", ")
+            )
+        }
+    }
+}

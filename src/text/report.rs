@@ -265,6 +265,9 @@ pub fn effort_label(effort: crate::checklist::tasks::Effort) -> &'static str {
 pub fn task_reason(reason: &crate::report::tasks::Reason) -> String {
     use crate::assessment::Status;
     let mut parts = Vec::new();
+    if reason.urgent {
+        parts.push("de meldtermijn van 72 uur voor een datalek loopt".to_owned());
+    }
     if let Some(place) = reason.pinned {
         parts.push(format!("door de adviseur op plaats {place} gezet"));
     }

@@ -109,9 +109,15 @@ fn plan(h: &mut Html, doc: &Document) {
                                 }
                                 // Steps for the first tasks, what to do now; the later ones name
                                 // their work in the title (the document stays short enough to print).
-                                if i < TOP_TASKS && !task.steps.is_empty() {
+                                // What its document lacks is shown for every task.
+                                let shown: Vec<&String> = if i < TOP_TASKS {
+                                    task.to_do().collect()
+                                } else {
+                                    task.documents.iter().collect()
+                                };
+                                if !shown.is_empty() {
                                     h.el("ul", &[("class", "steps")], |h| {
-                                        for step in &task.steps {
+                                        for step in shown {
                                             h.leaf("li", &[], step);
                                         }
                                     });

@@ -283,9 +283,9 @@ pub(super) fn plan(out: &mut String, doc: &Document) {
         if let Some(agreed) = doc.task_agreement(task) {
             let _ = writeln!(out, "    - {}", escape_inline(&agreed));
         }
-        if !task.steps.is_empty() {
+        if task.to_do().next().is_some() {
             let _ = writeln!(out, "    - {}:", escape_inline(t::TASK_STEPS));
-            for step in &task.steps {
+            for step in task.to_do() {
                 let _ = writeln!(out, "        - {}", escape_inline(step));
             }
         }

@@ -256,3 +256,188 @@ fn privacy_law_comes_before_consumer_law_of_equal_severity() {
     // Of two privacy tasks the enforced one still leads.
     assert!(tasks[place("verklaring")].reason.privacy);
 }
+
+/// Content with three tasks that keep documents, one question each.
+fn document_catalog() -> Catalog {
+    let tasks = r#"
+version = 1
+reviewed = 2026-12-01
+[[tasks]]
+id = "register"
+document = "register"
+title = "Maak een register"
+steps = ["Maak het."]
+effort = "dagen"
+[[tasks]]
+id = "verwerkers"
+document = "verwerkers"
+title = "Sluit verwerkersovereenkomsten"
+steps = ["Sluit ze."]
+effort = "uren"
+[[tasks]]
+id = "datalekken"
+document = "datalekken"
+title = "Houd een datalekregister bij"
+steps = ["Houd het bij."]
+effort = "uren"
+[[tasks]]
+id = "cookies"
+title = "Vraag toestemming voor cookies"
+steps = ["Zet de banner goed."]
+effort = "minuten"
+enforced = true
+"#;
+    let mut text =
+        String::from("id = \"lijst\"\ntitle = \"Lijst\"\nversion = 1\nreviewed = 2026-12-01\n");
+    for (id, task) in [
+        ("register-1", "register"),
+        ("verwerkers-1", "verwerkers"),
+        ("datalek-1", "datalekken"),
+        ("cookies-1", "cookies"),
+    ] {
+        text.push_str(&item(id, task, "high"));
+    }
+    let content = Content {
+        intake: parse_intake(INTAKE, "intake.toml", Source::Bundled).unwrap(),
+        tasks: parse_tasks(tasks, "tasks.toml", Source::Bundled).unwrap(),
+        ..Content::default()
+    };
+    let catalog = Catalog::with_content(
+        content,
+        [parse_checklist(&text, "lijst.toml", Source::Bundled).unwrap()],
+    );
+    assert_eq!(catalog.check(), [], "the test content is valid");
+    catalog
+}
+
+fn planned_with_documents(edit: impl FnOnce(&mut Assessment)) -> Vec<PlannedTask> {
+    let catalog = document_catalog();
+    let mut a = Assessment::new("Test", now());
+    // Every question answered ja, except cookies (nee, pinned first by the consultant).
+    for id in ["register-1", "verwerkers-1", "datalek-1"] {
+        a.set_status(&format!("lijst.{id}"), Some(Status::Yes), None, now());
+    }
+    a.set_status("lijst.cookies-1", Some(Status::No), None, now());
+    let pin = PlanEntry {
+        pinned: Some(1),
+        ..PlanEntry::default()
+    };
+    a.set_plan("cookies", pin, now());
+    edit(&mut a);
+    let scan = Scan::new(&catalog, &a, now());
+    plan(&catalog, &a, &scan)
+}
+
+fn processor(name: &str, signed: bool) -> crate::documents::Processor {
+    crate::documents::Processor {
+        id: crate::documents::id_for(name, [].into_iter()),
+        name: name.into(),
+        service: "Hosting".into(),
+        data: "Formulieren".into(),
+        location: Some(crate::documents::Location::Eer),
+        safeguard: String::new(),
+        agreement: signed.then(|| jiff::civil::date(2026, 11, 1)),
+        checked: None,
+        stamp: crate::documents::Stamp::new(now()),
+    }
+}
+
+#[test]
+fn a_processor_without_a_signed_agreement_keeps_its_task_open_with_its_name() {
+    // All questions ja and nothing recorded: only cookies is open; the empty register is mentioned
+    // but does not reopen a task whose questions say there is a register.
+    let tasks = planned_with_documents(|_| {});
+    let open: Vec<&str> = tasks
+        .iter()
+        .filter(|t| t.is_open())
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(open, ["cookies"]);
+    let register = tasks.iter().find(|t| t.id == "register").unwrap();
+    assert!(
+        register.documents[0].starts_with("Register: nog leeg."),
+        "{:?}",
+        register.documents
+    );
+
+    let tasks = planned_with_documents(|a| {
+        a.documents.processors.push(processor("Hosting BV", true));
+        a.documents.processors.push(processor("Mailchimp", false));
+    });
+    let verwerkers = tasks.iter().find(|t| t.id == "verwerkers").unwrap();
+    assert!(
+        verwerkers.is_open(),
+        "answered ja, but one agreement is missing"
+    );
+    assert_eq!(verwerkers.reason.severity, Severity::High);
+    assert_eq!(
+        verwerkers.documents,
+        ["Verwerkers: nog geen getekende verwerkersovereenkomst met \u{201e}Mailchimp\u{201d}."]
+    );
+    assert_eq!(
+        verwerkers.to_do().next(),
+        Some(&verwerkers.documents[0]),
+        "before the steps"
+    );
+    assert_eq!(
+        ids(&tasks)[..2],
+        ["cookies", "verwerkers"],
+        "the pinned task stays first"
+    );
+}
+
+#[test]
+fn an_open_breach_clock_comes_before_everything_until_it_is_decided() {
+    let tz = jiff::tz::TimeZone::UTC;
+    let found = now()
+        .saturating_sub(jiff::SignedDuration::from_hours(10))
+        .unwrap();
+    let tasks = planned_with_documents(|a| {
+        let b = crate::documents::Breach::new(
+            found,
+            "Laptop gestolen",
+            false,
+            found,
+            &tz,
+            [].into_iter(),
+        );
+        a.documents.breaches.push(b);
+    });
+    assert_eq!(tasks[0].id, "datalekken", "before the pinned task");
+    assert!(tasks[0].reason.urgent);
+    assert!(crate::text::task_reason(&tasks[0].reason).starts_with("de meldtermijn van 72 uur"));
+    assert!(
+        tasks[0].documents[0].contains("(nog 62 uur)"),
+        "{:?}",
+        tasks[0].documents
+    );
+
+    // Reported: no longer urgent; what the register still lacks stays on the task.
+    let tasks = planned_with_documents(|a| {
+        let mut b = crate::documents::Breach::new(
+            found,
+            "Laptop gestolen",
+            false,
+            found,
+            &tz,
+            [].into_iter(),
+        );
+        b.reported = Some(now());
+        a.documents.breaches.push(b);
+    });
+    assert_eq!(tasks[0].id, "cookies");
+    let datalekken = tasks.iter().find(|t| t.id == "datalekken").unwrap();
+    assert!(!datalekken.reason.urgent);
+    assert!(datalekken.is_open());
+    assert!(
+        datalekken.documents[0].contains("ontbreekt nog: welke gegevens"),
+        "{:?}",
+        datalekken.documents
+    );
+    // A drill never starts the clock of the plan.
+    let tasks = planned_with_documents(|a| {
+        let b = crate::documents::Breach::new(found, "Oefening", true, found, &tz, [].into_iter());
+        a.documents.breaches.push(b);
+    });
+    assert!(!tasks.iter().any(|t| t.reason.urgent));
+}

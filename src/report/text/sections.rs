@@ -244,7 +244,7 @@ pub(super) fn plan(doc: &Document, layout: Layout, out: &mut String) {
         if let Some(agreed) = doc.task_agreement(task) {
             out.push_str(&wrap(&agreed, layout.width, 4));
         }
-        for step in &task.steps {
+        for step in task.to_do() {
             let wrapped = wrap(step, layout.width, 6);
             let _ = write!(out, "    - {}", &wrapped[6..]);
         }

@@ -111,7 +111,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::raw(plan.action.trim().to_owned()),
             ]));
         }
-        for step in &task.steps {
+        for step in task.to_do() {
             about.push(Line::raw(format!("- {step}")));
         }
     }
