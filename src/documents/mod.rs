@@ -27,6 +27,23 @@ pub enum DocumentKind {
     Breaches,
 }
 
+impl DocumentKind {
+    /// The documents in the order the reports list them.
+    pub const ALL: [DocumentKind; 3] = [
+        DocumentKind::Register,
+        DocumentKind::Processors,
+        DocumentKind::Breaches,
+    ];
+
+    /// Its place in [`DocumentKind::ALL`].
+    pub fn index(self) -> usize {
+        DocumentKind::ALL
+            .iter()
+            .position(|k| *k == self)
+            .unwrap_or(0)
+    }
+}
+
 /// Every document of one assessment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -68,6 +68,13 @@ static NO_DETAILS: Details = Details {
     logo: None,
 };
 
+/// No documents.
+static NO_DOCUMENTS: crate::documents::Documents = crate::documents::Documents {
+    activities: Vec::new(),
+    processors: Vec::new(),
+    breaches: Vec::new(),
+};
+
 /// One intake question as the report lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IntakeLine {
@@ -130,6 +137,11 @@ pub struct Document<'a> {
     pub progress: Option<Progress>,
     /// Every recorded session, oldest first.
     pub sessions: Vec<SessionRow>,
+    /// The state of the register, the processors and the breach register, one line each; empty
+    /// when nothing was recorded.
+    pub documents: Vec<(&'static str, String)>,
+    /// The documents themselves (for JSON).
+    pub records: &'a crate::documents::Documents,
     /// When the report was made.
     pub generated_at: Timestamp,
     /// The date shown (local), YYYY-MM-DD.
@@ -155,12 +167,14 @@ impl<'a> Document<'a> {
             organisation,
             assessment,
             details: &NO_DETAILS,
+            records: &NO_DOCUMENTS,
             review_months: crate::assessment::DEFAULT_REVIEW_MONTHS,
             intake: Vec::new(),
             decisions: Vec::new(),
             tasks: Vec::new(),
             progress: None,
             sessions: Vec::new(),
+            documents: Vec::new(),
             generated_at,
             date,
             tz: TimeZone::UTC,
@@ -183,11 +197,13 @@ impl<'a> Document<'a> {
         let mut doc = Document::new(scan, &assessment.organisation, name, generated_at, date);
         doc.tz = tz;
         doc.details = &assessment.details;
+        doc.records = &assessment.documents;
         doc.review_months = assessment.review_period();
         doc.intake = intake_lines(catalog, scan, assessment);
         doc.decisions = decision_lines(catalog, assessment);
         doc.tasks = super::tasks::plan(catalog, assessment, scan);
         doc.sessions = progress::sessions(catalog, assessment);
+        doc.documents = t::documents_status(&assessment.documents, scan.now);
         doc.progress = progress::default_baseline(assessment).map(|moment| {
             progress::compare(catalog, assessment, scan, moment, Baseline::PreviousSession)
         });

@@ -205,6 +205,12 @@ pub fn render(doc: &Document) -> String {
         })).collect::<Vec<_>>(),
         "since": doc.progress.as_ref().map_or(Value::Null, since),
         "sessions": sessions,
+        "documents": {
+            "status": doc.documents.iter().map(|(label, line)| json!({"document": label, "status": line})).collect::<Vec<_>>(),
+            "activities": doc.records.activities().collect::<Vec<_>>(),
+            "processors": doc.records.processors().collect::<Vec<_>>(),
+            "breaches": &doc.records.breaches,
+        },
         "checklists": checklists,
         "gaps": gaps,
         "orphans": orphans,

@@ -235,6 +235,7 @@ pub fn render(doc: &Document) -> String {
     sections::others(&mut out, doc);
     sections::rechecks(&mut out, doc);
     sections::sessions(&mut out, doc);
+    sections::documents(&mut out, doc);
     sections::intake(&mut out, doc);
 
     let _ = writeln!(out, "## {}\n", escape_inline(t::DONE));

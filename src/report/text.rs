@@ -268,6 +268,7 @@ pub fn render(doc: &Document, layout: Layout) -> String {
     sections::others(doc, layout, &mut out);
     sections::rechecks(doc, layout, &mut out);
     sections::sessions(doc, layout, &mut out);
+    sections::documents(doc, layout, &mut out);
     sections::intake(doc, layout, &mut out);
 
     let done = doc.done();

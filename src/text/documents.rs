@@ -319,7 +319,7 @@ pub fn doc_gap_line(gap: &crate::documents::DocGap, tz: &jiff::tz::TimeZone) -> 
             "Register: nog leeg. De intake stelt {n} verwerkingen voor om mee te beginnen (pqs register)."
         ),
         G::ActivityIncomplete(activity, fields) => {
-            let fields: Vec<String> = fields.iter().map(|f| f.label().to_lowercase()).collect();
+            let fields: Vec<String> = fields.iter().map(|f| lower_first(f.label())).collect();
             format!(
                 "Register: bij {} ontbreekt nog: {}.",
                 name(activity),
@@ -344,7 +344,7 @@ pub fn doc_gap_line(gap: &crate::documents::DocGap, tz: &jiff::tz::TimeZone) -> 
             deadline_line(deadline, tz)
         ),
         G::BreachIncomplete(id, fields) => {
-            let fields: Vec<String> = fields.iter().map(|f| f.to_lowercase()).collect();
+            let fields: Vec<String> = fields.iter().map(|f| lower_first(f)).collect();
             format!(
                 "Datalekregister: bij {} ontbreekt nog: {}.",
                 crate::sanitize::line(id),
@@ -352,4 +352,121 @@ pub fn doc_gap_line(gap: &crate::documents::DocGap, tz: &jiff::tz::TimeZone) -> 
             )
         }
     }
+}
+
+/// In the TUI header while a breach waits for the decision to report: the most urgent one.
+pub fn header_clock(deadline: &crate::documents::Deadline) -> Option<String> {
+    use crate::documents::Deadline as D;
+    match deadline {
+        D::Running(_, left) => Some(format!("Datalek: nog {} ", hours(*left))),
+        D::Passed(..) => Some("Datalek: 72 uur voorbij ".into()),
+        _ => None,
+    }
+}
+
+/// Above an item whose task keeps a document: what pqs holds of it ("Je verwerkingsregister in
+/// pqs: 3 verwerkingen, alle velden ingevuld.").
+pub fn document_in_pqs(label: &str, status: &str) -> String {
+    format!("Je {} in pqs: {status}", label.to_lowercase())
+}
+
+/// Heading of the documents section in the reports.
+pub const DOCUMENTS_HEADING: &str = "Documenten";
+/// Labels of the documents in the reports, in the order of `DocumentKind::ALL`.
+pub const DOCUMENT_LABELS: [&str; 3] = ["Verwerkingsregister", "Verwerkers", "Datalekregister"];
+
+/// The state of each document in one line, for the reports: complete or not, and what is
+/// missing. Empty when nothing was ever recorded.
+pub fn documents_status(
+    docs: &crate::documents::Documents,
+    now: jiff::Timestamp,
+) -> Vec<(&'static str, String)> {
+    use crate::documents::Deadline;
+    if docs.is_empty() {
+        return Vec::new();
+    }
+    let quoted = |n: &str| format!("\u{201e}{}\u{201d}", crate::sanitize::line(n));
+    let [register, processors, breaches] = DOCUMENT_LABELS;
+    let activities: Vec<_> = docs.activities().collect();
+    let register_line = if activities.is_empty() {
+        "nog niets vastgelegd.".to_owned()
+    } else {
+        let incomplete: Vec<String> = activities
+            .iter()
+            .filter(|a| !a.is_complete())
+            .map(|a| {
+                let fields: Vec<String> =
+                    a.missing().iter().map(|f| lower_first(f.label())).collect();
+                format!("{} mist {}", quoted(&a.name), fields.join(", "))
+            })
+            .collect();
+        let count = super::count(activities.len(), "verwerking", "verwerkingen");
+        if incomplete.is_empty() {
+            format!("{count}, alle velden ingevuld.")
+        } else {
+            format!(
+                "{count}, {} compleet; {}.",
+                activities.len() - incomplete.len(),
+                incomplete.join("; ")
+            )
+        }
+    };
+    let listed: Vec<_> = docs.processors().collect();
+    let processor_line = if listed.is_empty() {
+        "nog niets vastgelegd.".to_owned()
+    } else {
+        let unsigned: Vec<String> = listed
+            .iter()
+            .filter(|p| p.agreement.is_none())
+            .map(|p| quoted(&p.name))
+            .collect();
+        let count = super::count(listed.len(), "verwerker", "verwerkers");
+        if unsigned.is_empty() {
+            format!("{count}, met elk een getekende verwerkersovereenkomst.")
+        } else {
+            format!(
+                "{count}; nog zonder getekende verwerkersovereenkomst: {}.",
+                unsigned.join(", ")
+            )
+        }
+    };
+    let incidents: Vec<_> = docs.incidents().collect();
+    let (mut reported, mut not, mut open) = (0, 0, 0);
+    for b in &incidents {
+        match b.clock(now) {
+            Deadline::Reported(..) => reported += 1,
+            Deadline::NotReportable => not += 1,
+            Deadline::Running(..) | Deadline::Passed(..) => open += 1,
+        }
+    }
+    let mut breach_line = if incidents.is_empty() {
+        "geen datalekken".to_owned()
+    } else {
+        format!(
+            "{} ({reported} gemeld bij de AP, {not} niet gemeld met reden, {open} wacht op een besluit)",
+            super::count(incidents.len(), "datalek", "datalekken")
+        )
+    };
+    let drills = docs.drills().count();
+    if drills > 0 {
+        breach_line.push_str(&format!(
+            ", {}",
+            super::count(drills, "oefening", "oefeningen")
+        ));
+    }
+    breach_line.push('.');
+    vec![
+        (register, register_line),
+        (processors, processor_line),
+        (breaches, breach_line),
+    ]
+}
+
+/// A label inside a sentence: its first letter lower case ("Buiten de EER" → "buiten de EER").
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -584,3 +584,42 @@ fn the_plan_screen_lists_tasks_pins_marks_done_and_edits_at_80x24() {
     );
     assert!(!r.app.quit);
 }
+
+#[test]
+fn an_open_breach_shows_its_clock_in_the_header_and_the_register_beside_its_questions_at_80x24() {
+    let mut a = existing();
+    let found = now()
+        .saturating_sub(jiff::SignedDuration::from_hours(10))
+        .unwrap();
+    let tz = jiff::tz::TimeZone::UTC;
+    a.documents.breaches.push(crate::documents::Breach::new(
+        found,
+        "Laptop gestolen",
+        false,
+        found,
+        &tz,
+        [].into_iter(),
+    ));
+    // The overview of the breach checklist: its first question is about the breach register.
+    let datalekken = Catalog::bundled()
+        .checklists()
+        .iter()
+        .position(|c| c.id == "datalekken")
+        .unwrap();
+    let events = vec![key(KeyCode::Right); datalekken];
+    let r = drive(a.clone(), (80, 24), events, Recorder::default());
+    let screen = r.terminal.backend().to_string();
+    assert!(
+        screen.contains("Privacy Quick Scan Datalek: nog 62 uur "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Je datalekregister in pqs: 1 datalek"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(r.terminal.backend());
+    // Reported: the clock is gone.
+    a.documents.breaches[0].reported = Some(now());
+    let r = drive(a, (80, 24), vec![], Recorder::default());
+    assert!(!r.terminal.backend().to_string().contains("Datalek: nog"));
+}

@@ -164,6 +164,7 @@ fn json_report_has_the_documented_shape() {
             "decisions",
             "depth",
             "details",
+            "documents",
             "gaps",
             "generated_at",
             "intake",

@@ -441,3 +441,95 @@ fn the_documents_travel_in_the_bundle_byte_for_byte() {
             .contains("Bestellingen afhandelen")
     );
 }
+
+#[test]
+fn the_reports_say_per_document_what_is_missing_and_the_plan_names_it() {
+    let env = bakery();
+    env.ok(&[
+        "register",
+        "-a",
+        "b",
+        "add",
+        "--from",
+        "nieuwsbrief",
+        "--retention",
+        "",
+    ]);
+    env.ok(&[
+        "verwerkers",
+        "-a",
+        "b",
+        "add",
+        "--from",
+        "mailprogramma",
+        "--name",
+        "Mailchimp",
+    ]);
+    env.ok(&[
+        "datalek",
+        "-a",
+        "b",
+        "add",
+        "--what",
+        "Mail aan verkeerde klant",
+        "--found",
+        "2026-11-23 08:00",
+    ]);
+    let wrapped = env.ok(&["report", "-a", "b"]);
+    assert!(wrapped.contains("\nDocumenten\n"), "{wrapped}");
+    // Compared without the line breaks of the 80-column layout.
+    let text = wrapped.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Verwerkingsregister: 1 verwerking, 0 compleet; „Nieuwsbrief” mist buiten de EER, bewaartermijn."),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Verwerkers: 1 verwerker; nog zonder getekende verwerkersovereenkomst: „Mailchimp”."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Datalekregister: 1 datalek (0 gemeld bij de AP, 0 niet gemeld met reden, 1 wacht op een besluit)."), "{text}");
+    // The plan: the open clock first, and the processor by name under its task.
+    let plan = &text[text.find("Het plan: wat eerst").unwrap()..];
+    let first = &plan[..plan.find(" 2. ").unwrap()];
+    assert!(first.contains("Maak een datalekprocedure"), "{first}");
+    assert!(
+        first.contains("de meldtermijn van 72 uur voor een datalek loopt"),
+        "{first}"
+    );
+    assert!(
+        first.contains(
+            "Datalek 2026-11-23-1: melden bij de AP uiterlijk 26 november 2026 08:00 (nog 70 uur)."
+        ),
+        "{first}"
+    );
+    assert!(
+        text.contains("Verwerkers: nog geen getekende verwerkersovereenkomst met „Mailchimp”."),
+        "{text}"
+    );
+
+    let html = env.ok(&["report", "-a", "b", "--format", "html"]);
+    assert!(
+        html.contains("<section class=\"documents keep\" id=\"documents\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"#documents\">Documenten</a>"),
+        "in the table of contents"
+    );
+    let md = env.ok(&["report", "-a", "b", "--format", "markdown"]);
+    assert!(
+        md.contains("## Documenten\n\n- **Verwerkingsregister**: 1 verwerking"),
+        "{md}"
+    );
+    let json = env.json(&["report", "-a", "b", "--format", "json"]);
+    assert_eq!(json["documents"]["processors"][0]["name"], "Mailchimp");
+    assert_eq!(json["documents"]["status"][1]["document"], "Verwerkers");
+    assert!(
+        json["tasks"][0]["documents"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("Datalek 2026-11-23-1")
+    );
+}

@@ -36,6 +36,7 @@ fn sections_of(h: &mut Html, doc: &Document) {
     sections::others(h, doc);
     sections::rechecks(h, doc);
     sections::sessions(h, doc);
+    sections::documents(h, doc);
     sections::intake(h, doc);
     done(h, doc);
     orphans(h, doc);

@@ -178,6 +178,28 @@ pub(super) fn rechecks(h: &mut Html, doc: &Document) {
     );
 }
 
+/// The documents: one line each.
+pub(super) fn documents(h: &mut Html, doc: &Document) {
+    if doc.documents.is_empty() {
+        return;
+    }
+    h.el(
+        "section",
+        &[("class", "documents keep"), ("id", "documents")],
+        |h| {
+            heading(h, "h2", t::DOCUMENTS_HEADING, None);
+            h.el("ul", &[], |h| {
+                for (label, line) in &doc.documents {
+                    h.el("li", &[], |h| {
+                        h.leaf("b", &[], label);
+                        h.text(": ").text(line);
+                    });
+                }
+            });
+        },
+    );
+}
+
 /// The sessions table: date, time span, assessor, changes and the score at the end.
 pub(super) fn sessions(h: &mut Html, doc: &Document) {
     if doc.sessions.is_empty() {

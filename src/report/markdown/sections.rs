@@ -175,6 +175,23 @@ pub(super) fn sessions(out: &mut String, doc: &Document) {
     out.push('\n');
 }
 
+/// The documents: one line each.
+pub(super) fn documents(out: &mut String, doc: &Document) {
+    if doc.documents.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", escape_inline(t::DOCUMENTS_HEADING));
+    for (label, line) in &doc.documents {
+        let _ = writeln!(
+            out,
+            "- **{}**: {}",
+            escape_inline(label),
+            escape_inline(line)
+        );
+    }
+    out.push('\n');
+}
+
 /// The intake answers as a table: question, yes/no/open, how many questions it leaves out.
 pub(super) fn intake(out: &mut String, doc: &Document) {
     if doc.intake.is_empty() {

@@ -160,6 +160,17 @@ pub(super) fn sessions(doc: &Document, layout: Layout, out: &mut String) {
     }
 }
 
+/// The documents: one line each, complete or what is missing.
+pub(super) fn documents(doc: &Document, layout: Layout, out: &mut String) {
+    if doc.documents.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", layout.bold(t::DOCUMENTS_HEADING));
+    for (label, line) in &doc.documents {
+        out.push_str(&bullet(&format!("{label}: {line}"), layout));
+    }
+}
+
 /// The intake answers: each question with yes, no or open, and how many questions it leaves out.
 pub(super) fn intake(doc: &Document, layout: Layout, out: &mut String) {
     if doc.intake.is_empty() {

@@ -43,6 +43,21 @@ fn context<'a>(app: &'a App, item: &'a Item) -> Vec<Line<'a>> {
         ));
         out.push(Line::raw(""));
     }
+    // A question about a document pqs keeps: what is recorded in it.
+    if let Some(kind) = item
+        .task
+        .as_deref()
+        .and_then(|task| app.catalog.tasks().get(task))
+        .and_then(|task| task.document)
+        && let Some((label, status)) =
+            t::documents_status(&app.assessment.documents, app.now).get(kind.index())
+    {
+        out.push(Line::styled(
+            t::document_in_pqs(label, status),
+            theme.info(),
+        ));
+        out.push(Line::raw(""));
+    }
     if let Some(reason) = state.and_then(|s| not_asked_reason(app, s)) {
         out.push(Line::styled(reason, theme.dim()));
         out.push(Line::raw(""));

@@ -120,6 +120,17 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         left.insert(1, Span::styled(t::READ_ONLY_BADGE, theme.error()));
         left.insert(2, Span::raw(" "));
     }
+    // A breach waiting for the decision to report: the clock of the most urgent one, first.
+    if let Some(clock) = app
+        .assessment
+        .documents
+        .incidents()
+        .filter(|b| b.open(app.now))
+        .min_by_key(|b| b.deadline())
+        .and_then(|b| t::header_clock(&b.clock(app.now)))
+    {
+        left.insert(1, Span::styled(clock, theme.error()));
+    }
     let organisation = crate::sanitize::line(&app.assessment.organisation);
     if !organisation.is_empty() {
         left.push(Span::styled(format!(" · {organisation}"), theme.dim()));
