@@ -150,7 +150,24 @@ while IFS= read -r id; do
 done <<<"$small_ids"
 echo "   $small: $i questions of the quick scan answered"
 
+# The documents, on the consultant's client: every suggested activity and processor, two breaches and a drill.
+for s in bestellingen personeelsadministratie salarisadministratie nieuwsbrief camerabeelden; do
+  pqs_run register -a "$name" add --from "$s" >/dev/null
+done
+for s in hosting webshopplatform mailprogramma salarisverwerker mail-en-opslag administratiekantoor; do
+  pqs_run verwerkers -a "$name" add --from "$s" --location eer >/dev/null
+done
+pqs_run datalek -a "$name" add --what "Laptop met klantenlijst gestolen uit de auto" --found "2026-11-02 09:15" \
+  --data "Namen en adressen van klanten" --people "ongeveer 400" --consequences "Kans op misbruik is klein: de schijf is versleuteld" \
+  --measures "Laptop op afstand gewist, wachtwoorden gewijzigd" --not-reported "Versleutelde schijf: geen risico" \
+  --not-informed "Geen hoog risico" >/dev/null
+pqs_run datalek -a "$name" add --drill --what "Oefening: mail met bestellingen aan de verkeerde klant" \
+  --step "Anne: lek gemeld bij Eva" --step "Eva: risico beoordeeld" --evaluation "Vaste contactpersoon werkt; meldformulier klaarzetten" >/dev/null
+
 echo "== rendering HTML"
+pqs_run register -a "$name" --format html -o "$out/register.html"
+pqs_run verwerkers -a "$name" --format html -o "$out/processors.html"
+pqs_run datalek -a "$name" --format html -o "$out/breaches.html"
 pqs_run report -a "$name" --format html --summary -o "$out/summary.html"
 pqs_run report -a "$name" --format html -o "$out/report.html"
 pqs_run report -a "$small" --format html -o "$out/small.html"
@@ -173,7 +190,7 @@ pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
 
 echo "== printing with $("$browser" --version 2>/dev/null | head -n 1)"
 status=0
-for doc in summary report small; do
+for doc in summary report small register processors breaches; do
   to_pdf "$out/$doc.html" "$out/$doc.pdf"
   count=$(pages "$out/$doc.pdf")
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/$doc.pdf" "$out/$doc-page1"
@@ -183,12 +200,18 @@ for doc in summary report small; do
     echo "print-check: FAILED: the summary is $count pages, it must be exactly 1 A4 page" >&2
     status=1
   fi
+  case $doc in register | processors | breaches)
+    if [ "$count" -gt 4 ]; then
+      echo "print-check: FAILED: the $doc document is $count pages for a small business, at most 4" >&2
+      status=1
+    fi ;;
+  esac
   if [ "$doc" = small ] && [ "$count" -gt 10 ]; then
     echo "print-check: FAILED: a small business's full report is $count pages, at most 10 A4 pages" >&2
     status=1
   fi
 done
 if [ "$status" -eq 0 ]; then
-  echo "== print check passed: summary is exactly 1 page, a small business's report at most 10"
+  echo "== print check passed: summary is exactly 1 page, a small business's report at most 10, each document at most 4"
 fi
 exit "$status"

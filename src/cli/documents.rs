@@ -5,8 +5,8 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::documents_args::{
-    ActivityFields, BreachAction, BreachArgs, BreachFields, ProcessorAction, ProcessorArgs,
-    ProcessorFields, RegisterAction, RegisterArgs,
+    ActivityFields, BreachAction, BreachArgs, BreachFields, DocFormat, DocOutput, ProcessorAction,
+    ProcessorArgs, ProcessorFields, RegisterAction, RegisterArgs,
 };
 use super::edit::{labelled, update_checked};
 use super::report::read_existing;
@@ -19,6 +19,39 @@ use crate::documents::{
 };
 use crate::sanitize;
 use crate::text as t;
+
+/// Writes a document as records in the chosen format (not text), to stdout or `-o`.
+fn write_records(
+    global: &Config,
+    catalog: &crate::checklist::Catalog,
+    assessment: &crate::assessment::Assessment,
+    kind: crate::documents::DocumentKind,
+    out: &DocOutput,
+) -> Result<(), Error> {
+    use crate::report::{csv, html, markdown, records};
+    let now = crate::clock::now();
+    let scan = crate::report::Scan::new(catalog, assessment, now);
+    let doc = crate::output::document(catalog, &scan, assessment, &global.assessment);
+    let records = records::records(kind, &assessment.documents, now, &doc.tz);
+    let rendered = match out.format {
+        DocFormat::Csv => csv::render_records(&records),
+        DocFormat::Markdown => markdown::render_records(&doc, &records),
+        DocFormat::Html => html::render_records(&doc, &records),
+        DocFormat::Text => return Err(FieldError::Conflict(t::OUTPUT_NEEDS_FORMAT).into()),
+    };
+    match &out.output {
+        Some(path) => super::write_to(global, path, rendered.as_bytes()),
+        None if out.format == DocFormat::Csv => {
+            crate::output::print_data(&rendered).map_err(super::stdout_error)
+        }
+        None => print(&rendered),
+    }
+}
+
+/// Whether the listing is asked as a document rather than the short terminal list.
+fn as_records(out: &DocOutput) -> bool {
+    out.format != DocFormat::Text || out.output.is_some()
+}
 
 /// An unknown id among `known`, with the nearest.
 fn unknown<'a>(
@@ -135,6 +168,10 @@ pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error
     let suggestions = Suggestions::bundled();
     let Some(action) = &args.action else {
         let a = read_existing(&global.store(), &global.assessment, &catalog)?;
+        if as_records(&args.out) {
+            let kind = crate::documents::DocumentKind::Register;
+            return write_records(global, &catalog, &a, kind, &args.out);
+        }
         let facts = catalog.intake().effective(&a.intake);
         let rows: Vec<(String, String, String)> = a
             .documents
@@ -349,6 +386,10 @@ pub(super) fn processors(global: &Config, args: &ProcessorArgs) -> Result<(), Er
     let suggestions = Suggestions::bundled();
     let Some(action) = &args.action else {
         let a = read_existing(&global.store(), &global.assessment, &catalog)?;
+        if as_records(&args.out) {
+            let kind = crate::documents::DocumentKind::Processors;
+            return write_records(global, &catalog, &a, kind, &args.out);
+        }
         let facts = catalog.intake().effective(&a.intake);
         let rows: Vec<(String, String, String)> = a
             .documents
@@ -594,6 +635,10 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
     };
     let Some(action) = &args.action else {
         let a = read_existing(&global.store(), &global.assessment, &catalog)?;
+        if as_records(&args.out) {
+            let kind = crate::documents::DocumentKind::Breaches;
+            return write_records(global, &catalog, &a, kind, &args.out);
+        }
         return print(&t::breach_list(&a.documents, &tz, now));
     };
     match action {

@@ -4,9 +4,42 @@ use clap::{Args, Subcommand};
 
 use super::args::HELP_TEMPLATE;
 
+/// How a document is written when it is listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DocFormat {
+    /// Een kort overzicht in de terminal
+    Text,
+    /// Voor een spreadsheet
+    Csv,
+    /// Markdown
+    Markdown,
+    /// Zelfstandige HTML voor A4
+    Html,
+}
+
+/// How and where to write a document (its listing).
+#[derive(Debug, Args)]
+pub struct DocOutput {
+    /// Het formaat: text, csv, markdown of html
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAAT",
+        default_value = "text",
+        hide_possible_values = true
+    )]
+    pub format: DocFormat,
+    /// Schrijf naar dit bestand in plaats van naar het scherm
+    #[arg(short = 'o', long = "output", value_name = "BESTAND")]
+    pub output: Option<std::path::PathBuf>,
+}
+
 /// `pqs register`.
 #[derive(Debug, Args)]
 pub struct RegisterArgs {
+    /// Het formaat en het bestand van de lijst
+    #[command(flatten)]
+    pub out: DocOutput,
     /// Wat je wilt doen; zonder: toon het register en de voorstellen uit de intake
     #[command(subcommand)]
     pub action: Option<RegisterAction>,
@@ -92,6 +125,9 @@ pub struct ActivityFields {
 /// `pqs verwerkers`.
 #[derive(Debug, Args)]
 pub struct ProcessorArgs {
+    /// Het formaat en het bestand van de lijst
+    #[command(flatten)]
+    pub out: DocOutput,
     /// Wat je wilt doen; zonder: toon de verwerkers en de voorstellen uit de intake
     #[command(subcommand)]
     pub action: Option<ProcessorAction>,
@@ -162,6 +198,9 @@ pub struct ProcessorFields {
 /// `pqs datalek`.
 #[derive(Debug, Args)]
 pub struct BreachArgs {
+    /// Het formaat en het bestand van de lijst
+    #[command(flatten)]
+    pub out: DocOutput,
     /// Wat je wilt doen; zonder: toon het datalekregister met de meldtermijnen
     #[command(subcommand)]
     pub action: Option<BreachAction>,

@@ -118,6 +118,28 @@ pub fn render(doc: &Document) -> String {
     format!("{BOM}{body}")
 }
 
+/// A document's records as CSV: a BOM, the column labels, one row per record; every cell
+/// through [`cell`] (no control characters, no formulas).
+pub fn render_records(records: &super::records::Records) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut write = |cells: Vec<String>| {
+        writer
+            .write_record(cells)
+            .expect("writing CSV to memory cannot fail");
+    };
+    write(records.columns.iter().map(|c| cell(c)).collect());
+    for row in &records.rows {
+        write(row.cells.iter().map(|c| cell(c)).collect());
+    }
+    let bytes = writer
+        .into_inner()
+        .expect("flushing CSV to memory cannot fail");
+    let body = String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8");
+    format!("{BOM}{body}")
+}
+
 /// One CSV cell: sanitised ([`sanitize::text`]: no control or bidi characters, line breaks kept)
 /// and kept from being run as a spreadsheet formula: text whose first character after any leading
 /// whitespace is `=`, `+`, `-` or `@` gets a leading `'`, which spreadsheets show as plain text

@@ -27,6 +27,57 @@ pub fn render_summary(doc: &Document) -> String {
     })
 }
 
+/// A document's records (the register, the processors, the breach register) for A4: the header
+/// of the reports, for the register the controller (art. 30 lid 1 sub a), then one block per
+/// record with its filled fields.
+pub fn render_records(doc: &Document, records: &super::records::Records) -> String {
+    page(doc, records.title, style::RECORDS, |h| {
+        parts::header(h, doc, records.title);
+        if records.kind == crate::documents::DocumentKind::Register {
+            let organisation = if doc.organisation.trim().is_empty() {
+                doc.assessment
+            } else {
+                doc.organisation
+            };
+            let contact = [doc.details.contact.as_str(), doc.details.kvk.as_str()]
+                .into_iter()
+                .filter(|s| !s.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            h.el("p", &[("class", "controller")], |h| {
+                h.leaf("b", &[], t::FIELD_CONTROLLER);
+                h.text(": ").text(organisation);
+                if !contact.is_empty() {
+                    h.text(" (").text(&contact).text(")");
+                }
+            });
+        }
+        h.leaf("p", &[("class", "sub")], t::RECORDS_ABOUT);
+        if records.rows.is_empty() {
+            h.leaf("p", &[("class", "empty")], t::RECORDS_EMPTY);
+        }
+        for row in &records.rows {
+            h.el("section", &[("class", "record keep")], |h| {
+                h.leaf("h2", &[], &row.name);
+                h.el("dl", &[("class", "facts")], |h| {
+                    for (label, value) in records.columns.iter().zip(&row.cells).skip(1) {
+                        if value.trim().is_empty() {
+                            continue;
+                        }
+                        h.leaf("dt", &[], label);
+                        let class = if *label == t::FIELD_MISSING {
+                            "missing"
+                        } else {
+                            ""
+                        };
+                        h.leaf("dd", &[("class", class)], value);
+                    }
+                });
+            });
+        }
+    })
+}
+
 /// The document frame: doctype, head with the inline CSS, and a sheet holding `body`.
 fn page(doc: &Document, title: &str, css: &'static str, body: impl FnOnce(&mut Html)) -> String {
     let mut h = Html::new();

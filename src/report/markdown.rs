@@ -26,6 +26,62 @@ const REMARK_LINES: usize = 4;
 /// Separator between facts on one line.
 const DOT: &str = " · ";
 
+/// A document's records in Markdown: the title, the organisation (and for the register the
+/// controller), then one heading per record with its filled fields.
+pub fn render_records(doc: &Document, records: &super::records::Records) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape_inline(records.title));
+    let organisation = if doc.organisation.trim().is_empty() {
+        doc.assessment
+    } else {
+        doc.organisation
+    };
+    let _ = writeln!(
+        out,
+        "**{}** · {}\n",
+        escape_inline(organisation),
+        escape_inline(&doc.date)
+    );
+    if records.kind == crate::documents::DocumentKind::Register {
+        let contact = [doc.details.contact.as_str(), doc.details.kvk.as_str()]
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let controller = if contact.is_empty() {
+            organisation.to_owned()
+        } else {
+            format!("{organisation} ({contact})")
+        };
+        let _ = writeln!(
+            out,
+            "{}: {}\n",
+            escape_inline(t::FIELD_CONTROLLER),
+            escape_inline(&controller)
+        );
+    }
+    let _ = writeln!(out, "_{}_\n", escape_inline(t::RECORDS_ABOUT));
+    if records.rows.is_empty() {
+        let _ = writeln!(out, "{}", escape_inline(t::RECORDS_EMPTY));
+    }
+    for row in &records.rows {
+        let _ = writeln!(out, "## {}\n", escape_inline(&row.name));
+        for (label, value) in records.columns.iter().zip(&row.cells).skip(1) {
+            if !value.trim().is_empty() {
+                let value = value
+                    .lines()
+                    .map(escape_inline)
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let _ = writeln!(out, "- **{}**: {value}", escape_inline(label));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Escapes text for inline Markdown: headings, list items, paragraphs and (via [`escape_cell`]) table cells.
 ///
 /// - `&`, `<` and `>` become entities, so no HTML (a `<script>`, a `<b>`) or autolink gets through.

@@ -10,6 +10,7 @@ pub mod json;
 pub mod listing;
 pub mod markdown;
 pub mod progress;
+pub mod records;
 pub mod scan;
 pub mod tasks;
 pub mod text;

@@ -470,3 +470,24 @@ fn lower_first(label: &str) -> String {
         .map(|c| c.to_lowercase().chain(chars).collect())
         .unwrap_or_default()
 }
+/// Column: what a record still lacks.
+pub const FIELD_MISSING: &str = "Nog in te vullen";
+/// Column: when a record last changed.
+pub const FIELD_UPDATED: &str = "Laatst gewijzigd";
+/// Column: incident or drill.
+pub const FIELD_KIND: &str = "Soort";
+/// Column: a drill's steps.
+pub const FIELD_STEPS: &str = "Stappen";
+/// The controller at the top of the register (art. 30 lid 1 sub a AVG).
+pub const FIELD_CONTROLLER: &str = "Verwerkingsverantwoordelijke";
+/// An incident or a drill.
+pub fn breach_kind(drill: bool) -> &'static str {
+    if drill { "oefening" } else { "datalek" }
+}
+/// The line under a document's title.
+pub const RECORDS_ABOUT: &str = "Bijgehouden met Privacy Quick Scan. Kijk na of alles klopt en werk het bij als er iets verandert.";
+/// `-o` without a document format.
+pub const OUTPUT_NEEDS_FORMAT: &str =
+    "kies bij -o het formaat van het document: --format csv, markdown of html";
+/// A document without records.
+pub const RECORDS_EMPTY: &str = "Er staat nog niets in.";

@@ -533,3 +533,109 @@ fn the_reports_say_per_document_what_is_missing_and_the_plan_names_it() {
             .starts_with("Datalek 2026-11-23-1")
     );
 }
+
+#[test]
+fn each_document_exports_to_csv_markdown_and_html_with_the_escaping_of_the_reports() {
+    let env = bakery();
+    env.ok(&["register", "-a", "b", "add", "--from", "bestellingen"]);
+    env.ok(&[
+        "register",
+        "-a",
+        "b",
+        "add",
+        "--name",
+        "<script>alert(1)</script> [klik](javascript:x)",
+        "--purpose",
+        "=HYPERLINK(\"http://x\")",
+    ]);
+    env.ok(&[
+        "verwerkers",
+        "-a",
+        "b",
+        "add",
+        "--from",
+        "hosting",
+        "--name",
+        "Hosting BV",
+    ]);
+    env.ok(&[
+        "datalek",
+        "-a",
+        "b",
+        "add",
+        "--what",
+        "Mail aan verkeerde klant",
+        "--found",
+        "2026-11-22",
+    ]);
+
+    let csv = env.ok(&["register", "-a", "b", "--format", "csv"]);
+    assert!(
+        csv.starts_with("\u{feff}Id,Verwerking,Doel,Grondslag,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""),
+        "a formula is kept as text\n{csv}"
+    );
+    assert!(csv.contains("\r\n"), "RFC 4180 line ends");
+
+    let md = env.ok(&["register", "-a", "b", "--format", "markdown"]);
+    assert!(
+        md.starts_with("# Verwerkingsregister\n\n**Bakkerij De Korst**"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Verwerkingsverantwoordelijke: Bakkerij De Korst"),
+        "{md}"
+    );
+    assert!(md.contains("## Bestellingen afhandelen\n"), "{md}");
+    assert!(!md.contains("<script>") && !md.contains(" [klik]("), "{md}");
+    assert!(md.contains("\\[klik\\](javascript:x)"), "{md}");
+
+    let out = env.work().join("register.html");
+    env.ok(&[
+        "register",
+        "-a",
+        "b",
+        "--format",
+        "html",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let html = fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(
+        html.contains("<section class=\"record keep\"><h2>Bestellingen afhandelen</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;script&gt;") && !html.contains("<script>"),
+        "escaped"
+    );
+    assert!(
+        html.contains("<dd class=\"missing\">Buiten de EER</dd>"),
+        "what is missing is marked"
+    );
+
+    let html = env.ok(&["verwerkers", "-a", "b", "--format", "html"]);
+    assert!(html.contains("<h2>Hosting BV</h2>"), "{html}");
+    let md = env.ok(&["datalek", "-a", "b", "--format", "markdown"]);
+    assert!(md.starts_with("# Datalekregister\n"), "{md}");
+    assert!(
+        md.contains("- **Melden bij de AP**: uiterlijk 25 november 2026 00:00 (nog 38 uur)"),
+        "{md}"
+    );
+
+    // -o needs a document format; nothing is written.
+    let err = env.run(&[
+        "register",
+        "-a",
+        "b",
+        "-o",
+        env.work().join("x").to_str().unwrap(),
+    ]);
+    assert_eq!(err.status.code(), Some(2));
+    assert!(stderr(&err).contains("--format csv, markdown of html"));
+    assert!(!env.work().join("x").exists());
+}

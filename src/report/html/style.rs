@@ -133,6 +133,19 @@ table.intake td.num,table.intake th.num{width:18mm}
 "#;
 
 /// The one-page summary: a fixed sheet whose remarks box takes the room that is left.
+/// The documents (register, processors, breach register): records in blocks on A4.
+pub(super) const RECORDS: &str = r#"
+@page{size:A4;margin:15mm 16mm 17mm;@bottom-right{content:counter(page) " / " counter(pages);font-size:8pt;color:#666}}
+.controller{margin:2mm 0 1mm}
+.record{margin:4mm 0 0;padding-top:2.5mm;border-top:.6pt solid var(--line)}
+.record h2{font-size:11.5pt;margin:0 0 1.5mm}
+dl.facts{display:grid;grid-template-columns:38mm 1fr;gap:.6mm 3mm;margin:0;font-size:9pt}
+dl.facts dt{color:var(--muted);font-weight:600}
+dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere;white-space:pre-line}
+dl.facts dd.missing{color:#8a1c1c;font-weight:600}
+.keep{break-inside:avoid}
+"#;
+
 pub(super) const SUMMARY: &str = r#"
 @page{size:A4;margin:13mm 15mm}
 body{font-size:9.5pt}
