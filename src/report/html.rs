@@ -7,6 +7,7 @@
 mod full;
 mod parts;
 mod sections;
+mod statement;
 mod style;
 mod summary;
 mod writer;
@@ -25,6 +26,11 @@ pub fn render_summary(doc: &Document) -> String {
     page(doc, t::SUMMARY_TITLE, style::SUMMARY, |h| {
         summary::body(h, doc)
     })
+}
+
+/// The draft privacy statement as one HTML file for A4.
+pub fn render_statement(statement: &crate::documents::Statement) -> String {
+    statement::render(statement)
 }
 
 /// The document frame: doctype, head with the inline CSS, and a sheet holding `body`.

@@ -11,6 +11,7 @@ pub mod listing;
 pub mod markdown;
 pub mod progress;
 pub mod scan;
+pub mod statement_md;
 pub mod tasks;
 pub mod text;
 
