@@ -95,7 +95,6 @@ pub(super) struct Purposes {
     pub data: String,
     pub basis: String,
     pub interest: String,
-    pub special: String,
     pub missing_purpose: String,
     pub missing_people: String,
     pub missing_data: String,

@@ -1,6 +1,7 @@
 use super::content::{Content, expand};
 use super::*;
-use crate::checklist::Catalog;
+use crate::checklist::{Catalog, Value};
+use crate::documents::{LegalBasis, Location};
 use crate::report::fixture::{bakery_with_documents, now};
 
 fn draft(a: &Assessment) -> Statement {
