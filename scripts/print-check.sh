@@ -4,7 +4,8 @@
 # Builds pqs, answers EVERY bundled item of a fresh assessment (a mix of statuses, some notes with special
 # characters, a long organisation name), renders `pqs report --format html` with and without --summary,
 # prints both to PDF with headless Chromium, FAILS unless the summary is exactly one A4 page, and turns
-# page 1 of each into a PNG to look at.
+# page 1 of each into a PNG to look at. A bakery's draft privacy statement (`pqs privacyverklaring`) is
+# printed too: it must be A4 with nothing sticking out of its text column.
 #
 # Usage: scripts/print-check.sh [OUTPUT_DIR]      (default: target/print-check)
 # Needs chromium, poppler-utils (pdfinfo, pdftoppm) and python3; installs the first two with apt-get when
@@ -171,6 +172,18 @@ pqs_run datalek -a "$name" --format html -o "$out/breaches.html"
 pqs_run report -a "$name" --format html --summary -o "$out/summary.html"
 pqs_run report -a "$name" --format html -o "$out/report.html"
 pqs_run report -a "$small" --format html -o "$out/small.html"
+# Then the bakery's register and processors, from the suggestions, for its draft privacy statement. Added
+# after its report is rendered: the 10-page budget above is for the quick scan alone (with these documents
+# the report's documents section makes it 11 pages).
+for activity in bestellingen personeelsadministratie salarisadministratie nieuwsbrief; do
+  pqs_run register -a "$small" add --from "$activity" --transfers geen >/dev/null
+done
+pqs_run verwerkers -a "$small" add --from webshopplatform --location eer --agreement 2026-11-01 >/dev/null
+pqs_run verwerkers -a "$small" add --from mailprogramma --location buiten-eer \
+  --safeguard "EU-US Data Privacy Framework (Verenigde Staten)" --agreement 2026-11-01 >/dev/null
+pqs_run verwerkers -a "$small" add --from salarisverwerker --location eer >/dev/null
+pqs_run verwerkers -a "$small" add --from administratiekantoor >/dev/null
+pqs_run privacyverklaring -a "$small" --format html -o "$out/statement.html"
 
 to_pdf() {
   local html=$1 pdf=$2 profile
@@ -188,9 +201,33 @@ to_pdf() {
 
 pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
 
+# Whether anything in the text column is wider than it: a copy of the page with the column set to the
+# width it has on A4 and a script of ours that counts what sticks out, read back from the DOM.
+overflowing() {
+  local html=$1 probe profile
+  probe="$work/$(basename "$html" .html)-probe.html"
+  profile=$(mktemp -d "$work/profile.XXXXXX")
+  python3 - "$html" "$probe" <<'PY'
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+probe = """<style>.sheet{width:174mm!important;padding:0!important;margin:0!important}</style>
+<script>addEventListener("load", () => {
+  const sheet = document.querySelector(".sheet"), edge = sheet.getBoundingClientRect().right + 0.5;
+  const wide = [...sheet.querySelectorAll("*")].filter(e =>
+    e.getBoundingClientRect().right > edge || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).display !== "inline");
+  document.body.setAttribute("data-overflowing", String(wide.length));
+});</script>"""
+open(sys.argv[2], "w", encoding="utf-8").write(page.replace("</head>", probe + "</head>", 1))
+PY
+  timeout 180 "$browser" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$profile" --window-size=1400,1000 \
+    --virtual-time-budget=3000 --dump-dom "file://$probe" 2>/dev/null |
+    sed -n 's/.*data-overflowing="\([0-9]*\)".*/\1/p' | head -n 1
+}
+
 echo "== printing with $("$browser" --version 2>/dev/null | head -n 1)"
 status=0
-for doc in summary report small register processors breaches; do
+for doc in summary report small register processors breaches statement; do
   to_pdf "$out/$doc.html" "$out/$doc.pdf"
   count=$(pages "$out/$doc.pdf")
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$out/$doc.pdf" "$out/$doc-page1"
@@ -210,8 +247,21 @@ for doc in summary report small register processors breaches; do
     echo "print-check: FAILED: a small business's full report is $count pages, at most 10 A4 pages" >&2
     status=1
   fi
+  if [[ " register processors breaches statement " == *" $doc "* ]]; then
+    size=$(pdfinfo "$out/$doc.pdf" | awk -F': *' '/^Page size:/ { print $2 }')
+    wide=$(overflowing "$out/$doc.html")
+    echo "   $doc: page size $size; elements wider than the text column: ${wide:-unknown}"
+    if [[ "$size" != *"(A4)"* ]]; then
+      echo "print-check: FAILED: the $doc document is not A4 ($size)" >&2
+      status=1
+    fi
+    if [ "${wide:-x}" != 0 ]; then
+      echo "print-check: FAILED: ${wide:-an unknown number of} elements stick out of the $doc document's text column" >&2
+      status=1
+    fi
+  fi
 done
 if [ "$status" -eq 0 ]; then
-  echo "== print check passed: summary is exactly 1 page, a small business's report at most 10, each document at most 4"
+  echo "== print check passed: summary is exactly 1 page, a small business's report at most 10, each document at most 4 pages, the documents A4 without overflow"
 fi
 exit "$status"

@@ -230,6 +230,14 @@ pub enum Command {
         after_help = "Elk datalek blijft in het register, ook als je het niet hoefde te melden (art. 33 lid 5 AVG). Vanaf het moment van ontdekken loopt de termijn van 72 uur om het bij de Autoriteit Persoonsgegevens te melden."
     )]
     Datalek(super::documents_args::BreachArgs),
+    /// Schrijf een concept-privacyverklaring uit de gegevens, het register en de intake
+    #[command(
+        help_template = HELP_TEMPLATE,
+        disable_help_flag = true,
+        override_usage = "pqs privacyverklaring [-a NAAM] [--format markdown|html] [-o BESTAND]",
+        after_help = "Het is een concept: wat pqs niet weet, staat er als [VUL IN: …]. Lees alles na en vul het aan voordat je de verklaring publiceert."
+    )]
+    Privacyverklaring(super::documents_args::StatementArgs),
 }
 
 /// Parses `--since`: a date (the start of that day in the system time zone) or an RFC 3339 timestamp.

@@ -279,3 +279,36 @@ pub struct BreachFields {
     #[arg(long, value_name = "TEKST")]
     pub evaluation: Option<String>,
 }
+
+/// `pqs privacyverklaring`.
+#[derive(Debug, Args)]
+pub struct StatementArgs {
+    /// markdown of html [standaard: markdown]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "markdown",
+        hide_default_value = true,
+        hide_possible_values = true,
+        value_name = "FORMAAT",
+        help_heading = "Opties"
+    )]
+    pub format: StatementFormat,
+    /// Schrijf naar dit bestand in plaats van naar het scherm
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "BESTAND",
+        help_heading = "Opties"
+    )]
+    pub output: Option<std::path::PathBuf>,
+}
+
+/// Formats of the draft privacy statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatementFormat {
+    /// Markdown
+    Markdown,
+    /// Eén zelfstandig HTML-bestand, geschikt om af te drukken op A4
+    Html,
+}

@@ -9,6 +9,7 @@ mod list;
 pub mod manage_args;
 pub mod parse_error;
 mod report;
+mod statement;
 mod transfer;
 
 use std::path::Path;
@@ -132,5 +133,6 @@ pub fn run(global: &Config, command: Command) -> Result<(), Error> {
         Command::Register(args) => documents::register(global, &args),
         Command::Verwerkers(args) => documents::processors(global, &args),
         Command::Datalek(args) => documents::breaches(global, &args),
+        Command::Privacyverklaring(args) => statement::statement(global, &args),
     }
 }

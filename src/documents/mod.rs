@@ -7,6 +7,7 @@
 pub mod breaches;
 pub mod processors;
 pub mod register;
+pub mod statement;
 pub mod suggest;
 
 use jiff::Timestamp;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub use breaches::{Breach, Deadline};
 pub use processors::{Location, Processor};
 pub use register::{Activity, LegalBasis};
+pub use statement::Statement;
 
 /// Which document a task keeps up to date (`document` in `tasks.toml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

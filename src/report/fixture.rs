@@ -203,3 +203,60 @@ pub fn complete_assessment() -> Assessment {
     }
     a
 }
+
+/// A bakery with a webshop, staff, a newsletter and cameras, its register made from the suggestions
+/// (orders, newsletter, camera images) and three processors, one outside the EEA: the draft privacy
+/// statement's fixture.
+pub fn bakery_with_documents() -> Assessment {
+    use crate::checklist::Value;
+    use crate::documents::Location;
+    use crate::documents::suggest::{Suggestions, adopt_activity, adopt_processor};
+    let mut a = Assessment::new("Bakkerij De Korst", now());
+    a.details.contact = "Anne de Bakker".into();
+    a.details.kvk = "12345678".into();
+    for (flag, yes) in [
+        ("personeel", true),
+        ("website", true),
+        ("webshop", true),
+        ("cookies", true),
+        ("nieuwsbrief", true),
+        ("toestemming", true),
+        ("camera", true),
+        ("gerechtvaardigd-belang", true),
+        ("verwerkers", true),
+        ("buiten-eer", true),
+        ("fg", false),
+        ("kinderen", false),
+        ("bijzondere-gegevens", false),
+        ("sociale-media", false),
+        ("automatische-besluiten", false),
+    ] {
+        a.intake.insert(flag.into(), Value::from_bool(yes));
+    }
+    a.intake
+        .insert("omvang".into(), Value::Choice("2-9".into()));
+    let suggestions = Suggestions::bundled();
+    for id in ["bestellingen", "nieuwsbrief", "camerabeelden"] {
+        let s = suggestions.activities.iter().find(|s| s.id == id);
+        let mut activity = adopt_activity(s.expect("bundled suggestion"), &a.documents, now());
+        activity.transfers = "geen".into();
+        a.documents.activities.push(activity);
+    }
+    for (id, location, safeguard) in [
+        ("webshopplatform", Location::Eer, ""),
+        (
+            "mailprogramma",
+            Location::BuitenEer,
+            "EU-US Data Privacy Framework (Verenigde Staten)",
+        ),
+        ("administratiekantoor", Location::Eer, ""),
+    ] {
+        let s = suggestions.processors.iter().find(|s| s.id == id);
+        let mut p = adopt_processor(s.expect("bundled suggestion"), &a.documents, now());
+        p.location = Some(location);
+        p.safeguard = safeguard.into();
+        p.agreement = Some(date(2026, 11, 1));
+        a.documents.processors.push(p);
+    }
+    a
+}

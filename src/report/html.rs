@@ -7,6 +7,7 @@
 mod full;
 mod parts;
 mod sections;
+mod statement;
 mod style;
 mod summary;
 mod writer;
@@ -76,6 +77,11 @@ pub fn render_records(doc: &Document, records: &super::records::Records) -> Stri
             });
         }
     })
+}
+
+/// The draft privacy statement as one HTML file for A4.
+pub fn render_statement(statement: &crate::documents::Statement) -> String {
+    statement::render(statement)
 }
 
 /// The document frame: doctype, head with the inline CSS, and a sheet holding `body`.

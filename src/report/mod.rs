@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod progress;
 pub mod records;
 pub mod scan;
+pub mod statement_md;
 pub mod tasks;
 pub mod text;
 

@@ -491,3 +491,19 @@ pub const OUTPUT_NEEDS_FORMAT: &str =
     "kies bij -o het formaat van het document: --format csv, markdown of html";
 /// A document without records.
 pub const RECORDS_EMPTY: &str = "Er staat nog niets in.";
+
+/// An element of art. 13 or 14 AVG in words: `art. 13 lid 1 sub a AVG`.
+pub fn statement_reference(article: &str, paragraph: &str, letter: &str) -> String {
+    format!("art. {article} lid {paragraph} sub {letter} AVG")
+}
+
+/// What a placeholder in the draft privacy statement says before what is missing: `[VUL IN: …]`.
+pub const STATEMENT_FILL: &str = "VUL IN";
+
+/// A placeholder of the draft privacy statement as shown: `[VUL IN: bewaartermijn voor X]`.
+pub fn statement_fill(missing: &str) -> String {
+    format!("[{STATEMENT_FILL}: {missing}]")
+}
+
+/// Above the draft privacy statement's heading.
+pub const STATEMENT_EYEBROW: &str = "Concept";

@@ -10,6 +10,7 @@ mod cli_intake_plan;
 mod cli_list;
 mod cli_rechecks;
 mod cli_report_formats;
+mod cli_statement;
 mod cli_transfer;
 mod common;
 mod content;

@@ -194,3 +194,18 @@ ol.top5 .why{display:block;font-size:7.8pt;color:var(--muted);white-space:nowrap
 .sign .line.tall{margin-top:6mm}
 .sheet>.disclaimer{margin-top:2.5mm}
 "#;
+
+/// The draft privacy statement: flowing A4 pages with page numbers, marked placeholders.
+pub(super) const STATEMENT: &str = r#"
+@page{size:A4;margin:16mm 18mm 17mm;@bottom-right{content:counter(page) " / " counter(pages);font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,"Liberation Sans","DejaVu Sans",sans-serif;font-size:7.5pt;color:#545c69}}
+.statement{font-size:10pt;line-height:1.5}
+.statement h2{font-size:12.5pt;margin:6mm 0 2mm;padding-bottom:1mm;border-bottom:.75pt solid var(--line)}
+.statement h3{font-size:10.5pt;margin:3.5mm 0 1mm;overflow-wrap:anywhere}
+.statement p,.statement li{overflow-wrap:anywhere}
+.statement section p{margin:0 0 2mm}
+.statement ul{margin:0 0 2.5mm;padding-left:5mm}
+.statement li{margin:.6mm 0;break-inside:avoid;page-break-inside:avoid}
+.statement .intro{margin:0 0 1mm}
+.draft{margin-top:3mm;padding:2mm 3mm;border:1pt dashed var(--ink);background:var(--soft);font-weight:600}
+mark.fill{background:#fff1bf;color:var(--ink);border:.75pt dashed var(--ink);border-radius:.8mm;padding:0 .8mm;font-weight:600;-webkit-box-decoration-break:clone;box-decoration-break:clone}
+"#;
