@@ -5,17 +5,17 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::documents_args::{
-    ActivityFields, BreachAction, BreachArgs, BreachFields, DocFormat, DocOutput, ProcessorAction,
-    ProcessorArgs, ProcessorFields, RegisterAction, RegisterArgs,
+    BreachAction, BreachArgs, DocFormat, DocOutput, ProcessorAction, ProcessorArgs, RegisterAction,
+    RegisterArgs,
 };
 use super::edit::{labelled, update_checked};
 use super::report::read_existing;
 use super::{Config, Error, print};
-use crate::assessment::parse_due;
 use crate::checklist::suggest::{edit_distance, nearest};
+use crate::documents::edit;
 use crate::documents::suggest::{Suggestions, adopt_activity, adopt_processor};
 use crate::documents::{
-    Activity, Breach, Documents, FieldError, LegalBasis, Location, Processor, Stamp, id_for,
+    Activity, Breach, Documents, FieldError, LegalBasis, Processor, Stamp, id_for,
 };
 use crate::sanitize;
 use crate::text as t;
@@ -70,66 +70,12 @@ fn unknown<'a>(
     }
 }
 
-/// `ja` or `nee`.
-fn yes_no(field: &'static str, text: &str) -> Result<bool, FieldError> {
-    match text.trim() {
-        "ja" => Ok(true),
-        "nee" => Ok(false),
-        other => Err(FieldError::NotAllowed {
-            field,
-            value: sanitize::line(other),
-            allowed: "ja, nee".into(),
-        }),
-    }
-}
-
 /// A typed text field: one line, control characters out.
 fn text(value: &str) -> String {
     sanitize::input_line(value)
 }
 
 // ---- the register ----
-
-/// The activity fields, checked, applied to `a`; `Ok(false)` when nothing changed.
-fn apply_activity(a: &mut Activity, f: &ActivityFields) -> Result<bool, FieldError> {
-    let before = a.clone();
-    let basis = match f.basis.as_deref() {
-        None => a.basis,
-        Some("") => None,
-        Some(b) => Some(LegalBasis::parse(b)?),
-    };
-    let special = f
-        .special
-        .as_deref()
-        .map(|v| yes_no(t::FIELD_SPECIAL, v))
-        .transpose()?;
-    let criminal = f
-        .criminal
-        .as_deref()
-        .map(|v| yes_no(t::FIELD_CRIMINAL, v))
-        .transpose()?;
-    let fields = [
-        (&mut a.name, &f.name),
-        (&mut a.purpose, &f.purpose),
-        (&mut a.interest, &f.interest),
-        (&mut a.people, &f.people),
-        (&mut a.data, &f.data),
-        (&mut a.recipients, &f.recipients),
-        (&mut a.transfers, &f.transfers),
-        (&mut a.retention, &f.retention),
-        (&mut a.security, &f.security),
-    ];
-    for (field, value) in fields {
-        if let Some(value) = value {
-            *field = text(value);
-        }
-    }
-    a.basis = basis;
-    a.special = special.unwrap_or(a.special);
-    a.criminal = criminal.unwrap_or(a.criminal);
-    a.check()?;
-    Ok(*a != before)
-}
 
 fn activity_lines(a: &Activity) -> String {
     let basis = a
@@ -228,7 +174,7 @@ pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error
                     Some(s) => adopt_activity(s, docs, now),
                     None => blank_activity(docs, fields.name.as_deref().unwrap_or(""), now),
                 };
-                apply_activity(&mut activity, fields)?;
+                edit::apply_activity(&mut activity, &fields.into())?;
                 docs.activities.push(activity.clone());
                 assessment.updated = now;
                 Ok(activity)
@@ -255,7 +201,7 @@ pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error
                         known.iter().map(String::as_str),
                     ));
                 };
-                if apply_activity(activity, fields)? {
+                if edit::apply_activity(activity, &fields.into())? {
                     activity.stamp.updated = now;
                     assessment.updated = now;
                 }
@@ -311,51 +257,6 @@ fn blank_activity(docs: &Documents, name: &str, now: Timestamp) -> Activity {
 }
 
 // ---- the processors ----
-
-fn date_field(field: &'static str, value: &str) -> Result<Option<jiff::civil::Date>, FieldError> {
-    if value.trim().is_empty() {
-        return Ok(None);
-    }
-    parse_due(value)
-        .map(Some)
-        .ok_or_else(|| FieldError::BadDate {
-            field,
-            value: sanitize::line(value),
-            example: "2026-11-30 of 30-11-2026",
-        })
-}
-
-fn apply_processor(p: &mut Processor, f: &ProcessorFields) -> Result<bool, FieldError> {
-    let before = p.clone();
-    let location = match f.location.as_deref() {
-        None => p.location,
-        Some("") => None,
-        Some(l) => Some(Location::parse(l)?),
-    };
-    let agreement = match f.agreement.as_deref() {
-        None => p.agreement,
-        Some(d) => date_field(t::FIELD_AGREEMENT, d)?,
-    };
-    let checked = match f.checked.as_deref() {
-        None => p.checked,
-        Some(d) => date_field(t::FIELD_CHECKED, d)?,
-    };
-    for (field, value) in [
-        (&mut p.name, &f.name),
-        (&mut p.service, &f.service),
-        (&mut p.data, &f.data),
-        (&mut p.safeguard, &f.safeguard),
-    ] {
-        if let Some(value) = value {
-            *field = text(value);
-        }
-    }
-    p.location = location;
-    p.agreement = agreement;
-    p.checked = checked;
-    p.check()?;
-    Ok(*p != before)
-}
 
 fn missing_processor(p: &Processor) -> String {
     let missing: Vec<&str> = p.missing().into_iter().map(t::processor_missing).collect();
@@ -459,7 +360,7 @@ pub(super) fn processors(global: &Config, args: &ProcessorArgs) -> Result<(), Er
                         }
                     }
                 };
-                apply_processor(&mut p, fields)?;
+                edit::apply_processor(&mut p, &fields.into())?;
                 docs.processors.push(p.clone());
                 assessment.updated = now;
                 Ok(p)
@@ -475,7 +376,7 @@ pub(super) fn processors(global: &Config, args: &ProcessorArgs) -> Result<(), Er
             let edited = update_checked(global, &catalog, |assessment, now| {
                 let at = find_known(&assessment.documents, id)?;
                 let p = &mut assessment.documents.processors[at];
-                if apply_processor(p, fields)? {
+                if edit::apply_processor(p, &fields.into())? {
                     p.stamp.updated = now;
                     assessment.updated = now;
                 }
@@ -501,87 +402,6 @@ pub(super) fn processors(global: &Config, args: &ProcessorArgs) -> Result<(), Er
 }
 
 // ---- the breach register ----
-
-/// A moment as typed: "nu", a date and time in local time ("2026-12-01 14:30"), a date, or RFC 3339.
-fn moment(
-    field: &'static str,
-    value: &str,
-    tz: &TimeZone,
-    now: Timestamp,
-) -> Result<Timestamp, FieldError> {
-    let value = value.trim();
-    if value.is_empty() || value == "nu" {
-        return Ok(now);
-    }
-    let parsed =
-        crate::report::progress::parse_moment(value, tz).ok_or_else(|| FieldError::BadDate {
-            field,
-            value: sanitize::line(value),
-            example: "\"2026-12-01 14:30\", 2026-12-01 of nu",
-        })?;
-    if parsed > now {
-        return Err(FieldError::InFuture(field));
-    }
-    Ok(parsed)
-}
-
-fn apply_breach(
-    b: &mut Breach,
-    f: &BreachFields,
-    tz: &TimeZone,
-    now: Timestamp,
-) -> Result<bool, FieldError> {
-    let before = b.clone();
-    if let Some(found) = &f.found {
-        b.found = moment(t::FIELD_FOUND, found, tz, now)?;
-    }
-    if let Some(at) = &f.reported {
-        b.reported = Some(moment(t::FIELD_REPORTED, at, tz, now)?);
-        b.not_reported_because.clear();
-    }
-    if let Some(at) = &f.informed {
-        b.informed = Some(moment(t::FIELD_INFORMED, at, tz, now)?);
-        b.not_informed_because.clear();
-    }
-    if let Some(reason) = &f.not_reported {
-        b.not_reported_because = text(reason);
-        if !reason.trim().is_empty() {
-            b.reported = None;
-        }
-    }
-    if let Some(reason) = &f.not_informed {
-        b.not_informed_because = text(reason);
-        if !reason.trim().is_empty() {
-            b.informed = None;
-        }
-    }
-    for (field, value) in [
-        (&mut b.what, &f.what),
-        (&mut b.data, &f.data),
-        (&mut b.people, &f.people),
-        (&mut b.consequences, &f.consequences),
-        (&mut b.measures, &f.measures),
-        (&mut b.late_because, &f.late_because),
-        (&mut b.evaluation, &f.evaluation),
-    ] {
-        if let Some(value) = value {
-            *field = text(value);
-        }
-    }
-    for step in &f.step {
-        let (who, what) = step.split_once(':').unwrap_or(("", step));
-        if what.trim().is_empty() {
-            return Err(FieldError::Empty(t::FIELD_STEP));
-        }
-        b.steps.push(crate::documents::breaches::Step {
-            at: now,
-            who: text(who),
-            what: text(what),
-        });
-    }
-    b.check()?;
-    Ok(*b != before)
-}
 
 fn breach_lines(b: &Breach, tz: &TimeZone, now: Timestamp) -> String {
     let when = |m: Option<Timestamp>| m.map_or(String::new(), |m| t::date_time_long(m, tz));
@@ -654,7 +474,7 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
             };
             // Checked once before the lock, so a bad value writes nothing.
             let mut probe = Breach::new(now, what, *drill, now, &tz, [].into_iter());
-            apply_breach(&mut probe, fields, &tz, now)?;
+            edit::apply_breach(&mut probe, &fields.into(), &tz, now)?;
             let added = update_checked(global, &catalog, |assessment, at| {
                 let docs = &mut assessment.documents;
                 let found = probe.found;
@@ -666,7 +486,7 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
                     &tz,
                     docs.breaches.iter().map(|b| b.id.as_str()),
                 );
-                apply_breach(&mut b, fields, &tz, now)?;
+                edit::apply_breach(&mut b, &fields.into(), &tz, now)?;
                 docs.breaches.push(b.clone());
                 assessment.updated = at;
                 Ok(b)
@@ -681,7 +501,7 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
             let edited = update_checked(global, &catalog, |assessment, at| {
                 let i = find_known(&assessment.documents, id)?;
                 let b = &mut assessment.documents.breaches[i];
-                if apply_breach(b, fields, &tz, now)? {
+                if edit::apply_breach(b, &fields.into(), &tz, now)? {
                     b.stamp.updated = at;
                     assessment.updated = at;
                 }

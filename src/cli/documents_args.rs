@@ -312,3 +312,56 @@ pub enum StatementFormat {
     /// Eén zelfstandig HTML-bestand, geschikt om af te drukken op A4
     Html,
 }
+
+impl From<&ActivityFields> for crate::documents::edit::ActivityEdit {
+    fn from(f: &ActivityFields) -> Self {
+        Self {
+            name: f.name.clone(),
+            purpose: f.purpose.clone(),
+            basis: f.basis.clone(),
+            interest: f.interest.clone(),
+            people: f.people.clone(),
+            data: f.data.clone(),
+            special: f.special.clone(),
+            criminal: f.criminal.clone(),
+            recipients: f.recipients.clone(),
+            transfers: f.transfers.clone(),
+            retention: f.retention.clone(),
+            security: f.security.clone(),
+        }
+    }
+}
+
+impl From<&ProcessorFields> for crate::documents::edit::ProcessorEdit {
+    fn from(f: &ProcessorFields) -> Self {
+        Self {
+            name: f.name.clone(),
+            service: f.service.clone(),
+            data: f.data.clone(),
+            location: f.location.clone(),
+            safeguard: f.safeguard.clone(),
+            agreement: f.agreement.clone(),
+            checked: f.checked.clone(),
+        }
+    }
+}
+
+impl From<&BreachFields> for crate::documents::edit::BreachEdit {
+    fn from(f: &BreachFields) -> Self {
+        Self {
+            found: f.found.clone(),
+            what: f.what.clone(),
+            data: f.data.clone(),
+            people: f.people.clone(),
+            consequences: f.consequences.clone(),
+            measures: f.measures.clone(),
+            reported: f.reported.clone(),
+            not_reported: f.not_reported.clone(),
+            late_because: f.late_because.clone(),
+            informed: f.informed.clone(),
+            not_informed: f.not_informed.clone(),
+            step: f.step.clone(),
+            evaluation: f.evaluation.clone(),
+        }
+    }
+}

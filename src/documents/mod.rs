@@ -5,6 +5,7 @@
 //! changed since a moment.
 
 pub mod breaches;
+pub mod edit;
 pub mod processors;
 pub mod register;
 pub mod statement;

@@ -1,0 +1,281 @@
+//! Typed values applied to a record: the one place where the command line and the questionnaire's
+//! forms turn text into a register entry, a processor or a breach, checked before anything changes.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use super::{Activity, Breach, FieldError, LegalBasis, Location, Processor};
+use crate::assessment::parse_due;
+use crate::sanitize;
+use crate::text as t;
+
+/// Typed values for an activity; `None` leaves a field as it is, `""` clears it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActivityEdit {
+    /// `--name` / the form field.
+    pub name: Option<String>,
+    /// `--purpose` / the form field.
+    pub purpose: Option<String>,
+    /// `--basis` / the form field.
+    pub basis: Option<String>,
+    /// `--interest` / the form field.
+    pub interest: Option<String>,
+    /// `--people` / the form field.
+    pub people: Option<String>,
+    /// `--data` / the form field.
+    pub data: Option<String>,
+    /// `--special` / the form field.
+    pub special: Option<String>,
+    /// `--criminal` / the form field.
+    pub criminal: Option<String>,
+    /// `--recipients` / the form field.
+    pub recipients: Option<String>,
+    /// `--transfers` / the form field.
+    pub transfers: Option<String>,
+    /// `--retention` / the form field.
+    pub retention: Option<String>,
+    /// `--security` / the form field.
+    pub security: Option<String>,
+}
+
+/// Typed values for a processor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProcessorEdit {
+    /// `--name` / the form field.
+    pub name: Option<String>,
+    /// `--service` / the form field.
+    pub service: Option<String>,
+    /// `--data` / the form field.
+    pub data: Option<String>,
+    /// `--location` / the form field.
+    pub location: Option<String>,
+    /// `--safeguard` / the form field.
+    pub safeguard: Option<String>,
+    /// `--agreement` / the form field.
+    pub agreement: Option<String>,
+    /// `--checked` / the form field.
+    pub checked: Option<String>,
+}
+
+/// Typed values for a breach or drill; `steps` are added ("Naam: wat").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BreachEdit {
+    /// `--found` / the form field.
+    pub found: Option<String>,
+    /// `--what` / the form field.
+    pub what: Option<String>,
+    /// `--data` / the form field.
+    pub data: Option<String>,
+    /// `--people` / the form field.
+    pub people: Option<String>,
+    /// `--consequences` / the form field.
+    pub consequences: Option<String>,
+    /// `--measures` / the form field.
+    pub measures: Option<String>,
+    /// `--reported` / the form field.
+    pub reported: Option<String>,
+    /// `--not-reported` / the form field.
+    pub not_reported: Option<String>,
+    /// `--late-because` / the form field.
+    pub late_because: Option<String>,
+    /// `--informed` / the form field.
+    pub informed: Option<String>,
+    /// `--not-informed` / the form field.
+    pub not_informed: Option<String>,
+    /// Steps to add to a drill.
+    pub step: Vec<String>,
+    /// `--evaluation` / the form field.
+    pub evaluation: Option<String>,
+}
+
+/// `ja` or `nee`.
+pub fn yes_no(field: &'static str, text: &str) -> Result<bool, FieldError> {
+    match text.trim() {
+        "ja" => Ok(true),
+        "nee" => Ok(false),
+        other => Err(FieldError::NotAllowed {
+            field,
+            value: sanitize::line(other),
+            allowed: "ja, nee".into(),
+        }),
+    }
+}
+
+/// A typed text field: one line, control characters out.
+fn text(value: &str) -> String {
+    sanitize::input_line(value)
+}
+
+/// The activity fields, checked, applied to `a`; `Ok(false)` when nothing changed.
+pub fn apply_activity(a: &mut Activity, f: &ActivityEdit) -> Result<bool, FieldError> {
+    let before = a.clone();
+    let basis = match f.basis.as_deref() {
+        None => a.basis,
+        Some("") => None,
+        Some(b) => Some(LegalBasis::parse(b)?),
+    };
+    let special = f
+        .special
+        .as_deref()
+        .map(|v| yes_no(t::FIELD_SPECIAL, v))
+        .transpose()?;
+    let criminal = f
+        .criminal
+        .as_deref()
+        .map(|v| yes_no(t::FIELD_CRIMINAL, v))
+        .transpose()?;
+    let fields = [
+        (&mut a.name, &f.name),
+        (&mut a.purpose, &f.purpose),
+        (&mut a.interest, &f.interest),
+        (&mut a.people, &f.people),
+        (&mut a.data, &f.data),
+        (&mut a.recipients, &f.recipients),
+        (&mut a.transfers, &f.transfers),
+        (&mut a.retention, &f.retention),
+        (&mut a.security, &f.security),
+    ];
+    for (field, value) in fields {
+        if let Some(value) = value {
+            *field = text(value);
+        }
+    }
+    a.basis = basis;
+    a.special = special.unwrap_or(a.special);
+    a.criminal = criminal.unwrap_or(a.criminal);
+    a.check()?;
+    Ok(*a != before)
+}
+
+/// A date as typed (JJJJ-MM-DD or DD-MM-JJJJ); empty is none.
+pub fn date_field(
+    field: &'static str,
+    value: &str,
+) -> Result<Option<jiff::civil::Date>, FieldError> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_due(value)
+        .map(Some)
+        .ok_or_else(|| FieldError::BadDate {
+            field,
+            value: sanitize::line(value),
+            example: "2026-11-30 of 30-11-2026",
+        })
+}
+
+/// The processor fields, checked, applied to `p`; `Ok(false)` when nothing changed.
+pub fn apply_processor(p: &mut Processor, f: &ProcessorEdit) -> Result<bool, FieldError> {
+    let before = p.clone();
+    let location = match f.location.as_deref() {
+        None => p.location,
+        Some("") => None,
+        Some(l) => Some(Location::parse(l)?),
+    };
+    let agreement = match f.agreement.as_deref() {
+        None => p.agreement,
+        Some(d) => date_field(t::FIELD_AGREEMENT, d)?,
+    };
+    let checked = match f.checked.as_deref() {
+        None => p.checked,
+        Some(d) => date_field(t::FIELD_CHECKED, d)?,
+    };
+    for (field, value) in [
+        (&mut p.name, &f.name),
+        (&mut p.service, &f.service),
+        (&mut p.data, &f.data),
+        (&mut p.safeguard, &f.safeguard),
+    ] {
+        if let Some(value) = value {
+            *field = text(value);
+        }
+    }
+    p.location = location;
+    p.agreement = agreement;
+    p.checked = checked;
+    p.check()?;
+    Ok(*p != before)
+}
+
+/// A moment as typed: "nu", a date and time in local time ("2026-12-01 14:30"), a date, or RFC 3339.
+pub fn moment(
+    field: &'static str,
+    value: &str,
+    tz: &TimeZone,
+    now: Timestamp,
+) -> Result<Timestamp, FieldError> {
+    let value = value.trim();
+    if value.is_empty() || value == "nu" {
+        return Ok(now);
+    }
+    let parsed =
+        crate::report::progress::parse_moment(value, tz).ok_or_else(|| FieldError::BadDate {
+            field,
+            value: sanitize::line(value),
+            example: "\"2026-12-01 14:30\", 2026-12-01 of nu",
+        })?;
+    if parsed > now {
+        return Err(FieldError::InFuture(field));
+    }
+    Ok(parsed)
+}
+
+/// The breach fields, checked, applied to `b` (a moment in the future is refused); `Ok(false)`
+/// when nothing changed.
+pub fn apply_breach(
+    b: &mut Breach,
+    f: &BreachEdit,
+    tz: &TimeZone,
+    now: Timestamp,
+) -> Result<bool, FieldError> {
+    let before = b.clone();
+    if let Some(found) = &f.found {
+        b.found = moment(t::FIELD_FOUND, found, tz, now)?;
+    }
+    if let Some(at) = &f.reported {
+        b.reported = Some(moment(t::FIELD_REPORTED, at, tz, now)?);
+        b.not_reported_because.clear();
+    }
+    if let Some(at) = &f.informed {
+        b.informed = Some(moment(t::FIELD_INFORMED, at, tz, now)?);
+        b.not_informed_because.clear();
+    }
+    if let Some(reason) = &f.not_reported {
+        b.not_reported_because = text(reason);
+        if !reason.trim().is_empty() {
+            b.reported = None;
+        }
+    }
+    if let Some(reason) = &f.not_informed {
+        b.not_informed_because = text(reason);
+        if !reason.trim().is_empty() {
+            b.informed = None;
+        }
+    }
+    for (field, value) in [
+        (&mut b.what, &f.what),
+        (&mut b.data, &f.data),
+        (&mut b.people, &f.people),
+        (&mut b.consequences, &f.consequences),
+        (&mut b.measures, &f.measures),
+        (&mut b.late_because, &f.late_because),
+        (&mut b.evaluation, &f.evaluation),
+    ] {
+        if let Some(value) = value {
+            *field = text(value);
+        }
+    }
+    for step in &f.step {
+        let (who, what) = step.split_once(':').unwrap_or(("", step));
+        if what.trim().is_empty() {
+            return Err(FieldError::Empty(t::FIELD_STEP));
+        }
+        b.steps.push(crate::documents::breaches::Step {
+            at: now,
+            who: text(who),
+            what: text(what),
+        });
+    }
+    b.check()?;
+    Ok(*b != before)
+}
