@@ -629,6 +629,7 @@ pub fn parse_body(text: &str, path: &Path) -> Result<Assessment, StoreError> {
         }
     };
     // Older formats are a subset of this one: the next save writes the current format.
+    assessment.resolve_notes(assessment.format);
     assessment.format = FORMAT;
     Ok(assessment)
 }
