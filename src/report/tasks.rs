@@ -17,7 +17,7 @@
 //! Finished tasks (every question answered ja or niet van toepassing, or marked done) come after the
 //! open ones, with their date, and never vanish.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
 
@@ -115,6 +115,8 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
     let facts = catalog.intake().effective(&assessment.intake);
     // Each asked item once, where it lives, grouped by task in the order first met.
     let mut order: Vec<&str> = Vec::new();
+    // What `order` holds, so meeting a task again costs the same with 10 tasks as with 10,000.
+    let mut ordered: HashSet<&str> = HashSet::new();
     let mut in_order: HashMap<&str, usize> = HashMap::new();
     let mut last_answer: HashMap<&str, jiff::Timestamp> = HashMap::new();
     for item in scan
@@ -124,7 +126,7 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
         .filter(|i| i.shared_from.is_none() && i.asked())
     {
         let task = item.task.as_str();
-        if !order.contains(&task) {
+        if ordered.insert(task) {
             order.push(task);
         }
         if !item.is_gap() {
