@@ -21,7 +21,8 @@ hits them all alike), medians:
   bundled content with a year of history, `pqs answer` on the largest assessment;
 - peak memory (maximum resident set size) of each, and the binary's size.
 
-It writes BENCHMARKS.md (date, machine, medians, ratios, growth per size step).
+It writes BENCHMARKS.md (date, machine, medians, ratios, growth per size step); what follows the
+line `<!-- kept by whole-process.py -->` in it is kept.
 
 Usage: benches/whole-process.py [--runs N] [--command-runs N] [--out BENCHMARKS.md] [--fixtures DIR]
                                 [--pqs BINARY]
@@ -51,6 +52,8 @@ GEN = os.path.join(ROOT, "target", "release", "examples", "scale_fixtures")
 ROWS, COLS = 30, 100
 NOW = "2027-02-01T10:00:00Z"
 TIMEOUT = 30.0
+# BENCHMARKS.md from this line on is written by hand and kept when the script rewrites the file.
+KEEP = "<!-- kept by whole-process.py -->"
 
 
 def env():
@@ -335,6 +338,14 @@ def main():
     out.append("\nBudgets: report json on bundled content ≤ 10 ms and ≤ 12 MiB; peak memory ≤ 3 × the "
                "assessment file (the process's own baseline, about 6 MiB, counts too).\n")
     text = "\n".join(out) + "\n"
+    # Notes written by hand below the marker survive a new run.
+    try:
+        with open(args.out) as f:
+            old = f.read()
+        if KEEP in old:
+            text += "\n" + old[old.index(KEEP):]
+    except FileNotFoundError:
+        pass
     with open(args.out, "w") as f:
         f.write(text)
     print(text)
