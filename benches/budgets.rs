@@ -1,16 +1,19 @@
 //! Speed budgets for the paths a user feels: start-up (loading checklists, the start screen's list), a
 //! redraw, a key press, the report and a save, measured on a consultant's year of data (every answer
-//! changed over twelve sessions, an action plan for every gap). Run with `cargo bench`; a budget that is exceeded fails the run. Not a timed test: it only runs
-//! when asked, in release mode.
+//! changed over twelve sessions, an action plan for every gap), on the bundled content and at scale
+//! (a user checklist of 10,000 items with conditions and follow-ups, 1,000 clients). Run with
+//! `cargo bench`; a budget that is exceeded fails the run (the scale cases that are known to be
+//! over are marked "not yet" and reported without failing; see BENCHMARKS.md). Not a timed test:
+//! it only runs when asked, in release mode. The whole process, side by side with `dialog`, is
+//! measured by `benches/whole-process.py`.
 
 use std::collections::VecDeque;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use std::collections::BTreeSet;
-
-use pqs::assessment::{Assessment, PlanEntry, Status, Store};
+use pqs::assessment::{Assessment, Status, Store};
 use pqs::checklist::Catalog;
+use pqs::report::fixture::scale;
 use pqs::report::{Document, Scan, json, progress, text};
 use pqs::tui::App;
 use pqs::tui::event_loop::{Persist, run};
@@ -41,65 +44,19 @@ fn check(name: &str, budget: Duration, f: impl FnMut()) -> bool {
     ok
 }
 
-/// A consultant's year: every item answered with a note, then twelve monthly sessions that each change
-/// a third of the answers (so every answer has a history), and an action plan for every gap.
+/// A consultant's year on the bundled content ([`scale::year_of_history`]).
 fn answered() -> Assessment {
-    let catalog = Catalog::bundled();
-    let month = |m: i64| jiff::Timestamp::from_second(1_767_225_600 + m * 30 * 86_400).unwrap();
-    let mut a = Assessment::new("Bench BV", month(0));
-    a.details.assessor = "Eva de Adviseur".into();
-    for (i, (_, item)) in catalog.items().enumerate() {
-        a.set_status(
-            &item.id,
-            Some(Status::ALL[i % Status::ALL.len()]),
-            Some(&item.fingerprint()),
-            month(0),
-        );
-        a.set_note(
-            &item.id,
-            "Een opmerking van gemiddelde lengte, met wat tekst erin.",
-            month(0),
-        );
-    }
-    for m in 1..=12 {
-        let mut changed = BTreeSet::new();
-        for (i, (_, item)) in catalog
-            .items()
-            .enumerate()
-            .filter(|(i, _)| (i + m) % 3 == 0)
-        {
-            let status = Status::ALL[(i + m) % Status::ALL.len()];
-            a.set_status(
-                &item.id,
-                Some(status),
-                Some(&item.fingerprint()),
-                month(m as i64),
-            );
-            changed.insert(item.id.clone());
-        }
-        a.record_session(
-            month(m as i64),
-            month(m as i64),
-            "Eva de Adviseur",
-            &changed,
-        );
-    }
-    let now = month(13);
-    let gaps: Vec<String> = Scan::new(&catalog, &a, now)
-        .gaps
-        .iter()
-        .map(|g| g.id.clone())
-        .collect();
-    for (i, id) in gaps.iter().enumerate() {
-        let entry = PlanEntry {
-            owner: "Sanne".into(),
-            due: Some(jiff::civil::date(2026, 1 + (i % 12) as i8, 15)),
-            action: "Afgesproken actie met wat uitleg erbij.".into(),
-            ..PlanEntry::default()
-        };
-        a.set_plan(id, entry, now);
-    }
-    a
+    scale::year_of_history(&Catalog::bundled(), "Bench BV")
+}
+
+/// Like [`check`], for a budget the code does not meet yet: reported, but the run goes on.
+fn not_yet(name: &str, budget: Duration, f: impl FnMut()) {
+    let median = measure(f);
+    let ok = median <= budget;
+    println!(
+        "{name:<32} median {median:>10.3?}  budget {budget:>8.1?}  {}",
+        if ok { "ok" } else { "over budget (not yet)" }
+    );
 }
 
 struct NoStore;
@@ -133,7 +90,8 @@ fn main() {
         )
         .unwrap();
     });
-    // The reports include the sessions table: twelve sessions, each scored as it was at its end.
+    // The reports include the sessions table: twelve sessions, each with the score stored at its end
+    // (as the questionnaire stores it); files of older versions are scored session by session below.
     all_ok &= check("scan + text report", Duration::from_millis(15), || {
         let scan = Scan::new(&catalog, &assessment, jiff::Timestamp::UNIX_EPOCH);
         let doc = Document::of(
@@ -164,6 +122,26 @@ fn main() {
         );
         black_box(json::render(&doc));
     });
+    let mut older = assessment.clone();
+    for session in &mut older.sessions {
+        session.score = None;
+    }
+    all_ok &= check(
+        "json report, unscored sessions",
+        Duration::from_millis(30),
+        || {
+            let scan = Scan::new(&catalog, &older, jiff::Timestamp::UNIX_EPOCH);
+            let doc = Document::of(
+                &catalog,
+                &scan,
+                &older,
+                "bench",
+                jiff::Timestamp::UNIX_EPOCH,
+                jiff::tz::TimeZone::UTC,
+            );
+            black_box(json::render(&doc));
+        },
+    );
     all_ok &= check(
         "since previous + sessions",
         Duration::from_millis(30),
@@ -218,9 +196,97 @@ fn main() {
             black_box(pqs::report::listing(&store, &catalog, jiff::Timestamp::UNIX_EPOCH).unwrap());
         },
     );
+    all_ok &= scale_cases(&dir);
     let _ = std::fs::remove_dir_all(&dir);
     if !all_ok {
         eprintln!("one or more budgets exceeded");
         std::process::exit(1);
     }
+}
+
+/// The scale cases: a user checklist of 10,000 items, its year of history, 1,000 clients.
+fn scale_cases(dir: &std::path::Path) -> bool {
+    let mut all_ok = true;
+    let checklists = dir.join("checklists-10000");
+    std::fs::create_dir_all(&checklists).unwrap();
+    let file = checklists.join("schaal.toml");
+    std::fs::write(&file, scale::checklist_toml(10_000)).unwrap();
+    not_yet(
+        "10,000 items: load + validate",
+        Duration::from_millis(30),
+        || {
+            black_box(Catalog::load(Some(&checklists)).unwrap());
+        },
+    );
+    not_yet(
+        "10,000 items: pqs validate",
+        Duration::from_millis(30),
+        || {
+            black_box(pqs::checklist::validate::validate_files(
+                std::slice::from_ref(&file),
+                None,
+            ));
+        },
+    );
+    let catalog = Catalog::load(Some(&checklists)).unwrap();
+    let year = scale::year_of_history(&catalog, "Schaal BV");
+    let now = scale::after_a_year();
+    not_yet("10,000 items: scan", Duration::from_millis(50), || {
+        black_box(Scan::new(&catalog, &year, now));
+    });
+    not_yet(
+        "10,000 items: scan + json report",
+        Duration::from_millis(50),
+        || {
+            let scan = Scan::new(&catalog, &year, now);
+            let doc = Document::of(
+                &catalog,
+                &scan,
+                &year,
+                "bench",
+                now,
+                jiff::tz::TimeZone::UTC,
+            );
+            black_box(json::render(&doc));
+        },
+    );
+    // A durable save of about 1 MB: a year of history on 1,000 items more.
+    let thousand = dir.join("checklists-1000");
+    std::fs::create_dir_all(&thousand).unwrap();
+    std::fs::write(thousand.join("schaal.toml"), scale::checklist_toml(1_000)).unwrap();
+    let mid = scale::year_of_history(&Catalog::load(Some(&thousand)).unwrap(), "Midden BV");
+    let writer = Store::new(dir.join("mb")).lock("mb").unwrap();
+    writer.save(&mid).unwrap();
+    let size = std::fs::metadata(writer.path()).unwrap().len();
+    println!("(that file: {} KiB)", size / 1024);
+    not_yet(
+        "save ~1 MB (atomic, fsync)",
+        Duration::from_millis(5),
+        || {
+            writer.save(&mid).unwrap();
+        },
+    );
+    drop(writer);
+    // 1,000 clients, each a year on the bundled content: the list with its cache filled, and cold.
+    let bundled = Catalog::bundled();
+    let store = Store::new(dir.join("clients-1000"));
+    scale::write_clients(&store, &scale::year_of_history(&bundled, "Klant"), 1_000).unwrap();
+    black_box(pqs::report::listing(&store, &bundled, now).unwrap());
+    all_ok &= check(
+        "list 1,000 clients (cached)",
+        Duration::from_millis(150),
+        || {
+            black_box(pqs::report::listing(&store, &bundled, now).unwrap());
+        },
+    );
+    let cache = store.dir().join(pqs::report::listing::CACHE_FILE);
+    not_yet(
+        "list 1,000 clients (cold)",
+        Duration::from_millis(150),
+        || {
+            let _ = std::fs::remove_file(&cache);
+            black_box(pqs::report::listing(&store, &bundled, now).unwrap());
+        },
+    );
+    all_ok
 }

@@ -3,8 +3,6 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use jiff::tz::TimeZone;
-
 use crate::assessment::Assessment;
 use crate::checklist::Catalog;
 use crate::clock;
@@ -83,7 +81,7 @@ pub fn document<'a>(
         assessment,
         name,
         clock::now(),
-        TimeZone::system(),
+        clock::local_tz(),
     )
 }
 

@@ -204,6 +204,7 @@ impl Bundle {
             ));
         }
         // Older assessment formats are a subset of this one, as in the store.
+        bundle.assessment.resolve_notes(bundle.assessment.format);
         bundle.assessment.format = FORMAT;
         Ok(bundle)
     }

@@ -95,11 +95,7 @@ fn both_answered(ours: &Answer, theirs: &Answer) -> Answer {
             history.push(entry.clone());
         }
     }
-    let earlier_version = Earlier {
-        status: earlier.status,
-        note: earlier.note.clone(),
-        at: earlier.answered_at,
-    };
+    let earlier_version = Earlier::new(earlier.status, earlier.note.clone(), earlier.answered_at);
     if !history.contains(&earlier_version) {
         history.push(earlier_version);
     }

@@ -89,11 +89,11 @@ fn combine(a: Answer, b: Answer) -> Answer {
     };
     let mut history = later.history.clone();
     history.extend(earlier.history.iter().cloned());
-    history.push(Earlier {
-        status: earlier.status,
-        note: earlier.note.clone(),
-        at: earlier.answered_at,
-    });
+    history.push(Earlier::new(
+        earlier.status,
+        earlier.note.clone(),
+        earlier.answered_at,
+    ));
     history.sort_by_key(|e| e.at);
     history.dedup();
     if later.note.is_empty() {

@@ -11,7 +11,7 @@ use super::status::Status;
 use crate::checklist::{Depth, Facts, Value};
 
 /// The file format this build writes and the newest it reads.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// How long an answer stays fresh when the assessment sets no period.
 pub const DEFAULT_REVIEW_MONTHS: u32 = 12;
@@ -42,8 +42,13 @@ impl ScanDepth {
 }
 
 /// An earlier version of an answer, kept so any two moments can be compared.
+///
+/// In the file (format 3 on) a version's `note` is written only when it differs from the version
+/// after it (the next one in the history, or the current answer): a year of sessions that change
+/// the status but not the note does not repeat the note a dozen times. Format 1 and 2 files, which
+/// wrote every note and left an empty one out, still read as they did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "EarlierOnDisk")]
 pub struct Earlier {
     /// The status then; absent when there was only a note or the answer was cleared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -53,10 +58,51 @@ pub struct Earlier {
     pub note: String,
     /// When that version was given.
     pub at: Timestamp,
+    /// Read from a file without a `note`: what that means depends on the file's format, so
+    /// [`Assessment::resolve_notes`] fills it in once the format is known.
+    #[serde(skip)]
+    pub(crate) note_absent: bool,
 }
 
+impl Earlier {
+    /// A version with this status and note, given at `at`.
+    pub fn new(status: Option<Status>, note: String, at: Timestamp) -> Earlier {
+        Earlier {
+            status,
+            note,
+            at,
+            note_absent: false,
+        }
+    }
+}
+
+/// [`Earlier`] as the file holds it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EarlierOnDisk {
+    #[serde(default)]
+    status: Option<Status>,
+    #[serde(default)]
+    note: Option<String>,
+    at: Timestamp,
+}
+
+impl From<EarlierOnDisk> for Earlier {
+    fn from(disk: EarlierOnDisk) -> Earlier {
+        Earlier {
+            status: disk.status,
+            note_absent: disk.note.is_none(),
+            note: disk.note.unwrap_or_default(),
+            at: disk.at,
+        }
+    }
+}
+
+/// The first file format that leaves out a history note equal to the next version's.
+pub const FORMAT_SHARED_NOTES: u32 = 3;
+
 /// The answer to one item, keyed by global item id in [`Assessment::answers`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
     /// The answer; absent when only a note was written (or the answer was cleared).
@@ -88,11 +134,26 @@ impl Answer {
 
     /// Keeps the current version in the history before it changes.
     fn remember(&mut self) {
-        self.history.push(Earlier {
-            status: self.status,
-            note: self.note.clone(),
-            at: self.answered_at,
-        });
+        self.history.push(Earlier::new(
+            self.status,
+            self.note.clone(),
+            self.answered_at,
+        ));
+    }
+
+    /// Fills in the history notes a file left out: in `format` 3 and later the note of the version
+    /// after it, before that an empty note.
+    fn resolve_notes(&mut self, format: u32) {
+        let mut newer = self.note.as_str();
+        for earlier in self.history.iter_mut().rev() {
+            if earlier.note_absent {
+                if format >= FORMAT_SHARED_NOTES {
+                    earlier.note = newer.to_owned();
+                }
+                earlier.note_absent = false;
+            }
+            newer = &earlier.note;
+        }
     }
 
     /// This answer as it was at `moment`, or `None` when it had not been given yet.
@@ -115,6 +176,57 @@ impl Answer {
             question: None,
             history: Vec::new(),
         })
+    }
+}
+
+impl Serialize for Answer {
+    /// As derived, except that a history note equal to the next version's is left out (see
+    /// [`Earlier`]).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct AnswerOut<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            status: Option<Status>,
+            #[serde(skip_serializing_if = "str::is_empty")]
+            note: &'a str,
+            answered_at: Timestamp,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            question: Option<&'a str>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            history: Vec<EarlierOut<'a>>,
+        }
+        #[derive(Serialize)]
+        struct EarlierOut<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            status: Option<Status>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            note: Option<&'a str>,
+            at: Timestamp,
+        }
+        let newer = self
+            .history
+            .iter()
+            .skip(1)
+            .map(|e| e.note.as_str())
+            .chain(std::iter::once(self.note.as_str()));
+        let history = self
+            .history
+            .iter()
+            .zip(newer)
+            .map(|(e, newer)| EarlierOut {
+                status: e.status,
+                note: (e.note != newer).then_some(e.note.as_str()),
+                at: e.at,
+            })
+            .collect();
+        AnswerOut {
+            status: self.status,
+            note: &self.note,
+            answered_at: self.answered_at,
+            question: self.question.as_deref(),
+            history,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -285,6 +397,14 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// Fills in the history notes a file of `format` left out (see [`Earlier`]); called once
+    /// after reading, before anything else looks at the history.
+    pub(crate) fn resolve_notes(&mut self, format: u32) {
+        for answer in self.answers.values_mut() {
+            answer.resolve_notes(format);
+        }
+    }
+
     /// A new, empty assessment.
     pub fn new(organisation: impl Into<String>, now: Timestamp) -> Self {
         Assessment {

@@ -181,6 +181,23 @@ impl Store {
             .map(|(assessment, _, _)| assessment))
     }
 
+    /// The stamp of an assessment's file as it is now, without reading it; `None` when there is no
+    /// regular file (a link is not followed).
+    pub fn stamp(&self, name: &str) -> Option<Stamp> {
+        validate_name(name).ok()?;
+        fs::symlink_metadata(self.path(name))
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .map(|meta| Stamp::of(&meta))
+    }
+
+    /// [`Store::read`] with the stamp of exactly the bytes that were read.
+    pub fn read_stamped(&self, name: &str) -> Result<Option<(Assessment, Stamp)>, StoreError> {
+        Ok(self
+            .read_with_text(name)?
+            .map(|(assessment, _, meta)| (assessment, Stamp::of(&meta))))
+    }
+
     /// [`Store::read`] with the text and metadata of the file that was read.
     fn read_with_text(
         &self,
@@ -316,8 +333,8 @@ enum Seen {
 }
 
 /// Identity, size and modification time of a file: a write by anyone changes at least one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
     dev: u64,
     ino: u64,
     len: u64,
@@ -330,7 +347,8 @@ impl Stamp {
         self.dev == other.dev && self.ino == other.ino
     }
 
-    fn of(meta: &fs::Metadata) -> Stamp {
+    /// The stamp of a file's metadata.
+    pub fn of(meta: &fs::Metadata) -> Stamp {
         #[cfg(unix)]
         let (dev, ino) = {
             use std::os::unix::fs::MetadataExt;
@@ -611,6 +629,7 @@ pub fn parse_body(text: &str, path: &Path) -> Result<Assessment, StoreError> {
         }
     };
     // Older formats are a subset of this one: the next save writes the current format.
+    assessment.resolve_notes(assessment.format);
     assessment.format = FORMAT;
     Ok(assessment)
 }

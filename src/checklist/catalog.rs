@@ -347,6 +347,26 @@ impl Catalog {
         conditions(checklist, item).find(|c| !c.holds(facts.get(&c.flag)))
     }
 
+    /// A hash of what a scan reads from the catalog (the checklists and the intake, with where
+    /// they came from), for a cache of results computed from it: a change to any of it changes the
+    /// digest. Stable within one build of pqs only.
+    pub fn digest(&self) -> u64 {
+        struct Feed(std::hash::DefaultHasher);
+        impl std::fmt::Write for Feed {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                std::hash::Hasher::write(&mut self.0, s.as_bytes());
+                Ok(())
+            }
+        }
+        let mut feed = Feed(std::hash::DefaultHasher::new());
+        // Debug shows every field; the model holds no hash maps, so the order is fixed.
+        let _ = std::fmt::Write::write_fmt(
+            &mut feed,
+            format_args!("{:?}{:?}", self.checklists, self.intake),
+        );
+        std::hash::Hasher::finish(&feed.0)
+    }
+
     /// Checklists in display order.
     pub fn checklists(&self) -> &[Checklist] {
         &self.checklists

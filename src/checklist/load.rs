@@ -37,6 +37,8 @@ impl std::error::Error for LoadError {}
 pub(super) struct Validator<'a> {
     pub(super) file: &'a str,
     pub(super) text: &'a str,
+    /// Where each line of `text` starts, so every position costs the same in a file of any size.
+    pub(super) lines: LineIndex,
     pub(super) errors: Vec<LoadError>,
 }
 
@@ -49,6 +51,7 @@ impl<'a> Validator<'a> {
         let mut v = Validator {
             file,
             text,
+            lines: LineIndex::new(text),
             errors: Vec::new(),
         };
         match toml::from_str(text) {
@@ -74,13 +77,18 @@ impl<'a> Validator<'a> {
     }
 
     pub(super) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
-        let (line, column) = line_column(self.text, span.start);
+        let (line, column) = self.position(span.start);
         self.errors.push(LoadError {
             file: self.file.to_owned(),
             line,
             column,
             message: message.into(),
         });
+    }
+
+    /// 1-based line and column (in characters) of a byte offset in the file.
+    pub(super) fn position(&self, offset: usize) -> (usize, usize) {
+        self.lines.position(self.text, offset)
     }
 
     /// A required, non-empty text field.
@@ -212,7 +220,7 @@ impl<'a> Validator<'a> {
                 .get(span.clone())
                 .and_then(|source| source.find(text.as_str()))
                 .map_or(span.start, |i| span.start + i);
-            let position = line_column(self.text, at);
+            let position = self.position(at);
             match Condition::parse(&text, position) {
                 Some(condition) => out.push(condition),
                 None => self.error(
@@ -381,14 +389,43 @@ fn locate_unsafe(source: &str) -> Option<usize> {
     None
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// 1-based line and column (in characters) of a byte offset. For one position; a file that needs
+/// many (every item, every condition) builds a [`LineIndex`] once instead.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    LineIndex::new(text).position(text, offset)
+}
+
+/// The byte offset where each line of a text starts: a position is then a binary search plus the
+/// characters of its own line, not a count from the start of the file (which made loading a large
+/// checklist quadratic).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// The index of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset in `text`, the text this index
+    /// was built from. An offset past the end is the end; one inside a character counts from the
+    /// character boundary before it.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // The last line starting at or before `offset` (a line starts after its '\n').
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts[line - 1];
+        let column = text[line_start..offset].chars().count() + 1;
+        (line, column)
+    }
 }
 
 #[cfg(test)]
@@ -403,6 +440,44 @@ mod tests {
         assert_eq!(line_column(text, 6), (2, 1));
         assert_eq!(line_column(text, text.find('=').unwrap()), (1, 3));
         assert_eq!(line_column(text, 10), (2, 4));
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_counting_from_the_start() {
+        let counted = |text: &str, offset: usize| {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            (line, before[start..].chars().count() + 1)
+        };
+        for text in ["", "\n", "a", "a = 1\nbé = 2\n", "\n\nx\r\nyé\n\nz"] {
+            let index = LineIndex::new(text);
+            for offset in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    index.position(text, offset),
+                    counted(text, offset),
+                    "{text:?} at {offset}"
+                );
+            }
+            assert_eq!(
+                index.position(text, text.len() + 5),
+                counted(text, text.len())
+            );
+        }
+    }
+
+    #[test]
+    fn positions_deep_in_a_large_checklist_are_still_right() {
+        let mut text = crate::report::fixture::scale::checklist_toml(2_000);
+        // A condition that is not valid, far down the file, and an empty question after it.
+        let bad = "applies_if = \"omvang=\"";
+        let at = text.rfind("applies_if = ").unwrap();
+        let end = at + text[at..].find('\n').unwrap();
+        text.replace_range(at..end, bad);
+        let line = text[..at].matches('\n').count() + 1;
+        let errors = parse_checklist(&text, "schaal.toml", Source::Bundled).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].line, errors[0].column), (line, 15), "{errors:?}");
     }
 
     fn checklist_with(question: &str) -> String {

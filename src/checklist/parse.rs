@@ -164,13 +164,13 @@ pub fn parse_checklist(
                     format!("\"{target}\" staat al eerder in deze checklist"),
                 );
             } else {
-                let position = super::load::line_column(text, see.span().start);
+                let position = v.position(see.span().start);
                 entries.push(Entry::See(target.to_owned(), position));
             }
             continue;
         }
         let id_span = raw_item.id.as_ref().map_or(span.clone(), Spanned::span);
-        let position = super::load::line_column(text, id_span.start);
+        let position = v.position(id_span.start);
         let local_id = v.id(raw_item.id, span.clone());
         if !local_id.is_empty() && !seen.insert(local_id.clone()) {
             v.error(id_span, format!("de id \"{local_id}\" komt al eerder voor in dit bestand; elke vraag heeft een eigen id nodig"));

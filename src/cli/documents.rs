@@ -439,7 +439,7 @@ fn breach_lines(b: &Breach, tz: &TimeZone, now: Timestamp) -> String {
 /// `pqs datalek`.
 pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> {
     let catalog = global.catalog()?;
-    let tz = TimeZone::system();
+    let tz = crate::clock::local_tz();
     let now = crate::clock::now();
     let find_known = |docs: &Documents, id: &str| -> Result<usize, Error> {
         docs.breaches

@@ -303,7 +303,7 @@ pub(super) fn plan(global: &Config, args: &PlanArgs) -> Result<(), Error> {
         None => None,
         Some("") => Some(
             clock::now()
-                .to_zoned_datetime(jiff::tz::TimeZone::system())
+                .to_zoned_datetime(crate::clock::local_tz())
                 .date(),
         ),
         Some(text) => Some(parse(text)?),
@@ -476,7 +476,7 @@ pub(super) fn session(
         if rows.is_empty() {
             return print(t::NO_SESSIONS);
         }
-        let tz = jiff::tz::TimeZone::system();
+        let tz = crate::clock::local_tz();
         let lines: Vec<String> = rows
             .iter()
             .zip(&assessment.sessions)

@@ -18,7 +18,7 @@ pub(super) fn list(global: &Config, format: ListFormat) -> Result<(), Error> {
         ListFormat::Text if rows.is_empty() => {
             t::no_assessments(&store.dir().display().to_string())
         }
-        ListFormat::Text => render_table(&rows, &TimeZone::system()),
+        ListFormat::Text => render_table(&rows, &clock::local_tz()),
     };
     print(&rendered)?;
     let unreadable: Vec<&Unreadable> = rows.iter().filter_map(|r| r.as_ref().err()).collect();

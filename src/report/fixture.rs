@@ -1,6 +1,8 @@
 //! A fixed assessment for report tests: every status, notes with characters that break formats, an orphan,
 //! and a fixed clock.
 
+pub mod scale;
+
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 

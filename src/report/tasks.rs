@@ -23,7 +23,7 @@
 //! breach register) also carries what that document lacks ("Register: bij „Nieuwsbrief” ontbreekt
 //! nog: bewaartermijn"); such a gap keeps the task open, and counts in its severity.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
 
@@ -130,6 +130,8 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
     let facts = catalog.intake().effective(&assessment.intake);
     // Each asked item once, where it lives, grouped by task in the order first met.
     let mut order: Vec<&str> = Vec::new();
+    // What `order` holds, so meeting a task again costs the same with 10 tasks as with 10,000.
+    let mut ordered: HashSet<&str> = HashSet::new();
     let mut in_order: HashMap<&str, usize> = HashMap::new();
     let mut last_answer: HashMap<&str, jiff::Timestamp> = HashMap::new();
     for item in scan
@@ -139,7 +141,7 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
         .filter(|i| i.shared_from.is_none() && i.asked())
     {
         let task = item.task.as_str();
-        if !order.contains(&task) {
+        if ordered.insert(task) {
             order.push(task);
         }
         if !item.is_gap() {
@@ -178,7 +180,7 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
             order.push(task.id.as_str());
         }
     }
-    let local = jiff::tz::TimeZone::system();
+    let local = crate::clock::local_tz();
     let mut tasks: Vec<(usize, PlannedTask)> = order
         .iter()
         .enumerate()

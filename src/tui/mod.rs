@@ -237,7 +237,7 @@ fn run_screens(
     catalog: Catalog,
 ) -> Result<Option<Finished>, Error> {
     let theme = theme::Theme::from_env();
-    let tz = jiff::tz::TimeZone::system();
+    let tz = crate::clock::local_tz();
     let opened = match direct {
         Some(opened) => opened,
         None => {

@@ -18,7 +18,7 @@ fn answer_creates_the_default_assessment_file() {
         ""
     );
     let expected = format!(
-        "{}\nformat = 2\norganisation = \"\"\ncreated = \"{NOW}\"\nupdated = \"{NOW}\"\ndepth = \"snel\"\n\n\
+        "{}\nformat = 3\norganisation = \"\"\ncreated = \"{NOW}\"\nupdated = \"{NOW}\"\ndepth = \"snel\"\n\n\
          [answers.\"{ITEM}\"]\nstatus = \"yes\"\nnote = 'staat in \"privacy\" § 2'\n\
          answered_at = \"{NOW}\"\nquestion = \"{fingerprint}\"\n\n# einde\n",
         pqs::assessment::store::HEAD_MARK,

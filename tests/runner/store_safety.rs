@@ -70,7 +70,7 @@ const CORRUPT: &[(&str, &str)] = &[
         ":1:1: dit bestand heeft formaatversie 99, ",
     ),
     ("wrong-type.toml", ":7:10: het bestand is beschadigd: "),
-    ("empty.toml", ":1:1: `format = 2` ontbreekt bovenaan"),
+    ("empty.toml", ":1:1: `format = 3` ontbreekt bovenaan"),
     (
         "review-months.toml",
         ":5:17: het bestand is beschadigd: `review_months = 4000000`: kies een aantal maanden",

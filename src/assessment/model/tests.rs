@@ -229,3 +229,73 @@ fn a_kvk_number_is_eight_digits_with_spaces_and_dots_left_out() {
         assert_eq!(super::parse_kvk(typed).as_deref(), stored, "{typed:?}");
     }
 }
+
+/// Reads a file's text the way the store does.
+fn read(text: &str) -> Assessment {
+    crate::assessment::store::parse(text, std::path::Path::new("a.toml")).unwrap()
+}
+
+#[test]
+fn a_history_note_is_written_only_when_it_changed_and_reads_back_whole() {
+    let mut a = Assessment::new("Bakkerij", at(0));
+    a.set_note("x.y", "eerste", at(1));
+    a.set_status("x.y", Some(Status::No), None, at(2));
+    a.set_status("x.y", Some(Status::Partly), None, at(3));
+    a.set_note("x.y", "", at(4));
+    a.set_status("x.y", Some(Status::Yes), None, at(5));
+    a.set_note("x.y", "laatste", at(6));
+    let history: Vec<&str> = a.answers["x.y"]
+        .history
+        .iter()
+        .map(|e| e.note.as_str())
+        .collect();
+    assert_eq!(history, ["eerste", "eerste", "eerste", "", ""]);
+    let text = crate::assessment::store::serialise(&a);
+    assert!(text.contains("format = 3"), "{text}");
+    // "eerste" once in the history (where it differs from the empty version after it), and an
+    // empty note written where the version after it has one.
+    assert_eq!(text.matches("note = \"eerste\"").count(), 1, "{text}");
+    assert_eq!(text.matches("note = \"\"").count(), 1, "{text}");
+    let back = read(&text);
+    assert_eq!(back, a);
+    for moment in 0..=7 {
+        assert_eq!(
+            back.answers["x.y"].at(at(moment)),
+            a.answers["x.y"].at(at(moment))
+        );
+    }
+}
+
+#[test]
+fn a_format_2_file_without_a_history_note_reads_it_as_empty() {
+    let text = "format = 2\norganisation = \"\"\ncreated = \"1970-01-01T00:00:00Z\"\nupdated = \"1970-01-01T00:00:10Z\"\n\n\
+        [answers.\"x.y\"]\nstatus = \"yes\"\nnote = \"nu\"\nanswered_at = \"1970-01-01T00:00:10Z\"\n\n\
+        [[answers.\"x.y\".history]]\nstatus = \"no\"\nat = \"1970-01-01T00:00:05Z\"\n\n\
+        [[answers.\"x.y\".history]]\nstatus = \"partly\"\nnote = \"toen\"\nat = \"1970-01-01T00:00:07Z\"\n";
+    let old = read(text);
+    let notes: Vec<&str> = old.answers["x.y"]
+        .history
+        .iter()
+        .map(|e| e.note.as_str())
+        .collect();
+    assert_eq!(notes, ["", "toen"]);
+    // The same file as format 3 means: the first version had the note of the one after it.
+    let newer = read(&text.replace("format = 2", "format = 3"));
+    assert_eq!(newer.answers["x.y"].history[0].note, "toen");
+    // Written again (as format 3) it reads back the same.
+    assert_eq!(read(&crate::assessment::store::serialise(&old)), old);
+}
+
+#[test]
+fn a_year_of_history_with_an_unchanged_note_writes_the_note_once_per_answer() {
+    let catalog = crate::checklist::Catalog::bundled();
+    let year = crate::report::fixture::scale::year_of_history(&catalog, "Jaar BV");
+    let text = crate::assessment::store::serialise(&year);
+    let note = "Een opmerking van gemiddelde lengte";
+    assert_eq!(
+        text.matches(note).count(),
+        year.answers.len(),
+        "one per answer"
+    );
+    assert_eq!(read(&text), year);
+}
