@@ -173,11 +173,26 @@ pub struct App {
 
 impl App {
     /// A new interface state; a new assessment starts in the walk-through, an existing one in the overview.
+    /// Scored as of the assessment's last change (the loop's [`App::start_session`] rescores at the
+    /// real time).
     pub fn new(
         catalog: Catalog,
         assessment: Assessment,
         name: impl Into<String>,
         theme: Theme,
+    ) -> Self {
+        let now = assessment.updated;
+        App::new_at(catalog, assessment, name, theme, now)
+    }
+
+    /// [`App::new`] scored at `now`: when the session then starts at the same moment, nothing is
+    /// scored twice before the first frame.
+    pub fn new_at(
+        catalog: Catalog,
+        assessment: Assessment,
+        name: impl Into<String>,
+        theme: Theme,
+        now: jiff::Timestamp,
     ) -> Self {
         let positions = catalog
             .checklists()
@@ -185,7 +200,6 @@ impl App {
             .enumerate()
             .flat_map(|(ci, c)| (0..c.entries.len()).map(move |ei| (ci, ei)))
             .collect();
-        let now = assessment.updated;
         let scan = Scan::new(&catalog, &assessment, now);
         let fresh = assessment.answers.is_empty() && assessment.intake.is_empty();
         let mode = if !fresh {
@@ -226,6 +240,7 @@ impl App {
         };
         app.asked_places = app.asked_places();
         app.tasks = crate::report::tasks::plan(&app.catalog, &app.assessment, &app.scan);
+        app.progress = app.comparison();
         if mode == Mode::Guided {
             app.cursor = app.next_open(0).unwrap_or(0);
         }
@@ -245,6 +260,8 @@ impl App {
 
     /// Starts the session clock (the loop calls this with the real time before the first frame).
     pub fn start_session(&mut self, now: jiff::Timestamp) {
+        // Scored at this moment already (App::new_at): not again.
+        let rescore = now != self.now;
         self.now = now;
         self.session_start = now;
         // A restart soon after a quit, by the same assessor, continues that session: what it
@@ -255,7 +272,9 @@ impl App {
             self.session_start = last.start;
             self.changed = last.changed.iter().cloned().collect();
         }
-        self.refresh();
+        if rescore {
+            self.refresh();
+        }
     }
 
     /// Notes that `id` changed in this run, for the session record.
@@ -501,13 +520,18 @@ impl App {
         self.scan = Scan::new(&self.catalog, &self.assessment, self.now);
         self.asked_places = self.asked_places();
         self.tasks = crate::report::tasks::plan(&self.catalog, &self.assessment, &self.scan);
+        self.progress = self.comparison();
+    }
+
+    /// What the report screen compares with: the chosen moment, else the previous session.
+    fn comparison(&self) -> Option<crate::report::progress::Progress> {
         use crate::report::progress::{self, Baseline};
         let baseline = match self.compare_with {
             Some(moment) => Some((moment, Baseline::Chosen)),
             None => progress::default_baseline(&self.assessment)
                 .map(|moment| (moment, Baseline::PreviousSession)),
         };
-        self.progress = baseline.map(|(moment, baseline)| {
+        baseline.map(|(moment, baseline)| {
             progress::compare(
                 &self.catalog,
                 &self.assessment,
@@ -515,6 +539,6 @@ impl App {
                 moment,
                 baseline,
             )
-        });
+        })
     }
 }

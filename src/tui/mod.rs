@@ -299,7 +299,9 @@ fn run_screens(
     let assessment = opened
         .assessment
         .unwrap_or_else(|| Assessment::new("", clock::now()));
-    let mut app = App::new(catalog, assessment, opened.name, theme);
+    // Scored at the moment the session starts, so the loop does not score it again.
+    let now = clock::now();
+    let mut app = App::new_at(catalog, assessment, opened.name, theme, now);
     if ask_organisation {
         app.ask_organisation();
     } else if opened.ask_depth {
