@@ -14,9 +14,7 @@ use super::{Config, Error, print};
 use crate::checklist::suggest::{edit_distance, nearest};
 use crate::documents::edit;
 use crate::documents::suggest::{Suggestions, adopt_activity, adopt_processor};
-use crate::documents::{
-    Activity, Breach, Documents, FieldError, LegalBasis, Processor, Stamp, id_for,
-};
+use crate::documents::{Activity, Breach, Documents, FieldError, LegalBasis, Processor};
 use crate::sanitize;
 use crate::text as t;
 
@@ -68,11 +66,6 @@ fn unknown<'a>(
             .collect(),
         known: known.map(str::to_owned).collect(),
     }
-}
-
-/// A typed text field: one line, control characters out.
-fn text(value: &str) -> String {
-    sanitize::input_line(value)
 }
 
 // ---- the register ----
@@ -172,7 +165,11 @@ pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error
                 let docs = &mut assessment.documents;
                 let mut activity = match template {
                     Some(s) => adopt_activity(s, docs, now),
-                    None => blank_activity(docs, fields.name.as_deref().unwrap_or(""), now),
+                    None => Activity::blank(
+                        fields.name.as_deref().unwrap_or(""),
+                        docs.activities.iter().map(|a| a.id.as_str()),
+                        now,
+                    ),
                 };
                 edit::apply_activity(&mut activity, &fields.into())?;
                 docs.activities.push(activity.clone());
@@ -234,25 +231,6 @@ pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error
             })?;
             print(&t::record_removed(t::WHAT_ACTIVITY, &removed))
         }
-    }
-}
-
-fn blank_activity(docs: &Documents, name: &str, now: Timestamp) -> Activity {
-    Activity {
-        id: id_for(name, docs.activities.iter().map(|a| a.id.as_str())),
-        name: text(name),
-        purpose: String::new(),
-        basis: None,
-        interest: String::new(),
-        people: String::new(),
-        data: String::new(),
-        special: false,
-        criminal: false,
-        recipients: String::new(),
-        transfers: String::new(),
-        retention: String::new(),
-        security: String::new(),
-        stamp: Stamp::new(now),
     }
 }
 
@@ -345,20 +323,11 @@ pub(super) fn processors(global: &Config, args: &ProcessorArgs) -> Result<(), Er
                 let docs = &mut assessment.documents;
                 let mut p = match template {
                     Some(s) => adopt_processor(s, docs, now),
-                    None => {
-                        let name = fields.name.as_deref().unwrap_or("");
-                        Processor {
-                            id: id_for(name, docs.processors.iter().map(|p| p.id.as_str())),
-                            name: text(name),
-                            service: String::new(),
-                            data: String::new(),
-                            location: None,
-                            safeguard: String::new(),
-                            agreement: None,
-                            checked: None,
-                            stamp: Stamp::new(now),
-                        }
-                    }
+                    None => Processor::blank(
+                        fields.name.as_deref().unwrap_or(""),
+                        docs.processors.iter().map(|p| p.id.as_str()),
+                        now,
+                    ),
                 };
                 edit::apply_processor(&mut p, &fields.into())?;
                 docs.processors.push(p.clone());

@@ -233,11 +233,11 @@ pub fn apply_breach(
         b.found = moment(t::FIELD_FOUND, found, tz, now)?;
     }
     if let Some(at) = &f.reported {
-        b.reported = Some(moment(t::FIELD_REPORTED, at, tz, now)?);
+        b.reported = Some(moment(t::FIELD_REPORTED_AT, at, tz, now)?);
         b.not_reported_because.clear();
     }
     if let Some(at) = &f.informed {
-        b.informed = Some(moment(t::FIELD_INFORMED, at, tz, now)?);
+        b.informed = Some(moment(t::FIELD_INFORMED_AT, at, tz, now)?);
         b.not_informed_because.clear();
     }
     if let Some(reason) = &f.not_reported {

@@ -218,6 +218,17 @@ pub enum FieldError {
     InFuture(&'static str),
 }
 
+impl FieldError {
+    /// The field it is about, when it names one.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            FieldError::Empty(f) | FieldError::InFuture(f) => Some(f),
+            FieldError::NotAllowed { field, .. } | FieldError::BadDate { field, .. } => Some(field),
+            FieldError::Conflict(_) => None,
+        }
+    }
+}
+
 /// A record's id from its name: lower case letters and digits, words joined by `-`, unique among
 /// `taken` (a second "Nieuwsbrief" becomes `nieuwsbrief-2`).
 pub fn id_for<'a>(name: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {

@@ -85,6 +85,25 @@ pub enum Missing {
 }
 
 impl Processor {
+    /// A new, empty processor called `name`, with an id not among `taken`.
+    pub fn blank<'a>(
+        name: &str,
+        taken: impl Iterator<Item = &'a str> + Clone,
+        now: jiff::Timestamp,
+    ) -> Processor {
+        Processor {
+            id: super::id_for(name, taken),
+            name: crate::sanitize::input_line(name),
+            service: String::new(),
+            data: String::new(),
+            location: None,
+            safeguard: String::new(),
+            agreement: None,
+            checked: None,
+            stamp: Stamp::new(now),
+        }
+    }
+
     /// What is missing, most serious first.
     pub fn missing(&self) -> Vec<Missing> {
         let mut out = Vec::new();

@@ -151,6 +151,30 @@ pub struct Activity {
 }
 
 impl Activity {
+    /// A new, empty activity called `name`, with an id not among `taken`.
+    pub fn blank<'a>(
+        name: &str,
+        taken: impl Iterator<Item = &'a str> + Clone,
+        now: jiff::Timestamp,
+    ) -> Activity {
+        Activity {
+            id: super::id_for(name, taken),
+            name: crate::sanitize::input_line(name),
+            purpose: String::new(),
+            basis: None,
+            interest: String::new(),
+            people: String::new(),
+            data: String::new(),
+            special: false,
+            criminal: false,
+            recipients: String::new(),
+            transfers: String::new(),
+            retention: String::new(),
+            security: String::new(),
+            stamp: Stamp::new(now),
+        }
+    }
+
     /// The fields that are still empty, in the order of the law: an activity with none is complete.
     pub fn missing(&self) -> Vec<Field> {
         let empty = |text: &str| text.trim().is_empty();

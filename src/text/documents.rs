@@ -463,7 +463,7 @@ pub fn documents_status(
 }
 
 /// A label inside a sentence: its first letter lower case ("Buiten de EER" → "buiten de EER").
-fn lower_first(label: &str) -> String {
+pub fn lower_first(label: &str) -> String {
     let mut chars = label.chars();
     chars
         .next()
@@ -507,3 +507,55 @@ pub fn statement_fill(missing: &str) -> String {
 
 /// Above the draft privacy statement's heading.
 pub const STATEMENT_EYEBROW: &str = "Concept";
+/// Above the activity form: how to type the fields that are not free text.
+pub const ACTIVITY_FORM_ABOUT: &str = "Grondslag: toestemming, overeenkomst, wettelijke-plicht, vitaal-belang, algemeen-belang of gerechtvaardigd-belang.";
+/// Above the processor form.
+pub const PROCESSOR_FORM_ABOUT: &str =
+    "Waar: eer of buiten-eer (dan ook de waarborg). Datums als dd-mm-jjjj; leeg is nog niet.";
+/// Above the breach form.
+pub const BREACH_FORM_ABOUT: &str = "Momenten als jjjj-mm-dd uu:mm, of nu. De termijn van 72 uur om te melden bij de AP loopt vanaf Ontdekt.";
+/// Title of the activity form.
+pub const ACTIVITY_FORM_TITLE: &str = " Verwerking ";
+/// Title of the processor form.
+pub const PROCESSOR_FORM_TITLE: &str = " Verwerker ";
+/// Title of the breach form.
+pub const BREACH_FORM_TITLE: &str = " Datalek ";
+/// Title of the drill form.
+pub const DRILL_FORM_TITLE: &str = " Oefening datalek ";
+/// Status line after a suggestion was added from the documents screen.
+pub const SUGGESTION_ADDED: &str =
+    "Voorstel toegevoegd. Kijk elk veld na en vul aan wat ontbreekt; Enter slaat op.";
+/// Status line after a document form was saved.
+pub fn document_saved(name: &str) -> String {
+    format!(
+        "Opgeslagen: \u{201e}{}\u{201d}.",
+        crate::sanitize::line(name)
+    )
+}
+/// Title of the documents screen.
+pub const DOCUMENTS_SCREEN: &str = " Documenten: register, verwerkers en datalekken ";
+/// A complete record on the documents screen.
+pub const DOC_COMPLETE: &str = "compleet";
+/// A record with fields missing.
+pub fn doc_row_missing(missing: &str) -> String {
+    format!("nog in te vullen: {missing}")
+}
+/// A suggestion from the intake on the documents screen.
+pub fn doc_row_suggested(name: &str) -> String {
+    format!("+ voorstel: {name}")
+}
+/// The row that starts a drill.
+pub const DOC_NEW_DRILL: &str = "+ oefening: een datalek naspelen met de klok van 72 uur";
+/// Below the list: a heading of the register.
+pub const DOC_ABOUT_REGISTER: &str = "Het verwerkingsregister (art. 30 AVG): per verwerking het doel, de grondslag, van wie, welke gegevens, ontvangers, buiten de EER, bewaartermijn en beveiliging. Enter: een nieuwe verwerking.";
+/// Below the list: a heading of the processors.
+pub const DOC_ABOUT_PROCESSORS: &str = "Verwerkers (art. 28 AVG): bedrijven die gegevens voor je verwerken. Met elk sluit je een verwerkersovereenkomst. Enter: een nieuwe verwerker.";
+/// Below the list: a heading of the breach register.
+pub const DOC_ABOUT_BREACHES: &str = "Het datalekregister (art. 33 AVG): elk datalek blijft erin, ook als je het niet hoefde te melden. Enter: een datalek vastleggen; de termijn van 72 uur loopt vanaf het moment van ontdekken.";
+/// Below the list: a suggestion.
+pub const DOC_ABOUT_SUGGESTED: &str = "Een voorstel uit je intake, met standaardteksten. Enter voegt het toe en opent het: kijk alles na en vul aan wat ontbreekt.";
+/// Below the list: a drill.
+pub const DOC_ABOUT_DRILL: &str = "Een oefening staat apart van echte datalekken. Enter: begin een oefening; leg daarna in de evaluatie vast wat goed ging en wat beter kan.";
+/// Below the list: a record.
+pub const DOC_ABOUT_RECORD: &str =
+    "Enter: bekijken en wijzigen. Een leeg veld is nog niet ingevuld.";

@@ -129,6 +129,8 @@ pub fn action_label(action: &crate::tui::action::Action) -> &'static str {
         A::ToggleMode => "wissel weergave",
         A::ToggleReport => "rapport",
         A::OpenPlan => "plan",
+        A::OpenDocuments => "documenten",
+        A::EditDocument => "bewerken of toevoegen",
         A::ToggleDone => "afgerond aan/uit",
         A::PinUp => "vastzetten / omhoog",
         A::PinDown => "omlaag / losmaken",
@@ -273,6 +275,8 @@ pub const HELP_SCREENS: &str = "Schermen";
 pub const HELP_PLAN: &str = "Plan (p)";
 /// Help heading: keys of the report screen.
 pub const HELP_REPORT: &str = "Rapport (r)";
+/// Help heading: keys of the documents screen.
+pub const HELP_DOCUMENTS: &str = "Documenten (l)";
 /// Help heading: the intake's keys.
 pub const HELP_INTAKE: &str = "Intake";
 

@@ -82,6 +82,10 @@ pub enum Action {
     ToggleReport,
     /// Show the plan screen: every task with what was agreed.
     OpenPlan,
+    /// Show the documents: the register, the processors and the breach register.
+    OpenDocuments,
+    /// Documents screen: edit the selected record, add a suggested one, or start a new one.
+    EditDocument,
     /// Plan screen: mark the selected task done today, or open again.
     ToggleDone,
     /// Plan screen: pin the selected task at the top, or move it up among the pinned ones.

@@ -25,6 +25,25 @@ pub enum Mode {
     Intake,
     /// The plan: every task, what was agreed, pinned and done.
     Plan,
+    /// The documents: the register, the processors and the breach register.
+    Documents,
+}
+
+/// One row of the documents screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocRow {
+    /// A document's heading: Enter starts a new record of it.
+    Heading(crate::documents::DocumentKind),
+    /// An activity, by index in `documents.activities`.
+    Activity(usize),
+    /// A processor, by index in `documents.processors`.
+    Processor(usize),
+    /// A breach or drill, by index in `documents.breaches`.
+    Breach(usize),
+    /// A suggestion from the intake, by id: Enter adds it (the user's yes) and opens it.
+    Suggested(crate::documents::DocumentKind, String),
+    /// Start a drill.
+    NewDrill,
 }
 
 /// What lies on top of the main screen.
@@ -158,6 +177,8 @@ pub struct App {
     pub intake_cursor: usize,
     /// Index of the selected task on the plan screen (in plan order).
     pub plan_cursor: usize,
+    /// Index of the selected row on the documents screen.
+    pub documents_cursor: usize,
     /// When this run started: the session's id.
     pub session_start: jiff::Timestamp,
     /// Ids changed in this run (answers, `intake.FLAG`, `plan.ITEM`, `details`).
@@ -232,6 +253,7 @@ impl App {
             now,
             intake_cursor: 0,
             plan_cursor: 0,
+            documents_cursor: 0,
             session_start: now,
             changed: BTreeSet::new(),
             progress: None,
@@ -396,6 +418,7 @@ impl App {
             (Overlay::None, Mode::Overview) => Context::Overview,
             (Overlay::None, Mode::Report) => Context::Report,
             (Overlay::None, Mode::Plan) => Context::Plan,
+            (Overlay::None, Mode::Documents) => Context::Documents,
         }
     }
 
@@ -446,6 +469,45 @@ impl App {
     /// The plan as the reports have it: tasks in plan order.
     pub fn tasks(&self) -> &[crate::report::tasks::PlannedTask] {
         &self.tasks
+    }
+
+    /// The rows of the documents screen: per document its heading, its records (removed ones left
+    /// out) and what the intake suggests; then a drill.
+    pub fn document_rows(&self) -> Vec<DocRow> {
+        use crate::documents::DocumentKind;
+        let docs = &self.assessment.documents;
+        let suggestions = crate::documents::suggest::Suggestions::bundled();
+        let facts = self.catalog.intake().effective(&self.assessment.intake);
+        let mut rows = vec![DocRow::Heading(DocumentKind::Register)];
+        rows.extend(
+            docs.activities
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.stamp.removed.is_none())
+                .map(|(i, _)| DocRow::Activity(i)),
+        );
+        rows.extend(
+            suggestions
+                .activities_for(&facts, docs)
+                .map(|s| DocRow::Suggested(DocumentKind::Register, s.id.clone())),
+        );
+        rows.push(DocRow::Heading(DocumentKind::Processors));
+        rows.extend(
+            docs.processors
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.stamp.removed.is_none())
+                .map(|(i, _)| DocRow::Processor(i)),
+        );
+        rows.extend(
+            suggestions
+                .processors_for(&facts, docs)
+                .map(|s| DocRow::Suggested(DocumentKind::Processors, s.id.clone())),
+        );
+        rows.push(DocRow::Heading(DocumentKind::Breaches));
+        rows.extend((0..docs.breaches.len()).map(DocRow::Breach));
+        rows.push(DocRow::NewDrill);
+        rows
     }
 
     /// Cursor index of the first item of checklist `ci`.

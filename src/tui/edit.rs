@@ -74,6 +74,149 @@ pub fn open_plan(app: &mut App) -> Option<Effect> {
     None
 }
 
+/// The documents screen's Enter: the selected record's form, a suggestion added (the user's yes)
+/// and opened, or the form of a new record.
+pub fn open_document(app: &mut App, now: Timestamp) -> Option<Effect> {
+    use crate::documents::DocumentKind;
+    use crate::documents::suggest::{Suggestions, adopt_activity, adopt_processor};
+    use crate::tui::app::DocRow;
+    let row = app.document_rows().get(app.documents_cursor)?.clone();
+    let docs = &app.assessment.documents;
+    let form = match row {
+        DocRow::Heading(DocumentKind::Register) => Form::activity(None, None),
+        DocRow::Heading(DocumentKind::Processors) => Form::processor(None, None),
+        DocRow::Heading(DocumentKind::Breaches) => Form::breach(None, false, None, &app.tz),
+        DocRow::NewDrill => Form::breach(None, true, None, &app.tz),
+        DocRow::Activity(i) => Form::activity(Some(i), docs.activities.get(i)),
+        DocRow::Processor(i) => Form::processor(Some(i), docs.processors.get(i)),
+        DocRow::Breach(i) => {
+            let b = docs.breaches.get(i)?;
+            Form::breach(Some(i), b.drill, Some(b), &app.tz)
+        }
+        DocRow::Suggested(kind, id) => {
+            if app.read_only.is_some() {
+                app.message = Some((Tone::Error, t::READ_ONLY_REFUSED.into()));
+                return None;
+            }
+            let suggestions = Suggestions::bundled();
+            let docs = &mut app.assessment.documents;
+            let form = match kind {
+                DocumentKind::Register => {
+                    let s = suggestions.activities.iter().find(|s| s.id == id)?;
+                    docs.activities.push(adopt_activity(s, docs, now));
+                    let i = docs.activities.len() - 1;
+                    Form::activity(Some(i), docs.activities.get(i))
+                }
+                DocumentKind::Processors => {
+                    let s = suggestions.processors.iter().find(|s| s.id == id)?;
+                    docs.processors.push(adopt_processor(s, docs, now));
+                    let i = docs.processors.len() - 1;
+                    Form::processor(Some(i), docs.processors.get(i))
+                }
+                DocumentKind::Breaches => return None,
+            };
+            app.assessment.updated = now;
+            app.touch("documents");
+            app.refresh();
+            app.message = Some((Tone::Info, t::SUGGESTION_ADDED.into()));
+            app.overlay = Overlay::Form(Box::new(form));
+            return Some(Effect::Save);
+        }
+    };
+    app.overlay = Overlay::Form(Box::new(form));
+    None
+}
+
+/// A document form's values applied: to the record it edits, or to a new one. `Err` names the
+/// field and the reason; nothing changes then.
+fn apply_document(
+    app: &mut App,
+    value: FormValue,
+    now: Timestamp,
+) -> Result<Option<String>, crate::documents::FieldError> {
+    use crate::documents::{Activity, Breach, Processor, edit};
+    let tz = app.tz.clone();
+    let docs = &mut app.assessment.documents;
+    let name = match value {
+        FormValue::Activity(at, input) => {
+            let mut a = match at.and_then(|i| docs.activities.get(i)) {
+                Some(a) => a.clone(),
+                None => Activity::blank(
+                    input.name.as_deref().unwrap_or_default(),
+                    docs.activities.iter().map(|a| a.id.as_str()),
+                    now,
+                ),
+            };
+            if !edit::apply_activity(&mut a, &input)? && at.is_some() {
+                return Ok(None);
+            }
+            a.stamp.updated = now;
+            let name = a.name.clone();
+            match at {
+                Some(i) => docs.activities[i] = a,
+                None => docs.activities.push(a),
+            }
+            name
+        }
+        FormValue::Processor(at, input) => {
+            let mut p = match at.and_then(|i| docs.processors.get(i)) {
+                Some(p) => p.clone(),
+                None => Processor::blank(
+                    input.name.as_deref().unwrap_or_default(),
+                    docs.processors.iter().map(|p| p.id.as_str()),
+                    now,
+                ),
+            };
+            if !edit::apply_processor(&mut p, &input)? && at.is_some() {
+                return Ok(None);
+            }
+            p.stamp.updated = now;
+            let name = p.name.clone();
+            match at {
+                Some(i) => docs.processors[i] = p,
+                None => docs.processors.push(p),
+            }
+            name
+        }
+        FormValue::Breach(at, drill, input) => {
+            let mut b = match at.and_then(|i| docs.breaches.get(i)) {
+                Some(b) => b.clone(),
+                None => {
+                    let what = input.what.clone().unwrap_or_default();
+                    Breach::new(
+                        now,
+                        &what,
+                        drill,
+                        now,
+                        &tz,
+                        docs.breaches.iter().map(|b| b.id.as_str()),
+                    )
+                }
+            };
+            if !edit::apply_breach(&mut b, &input, &tz, now)? && at.is_some() {
+                return Ok(None);
+            }
+            if at.is_none() {
+                // The id follows the day it was found, which the form may have changed.
+                let day = b.found.to_zoned_datetime(tz.clone()).date();
+                b.id = (1..)
+                    .map(|n| format!("{day}-{n}"))
+                    .find(|id| docs.breaches.iter().all(|x| x.id != *id))
+                    .unwrap_or_default();
+            }
+            b.stamp.updated = now;
+            let name = b.id.clone();
+            match at {
+                Some(i) => docs.breaches[i] = b,
+                None => docs.breaches.push(b),
+            }
+            name
+        }
+        FormValue::Details(..) | FormValue::Plan(..) => return Ok(None),
+    };
+    Ok(Some(name))
+}
+
 /// Saves a form when its input is valid; otherwise keeps it open with the problem shown.
 pub fn save_form(app: &mut App, mut form: Box<Form>, now: Timestamp) -> Option<Effect> {
     match form.parse() {
@@ -100,6 +243,27 @@ pub fn save_form(app: &mut App, mut form: Box<Form>, now: Timestamp) -> Option<E
             app.message = Some((Tone::Info, t::DETAILS_SAVED.into()));
             Some(Effect::Save)
         }
+        Ok(
+            value @ (FormValue::Activity(..) | FormValue::Processor(..) | FormValue::Breach(..)),
+        ) => match apply_document(app, value, now) {
+            Err(err) => {
+                form.focus = err
+                    .field()
+                    .and_then(|f| form.field_labelled(f))
+                    .unwrap_or(form.focus);
+                form.error = Some(err.to_string());
+                app.overlay = Overlay::Form(form);
+                None
+            }
+            Ok(None) => None,
+            Ok(Some(name)) => {
+                app.assessment.updated = now;
+                app.touch("documents");
+                app.refresh();
+                app.message = Some((Tone::Info, t::document_saved(&name)));
+                Some(Effect::Save)
+            }
+        },
         Ok(FormValue::Plan(id, mut entry)) => {
             // The form edits who, when and what; a pin and a done date stay as they were.
             if let Some(kept) = app.assessment.plan.get(&id) {

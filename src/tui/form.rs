@@ -12,6 +12,12 @@ pub enum FormKind {
     Details,
     /// The action-plan entry of an item (global id).
     Plan(String),
+    /// A processing activity, by index in the register (`None`: a new one).
+    Activity(Option<usize>),
+    /// A processor, by index (`None`: a new one).
+    Processor(Option<usize>),
+    /// A breach, by index (`None`: a new one; `true`: a drill).
+    Breach(Option<usize>, bool),
 }
 
 /// One labelled field.
@@ -43,6 +49,12 @@ pub enum FormValue {
     Details(String, Details, Option<u32>),
     /// A new action-plan entry for an item.
     Plan(String, PlanEntry),
+    /// Typed values for an activity (checked when applied).
+    Activity(Option<usize>, crate::documents::edit::ActivityEdit),
+    /// Typed values for a processor.
+    Processor(Option<usize>, crate::documents::edit::ProcessorEdit),
+    /// Typed values for a breach or drill.
+    Breach(Option<usize>, bool, crate::documents::edit::BreachEdit),
 }
 
 fn field(label: &'static str, value: &str) -> Field {
@@ -87,6 +99,120 @@ impl Form {
             focus: 0,
             error: None,
         }
+    }
+
+    /// The form of an activity, filled with its values (or empty for a new one).
+    pub fn activity(at: Option<usize>, a: Option<&crate::documents::Activity>) -> Form {
+        let v = |f: fn(&crate::documents::Activity) -> String| a.map(f).unwrap_or_default();
+        Form {
+            kind: FormKind::Activity(at),
+            fields: vec![
+                field(t::FIELD_ACTIVITY, &v(|a| a.name.clone())),
+                field(t::FIELD_PURPOSE, &v(|a| a.purpose.clone())),
+                field(
+                    t::FIELD_BASIS,
+                    &v(|a| a.basis.map(|b| b.id().to_owned()).unwrap_or_default()),
+                ),
+                field(t::FIELD_INTEREST, &v(|a| a.interest.clone())),
+                field(t::FIELD_PEOPLE, &v(|a| a.people.clone())),
+                field(t::FIELD_DATA, &v(|a| a.data.clone())),
+                field(t::FIELD_SPECIAL, &v(|a| t::yes_no(a.special).to_owned())),
+                field(t::FIELD_CRIMINAL, &v(|a| t::yes_no(a.criminal).to_owned())),
+                field(t::FIELD_RECIPIENTS, &v(|a| a.recipients.clone())),
+                field(t::FIELD_TRANSFERS, &v(|a| a.transfers.clone())),
+                field(t::FIELD_RETENTION, &v(|a| a.retention.clone())),
+                field(t::FIELD_SECURITY, &v(|a| a.security.clone())),
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// The form of a processor.
+    pub fn processor(at: Option<usize>, p: Option<&crate::documents::Processor>) -> Form {
+        let v = |f: fn(&crate::documents::Processor) -> String| p.map(f).unwrap_or_default();
+        let day = |d: Option<jiff::civil::Date>| {
+            d.map(|d| d.strftime("%d-%m-%Y").to_string())
+                .unwrap_or_default()
+        };
+        Form {
+            kind: FormKind::Processor(at),
+            fields: vec![
+                field(t::FIELD_PROCESSOR, &v(|p| p.name.clone())),
+                field(t::FIELD_SERVICE, &v(|p| p.service.clone())),
+                field(t::FIELD_DATA, &v(|p| p.data.clone())),
+                field(
+                    t::FIELD_LOCATION,
+                    &v(|p| p.location.map(|l| l.id().to_owned()).unwrap_or_default()),
+                ),
+                field(t::FIELD_SAFEGUARD, &v(|p| p.safeguard.clone())),
+                field(
+                    t::FIELD_AGREEMENT,
+                    &p.map(|p| day(p.agreement)).unwrap_or_default(),
+                ),
+                field(
+                    t::FIELD_CHECKED,
+                    &p.map(|p| day(p.checked)).unwrap_or_default(),
+                ),
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// The form of a breach or drill; a new one is found "nu" unless changed.
+    pub fn breach(
+        at: Option<usize>,
+        drill: bool,
+        b: Option<&crate::documents::Breach>,
+        tz: &jiff::tz::TimeZone,
+    ) -> Form {
+        let v = |f: fn(&crate::documents::Breach) -> String| b.map(f).unwrap_or_default();
+        let local = |m: Option<jiff::Timestamp>| {
+            m.map(|m| {
+                m.to_zoned_datetime(tz.clone())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default()
+        };
+        let found = b.map_or_else(|| "nu".to_owned(), |b| local(Some(b.found)));
+        Form {
+            kind: FormKind::Breach(at, drill),
+            fields: vec![
+                field(t::FIELD_FOUND, &found),
+                field(t::FIELD_WHAT_HAPPENED, &v(|b| b.what.clone())),
+                field(t::FIELD_BREACH_DATA, &v(|b| b.data.clone())),
+                field(t::FIELD_BREACH_PEOPLE, &v(|b| b.people.clone())),
+                field(t::FIELD_CONSEQUENCES, &v(|b| b.consequences.clone())),
+                field(t::FIELD_MEASURES, &v(|b| b.measures.clone())),
+                field(
+                    t::FIELD_REPORTED_AT,
+                    &b.map(|b| local(b.reported)).unwrap_or_default(),
+                ),
+                field(
+                    t::FIELD_NOT_REPORTED,
+                    &v(|b| b.not_reported_because.clone()),
+                ),
+                field(t::FIELD_LATE_BECAUSE, &v(|b| b.late_because.clone())),
+                field(
+                    t::FIELD_INFORMED_AT,
+                    &b.map(|b| local(b.informed)).unwrap_or_default(),
+                ),
+                field(
+                    t::FIELD_NOT_INFORMED,
+                    &v(|b| b.not_informed_because.clone()),
+                ),
+                field(t::FIELD_EVALUATION, &v(|b| b.evaluation.clone())),
+            ],
+            focus: if b.is_none() { 1 } else { 0 },
+            error: None,
+        }
+    }
+
+    /// The index of the field with this label, for an error that names it.
+    pub fn field_labelled(&self, label: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.label == label)
     }
 
     /// The trimmed text of field `i` (control characters removed).
@@ -143,6 +269,65 @@ impl Form {
                     ..PlanEntry::default()
                 };
                 Ok(FormValue::Plan(id.clone(), entry))
+            }
+            FormKind::Activity(at) => {
+                let v = |i| Some(self.value(i));
+                Ok(FormValue::Activity(
+                    *at,
+                    crate::documents::edit::ActivityEdit {
+                        name: v(0),
+                        purpose: v(1),
+                        basis: v(2),
+                        interest: v(3),
+                        people: v(4),
+                        data: v(5),
+                        special: v(6),
+                        criminal: v(7),
+                        recipients: v(8),
+                        transfers: v(9),
+                        retention: v(10),
+                        security: v(11),
+                    },
+                ))
+            }
+            FormKind::Processor(at) => {
+                let v = |i| Some(self.value(i));
+                Ok(FormValue::Processor(
+                    *at,
+                    crate::documents::edit::ProcessorEdit {
+                        name: v(0),
+                        service: v(1),
+                        data: v(2),
+                        location: v(3),
+                        safeguard: v(4),
+                        agreement: v(5),
+                        checked: v(6),
+                    },
+                ))
+            }
+            FormKind::Breach(at, drill) => {
+                let v = |i| Some(self.value(i));
+                // An empty moment is "not yet": only the discovery defaults to now.
+                let moment = |i| Some(self.value(i)).filter(|m| !m.is_empty());
+                Ok(FormValue::Breach(
+                    *at,
+                    *drill,
+                    crate::documents::edit::BreachEdit {
+                        found: v(0),
+                        what: v(1),
+                        data: v(2),
+                        people: v(3),
+                        consequences: v(4),
+                        measures: v(5),
+                        reported: moment(6),
+                        not_reported: v(7),
+                        late_because: v(8),
+                        informed: moment(9),
+                        not_informed: v(10),
+                        step: Vec::new(),
+                        evaluation: v(11),
+                    },
+                ))
             }
         }
     }

@@ -21,6 +21,8 @@ pub enum Context {
     Report,
     /// The plan screen: tasks and agreed actions.
     Plan,
+    /// The documents screen.
+    Documents,
     /// A one-line prompt (the export folder).
     Prompt,
     /// The intake questions.
@@ -56,6 +58,8 @@ pub enum Scope {
     Report,
     /// The plan screen.
     Plan,
+    /// The documents screen.
+    Documents,
     /// The export folder prompt.
     Prompt,
     /// The intake screen.
@@ -94,6 +98,7 @@ impl Scope {
             ),
             Scope::Report => context == Context::Report,
             Scope::Plan => context == Context::Plan,
+            Scope::Documents => context == Context::Documents,
             Scope::Prompt => context == Context::Prompt,
             Scope::Intake => context == Context::Intake,
             Scope::Form => context == Context::Form,
@@ -106,6 +111,7 @@ impl Scope {
                     | Context::Report
                     | Context::Intake
                     | Context::Plan
+                    | Context::Documents
             ),
             Scope::Pause => context == Context::Pause,
             Scope::Choose => context == Context::Choose,
@@ -297,6 +303,15 @@ pub const BINDINGS: &[Binding] = &[
     ),
     key(Scope::Screens, KeyCode::Char('i'), Action::OpenIntake, true),
     key(Scope::Screens, KeyCode::Char('p'), Action::OpenPlan, true),
+    key(
+        Scope::Screens,
+        KeyCode::Char('l'),
+        Action::OpenDocuments,
+        true,
+    ),
+    key(Scope::Documents, KeyCode::Down, Action::Next, false),
+    key(Scope::Documents, KeyCode::Up, Action::Previous, false),
+    key(Scope::Documents, KeyCode::Enter, Action::EditDocument, true),
     key(Scope::Plan, KeyCode::Down, Action::Next, false),
     key(Scope::Plan, KeyCode::Up, Action::Previous, false),
     key(Scope::Plan, KeyCode::Enter, Action::EditPlan, true),

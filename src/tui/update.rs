@@ -46,6 +46,24 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             app.overlay = Overlay::Form(Box::new(form));
             None
         }
+        Action::Next | Action::Previous if app.mode == Mode::Documents => {
+            let n = app.document_rows().len();
+            app.documents_cursor = match action {
+                Action::Next => (app.documents_cursor + 1).min(n.saturating_sub(1)),
+                _ => app.documents_cursor.saturating_sub(1),
+            };
+            None
+        }
+        Action::OpenDocuments => {
+            if app.mode != Mode::Documents {
+                app.back_to = back_target(app.mode, app.back_to);
+                app.mode = Mode::Documents;
+                app.documents_cursor = 0;
+            }
+            None
+        }
+        Action::EditDocument if app.mode == Mode::Documents => edit::open_document(app, now),
+        Action::EditDocument => None,
         Action::OpenPlan => {
             if app.mode != Mode::Plan {
                 app.back_to = back_target(app.mode, app.back_to);
@@ -322,7 +340,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         Action::ToggleMode => {
             app.mode = match app.mode {
                 Mode::Guided => Mode::Overview,
-                Mode::Overview | Mode::Report | Mode::Intake | Mode::Plan => Mode::Guided,
+                Mode::Overview | Mode::Report | Mode::Intake | Mode::Plan | Mode::Documents => {
+                    Mode::Guided
+                }
             };
             if app.mode == Mode::Guided && !app.asked_here(app.cursor) {
                 app.cursor = app.next_open(app.cursor).unwrap_or(app.cursor);
@@ -341,7 +361,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         Action::Back => match app.overlay {
             Overlay::None => {
                 match app.mode {
-                    Mode::Report | Mode::Intake | Mode::Plan => go_back(app),
+                    Mode::Report | Mode::Intake | Mode::Plan | Mode::Documents => go_back(app),
                     Mode::Guided => app.mode = Mode::Overview,
                     Mode::Overview => {
                         app.message = Some((Tone::Info, t::HOW_TO_QUIT.into()));
@@ -535,7 +555,7 @@ fn quit(app: &mut App) -> Option<Effect> {
 fn back_target(mode: Mode, before: Mode) -> Mode {
     match mode {
         Mode::Guided | Mode::Overview => mode,
-        Mode::Report | Mode::Intake | Mode::Plan => before,
+        Mode::Report | Mode::Intake | Mode::Plan | Mode::Documents => before,
     }
 }
 

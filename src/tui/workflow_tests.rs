@@ -623,3 +623,127 @@ fn an_open_breach_shows_its_clock_in_the_header_and_the_register_beside_its_ques
     let r = drive(a, (80, 24), vec![], Recorder::default());
     assert!(!r.terminal.backend().to_string().contains("Datalek: nog"));
 }
+
+/// A bakery's intake (staff, a webshop, a newsletter), nothing answered yet.
+fn bakery_intake() -> Assessment {
+    let mut a = fresh("Bakkerij De Korst");
+    for flag in [
+        "personeel",
+        "website",
+        "webshop",
+        "nieuwsbrief",
+        "verwerkers",
+    ] {
+        a.set_intake(flag, Some(crate::checklist::Value::from_bool(true)), now());
+    }
+    a.set_intake(
+        "camera",
+        Some(crate::checklist::Value::from_bool(false)),
+        now(),
+    );
+    a
+}
+
+#[test]
+fn the_documents_screen_offers_the_intakes_suggestions_and_adds_one_with_enter_at_80x24() {
+    use crate::tui::app::Overlay;
+    let r = drive(bakery_intake(), (80, 24), chars("l"), Recorder::default());
+    assert_eq!(r.app.mode, Mode::Documents);
+    let screen = r.terminal.backend().to_string();
+    assert!(
+        screen.contains("+ voorstel: Bestellingen afhandelen"),
+        "{screen}"
+    );
+    assert!(screen.contains("+ voorstel: Salarisverwerker"), "{screen}");
+    assert!(
+        r.app.assessment.documents.is_empty(),
+        "listing adds nothing"
+    );
+    insta::assert_snapshot!(r.terminal.backend());
+
+    // Down to the first suggestion, Enter: added (and saved), its form open; Enter saves the form.
+    let mut events = chars("l");
+    events.push(key(KeyCode::Down));
+    events.push(key(KeyCode::Enter));
+    let r = drive(
+        bakery_intake(),
+        (80, 24),
+        events.clone(),
+        Recorder::default(),
+    );
+    assert!(
+        matches!(r.app.overlay, Overlay::Form(_)),
+        "{:?}",
+        r.app.overlay
+    );
+    assert_eq!(r.app.assessment.documents.activities.len(), 1);
+    assert_eq!(r.store.saved.len(), 1, "the user's yes is saved at once");
+    insta::assert_snapshot!("documents_activity_form_80x24", r.terminal.backend());
+    events.push(key(KeyCode::Enter));
+    let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
+    assert!(matches!(r.app.overlay, Overlay::None));
+    let screen = r.terminal.backend().to_string();
+    assert!(
+        screen.contains("  Bestellingen afhandelen · nog in te vullen: buiten de EER"),
+        "{screen}"
+    );
+    assert!(!screen.contains("+ voorstel: Bestellingen"), "{screen}");
+    // Esc goes back where it came from.
+    let mut events = chars("l");
+    events.push(key(KeyCode::Esc));
+    let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
+    assert_ne!(r.app.mode, Mode::Documents);
+}
+
+#[test]
+fn a_refused_value_keeps_the_document_form_open_on_its_field_and_saves_nothing() {
+    use crate::tui::app::{DocRow, Overlay};
+    // The register's heading: a new activity. Name it, then a basis that is not one of the six.
+    let mut events = chars("l");
+    events.push(key(KeyCode::Enter));
+    events.extend(chars("Sollicitaties"));
+    events.push(key(KeyCode::Tab));
+    events.push(key(KeyCode::Tab));
+    events.extend(chars("omdat het moet"));
+    events.push(key(KeyCode::Enter));
+    let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
+    let Overlay::Form(form) = &r.app.overlay else {
+        panic!("the form stays open: {:?}", r.app.overlay);
+    };
+    assert_eq!(form.fields[form.focus].label, crate::text::FIELD_BASIS);
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap_or("")
+            .contains("is geen geldige waarde")
+    );
+    assert!(r.app.assessment.documents.is_empty());
+    assert!(r.store.saved.is_empty());
+
+    // A new breach from the breach register's heading: found now, so its clock runs.
+    let rows = super::app::App::new(
+        Catalog::bundled(),
+        bakery_intake(),
+        "b",
+        crate::tui::theme::Theme::new(false),
+    )
+    .document_rows();
+    let heading = rows
+        .iter()
+        .position(|r| *r == DocRow::Heading(crate::documents::DocumentKind::Breaches))
+        .unwrap();
+    let mut events = chars("l");
+    events.extend(vec![key(KeyCode::Down); heading]);
+    events.push(key(KeyCode::Enter));
+    events.extend(chars("Laptop gestolen"));
+    events.push(key(KeyCode::Enter));
+    let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
+    assert_eq!(
+        r.app.assessment.documents.breaches.len(),
+        1,
+        "{:?}",
+        r.app.overlay
+    );
+    let screen = r.terminal.backend().to_string();
+    assert!(screen.contains("Datalek: nog 72 uur"), "{screen}");
+}

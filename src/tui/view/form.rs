@@ -22,6 +22,10 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
                 .item(id)
                 .map_or_else(|| id.clone(), |(_, item)| item.question.clone()),
         ),
+        FormKind::Activity(_) => (t::ACTIVITY_FORM_TITLE, t::ACTIVITY_FORM_ABOUT.to_owned()),
+        FormKind::Processor(_) => (t::PROCESSOR_FORM_TITLE, t::PROCESSOR_FORM_ABOUT.to_owned()),
+        FormKind::Breach(_, false) => (t::BREACH_FORM_TITLE, t::BREACH_FORM_ABOUT.to_owned()),
+        FormKind::Breach(_, true) => (t::DRILL_FORM_TITLE, t::BREACH_FORM_ABOUT.to_owned()),
     };
     let rows = form.fields.len() as u16;
     let rect = centered(area, 76, rows + 7);

@@ -17,6 +17,7 @@ const COLUMNS: [&[(&str, Scope)]; 2] = [
         (t::HELP_MAIN, Scope::Main),
         (t::HELP_GENERAL, Scope::NotNote),
         (t::HELP_REPORT, Scope::Report),
+        (t::HELP_DOCUMENTS, Scope::Documents),
     ],
     &[
         (t::HELP_GUIDED, Scope::Guided),

@@ -2,6 +2,7 @@
 
 pub(crate) mod boxes;
 mod detail;
+mod documents;
 pub mod editor;
 mod form;
 mod guided;
@@ -32,6 +33,7 @@ impl Widget for &App {
             Mode::Report => report::render(self, frame.body, buf),
             Mode::Intake => intake::render(self, frame.body, buf),
             Mode::Plan => plan::render(self, frame.body, buf),
+            Mode::Documents => documents::render(self, frame.body, buf),
         }
         footer(self, frame.keys, buf);
         status(self, frame.status, buf);
