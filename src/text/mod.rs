@@ -259,11 +259,17 @@ pub const ORGANISATION_SAVED: &str = "Naam van de organisatie opgeslagen.";
 /// Title of the export prompt.
 pub const EXPORT_TITLE: &str = " Rapport exporteren ";
 /// Question in the export prompt.
-pub const EXPORT_ASK: &str =
-    "In welke map? Het rapport en de samenvatting worden als HTML opgeslagen.";
+pub const EXPORT_ASK: &str = "In welke map? Het rapport, de samenvatting, een concept-privacyverklaring en je documenten worden als HTML opgeslagen.";
 /// Status line after an export.
-pub fn exported(names: &str, folder: &str) -> String {
-    format!("Geëxporteerd: {names} in {folder}")
+pub fn exported(names: &[String], folder: &str) -> String {
+    let first = names.first().map_or("", String::as_str);
+    match names.len() {
+        0 | 1 => format!("Geëxporteerd: {first} in {folder}"),
+        n => format!(
+            "Geëxporteerd: {first} en {} in {folder}",
+            count(n - 1, "ander bestand", "andere bestanden")
+        ),
+    }
 }
 /// Status line when an export failed.
 pub fn export_failed(error: &str) -> String {

@@ -257,7 +257,7 @@ fn export(app: &mut App, dir: &std::path::Path, now: Timestamp) {
                 .first()
                 .and_then(|p| p.parent())
                 .map_or_else(String::new, |d| d.display().to_string());
-            (Tone::Info, t::exported(&names.join(", "), &folder))
+            (Tone::Info, t::exported(&names, &folder))
         }
         Err(error) => (
             Tone::Error,

@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::app::App;
+use crate::documents::DocumentKind;
 use crate::fs_util::{FsError, write_new};
-use crate::report::{Document, html};
+use crate::report::{Document, html, records};
 
-/// Writes `<name>-rapport-<date>.html` and `<name>-samenvatting-<date>.html` into `dir`, never over
-/// an earlier export (a second one that day gets `-2`, `-3`, ...); returns the paths written.
+/// Writes `<name>-rapport-<date>.html`, `<name>-samenvatting-<date>.html`, the draft privacy
+/// statement and each document that holds something (register, processors, breach register) into
+/// `dir`, never over an earlier export (a second one that day gets `-2`, `-3`, ...); returns the
+/// paths written.
 pub fn export(app: &App, dir: &Path, now: Timestamp) -> Result<Vec<PathBuf>, FsError> {
     let mut doc = Document::of(
         &app.catalog,
@@ -22,10 +25,41 @@ pub fn export(app: &App, dir: &Path, now: Timestamp) -> Result<Vec<PathBuf>, FsE
     // What the report screen compares with (the previous session unless another was chosen).
     doc.progress = app.progress.clone();
     let day = now.to_zoned_datetime(app.tz.clone()).date();
-    let files = [
+    // The report and summary; the draft privacy statement; each document that holds something.
+    let mut files = vec![
         ("rapport", html::render(&doc)),
         ("samenvatting", html::render_summary(&doc)),
+        (
+            "privacyverklaring-concept",
+            html::render_statement(&crate::documents::Statement::draft(
+                &app.catalog,
+                &app.assessment,
+            )),
+        ),
     ];
+    let docs = &app.assessment.documents;
+    for (kind, stem, any) in [
+        (
+            DocumentKind::Register,
+            "verwerkingsregister",
+            docs.activities().next().is_some(),
+        ),
+        (
+            DocumentKind::Processors,
+            "verwerkers",
+            docs.processors().next().is_some(),
+        ),
+        (
+            DocumentKind::Breaches,
+            "datalekregister",
+            !docs.breaches.is_empty(),
+        ),
+    ] {
+        if any {
+            let records = records::records(kind, docs, now, &app.tz);
+            files.push((stem, html::render_records(&doc, &records)));
+        }
+    }
     let mut written = Vec::new();
     for (kind, content) in files {
         written.push(write_dated(

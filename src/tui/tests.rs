@@ -527,6 +527,16 @@ fn export_writes_html_report_and_summary_to_the_typed_folder() {
     let summary = std::fs::read_to_string(target.join("klant-x-samenvatting-2026-11-23.html"))
         .expect("summary written");
     assert!(report.contains("Bakkerij De Korst") && summary.contains("Bakkerij De Korst"));
+    // The draft privacy statement comes along; documents only when they hold something.
+    let statement =
+        std::fs::read_to_string(target.join("klant-x-privacyverklaring-concept-2026-11-23.html"))
+            .expect("statement written");
+    assert!(statement.contains("VUL IN"), "a draft with placeholders");
+    assert!(
+        !target
+            .join("klant-x-verwerkingsregister-2026-11-23.html")
+            .exists()
+    );
     let screen = terminal.backend().to_string();
     assert!(screen.contains("Geëxporteerd"), "{screen}");
     // A second export that day never replaces the first.
