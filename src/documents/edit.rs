@@ -268,7 +268,7 @@ pub fn apply_breach(
     for step in &f.step {
         let (who, what) = step.split_once(':').unwrap_or(("", step));
         if what.trim().is_empty() {
-            return Err(FieldError::Empty(t::FIELD_STEP));
+            return Err(FieldError::Empty(t::FIELD_STEP_NEW));
         }
         b.steps.push(crate::documents::breaches::Step {
             at: now,

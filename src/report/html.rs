@@ -84,8 +84,19 @@ pub fn render_statement(statement: &crate::documents::Statement) -> String {
     statement::render(statement)
 }
 
-/// The document frame: doctype, head with the inline CSS, and a sheet holding `body`.
+/// The document frame of a report: doctype, head with the inline CSS, and a sheet holding `body`.
 fn page(doc: &Document, title: &str, css: &'static str, body: impl FnOnce(&mut Html)) -> String {
+    frame(&t::html_title(title, doc.organisation), css, "sheet", body)
+}
+
+/// The frame of every HTML document: doctype, head with the window title and the inline CSS, and
+/// a `main` of class `sheet_class` holding `body`.
+fn frame(
+    title: &str,
+    css: &'static str,
+    sheet_class: &'static str,
+    body: impl FnOnce(&mut Html),
+) -> String {
     let mut h = Html::new();
     h.raw("<!DOCTYPE html>\n");
     h.el("html", &[("lang", "nl")], |h| {
@@ -100,13 +111,13 @@ fn page(doc: &Document, title: &str, css: &'static str, body: impl FnOnce(&mut H
                 ],
             );
             h.void("meta", &[("name", "color-scheme"), ("content", "light")]);
-            h.leaf("title", &[], &t::html_title(title, doc.organisation));
+            h.leaf("title", &[], title);
             h.el("style", &[], |h| {
                 h.raw(style::BASE).raw(css);
             });
         });
         h.el("body", &[], |h| {
-            h.el("main", &[("class", "sheet")], body);
+            h.el("main", &[("class", sheet_class)], body);
         });
     });
     h.finish()

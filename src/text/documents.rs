@@ -512,6 +512,8 @@ pub const ACTIVITY_FORM_ABOUT: &str = "Grondslag: toestemming, overeenkomst, wet
 /// Above the processor form.
 pub const PROCESSOR_FORM_ABOUT: &str =
     "Waar: eer of buiten-eer (dan ook de waarborg). Datums als dd-mm-jjjj; leeg is nog niet.";
+/// Form field of a drill: a step to add.
+pub const FIELD_STEP_NEW: &str = "Nieuwe stap (Naam: wat)";
 /// Above the breach form.
 pub const BREACH_FORM_ABOUT: &str = "Momenten als jjjj-mm-dd uu:mm, of nu. De termijn van 72 uur om te melden bij de AP loopt vanaf Ontdekt.";
 /// Title of the activity form.

@@ -204,7 +204,11 @@ impl Form {
                     &v(|b| b.not_informed_because.clone()),
                 ),
                 field(t::FIELD_EVALUATION, &v(|b| b.evaluation.clone())),
-            ],
+            ]
+            .into_iter()
+            // A drill records who did what when: a new step is timed when the form is saved.
+            .chain(drill.then(|| field(t::FIELD_STEP_NEW, "")))
+            .collect(),
             focus: if b.is_none() { 1 } else { 0 },
             error: None,
         }
@@ -324,7 +328,10 @@ impl Form {
                         late_because: v(8),
                         informed: moment(9),
                         not_informed: v(10),
-                        step: Vec::new(),
+                        step: Some(self.value(12))
+                            .filter(|s| !s.is_empty())
+                            .into_iter()
+                            .collect(),
                         evaluation: v(11),
                     },
                 ))

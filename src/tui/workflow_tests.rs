@@ -747,3 +747,45 @@ fn a_refused_value_keeps_the_document_form_open_on_its_field_and_saves_nothing()
     let screen = r.terminal.backend().to_string();
     assert!(screen.contains("Datalek: nog 72 uur"), "{screen}");
 }
+
+#[test]
+fn a_drill_from_the_documents_screen_records_who_did_what_when() {
+    let rows = super::app::App::new(
+        Catalog::bundled(),
+        bakery_intake(),
+        "b",
+        crate::tui::theme::Theme::new(false),
+    )
+    .document_rows();
+    let mut events = chars("l");
+    events.extend(vec![key(KeyCode::Down); rows.len() - 1]);
+    events.push(key(KeyCode::Enter));
+    events.extend(chars("Oefening: mail aan de verkeerde klant"));
+    // Up twice: past the first field to the last, the new step.
+    events.extend([key(KeyCode::Up), key(KeyCode::Up)]);
+    events.extend(chars("Anne: lek gemeld bij Eva"));
+    events.push(key(KeyCode::Enter));
+    let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
+    let drill = r
+        .app
+        .assessment
+        .documents
+        .breaches
+        .first()
+        .expect("a drill");
+    assert!(drill.drill);
+    assert_eq!(drill.steps.len(), 1);
+    assert_eq!(
+        (
+            drill.steps[0].who.as_str(),
+            drill.steps[0].what.as_str(),
+            drill.steps[0].at
+        ),
+        ("Anne", "lek gemeld bij Eva", now())
+    );
+    let screen = r.terminal.backend().to_string();
+    assert!(
+        !screen.contains("Datalek: nog"),
+        "a drill starts no clock in the header\n{screen}"
+    );
+}

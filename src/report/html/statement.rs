@@ -9,32 +9,9 @@ use crate::text as t;
 
 /// The statement as HTML.
 pub(super) fn render(statement: &Statement) -> String {
-    let mut h = Html::new();
-    h.raw("<!DOCTYPE html>\n");
-    h.el("html", &[("lang", "nl")], |h| {
-        h.raw("\n");
-        h.el("head", &[], |h| {
-            h.void("meta", &[("charset", "utf-8")]);
-            h.void(
-                "meta",
-                &[
-                    ("name", "viewport"),
-                    ("content", "width=device-width, initial-scale=1"),
-                ],
-            );
-            h.void("meta", &[("name", "color-scheme"), ("content", "light")]);
-            h.leaf("title", &[], &statement.title);
-            h.el("style", &[], |h| {
-                h.raw(style::BASE).raw(style::STATEMENT);
-            });
-        });
-        h.el("body", &[], |h| {
-            h.el("main", &[("class", "sheet statement")], |h| {
-                body(h, statement)
-            });
-        });
-    });
-    h.finish()
+    super::frame(&statement.title, style::STATEMENT, "sheet statement", |h| {
+        body(h, statement);
+    })
 }
 
 fn body(h: &mut Html, statement: &Statement) {
