@@ -138,8 +138,9 @@ pub struct App {
     pub name: String,
     /// Scores and gaps, recomputed after every change.
     pub scan: Scan,
-    /// The plan's tasks in plan order, recomputed with the scan (not on every frame).
-    tasks: Vec<crate::report::tasks::PlannedTask>,
+    /// The plan's tasks in plan order: computed when first asked for after a change (not on every
+    /// frame, and not before the first one).
+    tasks: std::cell::OnceCell<Vec<crate::report::tasks::PlannedTask>>,
     /// Every place in every checklist as (checklist index, entry index), in order: a checklist's
     /// own items and the items it lists from another (asked there).
     pub positions: Vec<(usize, usize)>,
@@ -184,8 +185,9 @@ pub struct App {
     /// Ids changed in this run (answers, `intake.FLAG`, `plan.ITEM`, `details`).
     pub changed: BTreeSet<String>,
     /// What changed since the end of the previous session (none before the second session), or
-    /// since [`App::compare_with`].
-    pub progress: Option<crate::report::progress::Progress>,
+    /// since [`App::compare_with`]: computed when first asked for ([`App::progress`]), so the
+    /// first frame of the overview does not wait for it.
+    progress: std::cell::OnceCell<Option<crate::report::progress::Progress>>,
     /// The moment chosen to compare with instead of the previous session (report screen, `s`).
     pub compare_with: Option<jiff::Timestamp>,
     /// Why nothing can be changed, when the assessment is open only for viewing.
@@ -235,7 +237,7 @@ impl App {
             assessment,
             name: name.into(),
             scan,
-            tasks: Vec::new(),
+            tasks: std::cell::OnceCell::new(),
             positions,
             asked_places: Vec::new(),
             cursor: 0,
@@ -256,13 +258,11 @@ impl App {
             documents_cursor: 0,
             session_start: now,
             changed: BTreeSet::new(),
-            progress: None,
+            progress: std::cell::OnceCell::new(),
             compare_with: None,
             read_only: None,
         };
         app.asked_places = app.asked_places();
-        app.tasks = crate::report::tasks::plan(&app.catalog, &app.assessment, &app.scan);
-        app.progress = app.comparison();
         if mode == Mode::Guided {
             app.cursor = app.next_open(0).unwrap_or(0);
         }
@@ -468,7 +468,8 @@ impl App {
 
     /// The plan as the reports have it: tasks in plan order.
     pub fn tasks(&self) -> &[crate::report::tasks::PlannedTask] {
-        &self.tasks
+        self.tasks
+            .get_or_init(|| crate::report::tasks::plan(&self.catalog, &self.assessment, &self.scan))
     }
 
     /// The rows of the documents screen: per document its heading, its records (removed ones left
@@ -581,8 +582,13 @@ impl App {
     pub fn refresh(&mut self) {
         self.scan = Scan::new(&self.catalog, &self.assessment, self.now);
         self.asked_places = self.asked_places();
-        self.tasks = crate::report::tasks::plan(&self.catalog, &self.assessment, &self.scan);
-        self.progress = self.comparison();
+        self.tasks = std::cell::OnceCell::new();
+        self.progress = std::cell::OnceCell::new();
+    }
+
+    /// What changed since the baseline (see the field); computed once per change.
+    pub fn progress(&self) -> Option<&crate::report::progress::Progress> {
+        self.progress.get_or_init(|| self.comparison()).as_ref()
     }
 
     /// What the report screen compares with: the chosen moment, else the previous session.

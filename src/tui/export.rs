@@ -23,7 +23,7 @@ pub fn export(app: &App, dir: &Path, now: Timestamp) -> Result<Vec<PathBuf>, FsE
         app.tz.clone(),
     );
     // What the report screen compares with (the previous session unless another was chosen).
-    doc.progress = app.progress.clone();
+    doc.progress = app.progress().cloned();
     let day = now.to_zoned_datetime(app.tz.clone()).date();
     // The report and summary; the draft privacy statement; each document that holds something.
     let mut files = vec![

@@ -427,7 +427,7 @@ fn the_report_screen_and_the_export_compare_with_a_chosen_session_or_date_at_80x
     events.push(key(KeyCode::Enter));
     let r = drive(a.clone(), (80, 24), events, Recorder::default());
     assert_eq!(r.app.compare_with, Some(day(0)));
-    let progress = r.app.progress.as_ref().expect("a comparison");
+    let progress = r.app.progress().expect("a comparison");
     assert_eq!(progress.baseline, Baseline::Chosen);
     // Since the first session: the first question went from no to yes, one new partly.
     assert_eq!(
@@ -477,7 +477,7 @@ fn the_report_screen_and_the_export_compare_with_a_chosen_session_or_date_at_80x
     let r = drive(a, (80, 24), events, Recorder::default());
     assert_eq!(r.app.compare_with, None);
     assert_eq!(
-        r.app.progress.as_ref().map(|p| p.baseline),
+        r.app.progress().map(|p| p.baseline),
         Some(Baseline::PreviousSession)
     );
 }

@@ -26,7 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let totals = app.scan.totals;
     let rows = app.scan.checklists.len() as u16 + 2;
     let mut lines_below = Vec::new();
-    if let Some(progress) = &app.progress {
+    if let Some(progress) = app.progress() {
         lines_below.push(Line::from(vec![
             // "Sinds de vorige sessie", or the moment chosen with s.
             Span::styled(format!(" {}: ", doc.since_heading(progress)), theme.label()),
