@@ -80,6 +80,49 @@ fn hostile_assessment() -> Assessment {
     a.set_status(orphan, Some(Status::Yes), None, now());
     a.set_note(orphan, HOSTILE, now());
     a.set_intake("webshop", Some(pqs::checklist::Value::No), now());
+    // Documents as a hand-edited or imported file could bring them: hostile text in every field.
+    let mut activity = pqs::documents::Activity::blank("x", [].into_iter(), now());
+    for field in [
+        &mut activity.id,
+        &mut activity.name,
+        &mut activity.purpose,
+        &mut activity.interest,
+        &mut activity.people,
+        &mut activity.data,
+        &mut activity.recipients,
+        &mut activity.transfers,
+        &mut activity.retention,
+        &mut activity.security,
+    ] {
+        *field = HOSTILE.into();
+    }
+    activity.basis = Some(pqs::documents::LegalBasis::GerechtvaardigdBelang);
+    a.documents.activities.push(activity);
+    let mut processor = pqs::documents::Processor::blank("x", [].into_iter(), now());
+    for field in [
+        &mut processor.id,
+        &mut processor.name,
+        &mut processor.service,
+        &mut processor.data,
+        &mut processor.safeguard,
+    ] {
+        *field = HOSTILE.into();
+    }
+    processor.location = Some(pqs::documents::Location::BuitenEer);
+    a.documents.processors.push(processor);
+    let tz = jiff::tz::TimeZone::UTC;
+    let mut breach = pqs::documents::Breach::new(now(), HOSTILE, true, now(), &tz, [].into_iter());
+    breach.id = HOSTILE.into();
+    breach.data = HOSTILE.into();
+    breach.consequences = HOSTILE.into();
+    breach.not_reported_because = HOSTILE.into();
+    breach.evaluation = HOSTILE.into();
+    breach.steps.push(pqs::documents::breaches::Step {
+        at: now(),
+        who: HOSTILE.into(),
+        what: HOSTILE.into(),
+    });
+    a.documents.breaches.push(breach);
     a.sessions.push(Session {
         start: now(),
         end: now(),
@@ -146,8 +189,31 @@ fn every_cli_output_of_a_hostile_assessment_is_safe() {
         &["plan", "-a", "klant", ITEM][..],
         &["intake", "-a", "klant"][..],
         &["checklists"][..],
+        &["register", "-a", "klant"][..],
+        &["verwerkers", "-a", "klant"][..],
+        &["datalek", "-a", "klant"][..],
+        &["register", "-a", "klant", "--format", "markdown"][..],
+        &["register", "-a", "klant", "--format", "html"][..],
+        &["verwerkers", "-a", "klant", "--format", "markdown"][..],
+        &["verwerkers", "-a", "klant", "--format", "html"][..],
+        &["datalek", "-a", "klant", "--format", "markdown"][..],
+        &["datalek", "-a", "klant", "--format", "html"][..],
+        &["privacyverklaring", "-a", "klant"][..],
+        &["privacyverklaring", "-a", "klant", "--format", "html"][..],
     ] {
-        outputs.push((args.join(" "), env.ok(args)));
+        let out = env.ok(args);
+        if args.contains(&"html") {
+            assert!(
+                !out.contains("<script>") && !out.contains("<img"),
+                "{args:?}: {out}"
+            );
+        }
+        outputs.push((args.join(" "), out));
+    }
+    for kind in ["register", "verwerkers", "datalek"] {
+        let csv = env.ok(&[kind, "-a", "klant", "--format", "csv"]);
+        assert_safe(kind, &csv, true);
+        assert_csv_guarded(&csv);
     }
     for (what, out) in &outputs {
         assert_safe(what, out, what == "report csv");
@@ -265,6 +331,21 @@ fn no_tui_cell_holds_a_control_or_bidi_character() {
         vec![press(KeyCode::Char('a'))],
         vec![press(KeyCode::Char('g'))],
         vec![press(KeyCode::Char('e'))],
+        // The documents screen and its forms (the first record of each document).
+        vec![press(KeyCode::Char('l'))],
+        vec![
+            press(KeyCode::Char('l')),
+            press(KeyCode::Down),
+            press(KeyCode::Enter),
+        ],
+        vec![
+            press(KeyCode::Char('l')),
+            press(KeyCode::Down),
+            press(KeyCode::Down),
+            press(KeyCode::Down),
+            press(KeyCode::Enter),
+        ],
+        vec![press(KeyCode::Char('p'))],
     ];
     let mut cells_seen = BTreeSet::new();
     for (n, script) in scripts.into_iter().enumerate() {
