@@ -561,3 +561,38 @@ pub const DOC_ABOUT_DRILL: &str = "Een oefening staat apart van echte datalekken
 /// Below the list: a record.
 pub const DOC_ABOUT_RECORD: &str =
     "Enter: bekijken en wijzigen. Een leeg veld is nog niet ingevuld.";
+
+/// In the comparison: what changed in the documents since the moment, or `None`.
+pub fn document_changes(changes: &[crate::documents::Change]) -> Option<String> {
+    use crate::documents::{Kind, What};
+    if changes.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for (what, label) in [
+        (What::Added, "toegevoegd"),
+        (What::Changed, "gewijzigd"),
+        (What::Removed, "verwijderd"),
+    ] {
+        let names: Vec<String> = changes
+            .iter()
+            .filter(|c| c.what == what)
+            .map(|c| {
+                let kind = match c.kind {
+                    Kind::Activity => "register",
+                    Kind::Processor => "verwerkers",
+                    Kind::Breach => "datalekken",
+                    Kind::Drill => "oefening",
+                };
+                format!(
+                    "\u{201e}{}\u{201d} ({kind})",
+                    crate::sanitize::line(&c.name)
+                )
+            })
+            .collect();
+        if !names.is_empty() {
+            parts.push(format!("{label}: {}", names.join(", ")));
+        }
+    }
+    Some(format!("In de documenten {}.", parts.join("; ")))
+}

@@ -639,3 +639,38 @@ fn each_document_exports_to_csv_markdown_and_html_with_the_escaping_of_the_repor
     assert!(stderr(&err).contains("--format csv, markdown of html"));
     assert!(!env.work().join("x").exists());
 }
+
+#[test]
+fn a_comparison_says_what_changed_in_the_documents_since_the_moment() {
+    let env = bakery();
+    env.ok(&["register", "-a", "b", "add", "--from", "bestellingen"]);
+    env.ok(&[
+        "verwerkers",
+        "-a",
+        "b",
+        "add",
+        "--from",
+        "hosting",
+        "--name",
+        "Hosting BV",
+    ]);
+    let text = env.ok(&["report", "-a", "b", "--since", "2026-11-22"]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("In de documenten toegevoegd: „Bestellingen afhandelen” (register), „Hosting BV” (verwerkers)."),
+        "{text}"
+    );
+    let md = env.ok(&[
+        "report",
+        "-a",
+        "b",
+        "--since",
+        "2026-11-22",
+        "--format",
+        "markdown",
+    ]);
+    assert!(md.contains("In de documenten toegevoegd:"), "{md}");
+    // Nothing after the moment: no line.
+    let later = env.ok(&["report", "-a", "b", "--since", "2026-11-24T00:00:00Z"]);
+    assert!(!later.contains("In de documenten"), "{later}");
+}

@@ -45,6 +45,9 @@ pub(super) fn since(h: &mut Html, doc: &Document) {
     h.el("section", &[("class", "since"), ("id", "since")], |h| {
         heading(h, "h2", &doc.since_heading(progress), None);
         h.leaf("p", &[("class", "lead")], &doc.since_scores(progress));
+        if let Some(line) = doc.document_changes(progress) {
+            h.leaf("p", &[("class", "documents-changed")], &line);
+        }
         if progress.is_empty() {
             h.leaf("p", &[("class", "empty")], t::NO_CHANGES);
             return;

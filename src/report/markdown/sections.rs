@@ -24,6 +24,9 @@ pub(super) fn since(out: &mut String, doc: &Document) {
     };
     let _ = writeln!(out, "## {}\n", escape_inline(&doc.since_heading(progress)));
     let _ = writeln!(out, "{}\n", escape_inline(&doc.since_scores(progress)));
+    if let Some(line) = doc.document_changes(progress) {
+        let _ = writeln!(out, "{}\n", escape_inline(&line));
+    }
     if progress.is_empty() {
         let _ = writeln!(out, "{}\n", escape_inline(t::NO_CHANGES));
         return;

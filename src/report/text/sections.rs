@@ -34,6 +34,9 @@ pub(super) fn since(doc: &Document, layout: Layout, out: &mut String) {
     };
     let _ = writeln!(out, "\n{}", layout.bold(&doc.since_heading(progress)));
     out.push_str(&wrap(&doc.since_scores(progress), layout.width, 0));
+    if let Some(line) = doc.document_changes(progress) {
+        out.push_str(&wrap(&line, layout.width, 0));
+    }
     if progress.is_empty() {
         out.push_str(&wrap(t::NO_CHANGES, layout.width, 0));
         return;
