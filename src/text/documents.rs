@@ -596,3 +596,15 @@ pub fn document_changes(changes: &[crate::documents::Change]) -> Option<String> 
     }
     Some(format!("In de documenten {}.", parts.join("; ")))
 }
+
+/// Title of the question before removing a record.
+pub const REMOVE_TITLE: &str = " Verwijderen? ";
+/// The question before removing a record.
+pub fn remove_question(name: &str) -> String {
+    format!(
+        "\u{201e}{name}\u{201d} uit de lijst halen? Het bestand bewaart dat het er was, met de datum."
+    )
+}
+/// `x` on a breach: it stays.
+pub const BREACH_STAYS: &str =
+    "Een datalek blijft in het register, ook als je het niet hoefde te melden (art. 33 lid 5 AVG).";

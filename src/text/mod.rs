@@ -131,6 +131,7 @@ pub fn action_label(action: &crate::tui::action::Action) -> &'static str {
         A::OpenPlan => "plan",
         A::OpenDocuments => "documenten",
         A::EditDocument => "bewerken of toevoegen",
+        A::RemoveDocument => "verwijderen",
         A::ToggleDone => "afgerond aan/uit",
         A::PinUp => "vastzetten / omhoog",
         A::PinDown => "omlaag / losmaken",

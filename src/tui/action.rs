@@ -86,6 +86,8 @@ pub enum Action {
     OpenDocuments,
     /// Documents screen: edit the selected record, add a suggested one, or start a new one.
     EditDocument,
+    /// Documents screen: remove the selected activity or processor (after a question).
+    RemoveDocument,
     /// Plan screen: mark the selected task done today, or open again.
     ToggleDone,
     /// Plan screen: pin the selected task at the top, or move it up among the pinned ones.

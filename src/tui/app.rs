@@ -66,6 +66,8 @@ pub enum Overlay {
     ReadOnlyOffer,
     /// Quitting in the middle of a checklist: are you sure? (what is answered is saved either way)
     QuitConfirm(String),
+    /// Removing a record from the register or the processors: are you sure? (with its name)
+    RemoveConfirm(DocRow, String),
     /// The end of a checklist in the walk-through: what is in order, what is open, what comes
     /// next. Only Enter goes on, so a key pressed again never answers the next question unseen.
     Pause {
@@ -409,7 +411,9 @@ impl App {
                 Context::Prompt
             }
             (Overlay::Form(_), _) => Context::Form,
-            (Overlay::ReadOnlyOffer | Overlay::QuitConfirm(_), _) => Context::Confirm,
+            (Overlay::ReadOnlyOffer | Overlay::QuitConfirm(_) | Overlay::RemoveConfirm(..), _) => {
+                Context::Confirm
+            }
             (Overlay::Pause { .. } | Overlay::IntakeDone(..), _) => Context::Pause,
             (Overlay::Depth(_), _) => Context::Choose,
             (Overlay::Glossary(_), _) => Context::Glossary,

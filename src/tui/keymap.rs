@@ -312,6 +312,12 @@ pub const BINDINGS: &[Binding] = &[
     key(Scope::Documents, KeyCode::Down, Action::Next, false),
     key(Scope::Documents, KeyCode::Up, Action::Previous, false),
     key(Scope::Documents, KeyCode::Enter, Action::EditDocument, true),
+    key(
+        Scope::Documents,
+        KeyCode::Char('x'),
+        Action::RemoveDocument,
+        true,
+    ),
     key(Scope::Plan, KeyCode::Down, Action::Next, false),
     key(Scope::Plan, KeyCode::Up, Action::Previous, false),
     key(Scope::Plan, KeyCode::Enter, Action::EditPlan, true),

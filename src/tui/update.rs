@@ -64,6 +64,48 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         }
         Action::EditDocument if app.mode == Mode::Documents => edit::open_document(app, now),
         Action::EditDocument => None,
+        Action::RemoveDocument if app.mode == Mode::Documents => {
+            use crate::tui::app::DocRow;
+            let row = app.document_rows().get(app.documents_cursor)?.clone();
+            let docs = &app.assessment.documents;
+            let name = match &row {
+                DocRow::Activity(i) => docs.activities.get(*i)?.name.clone(),
+                DocRow::Processor(i) => docs.processors.get(*i)?.name.clone(),
+                // Every breach stays in the register, also one that did not have to be reported.
+                DocRow::Breach(_) => {
+                    app.message = Some((Tone::Info, t::BREACH_STAYS.into()));
+                    return None;
+                }
+                _ => return None,
+            };
+            app.overlay = Overlay::RemoveConfirm(row, name);
+            None
+        }
+        Action::RemoveDocument => None,
+        Action::Yes if matches!(app.overlay, Overlay::RemoveConfirm(..)) => {
+            use crate::tui::app::DocRow;
+            let Overlay::RemoveConfirm(row, name) = std::mem::take(&mut app.overlay) else {
+                return None;
+            };
+            let docs = &mut app.assessment.documents;
+            let stamp = match row {
+                DocRow::Activity(i) => &mut docs.activities.get_mut(i)?.stamp,
+                DocRow::Processor(i) => &mut docs.processors.get_mut(i)?.stamp,
+                _ => return None,
+            };
+            stamp.removed = Some(now);
+            app.assessment.updated = now;
+            app.touch("documents");
+            app.refresh();
+            let rows = app.document_rows().len();
+            app.documents_cursor = app.documents_cursor.min(rows.saturating_sub(1));
+            app.message = Some((Tone::Info, t::record_removed("", &name).trim().to_owned()));
+            Some(Effect::Save)
+        }
+        Action::No if matches!(app.overlay, Overlay::RemoveConfirm(..)) => {
+            app.overlay = Overlay::None;
+            None
+        }
         Action::OpenPlan => {
             if app.mode != Mode::Plan {
                 app.back_to = back_target(app.mode, app.back_to);
@@ -146,6 +188,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 | Overlay::Help
                 | Overlay::ReadOnlyOffer
                 | Overlay::QuitConfirm(_)
+                | Overlay::RemoveConfirm(..)
                 | Overlay::Pause { .. }
                 | Overlay::IntakeDone(..)
                 | Overlay::Depth(_)
@@ -414,6 +457,7 @@ pub fn changes_the_assessment(action: Action) -> bool {
             | Action::IntakeAnswer(_)
             | Action::SaveNote
             | Action::SaveForm
+            | Action::RemoveDocument
     )
 }
 

@@ -789,3 +789,76 @@ fn a_drill_from_the_documents_screen_records_who_did_what_when() {
         "a drill starts no clock in the header\n{screen}"
     );
 }
+
+#[test]
+fn x_removes_a_register_entry_after_a_question_and_a_breach_always_stays() {
+    use crate::tui::app::Overlay;
+    let mut a = bakery_intake();
+    a.documents
+        .activities
+        .push(crate::documents::Activity::blank(
+            "Sollicitaties",
+            [].into_iter(),
+            now(),
+        ));
+    // The first row is the register's heading, the second the activity.
+    let mut events = chars("l");
+    events.push(key(KeyCode::Down));
+    events.extend(chars("x"));
+    let r = drive(a.clone(), (80, 24), events.clone(), Recorder::default());
+    assert!(matches!(r.app.overlay, Overlay::RemoveConfirm(..)));
+    assert!(r.terminal.backend().to_string().contains("Sollicitaties"));
+    // n keeps it; j removes it (kept in the file with its date) and saves.
+    let mut no = events.clone();
+    no.extend(chars("n"));
+    let r = drive(a.clone(), (80, 24), no, Recorder::default());
+    assert!(
+        r.app.assessment.documents.activities[0]
+            .stamp
+            .removed
+            .is_none()
+    );
+    assert!(r.store.saved.is_empty());
+    events.extend(chars("j"));
+    let r = drive(a.clone(), (80, 24), events, Recorder::default());
+    assert_eq!(
+        r.app.assessment.documents.activities[0].stamp.removed,
+        Some(now())
+    );
+    assert_eq!(r.store.saved.len(), 1);
+    assert!(!r.terminal.backend().to_string().contains("Sollicitaties ·"));
+
+    // A breach: x says it stays.
+    let tz = jiff::tz::TimeZone::UTC;
+    let mut a = bakery_intake();
+    a.documents.breaches.push(crate::documents::Breach::new(
+        now(),
+        "Lek",
+        false,
+        now(),
+        &tz,
+        [].into_iter(),
+    ));
+    let rows = super::app::App::new(
+        Catalog::bundled(),
+        a.clone(),
+        "b",
+        crate::tui::theme::Theme::new(false),
+    )
+    .document_rows();
+    let at = rows
+        .iter()
+        .position(|r| matches!(r, super::app::DocRow::Breach(_)))
+        .unwrap();
+    let mut events = chars("l");
+    events.extend(vec![key(KeyCode::Down); at]);
+    events.extend(chars("x"));
+    let r = drive(a, (80, 24), events, Recorder::default());
+    assert!(matches!(r.app.overlay, Overlay::None));
+    assert!(
+        r.terminal
+            .backend()
+            .to_string()
+            .contains("Een datalek blijft in het register")
+    );
+}

@@ -69,6 +69,10 @@ impl Widget for &App {
             Overlay::Depth(choice) => boxes::depth(self, choice, area, buf),
             Overlay::Compare(choice) => boxes::compare(self, choice, area, buf),
             Overlay::Glossary(offset) => boxes::glossary(self, *offset, area, buf),
+            Overlay::RemoveConfirm(_, name) => {
+                let question = t::remove_question(&crate::sanitize::line(name));
+                confirm_box(self.theme, t::REMOVE_TITLE, &question, area, buf);
+            }
             Overlay::QuitConfirm(where_) => {
                 let question = t::quit_mid_checklist(where_);
                 confirm_box(self.theme, t::QUIT_TITLE, &question, area, buf);
