@@ -271,8 +271,8 @@ mod tests;
 pub enum DocGap {
     /// The register is empty; this many activities are suggested by the intake.
     RegisterEmpty(usize),
-    /// An activity with empty fields.
-    ActivityIncomplete(String, Vec<register::Field>),
+    /// Activities with the same empty fields (their names, in register order), one line for all.
+    ActivityIncomplete(Vec<String>, Vec<register::Field>),
     /// A processor without a signed agreement (art. 28 lid 3).
     NoAgreement(String),
     /// A processor with other fields missing.
@@ -315,10 +315,20 @@ impl Documents {
                 if self.activities().next().is_none() {
                     return vec![DocGap::RegisterEmpty(suggested)];
                 }
-                self.activities()
-                    .filter(|a| !a.is_complete())
-                    .map(|a| DocGap::ActivityIncomplete(a.name.clone(), a.missing()))
-                    .collect()
+                // Activities that lack the same fields share one line ("bij „A” en „B” ontbreekt
+                // nog: buiten de EER"), in the order of their first.
+                let mut out: Vec<DocGap> = Vec::new();
+                for a in self.activities().filter(|a| !a.is_complete()) {
+                    let missing = a.missing();
+                    match out
+                        .iter_mut()
+                        .find(|g| matches!(g, DocGap::ActivityIncomplete(_, m) if *m == missing))
+                    {
+                        Some(DocGap::ActivityIncomplete(names, _)) => names.push(a.name.clone()),
+                        _ => out.push(DocGap::ActivityIncomplete(vec![a.name.clone()], missing)),
+                    }
+                }
+                out
             }
             DocumentKind::Processors => {
                 let mut out = Vec::new();

@@ -318,11 +318,12 @@ pub fn doc_gap_line(gap: &crate::documents::DocGap, tz: &jiff::tz::TimeZone) -> 
         G::RegisterEmpty(n) => format!(
             "Register: nog leeg. De intake stelt {n} verwerkingen voor om mee te beginnen (pqs register)."
         ),
-        G::ActivityIncomplete(activity, fields) => {
+        G::ActivityIncomplete(activities, fields) => {
             let fields: Vec<String> = fields.iter().map(|f| lower_first(f.label())).collect();
+            let names: Vec<String> = activities.iter().map(|a| name(a)).collect();
             format!(
                 "Register: bij {} ontbreekt nog: {}.",
-                name(activity),
+                and_list(&names),
                 fields.join(", ")
             )
         }
@@ -391,24 +392,28 @@ pub fn documents_status(
     let register_line = if activities.is_empty() {
         "nog niets vastgelegd.".to_owned()
     } else {
-        let incomplete: Vec<String> = activities
-            .iter()
-            .filter(|a| !a.is_complete())
-            .map(|a| {
-                let fields: Vec<String> =
-                    a.missing().iter().map(|f| lower_first(f.label())).collect();
-                format!("{} mist {}", quoted(&a.name), fields.join(", "))
+        // Grouped as in the plan: activities that lack the same fields share one clause.
+        let mut complete = activities.len();
+        let incomplete: Vec<String> = docs
+            .gaps(crate::documents::DocumentKind::Register, now, 0)
+            .into_iter()
+            .filter_map(|g| match g {
+                crate::documents::DocGap::ActivityIncomplete(names, fields) => {
+                    complete -= names.len();
+                    let fields: Vec<String> =
+                        fields.iter().map(|f| lower_first(f.label())).collect();
+                    let verb = if names.len() == 1 { "mist" } else { "missen" };
+                    let names: Vec<String> = names.iter().map(|n| quoted(n)).collect();
+                    Some(format!("{} {verb} {}", and_list(&names), fields.join(", ")))
+                }
+                _ => None,
             })
             .collect();
         let count = super::count(activities.len(), "verwerking", "verwerkingen");
         if incomplete.is_empty() {
             format!("{count}, alle velden ingevuld.")
         } else {
-            format!(
-                "{count}, {} compleet; {}.",
-                activities.len() - incomplete.len(),
-                incomplete.join("; ")
-            )
+            format!("{count}, {complete} compleet; {}.", incomplete.join("; "))
         }
     };
     let listed: Vec<_> = docs.processors().collect();
@@ -608,3 +613,12 @@ pub fn remove_question(name: &str) -> String {
 /// `x` on a breach: it stays.
 pub const BREACH_STAYS: &str =
     "Een datalek blijft in het register, ook als je het niet hoefde te melden (art. 33 lid 5 AVG).";
+
+/// "A", "A en B", "A, B en C".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
+    }
+}
