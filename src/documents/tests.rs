@@ -323,3 +323,31 @@ fn documents_survive_a_save_and_load_unchanged() {
     assert_eq!(back, a, "{text}");
     assert_eq!(toml::to_string_pretty(&back).unwrap(), text);
 }
+
+#[test]
+fn activities_lacking_the_same_fields_share_one_gap() {
+    let mut docs = Documents::default();
+    for (name, transfers) in [("A", ""), ("B", "geen"), ("C", "")] {
+        let mut a = complete_activity();
+        a.name = name.into();
+        a.transfers = transfers.into();
+        docs.activities.push(a);
+    }
+    let mut d = complete_activity();
+    d.name = "D".into();
+    d.retention.clear();
+    docs.activities.push(d);
+    let gaps = docs.gaps(DocumentKind::Register, at("2026-12-01T10:00:00Z"), 0);
+    assert_eq!(
+        gaps,
+        [
+            DocGap::ActivityIncomplete(vec!["A".into(), "C".into()], vec![Field::Transfers]),
+            DocGap::ActivityIncomplete(vec!["D".into()], vec![Field::Retention]),
+        ]
+    );
+    let line = crate::text::doc_gap_line(&gaps[0], &TimeZone::UTC);
+    assert_eq!(
+        line,
+        "Register: bij „A” en „C” ontbreekt nog: buiten de EER."
+    );
+}
