@@ -66,12 +66,13 @@ pub fn render_records(doc: &Document, records: &super::records::Records) -> Stri
                             continue;
                         }
                         h.leaf("dt", &[], label);
-                        let class = if *label == t::FIELD_MISSING {
-                            "missing"
+                        // What is still missing stands out.
+                        let attrs: &[(&str, &str)] = if *label == t::FIELD_MISSING {
+                            &[("class", "missing")]
                         } else {
-                            ""
+                            &[]
                         };
-                        h.leaf("dd", &[("class", class)], value);
+                        h.leaf("dd", attrs, value);
                     }
                 });
             });

@@ -34,10 +34,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
     match action {
         Action::Next | Action::Previous if app.mode == Mode::Plan => {
             let n = app.tasks().len();
-            app.plan_cursor = match action {
-                Action::Next => (app.plan_cursor + 1).min(n.saturating_sub(1)),
-                _ => app.plan_cursor.saturating_sub(1),
-            };
+            app.plan_cursor = step(app.plan_cursor, n, action == Action::Next);
             None
         }
         Action::EditPlan if app.mode == Mode::Plan => {
@@ -48,16 +45,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         }
         Action::Next | Action::Previous if app.mode == Mode::Documents => {
             let n = app.document_rows().len();
-            app.documents_cursor = match action {
-                Action::Next => (app.documents_cursor + 1).min(n.saturating_sub(1)),
-                _ => app.documents_cursor.saturating_sub(1),
-            };
+            app.documents_cursor = step(app.documents_cursor, n, action == Action::Next);
             None
         }
         Action::OpenDocuments => {
-            if app.mode != Mode::Documents {
-                app.back_to = back_target(app.mode, app.back_to);
-                app.mode = Mode::Documents;
+            if open_screen(app, Mode::Documents) {
                 app.documents_cursor = 0;
             }
             None
@@ -88,9 +80,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 return None;
             };
             let docs = &mut app.assessment.documents;
-            let stamp = match row {
-                DocRow::Activity(i) => &mut docs.activities.get_mut(i)?.stamp,
-                DocRow::Processor(i) => &mut docs.processors.get_mut(i)?.stamp,
+            let (what, stamp) = match row {
+                DocRow::Activity(i) => (t::WHAT_ACTIVITY, &mut docs.activities.get_mut(i)?.stamp),
+                DocRow::Processor(i) => (t::WHAT_PROCESSOR, &mut docs.processors.get_mut(i)?.stamp),
                 _ => return None,
             };
             stamp.removed = Some(now);
@@ -99,7 +91,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             app.refresh();
             let rows = app.document_rows().len();
             app.documents_cursor = app.documents_cursor.min(rows.saturating_sub(1));
-            app.message = Some((Tone::Info, t::record_removed("", &name).trim().to_owned()));
+            app.message = Some((
+                Tone::Info,
+                t::record_removed(what, &name).trim_end().to_owned(),
+            ));
             Some(Effect::Save)
         }
         Action::No if matches!(app.overlay, Overlay::RemoveConfirm(..)) => {
@@ -107,9 +102,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             None
         }
         Action::OpenPlan => {
-            if app.mode != Mode::Plan {
-                app.back_to = back_target(app.mode, app.back_to);
-                app.mode = Mode::Plan;
+            if open_screen(app, Mode::Plan) {
                 app.plan_cursor = 0;
             }
             None
@@ -593,6 +586,25 @@ fn quit(app: &mut App) -> Option<Effect> {
     }
     app.quit = true;
     Some(Effect::Quit)
+}
+
+/// A list cursor one row down (clamped to the last of `len`) or up.
+fn step(cursor: usize, len: usize, forward: bool) -> usize {
+    if forward {
+        (cursor + 1).min(len.saturating_sub(1))
+    } else {
+        cursor.saturating_sub(1)
+    }
+}
+
+/// Opens a screen that Esc leaves again to where it was opened from; `false` when it is open.
+fn open_screen(app: &mut App, mode: Mode) -> bool {
+    if app.mode == mode {
+        return false;
+    }
+    app.back_to = back_target(app.mode, app.back_to);
+    app.mode = mode;
+    true
 }
 
 /// Where Esc leads back to from a screen opened from `mode`.
