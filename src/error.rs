@@ -206,6 +206,16 @@ pub enum Error {
         "ongeldig KvK-nummer \"{0}\": een KvK-nummer heeft 8 cijfers, bijvoorbeeld 12345678. Er is niets opgeslagen."
     )]
     BadKvk(String),
+    /// `pqs details --email` with something that is not an e-mail address.
+    #[error(
+        "ongeldig e-mailadres \"{0}\": schrijf het zoals privacy@bakkerij.nl. Er is niets opgeslagen."
+    )]
+    BadEmail(String),
+    /// `pqs details --phone` with something that is not a telephone number.
+    #[error(
+        "ongeldig telefoonnummer \"{0}\": gebruik cijfers, spaties en streepjes, bijvoorbeeld 020 123 45 67 of +31 20 123 45 67. Er is niets opgeslagen."
+    )]
+    BadPhone(String),
     /// A document field with a value that is refused (`pqs register`, `verwerkers`, `datalek`).
     #[error("{0}. Er is niets opgeslagen.")]
     BadField(#[from] crate::documents::FieldError),
@@ -277,7 +287,12 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         if matches!(
             self,
-            Error::BadIntakeAnswer { .. } | Error::BadChecklistDepth(_) | Error::BadField(_)
+            Error::BadIntakeAnswer { .. }
+                | Error::BadChecklistDepth(_)
+                | Error::BadField(_)
+                | Error::BadKvk(_)
+                | Error::BadEmail(_)
+                | Error::BadPhone(_)
         ) {
             return 2; // a wrong argument, like clap's own
         }

@@ -243,6 +243,19 @@ pub struct Details {
     /// Chamber of Commerce (KvK) number, optional.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub kvk: String,
+    /// The business address (for the privacy statement and the register, art. 13 lid 1 sub a and
+    /// art. 30 lid 1 sub a AVG).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    /// The e-mail address for privacy questions and requests.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    /// A telephone number, optional.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    /// How to reach the data protection officer (FG), where there is one (art. 13 lid 1 sub b).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dpo: String,
     /// The organisation's logo for the HTML documents, kept in the assessment (so it travels in the
     /// hand-over bundle and a report never reads another file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -325,6 +338,36 @@ pub fn parse_kvk(text: &str) -> Option<String> {
     let digits: String = text.chars().filter(|c| !matches!(c, ' ' | '.')).collect();
     (digits.is_empty() || (digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit())))
         .then_some(digits)
+}
+
+/// An e-mail address as typed, checked: one `@` with something before it and a domain with a dot
+/// after it, no spaces. `None` when it is not an e-mail address; an empty text is empty.
+pub fn parse_email(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(String::new());
+    }
+    let (local, domain) = text.split_once('@')?;
+    let fine = !local.is_empty()
+        && !domain.contains('@')
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|part| !part.is_empty())
+        && !text.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ',' | ';')
+        });
+    fine.then(|| text.to_owned())
+}
+
+/// A telephone number as typed, checked: digits with spaces, dashes, dots, brackets and a leading
+/// `+`, and at least six digits ("+31 (0)20 123 45 67"). `None` when it is not a telephone number;
+/// an empty text is empty.
+pub fn parse_phone(text: &str) -> Option<String> {
+    let text = text.trim();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let allowed = text.char_indices().all(|(i, c)| {
+        c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')') || (c == '+' && i == 0)
+    });
+    (text.is_empty() || (allowed && (6..=20).contains(&digits))).then(|| text.to_owned())
 }
 
 /// Whether `months` is an accepted review period (1 to [`MAX_REVIEW_MONTHS`]).

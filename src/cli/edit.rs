@@ -339,7 +339,19 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
     let catalog = global.catalog()?;
     if !args.changes() {
         let assessment = read_existing(&global.store(), &global.assessment, &catalog)?;
-        let [organisation, contact, assessor, kvk, review, depth, logo] = t::DETAILS_LABELS;
+        let [
+            organisation,
+            contact,
+            assessor,
+            kvk,
+            address,
+            email,
+            phone,
+            dpo,
+            review,
+            depth,
+            logo,
+        ] = t::DETAILS_LABELS;
         let mut depths = t::depth_name(assessment.depth()).to_owned();
         for (id, d) in &assessment.depth_per_checklist {
             depths.push_str(&format!(", {id}: {}", t::depth_name(*d)));
@@ -352,6 +364,10 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
             (contact, d.contact),
             (assessor, d.assessor),
             (kvk, d.kvk),
+            (address, d.address),
+            (email, d.email),
+            (phone, d.phone),
+            (dpo, d.dpo),
             (review, t::review_after(review_months)),
             (depth, depths),
             (logo, t::logo_line(d.logo.as_ref())),
@@ -361,6 +377,20 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
         None => None,
         Some(typed) => Some(
             crate::assessment::parse_kvk(typed).ok_or_else(|| Error::BadKvk(typed.to_owned()))?,
+        ),
+    };
+    let email = match args.email.as_deref() {
+        None => None,
+        Some(typed) => Some(
+            crate::assessment::parse_email(typed)
+                .ok_or_else(|| Error::BadEmail(typed.to_owned()))?,
+        ),
+    };
+    let phone = match args.phone.as_deref() {
+        None => None,
+        Some(typed) => Some(
+            crate::assessment::parse_phone(typed)
+                .ok_or_else(|| Error::BadPhone(typed.to_owned()))?,
         ),
     };
     // The logo is read and checked before anything is written: a bad file changes nothing.
@@ -379,6 +409,10 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
             (&mut details.contact, args.contact.as_deref()),
             (&mut details.assessor, args.assessor.as_deref()),
             (&mut details.kvk, kvk.as_deref()),
+            (&mut details.address, args.address.as_deref()),
+            (&mut details.email, email.as_deref()),
+            (&mut details.phone, phone.as_deref()),
+            (&mut details.dpo, args.dpo.as_deref()),
         ];
         for (field, value) in fields {
             if let Some(value) = value {

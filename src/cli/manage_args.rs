@@ -139,6 +139,18 @@ pub struct DetailsArgs {
     /// KvK-nummer: 8 cijfers ("" wist)
     #[arg(long, value_name = "NUMMER", help_heading = "Opties")]
     pub kvk: Option<String>,
+    /// Vestigingsadres, voor de privacyverklaring en het register ("" wist)
+    #[arg(long, value_name = "TEKST", help_heading = "Opties")]
+    pub address: Option<String>,
+    /// E-mailadres voor privacyvragen en -verzoeken ("" wist)
+    #[arg(long, value_name = "ADRES", help_heading = "Opties")]
+    pub email: Option<String>,
+    /// Telefoonnummer ("" wist)
+    #[arg(long, value_name = "NUMMER", help_heading = "Opties")]
+    pub phone: Option<String>,
+    /// Naam en contactgegevens van de functionaris gegevensbescherming (FG), als je die hebt ("" wist)
+    #[arg(long, value_name = "TEKST", help_heading = "Opties")]
+    pub dpo: Option<String>,
     /// Logo voor de HTML-documenten: een PNG- of SVG-bestand van ten hoogste 512 kB, dat in de beoordeling wordt bewaard ("" verwijdert het)
     #[arg(long, value_name = "BESTAND", help_heading = "Opties")]
     pub logo: Option<String>,
@@ -189,6 +201,10 @@ impl DetailsArgs {
             || self.contact.is_some()
             || self.assessor.is_some()
             || self.kvk.is_some()
+            || self.address.is_some()
+            || self.email.is_some()
+            || self.phone.is_some()
+            || self.dpo.is_some()
             || self.logo.is_some()
             || self.review_months.is_some()
             || self.depth.is_some()

@@ -65,6 +65,10 @@ static NO_DETAILS: Details = Details {
     contact: String::new(),
     assessor: String::new(),
     kvk: String::new(),
+    address: String::new(),
+    email: String::new(),
+    phone: String::new(),
+    dpo: String::new(),
     logo: None,
 };
 
@@ -328,6 +332,32 @@ impl<'a> Document<'a> {
             parts.push(format!("{}: {}", t::PLAN_ACTION, plan.action.trim()));
         }
         (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
+    /// Who the document is about: the organisation, or the assessment's name when it has none.
+    pub fn name(&self) -> &'a str {
+        if self.organisation.trim().is_empty() {
+            self.assessment
+        } else {
+            self.organisation
+        }
+    }
+
+    /// The controller of the register (art. 30 lid 1 sub a AVG): the organisation (or the
+    /// assessment's name) and its contact details that are filled in, joined by " · ", with the DPO
+    /// last.
+    pub fn controller(&self) -> (&'a str, String) {
+        let organisation = self.name();
+        let d = self.details;
+        let dpo = (!d.dpo.trim().is_empty()).then(|| format!("{}: {}", t::DPO_SHORT, d.dpo.trim()));
+        let contact = [&d.contact, &d.address, &d.email, &d.phone, &d.kvk]
+            .into_iter()
+            .map(|s| s.trim().to_owned())
+            .chain(dpo)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        (organisation, contact)
     }
 
     /// The details that are filled in, as (label, user text) pairs: contact, assessor, KvK number.

@@ -93,7 +93,7 @@ pub fn assessment() -> Assessment {
         contact: NASTY_CONTACT.into(),
         assessor: NASTY_ASSESSOR.into(),
         kvk: "12345678".into(),
-        logo: None,
+        ..Details::default()
     };
     let mut changed: BTreeSet<String> = a.answers.keys().cloned().collect();
     changed.extend(ids(&[

@@ -35,16 +35,7 @@ pub fn render_records(doc: &Document, records: &super::records::Records) -> Stri
     page(doc, records.title, style::RECORDS, |h| {
         parts::header(h, doc, records.title);
         if records.kind == crate::documents::DocumentKind::Register {
-            let organisation = if doc.organisation.trim().is_empty() {
-                doc.assessment
-            } else {
-                doc.organisation
-            };
-            let contact = [doc.details.contact.as_str(), doc.details.kvk.as_str()]
-                .into_iter()
-                .filter(|s| !s.trim().is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let (organisation, contact) = doc.controller();
             h.el("p", &[("class", "controller")], |h| {
                 h.leaf("b", &[], t::FIELD_CONTROLLER);
                 h.text(": ").text(organisation);

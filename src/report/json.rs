@@ -145,7 +145,15 @@ pub fn render(doc: &Document) -> String {
         "assessment": doc.assessment,
         "organisation": doc.organisation,
         "generated_at": doc.generated_at.to_string(),
-        "details": {"contact": details.contact, "assessor": details.assessor, "kvk": details.kvk},
+        "details": {
+            "contact": details.contact,
+            "assessor": details.assessor,
+            "kvk": details.kvk,
+            "address": details.address,
+            "email": details.email,
+            "phone": details.phone,
+            "dpo": details.dpo,
+        },
         "review_months": doc.review_months,
         "depth": scan.depth.as_str(),
         "totals": {

@@ -32,11 +32,7 @@ pub fn render_records(doc: &Document, records: &super::records::Records) -> Stri
     use std::fmt::Write as _;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape_inline(records.title));
-    let organisation = if doc.organisation.trim().is_empty() {
-        doc.assessment
-    } else {
-        doc.organisation
-    };
+    let organisation = doc.name();
     let _ = writeln!(
         out,
         "**{}** · {}\n",
@@ -44,11 +40,7 @@ pub fn render_records(doc: &Document, records: &super::records::Records) -> Stri
         escape_inline(&doc.date)
     );
     if records.kind == crate::documents::DocumentKind::Register {
-        let contact = [doc.details.contact.as_str(), doc.details.kvk.as_str()]
-            .into_iter()
-            .filter(|s| !s.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let (organisation, contact) = doc.controller();
         let controller = if contact.is_empty() {
             organisation.to_owned()
         } else {

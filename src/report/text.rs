@@ -309,11 +309,7 @@ pub fn render_quit(
     layout: Layout,
 ) -> String {
     let mut out = String::new();
-    let name = if doc.organisation.trim().is_empty() {
-        doc.assessment
-    } else {
-        doc.organisation
-    };
+    let name = doc.name();
     let _ = writeln!(
         out,
         "{}",

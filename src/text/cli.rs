@@ -112,12 +112,17 @@ pub const PLAN_EMPTY: &str = "Nog niets afgesproken bij deze taak of vraag.";
 pub const PLAN_PINNED: &str = "Vast op plaats";
 /// Labels of a plan entry: owner, due date, agreed action.
 pub const PLAN_LABELS: [&str; 3] = ["Wie", "Klaar op", "Afspraak"];
-/// Labels of `pqs details`: organisation, contact, assessor, KvK number, review period.
-pub const DETAILS_LABELS: [&str; 7] = [
+/// Labels of `pqs details`: organisation, contact, assessor, KvK number, address, e-mail, telephone,
+/// DPO, review period, depth, logo.
+pub const DETAILS_LABELS: [&str; 11] = [
     "Organisatie",
     "Contactpersoon",
     "Adviseur",
     "KvK-nummer",
+    "Adres",
+    "E-mail voor privacyvragen",
+    "Telefoon",
+    "Functionaris (FG)",
     "Herbeoordeling",
     "Diepte",
     "Logo",

@@ -9,6 +9,8 @@ pub const CONTACT: &str = "Contactpersoon";
 pub const ASSESSOR: &str = "Adviseur";
 /// Label before the Chamber of Commerce number.
 pub const KVK: &str = "KvK-nummer";
+/// The data protection officer, short, before the contact details.
+pub const DPO_SHORT: &str = "FG";
 
 /// Heading of the comparison with the end of the previous session.
 pub const SINCE_PREVIOUS: &str = "Sinds de vorige sessie";

@@ -48,6 +48,14 @@ pub const FIELD_CONTACT: &str = "Contactpersoon";
 pub const FIELD_ASSESSOR: &str = "Adviseur";
 /// Form field: KvK number.
 pub const FIELD_KVK: &str = "KvK-nummer";
+/// Form field: the business address.
+pub const FIELD_ADDRESS: &str = "Adres";
+/// Form field: the e-mail address for privacy questions.
+pub const FIELD_EMAIL: &str = "E-mail voor privacyvragen";
+/// Form field: a telephone number.
+pub const FIELD_PHONE: &str = "Telefoon";
+/// Form field: how to reach the data protection officer.
+pub const FIELD_DPO: &str = "FG (als je die hebt)";
 /// Form field: review period.
 pub const FIELD_REVIEW_MONTHS: &str = "Controle na (maanden)";
 /// Form field: owner of an action.
@@ -59,6 +67,11 @@ pub const FIELD_AGREED_ACTION: &str = "Afgesproken actie";
 /// A KvK number that is not 8 digits.
 pub const BAD_KVK: &str =
     "Een KvK-nummer heeft 8 cijfers. Laat het veld leeg als je het niet weet.";
+/// An e-mail address that cannot be one.
+pub const BAD_EMAIL: &str =
+    "Schrijf een e-mailadres zoals privacy@bakkerij.nl, of laat het veld leeg.";
+/// A telephone number that cannot be one.
+pub const BAD_PHONE: &str = "Schrijf een telefoonnummer met cijfers, spaties en streepjes, zoals 020 123 45 67, of laat het veld leeg.";
 /// A review period that is not a number of months.
 pub const BAD_REVIEW_MONTHS: &str =
     "Vul een aantal maanden in tussen 1 en 120, of laat het veld leeg voor 12.";
@@ -117,8 +130,7 @@ pub fn item_flag(changed: bool, review_due: bool, new: bool) -> &'static str {
     }
 }
 /// Shown above the details form.
-pub const DETAILS_ABOUT: &str =
-    "Deze gegevens staan bovenaan elk rapport. Alleen de organisatie is nodig.";
+pub const DETAILS_ABOUT: &str = "Deze gegevens komen in de rapporten, het register en de privacyverklaring. Alleen de organisatie is nodig.";
 
 /// Header of the start screen.
 pub fn start_title(folder: &str) -> String {

@@ -78,6 +78,10 @@ impl Form {
                 field(t::FIELD_CONTACT, &d.contact),
                 field(t::FIELD_ASSESSOR, &d.assessor),
                 field(t::FIELD_KVK, &d.kvk),
+                field(t::FIELD_ADDRESS, &d.address),
+                field(t::FIELD_EMAIL, &d.email),
+                field(t::FIELD_PHONE, &d.phone),
+                field(t::FIELD_DPO, &d.dpo),
                 field(t::FIELD_REVIEW_MONTHS, &months),
             ],
             focus: 0,
@@ -242,19 +246,29 @@ impl Form {
                 let Some(kvk) = crate::assessment::parse_kvk(&self.value(3)) else {
                     return Err((3, t::BAD_KVK.into()));
                 };
-                let months = self.value(4);
+                let Some(email) = crate::assessment::parse_email(&self.value(5)) else {
+                    return Err((5, t::BAD_EMAIL.into()));
+                };
+                let Some(phone) = crate::assessment::parse_phone(&self.value(6)) else {
+                    return Err((6, t::BAD_PHONE.into()));
+                };
+                let months = self.value(8);
                 let months = if months.is_empty() {
                     None
                 } else {
                     match months.parse::<u32>() {
                         Ok(m) if crate::assessment::valid_review_months(m) => Some(m),
-                        _ => return Err((4, t::BAD_REVIEW_MONTHS.into())),
+                        _ => return Err((8, t::BAD_REVIEW_MONTHS.into())),
                     }
                 };
                 let details = Details {
                     contact: self.value(1),
                     assessor: self.value(2),
                     kvk,
+                    address: self.value(4),
+                    email,
+                    phone,
+                    dpo: self.value(7),
                     logo: None,
                 };
                 Ok(FormValue::Details(self.value(0), details, months))
@@ -368,22 +382,46 @@ mod tests {
     }
 
     #[test]
-    fn details_form_checks_kvk_and_review_months() {
+    fn details_form_checks_kvk_email_phone_and_review_months() {
         let mut form = Form::details(&Assessment::new("Bakkerij", jiff::Timestamp::UNIX_EPOCH));
         typed(&mut form, 3, "1234 5678");
+        typed(&mut form, 4, " Dorpsstraat 1, 1234 AB Ergens ");
+        typed(&mut form, 5, "privacy@bakkerij.nl");
+        typed(&mut form, 6, "+31 (0)20 123 45 67");
+        typed(&mut form, 7, "Piet Jansen, fg@bakkerij.nl");
         let Ok(FormValue::Details(name, details, None)) = form.parse() else {
             panic!("valid form refused");
         };
         assert_eq!(
-            (name.as_str(), details.kvk.as_str()),
-            ("Bakkerij", "12345678")
+            (
+                name.as_str(),
+                details.kvk.as_str(),
+                details.address.as_str(),
+                details.email.as_str(),
+                details.phone.as_str(),
+                details.dpo.as_str()
+            ),
+            (
+                "Bakkerij",
+                "12345678",
+                "Dorpsstraat 1, 1234 AB Ergens",
+                "privacy@bakkerij.nl",
+                "+31 (0)20 123 45 67",
+                "Piet Jansen, fg@bakkerij.nl"
+            )
         );
-        typed(&mut form, 3, "1234");
-        assert_eq!(form.parse().unwrap_err().0, 3);
-        typed(&mut form, 3, "");
-        typed(&mut form, 4, "0");
-        assert_eq!(form.parse().unwrap_err().0, 4);
-        typed(&mut form, 4, "6");
+        for (field, wrong) in [
+            (3, "1234"),
+            (5, "privacy@bakkerij"),
+            (6, "bel me"),
+            (8, "0"),
+        ] {
+            let right = form.value(field);
+            typed(&mut form, field, wrong);
+            assert_eq!(form.parse().unwrap_err().0, field, "{wrong}");
+            typed(&mut form, field, &right);
+        }
+        typed(&mut form, 8, "6");
         assert!(matches!(
             form.parse(),
             Ok(FormValue::Details(_, _, Some(6)))

@@ -263,12 +263,30 @@ fn the_details_form_checks_the_kvk_number_at_80x24() {
     assert!(r.store.saved.is_empty());
     insta::assert_snapshot!(r.terminal.backend());
 
-    let mut events = fill_details(&["", "Jan Jansen", "Eva de Adviseur", "12345678", "6"]);
+    let mut events = fill_details(&[
+        "",
+        "Jan Jansen",
+        "Eva de Adviseur",
+        "12345678",
+        "Dorpsstraat 1, Ergens",
+        "privacy@korst.nl",
+        "020 123 45 67",
+        "",
+        "6",
+    ]);
     events.extend(chars("j"));
     let r = drive(existing(), (80, 24), events, Recorder::default());
     let saved = r.store.saved.last().unwrap();
     assert_eq!(saved.details.contact, "Jan Jansen");
     assert_eq!(saved.details.kvk, "12345678");
+    assert_eq!(
+        (
+            saved.details.address.as_str(),
+            saved.details.email.as_str(),
+            saved.details.phone.as_str()
+        ),
+        ("Dorpsstraat 1, Ergens", "privacy@korst.nl", "020 123 45 67")
+    );
     assert_eq!(saved.review_months, Some(6));
     assert_eq!(
         saved.sessions[0].assessor, "Eva de Adviseur",

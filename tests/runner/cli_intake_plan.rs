@@ -294,16 +294,20 @@ fn details_are_set_shown_and_checked() {
     ]);
     assert_eq!(
         env.ok(&["details", "-a", "klant"]),
-        "Beoordeling     klant\nOrganisatie     Bakkerij Ü\nContactpersoon  Jan\n\
-         Adviseur        Anna\nKvK-nummer      12345678\nHerbeoordeling  na 6 maanden\n\
-         Diepte          snelle scan\nLogo            geen\n"
+        "Beoordeling                klant\nOrganisatie                Bakkerij Ü\n\
+         Contactpersoon             Jan\nAdviseur                   Anna\n\
+         KvK-nummer                 12345678\nAdres                      –\n\
+         E-mail voor privacyvragen  –\nTelefoon                   –\n\
+         Functionaris (FG)          –\nHerbeoordeling             na 6 maanden\n\
+         Diepte                     snelle scan\nLogo                       geen\n"
     );
     let table = stored(&env, "klant");
     assert_eq!(table["review_months"].as_integer(), Some(6));
     assert_eq!(table["details"]["kvk"].as_str(), Some("12345678"));
 
     let before = fs::read(env.assessment("klant")).unwrap();
-    let err = env.fails(&[
+    // A wrong value is a wrong argument: exit 2, as for clap's own checks.
+    let out = env.run(&[
         "details",
         "-a",
         "klant",
@@ -312,14 +316,79 @@ fn details_are_set_shown_and_checked() {
         "--contact",
         "Els",
     ]);
+    assert_eq!(out.status.code(), Some(2));
     assert_eq!(
-        err,
+        String::from_utf8_lossy(&out.stderr),
         "pqs: ongeldig KvK-nummer \"1234567\": een KvK-nummer heeft 8 cijfers, bijvoorbeeld \
          12345678. Er is niets opgeslagen.\n"
     );
     let out = env.run(&["details", "-a", "klant", "--review-months", "0"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(fs::read(env.assessment("klant")).unwrap(), before);
+
+    // Contact details for the privacy statement and the register; a wrong e-mail address or
+    // telephone number is refused with the reason, exit 2, and nothing is written.
+    for (flag, wrong, reason) in [
+        ("--email", "privacy at bakkerij.nl", "ongeldig e-mailadres"),
+        ("--email", "a@b", "ongeldig e-mailadres"),
+        ("--phone", "06-CALL-ME", "ongeldig telefoonnummer"),
+        ("--phone", "12", "ongeldig telefoonnummer"),
+    ] {
+        let out = env.run(&[
+            "details",
+            "-a",
+            "klant",
+            "--address",
+            "Ergens 1",
+            flag,
+            wrong,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{wrong}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(reason) && err.contains(wrong),
+            "{wrong}: {err}"
+        );
+        assert!(err.contains("Er is niets opgeslagen."), "{err}");
+        assert_eq!(fs::read(env.assessment("klant")).unwrap(), before);
+    }
+    env.ok(&[
+        "details",
+        "-a",
+        "klant",
+        "--address",
+        "Dorpsstraat 1, 1234 AB Ergens",
+        "--email",
+        " privacy@bakkerij.nl ",
+        "--phone",
+        "+31 (0)20 123 45 67",
+        "--dpo",
+        "Piet Jansen",
+    ]);
+    let details = &stored(&env, "klant")["details"];
+    assert_eq!(
+        ["address", "email", "phone", "dpo"].map(|k| details[k].as_str().unwrap().to_owned()),
+        [
+            "Dorpsstraat 1, 1234 AB Ergens",
+            "privacy@bakkerij.nl",
+            "+31 (0)20 123 45 67",
+            "Piet Jansen"
+        ]
+    );
+    let statement = env.ok(&["privacyverklaring", "-a", "klant"]);
+    assert!(
+        statement.contains("Adres: Dorpsstraat 1, 1234 AB Ergens")
+            && statement.contains("Stuur je verzoek naar privacy@bakkerij.nl."),
+        "{statement}"
+    );
+    let register = env.ok(&["register", "-a", "klant", "--format", "markdown"]);
+    assert!(
+        register.contains("Dorpsstraat 1, 1234 AB Ergens · privacy@bakkerij.nl · +31 (0)20 123 45 67 · 12345678 · FG: Piet Jansen"),
+        "{register}"
+    );
+    env.ok(&["details", "-a", "klant", "--email", "", "--dpo", ""]);
+    let details = &stored(&env, "klant")["details"];
+    assert!(details.get("email").is_none() && details.get("dpo").is_none());
 
     // The number as it is printed on a KvK extract is accepted and stored bare.
     env.ok(&["details", "-a", "klant", "--kvk", "1234 5678"]);
@@ -339,7 +408,9 @@ fn details_are_set_shown_and_checked() {
     ]);
     let shown = env.ok(&["details", "-a", "klant"]);
     assert!(
-        shown.contains("Diepte          volledige scan, privacyverklaring: snelle scan\n"),
+        shown.contains(
+            "Diepte                     volledige scan, privacyverklaring: snelle scan\n"
+        ),
         "{shown}"
     );
     let before = fs::read(env.assessment("klant")).unwrap();
@@ -400,7 +471,7 @@ fn a_logo_is_kept_in_the_assessment_embedded_in_the_html_and_bad_files_are_refus
     env.ok(&["details", "-a", "klant", "--logo", logo.to_str().unwrap()]);
     let shown = env.ok(&["details", "-a", "klant"]);
     assert!(
-        shown.ends_with("Logo            logo.png (PNG)\n"),
+        shown.ends_with("Logo                       logo.png (PNG)\n"),
         "{shown}"
     );
     // The report needs no file but the assessment: the logo travels with it.
@@ -470,7 +541,7 @@ fn a_logo_is_kept_in_the_assessment_embedded_in_the_html_and_bad_files_are_refus
     env.ok(&["details", "-a", "klant", "--logo", ""]);
     assert!(
         env.ok(&["details", "-a", "klant"])
-            .ends_with("Logo            geen\n")
+            .ends_with("Logo                       geen\n")
     );
     assert!(
         !env.ok(&["report", "-a", "klant", "--format", "html"])

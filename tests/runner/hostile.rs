@@ -57,6 +57,10 @@ fn hostile_assessment() -> Assessment {
         contact: HOSTILE.into(),
         assessor: HOSTILE.into(),
         kvk: HOSTILE.into(),
+        address: HOSTILE.into(),
+        email: HOSTILE.into(),
+        phone: HOSTILE.into(),
+        dpo: HOSTILE.into(),
         // A hand-edited logo: its name reaches `pqs details`, its data is not base64.
         logo: Some(pqs::assessment::Logo {
             name: HOSTILE.into(),

@@ -269,7 +269,43 @@ pub(super) fn elements(covers: &[String]) -> Vec<Element> {
 /// A text with `{key}` replaced by the value in `vars` and every `[VUL IN: …]` made a placeholder.
 /// Values are inserted once, never read as template: a `{naam}` or `[VUL IN:` typed by the user
 /// stays plain text. An unknown key stays as written (a test checks that none is left).
+///
+/// `{key|what}` is the value of `key` when it is filled in, and otherwise the placeholder `what`
+/// (the business address, say, or `[VUL IN: vestigingsadres]`).
 pub(super) fn expand(template: &str, vars: &[(&str, &str)]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some((before, key, what, after)) = optional(rest) {
+        out.extend(expand_plain(before, vars));
+        match vars.iter().find(|(k, _)| *k == key) {
+            Some((_, value)) if !value.trim().is_empty() => push_text(&mut out, value),
+            _ => out.push(Inline::Fill(substitute(what.trim(), vars))),
+        }
+        rest = after;
+    }
+    out.extend(expand_plain(rest, vars));
+    out
+}
+
+/// The first `{key|what}` in `text`: the text before it, the key, the placeholder and the rest.
+fn optional(text: &str) -> Option<(&str, &str, &str, &str)> {
+    let mut from = 0;
+    while let Some(open) = text[from..].find('{').map(|i| i + from) {
+        let inner = &text[open + 1..];
+        if let Some(close) = inner.find('}')
+            && let Some((key, what)) = inner[..close].split_once('|')
+            && !key.is_empty()
+            && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        {
+            return Some((&text[..open], key, what, &inner[close + 1..]));
+        }
+        from = open + 1;
+    }
+    None
+}
+
+/// [`expand`] without `{key|what}`.
+fn expand_plain(template: &str, vars: &[(&str, &str)]) -> Vec<Inline> {
     let open = fill_open();
     let mut out = Vec::new();
     let mut rest = template;

@@ -133,10 +133,13 @@ impl Draft<'_> {
         let details = &self.assessment.details;
         let contact = sanitize::line(&details.contact);
         let kvk = sanitize::line(&details.kvk);
+        let address = sanitize::line(&details.address);
+        let email = sanitize::line(&details.email);
+        let phone = sanitize::line(&details.phone);
         let mut list = vec![
-            expand(&c.address, &[]),
-            expand(&c.email, &[]),
-            expand(&c.phone, &[]),
+            expand(&c.address, &[("adres", &address)]),
+            expand(&c.email, &[("email", &email)]),
+            expand(&c.phone, &[("telefoon", &phone)]),
         ];
         if !contact.is_empty() {
             list.push(expand(&c.contact_person, &[("naam", &contact)]));
@@ -146,12 +149,16 @@ impl Draft<'_> {
         }
         s.blocks.push(Block::List(list));
         let dpo = &self.c.dpo;
+        let contact = sanitize::line(&details.dpo);
+        // A DPO's contact details in the details mean there is one, whatever the intake says.
         let text = match self.flag("fg") {
+            _ if !contact.is_empty() => &dpo.has,
             Some(true) => &dpo.has,
             Some(false) => &dpo.none,
             None => &dpo.unknown,
         };
-        s.blocks.push(Block::Paragraph(expand(text, &[])));
+        s.blocks
+            .push(Block::Paragraph(expand(text, &[("fg", &contact)])));
         s
     }
 

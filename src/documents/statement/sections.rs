@@ -102,7 +102,9 @@ impl Draft<'_> {
             })
             .collect();
         s.blocks.push(Block::List(list));
-        s.blocks.push(Block::Paragraph(expand(&c.how, &[])));
+        let email = crate::sanitize::line(&self.assessment.details.email);
+        s.blocks
+            .push(Block::Paragraph(expand(&c.how, &[("email", &email)])));
         s
     }
 

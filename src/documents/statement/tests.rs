@@ -73,6 +73,62 @@ fn templates_fill_values_once_and_mark_placeholders() {
 }
 
 #[test]
+fn an_optional_value_is_the_value_or_else_its_placeholder() {
+    let template = "Mail {email|e-mailadres} of bel {tel|nummer}.";
+    assert_eq!(
+        expand(template, &[("email", "{tel|x} a@b.nl"), ("tel", " ")]),
+        [
+            Inline::Text("Mail ".into()),
+            Inline::Text("{tel|x} a@b.nl".into()),
+            Inline::Text(" of bel ".into()),
+            Inline::Fill("nummer".into()),
+            Inline::Text(".".into()),
+        ]
+    );
+    // Not a key: stays as written.
+    assert_eq!(
+        expand("{Twee woorden|x}", &[]),
+        [Inline::Text("{Twee woorden|x}".into())]
+    );
+}
+
+#[test]
+fn the_details_fill_the_address_the_privacy_e_mail_and_the_dpo() {
+    let mut a = bakery_with_documents();
+    let before = draft(&a).placeholders().len();
+    a.details.address = "Dorpsstraat 1, 1234 AB Ergens".into();
+    a.details.email = "privacy@korenschoof.nl".into();
+    a.details.phone = "020 123 45 67".into();
+    a.details.dpo = "Piet Jansen, fg@korenschoof.nl".into();
+    let s = draft(&a);
+    let who = words(section(&s, "wie"));
+    for filled in [
+        "Adres: Dorpsstraat 1, 1234 AB Ergens",
+        "E-mail voor privacyvragen: privacy@korenschoof.nl",
+        "Telefoon: 020 123 45 67",
+        "We hebben een functionaris gegevensbescherming (FG)",
+        "Je bereikt de FG via Piet Jansen, fg@korenschoof.nl.",
+    ] {
+        assert!(who.contains(filled), "{filled}: {who}");
+    }
+    assert!(
+        words(section(&s, "rechten")).contains("Stuur je verzoek naar privacy@korenschoof.nl.")
+    );
+    let fills = s.placeholders();
+    assert!(
+        !fills
+            .iter()
+            .any(|f| f.contains("adres") || f.contains("telefoon") || f.contains("FG")),
+        "{fills:?}"
+    );
+    assert_eq!(
+        fills.len() + 4,
+        before,
+        "address, e-mail twice and telephone filled"
+    );
+}
+
+#[test]
 fn a_bakery_with_register_and_processors_gets_every_element_of_article_13() {
     let s = draft(&bakery_with_documents());
     for e in Element::ARTICLE_13.into_iter().chain(Element::ARTICLE_14) {
