@@ -377,7 +377,14 @@ fn breach_lines(b: &Breach, tz: &TimeZone, now: Timestamp) -> String {
     let mut pairs = vec![
         (t::ID_LABEL, b.id.clone()),
         (t::FIELD_FOUND, t::date_time_long(b.found, tz)),
-        (t::FIELD_CLOCK, t::deadline_line(&b.clock(now), tz)),
+        (
+            if b.drill {
+                t::FIELD_STATE
+            } else {
+                t::FIELD_CLOCK
+            },
+            t::breach_state(b, now, tz),
+        ),
         (t::FIELD_WHAT_HAPPENED, b.what.clone()),
         (t::FIELD_BREACH_DATA, b.data.clone()),
         (t::FIELD_BREACH_PEOPLE, b.people.clone()),
@@ -395,7 +402,30 @@ fn breach_lines(b: &Breach, tz: &TimeZone, now: Timestamp) -> String {
         pairs.push((t::FIELD_EVALUATION, b.evaluation.clone()));
     }
     let mut out = labelled(&pairs);
-    for step in &b.steps {
+    if b.drill {
+        // The drill's steps in order, done or not, then any step typed freely.
+        let script = crate::documents::drill::Script::bundled();
+        for (n, (step, done)) in script.progress(b).into_iter().enumerate() {
+            let done = done.map(|d| {
+                t::drill_step_record(
+                    &t::date_time_long(d.at, tz),
+                    &sanitize::line(&d.who),
+                    &sanitize::line(&d.what),
+                )
+            });
+            out.push_str(&t::drill_script_line(
+                n + 1,
+                &sanitize::line(&step.title),
+                done,
+            ));
+        }
+    }
+    // Steps not of the drill (typed freely, or of a step that is no longer in it).
+    let script = crate::documents::drill::Script::bundled();
+    let of_the_drill = |s: &crate::documents::breaches::Step| {
+        b.drill && script.steps.iter().any(|x| x.id == s.step)
+    };
+    for step in b.steps.iter().filter(|s| !of_the_drill(s)) {
         out.push_str(&t::drill_step(
             &t::date_time_long(step.at, tz),
             &sanitize::line(&step.who),
@@ -463,7 +493,7 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
             print(&format!(
                 "{}{}\n",
                 t::breach_added(&added.id, added.drill),
-                t::deadline_line(&added.clock(now), &tz)
+                t::breach_state(&added, now, &tz)
             ))
         }
         BreachAction::Edit { id, fields } => {
@@ -479,11 +509,11 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
             print(&format!(
                 "{}{}\n",
                 t::record_saved(
-                    t::WHAT_BREACH,
+                    t::breach_kind(edited.drill),
                     &edited.id,
                     &t::missing_fields(&edited.missing())
                 ),
-                t::deadline_line(&edited.clock(now), &tz)
+                t::breach_state(&edited, now, &tz)
             ))
         }
     }

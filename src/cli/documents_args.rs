@@ -275,6 +275,9 @@ pub struct BreachFields {
     /// Bij een oefening: wie deed wat, als "Naam: wat", nu vastgelegd (herhaal voor meer stappen)
     #[arg(long, value_name = "WIE: WAT")]
     pub step: Vec<String>,
+    /// Bij een oefening: stap STAP (het nummer of de id uit pqs datalek show) is nu gedaan, eventueel met "=Naam: wat" (herhaal voor meer stappen)
+    #[arg(long, value_name = "STAP[=WIE: WAT]")]
+    pub done: Vec<String>,
     /// Na afloop: wat er gebeurde, waarom, en wat beter kan
     #[arg(long, value_name = "TEKST")]
     pub evaluation: Option<String>,
@@ -361,6 +364,7 @@ impl From<&BreachFields> for crate::documents::edit::BreachEdit {
             informed: f.informed.clone(),
             not_informed: f.not_informed.clone(),
             step: f.step.clone(),
+            done: f.done.clone(),
             evaluation: f.evaluation.clone(),
         }
     }

@@ -74,6 +74,10 @@ pub struct Step {
     pub who: String,
     /// What was done.
     pub what: String,
+    /// The drill step it was ([`drill::ScriptStep`](super::drill::ScriptStep)'s id); empty for a
+    /// step typed freely.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub step: String,
 }
 
 /// Where the reporting decision stands.

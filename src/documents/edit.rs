@@ -84,6 +84,8 @@ pub struct BreachEdit {
     pub not_informed: Option<String>,
     /// Steps to add to a drill.
     pub step: Vec<String>,
+    /// Steps of the drill done, as `STEP` or `STEP=Naam: wat` (the step's number or id).
+    pub done: Vec<String>,
     /// `--evaluation` / the form field.
     pub evaluation: Option<String>,
 }
@@ -274,7 +276,39 @@ pub fn apply_breach(
             at: now,
             who: text(who),
             what: text(what),
+            step: String::new(),
         });
+    }
+    let script = crate::documents::drill::Script::bundled();
+    for done in &f.done {
+        if !b.drill {
+            return Err(FieldError::Conflict(t::DONE_ONLY_IN_A_DRILL));
+        }
+        let (which, typed) = done.split_once('=').unwrap_or((done, ""));
+        let which = which.trim();
+        let step = which
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| script.steps.get(i))
+            .or_else(|| script.steps.iter().find(|s| s.id == which))
+            .ok_or_else(|| FieldError::NotAllowed {
+                field: t::FIELD_DONE_STEP,
+                value: sanitize::line(which),
+                allowed: format!(
+                    "1 tot en met {}, of {}",
+                    script.steps.len(),
+                    script
+                        .steps
+                        .iter()
+                        .map(|s| s.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })?;
+        let (who, what) = typed.split_once(':').unwrap_or(("", typed));
+        b.steps
+            .push(crate::documents::drill::done(step, who, what, now));
     }
     b.check()?;
     Ok(*b != before)

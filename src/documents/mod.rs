@@ -5,6 +5,7 @@
 //! changed since a moment.
 
 pub mod breaches;
+pub mod drill;
 pub mod edit;
 pub mod processors;
 pub mod register;

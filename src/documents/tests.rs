@@ -351,3 +351,94 @@ fn activities_lacking_the_same_fields_share_one_gap() {
         "Register: bij „A” en „C” ontbreekt nog: buiten de EER."
     );
 }
+
+#[test]
+fn the_bundled_drill_practises_questions_of_the_breach_checklist_in_one_line_each() {
+    let script = drill::Script::bundled();
+    let catalog = Catalog::bundled();
+    assert!(script.steps.len() >= 5);
+    for step in &script.steps {
+        let (checklist, _) = catalog
+            .item(&step.item)
+            .unwrap_or_else(|| panic!("{}: no item {}", step.id, step.item));
+        assert_eq!(checklist.id, "datalekken", "{}", step.id);
+        // One line on the drill screen at 80 columns, with "✓ 7. " before and " · na 20 min" after.
+        assert!(step.title.chars().count() <= 60, "{}", step.title);
+    }
+    assert!(script.evaluation.chars().count() <= 72);
+}
+
+#[test]
+fn a_drill_file_without_steps_or_with_a_step_twice_is_refused() {
+    let head = "version = 1\nreviewed = 2026-12-01\nintro = \"x\"\nevaluation = \"y\"\n";
+    let step = "[[steps]]\nid = \"a\"\nitem = \"datalekken.dl-risico-beoordelen\"\ntitle = \"t\"\n";
+    assert!(drill::Script::parse(&format!("{head}{step}")).is_ok());
+    let none = drill::Script::parse(&format!("{head}steps = []\n")).unwrap_err();
+    assert!(none.to_string().contains("geen stappen"), "{none}");
+    let twice = drill::Script::parse(&format!("{head}{step}{step}")).unwrap_err();
+    assert!(
+        twice.to_string().contains("\"a\" staat er twee keer"),
+        "{twice}"
+    );
+}
+
+#[test]
+fn steps_of_a_drill_are_ticked_off_by_number_or_id_and_only_in_a_drill() {
+    let script = drill::Script::bundled();
+    let tz = amsterdam();
+    let start = at("2026-12-01T09:00:00Z");
+    let now = at("2026-12-01T09:17:30Z");
+    let mut b = Breach::new(start, "Oefening", true, start, &tz, [].into_iter());
+    assert_eq!(script.next(&b), Some(0));
+    let edit = edit::BreachEdit {
+        done: vec![
+            "1".into(),
+            format!("{}=Eva: laag risico", script.steps[3].id),
+        ],
+        ..Default::default()
+    };
+    assert!(edit::apply_breach(&mut b, &edit, &tz, now).unwrap());
+    assert_eq!(script.done_of(&b), (2, script.steps.len()));
+    assert_eq!(script.next(&b), Some(1));
+    let progress = script.progress(&b);
+    let first = progress[0].1.expect("step 1 done");
+    assert_eq!(
+        (first.who.as_str(), first.what.as_str()),
+        ("", script.steps[0].title.as_str())
+    );
+    let fourth = progress[3].1.expect("step 4 done");
+    assert_eq!(
+        (fourth.who.as_str(), fourth.what.as_str(), fourth.at),
+        ("Eva", "laag risico", now)
+    );
+    assert_eq!(drill::elapsed(&b, now), jiff::SignedDuration::from_mins(17));
+    assert_eq!(
+        drill::elapsed(&b, start - jiff::SignedDuration::from_mins(5)),
+        jiff::SignedDuration::ZERO
+    );
+
+    // An unknown step names the ones there are; nothing changes.
+    let before = b.clone();
+    let wrong = edit::BreachEdit {
+        done: vec!["1".into(), "99".into()],
+        ..Default::default()
+    };
+    let err = edit::apply_breach(&mut b, &wrong, &tz, now).unwrap_err();
+    assert!(
+        err.to_string().contains("\"99\" is geen geldige waarde"),
+        "{err}"
+    );
+    assert!(err.to_string().contains(&script.steps[0].id), "{err}");
+    b = before;
+    // A real incident has no drill steps.
+    let mut real = Breach::new(start, "Echt", false, start, &tz, [].into_iter());
+    let one = edit::BreachEdit {
+        done: vec!["1".into()],
+        ..Default::default()
+    };
+    assert_eq!(
+        edit::apply_breach(&mut real, &one, &tz, now),
+        Err(FieldError::Conflict(crate::text::DONE_ONLY_IN_A_DRILL))
+    );
+    assert_eq!(b.steps.len(), 2);
+}

@@ -67,6 +67,26 @@ pub const FIELD_CHECKED: &str = "Laatst nagekeken";
 pub const FIELD_FOUND: &str = "Ontdekt";
 /// Field: the 72-hour clock.
 pub const FIELD_CLOCK: &str = "Melden bij de AP";
+/// A drill step done, named in an error (`pqs datalek edit --done`).
+pub const FIELD_DONE_STEP: &str = "Stap van de oefening";
+/// `--done` on a real incident.
+pub const DONE_ONLY_IN_A_DRILL: &str = "stappen afvinken kan alleen bij een oefening; leg bij een echt datalek vast wat je deed met --measures";
+/// Label: where a breach stands (the register's column: an incident's clock, a drill's steps).
+pub const FIELD_STATE: &str = "Stand";
+/// `pqs datalek show` of a drill: a step of the drill, done or not.
+pub fn drill_script_line(n: usize, title: &str, done: Option<String>) -> String {
+    match done {
+        Some(done) => format!(
+            "  ✓ {n}. {title}
+      {done}
+"
+        ),
+        None => format!(
+            "    {n}. {title}
+"
+        ),
+    }
+}
 /// Field: reported at.
 pub const FIELD_REPORTED_AT: &str = "Gemeld op";
 /// Field: not reported because.
@@ -261,8 +281,11 @@ pub fn deadline_line(deadline: &crate::documents::Deadline, tz: &jiff::tz::TimeZ
 
 /// After adding a breach.
 pub fn breach_added(id: &str, drill: bool) -> String {
-    let what = if drill { "Oefening" } else { "Datalek" };
-    format!("{what} vastgelegd (id {id}). Melden bij de AP: ")
+    if drill {
+        format!("Oefening vastgelegd (id {id}): ")
+    } else {
+        format!("Datalek vastgelegd (id {id}). Melden bij de AP: ")
+    }
 }
 
 /// A drill's step.
@@ -271,6 +294,20 @@ pub fn drill_step(at: &str, who: &str, what: &str) -> String {
         format!("  {at}  {what}\n")
     } else {
         format!("  {at}  {who}: {what}\n")
+    }
+}
+
+/// Where a breach stands in one line: an incident's 72-hour clock, a drill's steps.
+pub fn breach_state(
+    b: &crate::documents::Breach,
+    now: jiff::Timestamp,
+    tz: &jiff::tz::TimeZone,
+) -> String {
+    if b.drill {
+        let (done, total) = crate::documents::drill::Script::bundled().done_of(b);
+        drill_progress(done, total, !b.evaluation.trim().is_empty())
+    } else {
+        deadline_line(&b.clock(now), tz)
     }
 }
 
@@ -287,7 +324,7 @@ pub fn breach_list(
             b.id,
             crate::sanitize::line(&b.what),
             super::date_time_long(b.found, tz),
-            deadline_line(&b.clock(now), tz)
+            breach_state(b, now, tz)
         )
     };
     if docs.incidents().next().is_none() {
@@ -621,4 +658,70 @@ pub fn and_list(items: &[String]) -> String {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
     }
+}
+
+// ---- The drill screen (issue 12) ----
+
+/// Form field: what was done in a drill step.
+pub const FIELD_STEP_DONE: &str = "Wat is er gedaan";
+/// Title of the form for a drill step done.
+pub const DRILL_STEP_TITLE: &str = " Stap gedaan ";
+/// Above a drill's steps: the scenario.
+pub const DRILL_SCENARIO: &str = "Scenario";
+/// Below a step not done yet.
+pub const DRILL_STEP_TODO: &str =
+    "Enter: stap gedaan. pqs noteert de tijd; jij vult in wie het deed en wat er gebeurde.";
+/// Below the evaluation.
+pub const DRILL_EVALUATION_TODO: &str =
+    "Enter: vul de evaluatie in, en zo nodig de andere velden van de oefening.";
+/// The evaluation filled in.
+pub const DRILL_EVALUATION_DONE: &str = "Evaluatie ingevuld. Enter: bekijken of wijzigen.";
+
+/// The drill screen's title, with how long the drill runs.
+pub fn drill_title(id: &str, elapsed: jiff::SignedDuration) -> String {
+    format!(" Oefening datalek {id} · loopt {} ", minutes(elapsed))
+}
+
+/// A length of time in whole minutes: "12 min", "1 uur 5 min", "3 uur".
+pub fn minutes(duration: jiff::SignedDuration) -> String {
+    let total = duration.as_secs().max(0) / 60;
+    let (h, m) = (total / 60, total % 60);
+    match (h, m) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} uur"),
+        (h, m) => format!("{h} uur {m} min"),
+    }
+}
+
+/// The deadline a real breach found at the drill's start would have.
+pub fn drill_clock(deadline: &crate::documents::Deadline, tz: &jiff::tz::TimeZone) -> String {
+    format!("Echte meldtermijn: {}", deadline_line(deadline, tz))
+}
+
+/// A drill step done, after its title: how long after the start.
+pub fn drill_step_after(after: jiff::SignedDuration) -> String {
+    format!("na {}", minutes(after))
+}
+
+/// Where a drill stands: steps done of all, and whether the evaluation is written.
+pub fn drill_progress(done: usize, total: usize, evaluated: bool) -> String {
+    match (done == total, evaluated) {
+        (_, true) => format!("{done} van {total} stappen, evaluatie geschreven"),
+        (true, false) => format!("alle {total} stappen gedaan, nog de evaluatie"),
+        (false, false) => format!("{done} van {total} stappen gedaan"),
+    }
+}
+
+/// Below a step done: when, who and what.
+pub fn drill_step_record(at: &str, who: &str, what: &str) -> String {
+    if who.is_empty() {
+        format!("Gedaan op {at}: {what}")
+    } else {
+        format!("Gedaan op {at} door {who}: {what}")
+    }
+}
+
+/// Below a step: why it matters, from the checklist question it practises.
+pub fn drill_why(explanation: &str, reference: &str) -> String {
+    format!("Waarom: {explanation} ({reference})")
 }

@@ -131,6 +131,7 @@ pub fn action_label(action: &crate::tui::action::Action) -> &'static str {
         A::OpenPlan => "plan",
         A::OpenDocuments => "documenten",
         A::EditDocument => "bewerken of toevoegen",
+        A::DrillStep => "stap gedaan",
         A::RemoveDocument => "verwijderen",
         A::ToggleDone => "afgerond aan/uit",
         A::PinUp => "vastzetten / omhoog",
@@ -284,6 +285,8 @@ pub const HELP_PLAN: &str = "Plan (p)";
 pub const HELP_REPORT: &str = "Rapport (r)";
 /// Help heading: keys of the documents screen.
 pub const HELP_DOCUMENTS: &str = "Documenten (l)";
+/// Help section: the drill screen.
+pub const HELP_DRILL: &str = "Oefening datalek";
 /// Help heading: the intake's keys.
 pub const HELP_INTAKE: &str = "Intake";
 

@@ -88,6 +88,8 @@ pub enum Action {
     EditDocument,
     /// Documents screen: remove the selected activity or processor (after a question).
     RemoveDocument,
+    /// Drill screen: the selected step done (who, what), or the evaluation.
+    DrillStep,
     /// Plan screen: mark the selected task done today, or open again.
     ToggleDone,
     /// Plan screen: pin the selected task at the top, or move it up among the pinned ones.

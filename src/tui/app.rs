@@ -27,6 +27,8 @@ pub enum Mode {
     Plan,
     /// The documents: the register, the processors and the breach register.
     Documents,
+    /// A breach drill ([`App::drill`]): its steps with the clock running.
+    Drill,
 }
 
 /// One row of the documents screen.
@@ -182,6 +184,10 @@ pub struct App {
     pub plan_cursor: usize,
     /// Index of the selected row on the documents screen.
     pub documents_cursor: usize,
+    /// The drill shown on the drill screen, by index in `documents.breaches`.
+    pub drill: usize,
+    /// The selected step on the drill screen (one past the last step: the evaluation).
+    pub drill_cursor: usize,
     /// When this run started: the session's id.
     pub session_start: jiff::Timestamp,
     /// Ids changed in this run (answers, `intake.FLAG`, `plan.ITEM`, `details`).
@@ -258,6 +264,8 @@ impl App {
             intake_cursor: 0,
             plan_cursor: 0,
             documents_cursor: 0,
+            drill: 0,
+            drill_cursor: 0,
             session_start: now,
             changed: BTreeSet::new(),
             progress: std::cell::OnceCell::new(),
@@ -423,6 +431,7 @@ impl App {
             (Overlay::None, Mode::Report) => Context::Report,
             (Overlay::None, Mode::Plan) => Context::Plan,
             (Overlay::None, Mode::Documents) => Context::Documents,
+            (Overlay::None, Mode::Drill) => Context::Drill,
         }
     }
 

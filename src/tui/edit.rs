@@ -91,7 +91,11 @@ pub fn open_document(app: &mut App, now: Timestamp) -> Option<Effect> {
         DocRow::Processor(i) => Form::processor(Some(i), docs.processors.get(i)),
         DocRow::Breach(i) => {
             let b = docs.breaches.get(i)?;
-            Form::breach(Some(i), b.drill, Some(b), &app.tz)
+            if b.drill {
+                open_drill(app, i);
+                return None;
+            }
+            Form::breach(Some(i), false, Some(b), &app.tz)
         }
         DocRow::Suggested(kind, id) => {
             if app.read_only.is_some() {
@@ -122,6 +126,39 @@ pub fn open_document(app: &mut App, now: Timestamp) -> Option<Effect> {
             app.overlay = Overlay::Form(Box::new(form));
             return Some(Effect::Save);
         }
+    };
+    app.overlay = Overlay::Form(Box::new(form));
+    None
+}
+
+/// Shows drill `i` on the drill screen, on its first step not done yet.
+pub fn open_drill(app: &mut App, i: usize) {
+    let script = crate::documents::drill::Script::bundled();
+    let Some(b) = app.assessment.documents.breaches.get(i) else {
+        return;
+    };
+    app.drill = i;
+    app.drill_cursor = script.next(b).unwrap_or(script.steps.len());
+    app.mode = crate::tui::app::Mode::Drill;
+}
+
+/// The drill screen's Enter: the form for the selected step done, or on the evaluation the
+/// drill's own form with the evaluation to fill in.
+pub fn open_drill_step(app: &mut App) -> Option<Effect> {
+    let script = crate::documents::drill::Script::bundled();
+    let b = app.assessment.documents.breaches.get(app.drill)?;
+    let form = if app.drill_cursor < script.steps.len() {
+        // Who: whoever did the last step, or the contact person.
+        let who = b
+            .steps
+            .last()
+            .map_or(app.assessment.details.contact.as_str(), |s| s.who.as_str());
+        let title = &script.steps[app.drill_cursor].title;
+        Form::drill_step(app.drill, app.drill_cursor, who, title)
+    } else {
+        let mut form = Form::breach(Some(app.drill), true, Some(b), &app.tz);
+        form.focus = form.field_labelled(t::FIELD_EVALUATION).unwrap_or(0);
+        form
     };
     app.overlay = Overlay::Form(Box::new(form));
     None
@@ -212,6 +249,16 @@ fn apply_document(
             }
             name
         }
+        FormValue::DrillStep(at, step, who, what) => {
+            let script = crate::documents::drill::Script::bundled();
+            let (Some(b), Some(step)) = (docs.breaches.get_mut(at), script.steps.get(step)) else {
+                return Ok(None);
+            };
+            b.steps
+                .push(crate::documents::drill::done(step, &who, &what, now));
+            b.stamp.updated = now;
+            b.id.clone()
+        }
         FormValue::Details(..) | FormValue::Plan(..) => return Ok(None),
     };
     Ok(Some(name))
@@ -244,26 +291,23 @@ pub fn save_form(app: &mut App, mut form: Box<Form>, now: Timestamp) -> Option<E
             Some(Effect::Save)
         }
         Ok(
-            value @ (FormValue::Activity(..) | FormValue::Processor(..) | FormValue::Breach(..)),
-        ) => match apply_document(app, value, now) {
-            Err(err) => {
-                form.focus = err
-                    .field()
-                    .and_then(|f| form.field_labelled(f))
-                    .unwrap_or(form.focus);
-                form.error = Some(err.to_string());
-                app.overlay = Overlay::Form(form);
-                None
+            value @ (FormValue::Activity(..)
+            | FormValue::Processor(..)
+            | FormValue::Breach(..)
+            | FormValue::DrillStep(..)),
+        ) => {
+            let new_drill = matches!(value, FormValue::Breach(None, true, _));
+            let effect = save_document(app, form, value, now);
+            if effect.is_some() {
+                if new_drill {
+                    // A new drill starts on its first step, with the clock running.
+                    open_drill(app, app.assessment.documents.breaches.len() - 1);
+                } else if app.mode == crate::tui::app::Mode::Drill {
+                    open_drill(app, app.drill);
+                }
             }
-            Ok(None) => None,
-            Ok(Some(name)) => {
-                app.assessment.updated = now;
-                app.touch("documents");
-                app.refresh();
-                app.message = Some((Tone::Info, t::document_saved(&name)));
-                Some(Effect::Save)
-            }
-        },
+            effect
+        }
         Ok(FormValue::Plan(id, mut entry)) => {
             // The form edits who, when and what; a pin and a done date stay as they were.
             if let Some(kept) = app.assessment.plan.get(&id) {
@@ -276,6 +320,35 @@ pub fn save_form(app: &mut App, mut form: Box<Form>, now: Timestamp) -> Option<E
             app.touch(format!("plan.{id}"));
             app.refresh();
             app.message = Some((Tone::Info, t::PLAN_SAVED.into()));
+            Some(Effect::Save)
+        }
+    }
+}
+
+/// A document form's values applied and saved; the form stays open with the problem when a value
+/// is refused.
+fn save_document(
+    app: &mut App,
+    mut form: Box<Form>,
+    value: FormValue,
+    now: Timestamp,
+) -> Option<Effect> {
+    match apply_document(app, value, now) {
+        Err(err) => {
+            form.focus = err
+                .field()
+                .and_then(|f| form.field_labelled(f))
+                .unwrap_or(form.focus);
+            form.error = Some(err.to_string());
+            app.overlay = Overlay::Form(form);
+            None
+        }
+        Ok(None) => None,
+        Ok(Some(name)) => {
+            app.assessment.updated = now;
+            app.touch("documents");
+            app.refresh();
+            app.message = Some((Tone::Info, t::document_saved(&name)));
             Some(Effect::Save)
         }
     }

@@ -182,6 +182,8 @@ where
                     None => {}
                 },
                 Next::Idle => {
+                    // The clocks on screen (a breach's 72 hours, a drill's time) move on.
+                    app.now = clock();
                     if app.unsaved {
                         save_due = true;
                     }

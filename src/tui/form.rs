@@ -18,6 +18,8 @@ pub enum FormKind {
     Processor(Option<usize>),
     /// A breach, by index (`None`: a new one; `true`: a drill).
     Breach(Option<usize>, bool),
+    /// A drill step done: the drill (by index in the breaches) and the step (in the script).
+    DrillStep(usize, usize),
 }
 
 /// One labelled field.
@@ -55,6 +57,8 @@ pub enum FormValue {
     Processor(Option<usize>, crate::documents::edit::ProcessorEdit),
     /// Typed values for a breach or drill.
     Breach(Option<usize>, bool, crate::documents::edit::BreachEdit),
+    /// A drill step done: the drill, the step, who did it and what was done.
+    DrillStep(usize, usize, String, String),
 }
 
 fn field(label: &'static str, value: &str) -> Field {
@@ -212,8 +216,21 @@ impl Form {
             .into_iter()
             // A drill records who did what when: a new step is timed when the form is saved.
             .chain(drill.then(|| field(t::FIELD_STEP_NEW, "")))
+            // A new drill asks only when it starts and the scenario; the drill screen does the rest.
+            .take(if drill && b.is_none() { 2 } else { usize::MAX })
             .collect(),
             focus: if b.is_none() { 1 } else { 0 },
+            error: None,
+        }
+    }
+
+    /// The form for a drill step done: who did it (`who` filled in) and what was done (the step's
+    /// instruction, to change into what really happened).
+    pub fn drill_step(drill: usize, step: usize, who: &str, what: &str) -> Form {
+        Form {
+            kind: FormKind::DrillStep(drill, step),
+            fields: vec![field(t::FIELD_OWNER, who), field(t::FIELD_STEP_DONE, what)],
+            focus: 0,
             error: None,
         }
     }
@@ -323,6 +340,12 @@ impl Form {
                     },
                 ))
             }
+            FormKind::DrillStep(drill, step) => Ok(FormValue::DrillStep(
+                *drill,
+                *step,
+                self.value(0),
+                self.value(1),
+            )),
             FormKind::Breach(at, drill) => {
                 let v = |i| Some(self.value(i));
                 // An empty moment is "not yet": only the discovery defaults to now.
@@ -346,6 +369,7 @@ impl Form {
                             .filter(|s| !s.is_empty())
                             .into_iter()
                             .collect(),
+                        done: Vec::new(),
                         evaluation: v(11),
                     },
                 ))

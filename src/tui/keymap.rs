@@ -23,6 +23,8 @@ pub enum Context {
     Plan,
     /// The documents screen.
     Documents,
+    /// The drill screen.
+    Drill,
     /// A one-line prompt (the export folder).
     Prompt,
     /// The intake questions.
@@ -60,6 +62,8 @@ pub enum Scope {
     Plan,
     /// The documents screen.
     Documents,
+    /// The drill screen.
+    Drill,
     /// The export folder prompt.
     Prompt,
     /// The intake screen.
@@ -99,6 +103,7 @@ impl Scope {
             Scope::Report => context == Context::Report,
             Scope::Plan => context == Context::Plan,
             Scope::Documents => context == Context::Documents,
+            Scope::Drill => context == Context::Drill,
             Scope::Prompt => context == Context::Prompt,
             Scope::Intake => context == Context::Intake,
             Scope::Form => context == Context::Form,
@@ -112,6 +117,7 @@ impl Scope {
                     | Context::Intake
                     | Context::Plan
                     | Context::Documents
+                    | Context::Drill
             ),
             Scope::Pause => context == Context::Pause,
             Scope::Choose => context == Context::Choose,
@@ -318,6 +324,9 @@ pub const BINDINGS: &[Binding] = &[
         Action::RemoveDocument,
         true,
     ),
+    key(Scope::Drill, KeyCode::Down, Action::Next, false),
+    key(Scope::Drill, KeyCode::Up, Action::Previous, false),
+    key(Scope::Drill, KeyCode::Enter, Action::DrillStep, true),
     key(Scope::Plan, KeyCode::Down, Action::Next, false),
     key(Scope::Plan, KeyCode::Up, Action::Previous, false),
     key(Scope::Plan, KeyCode::Enter, Action::EditPlan, true),

@@ -637,6 +637,41 @@ fn a_failed_save_is_retried_when_idle() {
 }
 
 #[test]
+fn a_drill_clock_moves_on_while_nothing_is_pressed() {
+    use super::event_loop::Next;
+    let mut a = fresh("Bakkerij");
+    a.documents.breaches.push(crate::documents::Breach::new(
+        now(),
+        "Oefening",
+        true,
+        now(),
+        &jiff::tz::TimeZone::UTC,
+        [].into_iter(),
+    ));
+    let mut app = App::new(Catalog::bundled(), a, "standaard", Theme::new(false));
+    super::edit::open_drill(&mut app, 0);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    // Each look at the clock is ten minutes later: the start, then the idle tick.
+    let calls = std::cell::Cell::new(0);
+    let clock = || {
+        calls.set(calls.get() + 1);
+        now() + jiff::SignedDuration::from_mins(10 * (calls.get() - 1))
+    };
+    let mut script = Script(VecDeque::from([Next::Idle]));
+    run(
+        &mut terminal,
+        &mut app,
+        &mut script,
+        &mut Recorder::default(),
+        clock,
+    )
+    .unwrap();
+    assert!(app.now > app.session_start, "the idle tick read the clock");
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("loopt 10 min"), "{screen}");
+}
+
+#[test]
 fn the_wheel_does_not_move_the_item_under_the_note_editor() {
     let scroll = Event::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,

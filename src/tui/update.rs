@@ -55,6 +55,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             None
         }
         Action::EditDocument if app.mode == Mode::Documents => edit::open_document(app, now),
+        Action::Next | Action::Previous if app.mode == Mode::Drill => {
+            let n = crate::documents::drill::Script::bundled().steps.len() + 1;
+            app.drill_cursor = step(app.drill_cursor, n, action == Action::Next);
+            None
+        }
+        Action::DrillStep if app.mode == Mode::Drill => edit::open_drill_step(app),
+        Action::DrillStep => None,
         Action::EditDocument => None,
         Action::RemoveDocument if app.mode == Mode::Documents => {
             use crate::tui::app::DocRow;
@@ -376,9 +383,12 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
         Action::ToggleMode => {
             app.mode = match app.mode {
                 Mode::Guided => Mode::Overview,
-                Mode::Overview | Mode::Report | Mode::Intake | Mode::Plan | Mode::Documents => {
-                    Mode::Guided
-                }
+                Mode::Overview
+                | Mode::Report
+                | Mode::Intake
+                | Mode::Plan
+                | Mode::Documents
+                | Mode::Drill => Mode::Guided,
             };
             if app.mode == Mode::Guided && !app.asked_here(app.cursor) {
                 app.cursor = app.next_open(app.cursor).unwrap_or(app.cursor);
@@ -398,6 +408,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             Overlay::None => {
                 match app.mode {
                     Mode::Report | Mode::Intake | Mode::Plan | Mode::Documents => go_back(app),
+                    // From a drill back to the documents, on the drill.
+                    Mode::Drill => app.mode = Mode::Documents,
                     Mode::Guided => app.mode = Mode::Overview,
                     Mode::Overview => {
                         app.message = Some((Tone::Info, t::HOW_TO_QUIT.into()));
@@ -611,7 +623,7 @@ fn open_screen(app: &mut App, mode: Mode) -> bool {
 fn back_target(mode: Mode, before: Mode) -> Mode {
     match mode {
         Mode::Guided | Mode::Overview => mode,
-        Mode::Report | Mode::Intake | Mode::Plan | Mode::Documents => before,
+        Mode::Report | Mode::Intake | Mode::Plan | Mode::Documents | Mode::Drill => before,
     }
 }
 

@@ -767,7 +767,9 @@ fn a_refused_value_keeps_the_document_form_open_on_its_field_and_saves_nothing()
 }
 
 #[test]
-fn a_drill_from_the_documents_screen_records_who_did_what_when() {
+fn a_drill_walks_the_breach_steps_with_the_clock_and_records_who_did_what_when() {
+    use crate::documents::drill::Script;
+    let script = Script::bundled();
     let rows = super::app::App::new(
         Catalog::bundled(),
         bakery_intake(),
@@ -775,37 +777,181 @@ fn a_drill_from_the_documents_screen_records_who_did_what_when() {
         crate::tui::theme::Theme::new(false),
     )
     .document_rows();
-    let mut events = chars("l");
-    events.extend(vec![key(KeyCode::Down); rows.len() - 1]);
+    // The last row starts a drill: only the start (now) and the scenario are asked.
+    let mut start = chars("l");
+    start.extend(vec![key(KeyCode::Down); rows.len() - 1]);
+    start.push(key(KeyCode::Enter));
+    start.extend(chars("Mail aan de verkeerde klant"));
+    start.push(key(KeyCode::Enter));
+    let r = drive(
+        bakery_intake(),
+        (80, 24),
+        start.clone(),
+        Recorder::default(),
+    );
+    assert_eq!(r.app.mode, Mode::Drill, "a new drill opens on its steps");
+    assert_eq!(r.app.drill_cursor, 0);
+    insta::assert_snapshot!("drill_started_80x24", r.terminal.backend());
+
+    // Enter on the first step: who (the contact person) and what (the instruction, changed).
+    let mut events = start.clone();
     events.push(key(KeyCode::Enter));
-    events.extend(chars("Oefening: mail aan de verkeerde klant"));
-    // Up twice: past the first field to the last, the new step.
-    events.extend([key(KeyCode::Up), key(KeyCode::Up)]);
-    events.extend(chars("Anne: lek gemeld bij Eva"));
+    events.push(key(KeyCode::Tab));
+    events.extend(chars(" (Eva gebeld)"));
     events.push(key(KeyCode::Enter));
-    let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
-    let drill = r
-        .app
-        .assessment
-        .documents
-        .breaches
-        .first()
-        .expect("a drill");
+    let mut a = bakery_intake();
+    a.details.contact = "Anne".into();
+    let r = drive(a, (80, 24), events, Recorder::default());
+    let drill = &r.app.assessment.documents.breaches[0];
     assert!(drill.drill);
     assert_eq!(drill.steps.len(), 1);
+    let step = &drill.steps[0];
     assert_eq!(
         (
-            drill.steps[0].who.as_str(),
-            drill.steps[0].what.as_str(),
-            drill.steps[0].at
+            step.who.as_str(),
+            step.what.as_str(),
+            step.step.as_str(),
+            step.at
         ),
-        ("Anne", "lek gemeld bij Eva", now())
+        (
+            "Anne",
+            format!("{} (Eva gebeld)", script.steps[0].title).as_str(),
+            script.steps[0].id.as_str(),
+            now()
+        )
+    );
+    assert_eq!(r.app.drill_cursor, 1, "on to the next step");
+    assert!(
+        r.store
+            .saved
+            .last()
+            .is_some_and(|s| s.documents.breaches[0].steps.len() == 1)
     );
     let screen = r.terminal.backend().to_string();
+    assert!(screen.contains("✓ 1. "), "{screen}");
     assert!(
         !screen.contains("Datalek: nog"),
         "a drill starts no clock in the header\n{screen}"
     );
+
+    // Esc: back on the documents screen, where the drill says how far it is.
+    let mut events = start;
+    events.push(key(KeyCode::Esc));
+    let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
+    assert_eq!(r.app.mode, Mode::Documents);
+    let screen = r.terminal.backend().to_string();
+    assert!(
+        screen.contains(&format!("0 van {} stappen gedaan", script.steps.len())),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_drill_screen_shows_the_time_run_the_steps_done_and_why_at_80x24() {
+    use crate::documents::drill::{self, Script};
+    let script = Script::bundled();
+    let mut a = bakery_intake();
+    let start = now() - jiff::SignedDuration::from_mins(95);
+    let mut b = crate::documents::Breach::new(
+        start,
+        "Laptop met klantbestand in de trein laten liggen",
+        true,
+        start,
+        &jiff::tz::TimeZone::UTC,
+        [].into_iter(),
+    );
+    b.steps.push(drill::done(
+        &script.steps[0],
+        "Anne",
+        "",
+        start + jiff::SignedDuration::from_mins(4),
+    ));
+    b.steps.push(drill::done(
+        &script.steps[1],
+        "Eva",
+        "Wachtwoord van de laptop gewijzigd",
+        start + jiff::SignedDuration::from_mins(20),
+    ));
+    a.documents.breaches.push(b);
+    // The documents screen's drill row: Enter opens the drill on its first open step.
+    let rows = super::app::App::new(
+        Catalog::bundled(),
+        a.clone(),
+        "b",
+        crate::tui::theme::Theme::new(false),
+    )
+    .document_rows();
+    let at = rows
+        .iter()
+        .position(|r| *r == super::app::DocRow::Breach(0))
+        .unwrap();
+    let mut events = chars("l");
+    events.extend(vec![key(KeyCode::Down); at]);
+    events.push(key(KeyCode::Enter));
+    let r = drive(a.clone(), (80, 24), events.clone(), Recorder::default());
+    assert_eq!((r.app.mode, r.app.drill_cursor), (Mode::Drill, 2));
+    let screen = r.terminal.backend().to_string();
+    assert!(screen.contains("loopt 1 uur 35 min"), "{screen}");
+    assert!(
+        screen.contains("na 4 min") && screen.contains("na 20 min"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("drill_80x24", r.terminal.backend());
+    // Up on a step done: who did what when.
+    events.push(key(KeyCode::Up));
+    let r = drive(a, (80, 24), events, Recorder::default());
+    let screen = r.terminal.backend().to_string();
+    assert!(
+        screen.contains("door Eva: Wachtwoord van de laptop gewijzigd"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_drill_evaluation_opens_the_drill_form_on_the_evaluation() {
+    use crate::tui::app::Overlay;
+    let mut a = bakery_intake();
+    a.documents.breaches.push(crate::documents::Breach::new(
+        now(),
+        "Oefening",
+        true,
+        now(),
+        &jiff::tz::TimeZone::UTC,
+        [].into_iter(),
+    ));
+    let mut events = chars("l");
+    let rows = super::app::App::new(
+        Catalog::bundled(),
+        a.clone(),
+        "b",
+        crate::tui::theme::Theme::new(false),
+    )
+    .document_rows();
+    let at = rows
+        .iter()
+        .position(|r| *r == super::app::DocRow::Breach(0))
+        .unwrap();
+    events.extend(vec![key(KeyCode::Down); at]);
+    events.push(key(KeyCode::Enter));
+    events.push(key(KeyCode::End));
+    events.extend(vec![key(KeyCode::Down); 20]);
+    events.push(key(KeyCode::Enter));
+    events.extend(chars(
+        "Melden ging goed; het aanspreekpunt was niet bekend.",
+    ));
+    events.push(key(KeyCode::Enter));
+    let r = drive(a, (80, 24), events, Recorder::default());
+    assert!(
+        matches!(r.app.overlay, Overlay::None),
+        "{:?}",
+        r.app.overlay
+    );
+    assert_eq!(
+        r.app.assessment.documents.breaches[0].evaluation,
+        "Melden ging goed; het aanspreekpunt was niet bekend."
+    );
+    assert_eq!(r.app.mode, Mode::Drill);
+    assert!(r.terminal.backend().to_string().contains("✓ Evaluatie"));
 }
 
 #[test]

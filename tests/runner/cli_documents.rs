@@ -408,6 +408,77 @@ fn the_breach_clock_counts_72_real_hours_across_the_end_of_summer_time() {
         "{shown}"
     );
     assert!(shown.contains("Evaluatie"), "{shown}");
+    assert!(
+        shown.contains("Stand  "),
+        "a drill has no reporting clock: {shown}"
+    );
+    assert!(
+        shown.contains("    1. Meld het lek meteen bij het vaste aanspreekpunt\n"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_drill_is_walked_step_by_step_from_the_command_line() {
+    let env = bakery();
+    env.ok(&[
+        "datalek",
+        "-a",
+        "b",
+        "add",
+        "--drill",
+        "--what",
+        "Oefening: laptop kwijt",
+    ]);
+    let id = env.ok(&["datalek", "-a", "b"]);
+    let id = id
+        .lines()
+        .find(|l| l.contains("Oefening: laptop kwijt"))
+        .and_then(|l| l.split_whitespace().next())
+        .expect("the drill is listed")
+        .to_owned();
+    let out = env.ok(&[
+        "datalek",
+        "-a",
+        "b",
+        "edit",
+        &id,
+        "--done",
+        "1",
+        "--done",
+        "risico=Eva: laag risico, één ontvanger",
+    ]);
+    assert!(out.starts_with("Oefening \u{201e}"), "{out}");
+    assert!(out.contains("2 van 7 stappen gedaan"), "{out}");
+    let shown = env.ok(&["datalek", "-a", "b", "show", &id]);
+    assert!(
+        shown.contains("  ✓ 1. Meld het lek meteen bij het vaste aanspreekpunt\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("door Eva: laag risico, één ontvanger\n"),
+        "{shown}"
+    );
+    assert!(shown.contains("    2. Beperk de schade"), "{shown}");
+    let list = env.ok(&["datalek", "-a", "b"]);
+    assert!(list.contains("2 van 7 stappen gedaan"), "{list}");
+
+    // A step that does not exist, or ticking off steps of a real incident: refused, nothing written.
+    let err = refused(&env, &["datalek", "-a", "b", "edit", &id, "--done", "8"]);
+    assert!(
+        err.contains("\"8\" is geen geldige waarde; kies uit 1 tot en met 7"),
+        "{err}"
+    );
+    env.ok(&["datalek", "-a", "b", "add", "--what", "Echt lek"]);
+    let real = env.ok(&["datalek", "-a", "b"]);
+    let real = real
+        .lines()
+        .find(|l| l.contains("Echt lek"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_owned();
+    let err = refused(&env, &["datalek", "-a", "b", "edit", &real, "--done", "1"]);
+    assert!(err.contains("alleen bij een oefening"), "{err}");
 }
 
 #[test]
@@ -623,7 +694,7 @@ fn each_document_exports_to_csv_markdown_and_html_with_the_escaping_of_the_repor
     let md = env.ok(&["datalek", "-a", "b", "--format", "markdown"]);
     assert!(md.starts_with("# Datalekregister\n"), "{md}");
     assert!(
-        md.contains("- **Melden bij de AP**: uiterlijk 25 november 2026 00:00 (nog 38 uur)"),
+        md.contains("- **Stand**: uiterlijk 25 november 2026 00:00 (nog 38 uur)"),
         "{md}"
     );
 

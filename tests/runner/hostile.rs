@@ -125,6 +125,14 @@ fn hostile_assessment() -> Assessment {
         at: now(),
         who: HOSTILE.into(),
         what: HOSTILE.into(),
+        step: HOSTILE.into(),
+    });
+    // A step of the drill, done by someone with a hostile name.
+    breach.steps.push(pqs::documents::breaches::Step {
+        at: now(),
+        who: HOSTILE.into(),
+        what: HOSTILE.into(),
+        step: "risico".into(),
     });
     a.documents.breaches.push(breach);
     a.sessions.push(Session {
@@ -351,6 +359,28 @@ fn no_tui_cell_holds_a_control_or_bidi_character() {
         ],
         vec![press(KeyCode::Char('p'))],
     ];
+    // The drill (the last breach, above "+ oefening"): its screen, a done step, the step form.
+    let drill: Vec<Event> = std::iter::once(press(KeyCode::Char('l')))
+        .chain(std::iter::repeat_n(press(KeyCode::Down), 30))
+        .chain([press(KeyCode::Up), press(KeyCode::Enter)])
+        .collect();
+    let mut scripts = scripts;
+    let drills_from = scripts.len();
+    scripts.push(drill.clone());
+    scripts.push(
+        drill
+            .iter()
+            .cloned()
+            .chain(std::iter::repeat_n(press(KeyCode::Down), 3))
+            .collect(),
+    );
+    scripts.push(
+        drill
+            .iter()
+            .cloned()
+            .chain([press(KeyCode::Enter)])
+            .collect(),
+    );
     let mut cells_seen = BTreeSet::new();
     for (n, script) in scripts.into_iter().enumerate() {
         for (width, height) in [(80, 24), (120, 40), (40, 12)] {
@@ -365,6 +395,9 @@ fn no_tui_cell_holds_a_control_or_bidi_character() {
                 if let Some(action) = action_for(&app, event) {
                     update(&mut app, action, now());
                 }
+            }
+            if n >= drills_from {
+                assert_eq!(app.mode, pqs::tui::app::Mode::Drill, "script {n}");
             }
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
             terminal

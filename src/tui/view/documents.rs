@@ -53,7 +53,7 @@ fn row_text(app: &App, row: &DocRow) -> (String, bool) {
         DocRow::Breach(i) => {
             let b = &docs.breaches[*i];
             let kind = if b.drill { t::breach_kind(true) } else { "" };
-            let clock = t::deadline_line(&b.clock(app.now), &app.tz);
+            let clock = t::breach_state(b, app.now, &app.tz);
             let open = !b.drill && b.open(app.now);
             (
                 format!(

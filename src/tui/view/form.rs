@@ -25,22 +25,38 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         FormKind::Activity(_) => (t::ACTIVITY_FORM_TITLE, t::ACTIVITY_FORM_ABOUT.to_owned()),
         FormKind::Processor(_) => (t::PROCESSOR_FORM_TITLE, t::PROCESSOR_FORM_ABOUT.to_owned()),
         FormKind::Breach(_, false) => (t::BREACH_FORM_TITLE, t::BREACH_FORM_ABOUT.to_owned()),
+        FormKind::Breach(None, true) => (
+            t::DRILL_FORM_TITLE,
+            crate::documents::drill::Script::bundled().intro.clone(),
+        ),
         FormKind::Breach(_, true) => (t::DRILL_FORM_TITLE, t::BREACH_FORM_ABOUT.to_owned()),
+        FormKind::DrillStep(_, step) => (
+            t::DRILL_STEP_TITLE,
+            crate::documents::drill::Script::bundled()
+                .steps
+                .get(*step)
+                .map_or_else(String::new, |s| crate::sanitize::line(&s.title)),
+        ),
     };
     let rows = form.fields.len() as u16;
-    let rect = centered(area, 76, rows + 7);
+    // The text above the fields: two lines, more for a longer one (a drill's intro), at most 5.
+    let about_rows = Paragraph::new(about.as_str())
+        .wrap(Wrap { trim: true })
+        .line_count(74)
+        .clamp(2, 5) as u16;
+    let rect = centered(area, 76, rows + 5 + about_rows);
     Clear.render(rect, buf);
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(rect);
     block.render(rect, buf);
     let [about_area, fields_area, error_area, hint_area] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(about_rows),
         Constraint::Length(rows),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
     .areas(inner);
-    Paragraph::new(about)
+    Paragraph::new(about.as_str())
         .style(theme.dim())
         .wrap(Wrap { trim: true })
         .render(about_area, buf);

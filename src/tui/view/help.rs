@@ -24,6 +24,7 @@ const COLUMNS: [&[(&str, Scope)]; 2] = [
         (t::HELP_OVERVIEW, Scope::Overview),
         (t::HELP_SCREENS, Scope::Screens),
         (t::HELP_PLAN, Scope::Plan),
+        (t::HELP_DRILL, Scope::Drill),
     ],
 ];
 

@@ -3,6 +3,7 @@
 pub(crate) mod boxes;
 mod detail;
 mod documents;
+mod drill;
 pub mod editor;
 mod form;
 mod guided;
@@ -34,6 +35,7 @@ impl Widget for &App {
             Mode::Intake => intake::render(self, frame.body, buf),
             Mode::Plan => plan::render(self, frame.body, buf),
             Mode::Documents => documents::render(self, frame.body, buf),
+            Mode::Drill => drill::render(self, frame.body, buf),
         }
         footer(self, frame.keys, buf);
         status(self, frame.status, buf);
