@@ -31,6 +31,8 @@ pub fn merge(base: Option<&Assessment>, ours: &Assessment, theirs: &Assessment) 
     merged.intake = merge_map(&base.intake, &ours.intake, &theirs.intake, |o, _| o.clone());
     merged.plan = merge_map(&base.plan, &ours.plan, &theirs.plan, |o, _| o.clone());
     merged.answers = merge_map(&base.answers, &ours.answers, &theirs.answers, both_answered);
+    merged.documents =
+        crate::documents::Documents::merge(&base.documents, &ours.documents, &theirs.documents);
     for session in &theirs.sessions {
         if !merged.sessions.iter().any(|s| s.start == session.start) {
             merged.sessions.push(session.clone());
@@ -187,5 +189,77 @@ mod tests {
         assert_eq!(merged.status("a.een"), Some(Status::Yes));
         assert_eq!(merged.status("a.twee"), Some(Status::No));
         assert_eq!(merged.organisation, "Van de CLI");
+    }
+
+    #[test]
+    fn documents_changed_on_both_sides_are_merged_per_record_and_no_breach_is_lost() {
+        use crate::documents::{Activity, Breach};
+        let tz = jiff::tz::TimeZone::UTC;
+        let mut base = Assessment::new("Bakkerij", at(0));
+        base.documents
+            .activities
+            .push(Activity::blank("Nieuwsbrief", [].into_iter(), at(0)));
+        base.documents
+            .activities
+            .push(Activity::blank("Bestellingen", [].into_iter(), at(0)));
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        // Ours changes the newsletter; theirs the orders and adds an activity.
+        ours.documents.activities[0].retention = "tot afmelden".into();
+        ours.documents.activities[0].stamp.updated = at(2);
+        theirs.documents.activities[1].retention = "7 jaar".into();
+        theirs.documents.activities[1].stamp.updated = at(3);
+        theirs
+            .documents
+            .activities
+            .push(Activity::blank("Sollicitaties", [].into_iter(), at(3)));
+        // Both log a breach found the same day: the same id, two incidents.
+        ours.documents.breaches.push(Breach::new(
+            at(1),
+            "Laptop kwijt",
+            false,
+            at(1),
+            &tz,
+            [].into_iter(),
+        ));
+        theirs.documents.breaches.push(Breach::new(
+            at(4),
+            "Mail verkeerd",
+            false,
+            at(4),
+            &tz,
+            [].into_iter(),
+        ));
+        assert_eq!(
+            ours.documents.breaches[0].id,
+            theirs.documents.breaches[0].id
+        );
+        let merged = merge(Some(&base), &ours, &theirs);
+        let a = &merged.documents.activities;
+        assert_eq!(
+            a.iter()
+                .map(|a| (a.name.as_str(), a.retention.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("Nieuwsbrief", "tot afmelden"),
+                ("Bestellingen", "7 jaar"),
+                ("Sollicitaties", "")
+            ]
+        );
+        let b = &merged.documents.breaches;
+        assert_eq!(
+            b.iter().map(|b| b.what.as_str()).collect::<Vec<_>>(),
+            ["Laptop kwijt", "Mail verkeerd"]
+        );
+        assert_ne!(b[0].id, b[1].id, "two ids: {b:?}");
+        // One record changed on both sides: the later change wins.
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.documents.activities[0].purpose = "Nieuws".into();
+        ours.documents.activities[0].stamp.updated = at(5);
+        theirs.documents.activities[0].purpose = "Reclame".into();
+        theirs.documents.activities[0].stamp.updated = at(6);
+        let merged = merge(Some(&base), &ours, &theirs);
+        assert_eq!(merged.documents.activities[0].purpose, "Reclame");
     }
 }

@@ -171,7 +171,7 @@ pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error
                         now,
                     ),
                 };
-                edit::apply_activity(&mut activity, &fields.into())?;
+                edit::apply_activity(&mut activity, &fields.into(), now)?;
                 docs.activities.push(activity.clone());
                 assessment.updated = now;
                 Ok(activity)
@@ -198,8 +198,7 @@ pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error
                         known.iter().map(String::as_str),
                     ));
                 };
-                if edit::apply_activity(activity, &fields.into())? {
-                    activity.stamp.updated = now;
+                if edit::apply_activity(activity, &fields.into(), now)? {
                     assessment.updated = now;
                 }
                 Ok(activity.clone())
@@ -329,7 +328,7 @@ pub(super) fn processors(global: &Config, args: &ProcessorArgs) -> Result<(), Er
                         now,
                     ),
                 };
-                edit::apply_processor(&mut p, &fields.into())?;
+                edit::apply_processor(&mut p, &fields.into(), now)?;
                 docs.processors.push(p.clone());
                 assessment.updated = now;
                 Ok(p)
@@ -345,8 +344,7 @@ pub(super) fn processors(global: &Config, args: &ProcessorArgs) -> Result<(), Er
             let edited = update_checked(global, &catalog, |assessment, now| {
                 let at = find_known(&assessment.documents, id)?;
                 let p = &mut assessment.documents.processors[at];
-                if edit::apply_processor(p, &fields.into())? {
-                    p.stamp.updated = now;
+                if edit::apply_processor(p, &fields.into(), now)? {
                     assessment.updated = now;
                 }
                 Ok(p.clone())
@@ -485,7 +483,7 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
                     &tz,
                     docs.breaches.iter().map(|b| b.id.as_str()),
                 );
-                edit::apply_breach(&mut b, &fields.into(), &tz, now)?;
+                edit::apply_breach(&mut b, &fields.into(), &tz, at)?;
                 docs.breaches.push(b.clone());
                 assessment.updated = at;
                 Ok(b)
@@ -500,8 +498,7 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
             let edited = update_checked(global, &catalog, |assessment, at| {
                 let i = find_known(&assessment.documents, id)?;
                 let b = &mut assessment.documents.breaches[i];
-                if edit::apply_breach(b, &fields.into(), &tz, now)? {
-                    b.stamp.updated = at;
+                if edit::apply_breach(b, &fields.into(), &tz, at)? {
                     assessment.updated = at;
                 }
                 Ok(b.clone())

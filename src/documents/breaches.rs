@@ -58,7 +58,10 @@ pub struct Breach {
     /// Afterwards: what happened, why, what to improve.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evaluation: String,
-    /// Added, changed.
+    /// Earlier values of its fields, one revision per change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::history::Revision>,
+    /// Added, changed, removed.
     #[serde(flatten)]
     pub stamp: Stamp,
 }
@@ -103,13 +106,8 @@ impl Breach {
         tz: &jiff::tz::TimeZone,
         taken: impl Iterator<Item = &'a str> + Clone,
     ) -> Breach {
-        let day = found.to_zoned_datetime(tz.clone()).date();
-        let id = (1..)
-            .map(|n| format!("{day}-{n}"))
-            .find(|id| taken.clone().all(|t| t != id))
-            .unwrap_or_default();
         Breach {
-            id,
+            id: Breach::next_id(found, tz, taken),
             found,
             what: what.trim().to_owned(),
             data: String::new(),
@@ -124,8 +122,23 @@ impl Breach {
             drill,
             steps: Vec::new(),
             evaluation: String::new(),
+            history: Vec::new(),
             stamp: Stamp::new(now),
         }
+    }
+
+    /// The id of a breach found at `found`: the local day and the first number not in `taken`
+    /// ("2026-12-01-2").
+    pub fn next_id<'a>(
+        found: Timestamp,
+        tz: &jiff::tz::TimeZone,
+        taken: impl Iterator<Item = &'a str> + Clone,
+    ) -> String {
+        let day = found.to_zoned_datetime(tz.clone()).date();
+        (1..)
+            .map(|n| format!("{day}-{n}"))
+            .find(|id| taken.clone().all(|t| t != id))
+            .unwrap_or_default()
     }
 
     /// The moment the report to the AP is due: 72 hours after it was found (real hours, so across

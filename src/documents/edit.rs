@@ -109,7 +109,11 @@ fn text(value: &str) -> String {
 }
 
 /// The activity fields, checked, applied to `a`; `Ok(false)` when nothing changed.
-pub fn apply_activity(a: &mut Activity, f: &ActivityEdit) -> Result<bool, FieldError> {
+pub fn apply_activity(
+    a: &mut Activity,
+    f: &ActivityEdit,
+    now: Timestamp,
+) -> Result<bool, FieldError> {
     let before = a.clone();
     let basis = match f.basis.as_deref() {
         None => a.basis,
@@ -146,7 +150,7 @@ pub fn apply_activity(a: &mut Activity, f: &ActivityEdit) -> Result<bool, FieldE
     a.special = special.unwrap_or(a.special);
     a.criminal = criminal.unwrap_or(a.criminal);
     a.check()?;
-    Ok(*a != before)
+    Ok(super::history::record(&before, a, now))
 }
 
 /// A date as typed (JJJJ-MM-DD or DD-MM-JJJJ); empty is none.
@@ -167,7 +171,11 @@ pub fn date_field(
 }
 
 /// The processor fields, checked, applied to `p`; `Ok(false)` when nothing changed.
-pub fn apply_processor(p: &mut Processor, f: &ProcessorEdit) -> Result<bool, FieldError> {
+pub fn apply_processor(
+    p: &mut Processor,
+    f: &ProcessorEdit,
+    now: Timestamp,
+) -> Result<bool, FieldError> {
     let before = p.clone();
     let location = match f.location.as_deref() {
         None => p.location,
@@ -196,7 +204,7 @@ pub fn apply_processor(p: &mut Processor, f: &ProcessorEdit) -> Result<bool, Fie
     p.agreement = agreement;
     p.checked = checked;
     p.check()?;
-    Ok(*p != before)
+    Ok(super::history::record(&before, p, now))
 }
 
 /// A moment as typed: "nu", a date and time in local time ("2026-12-01 14:30"), a date, or RFC 3339.
@@ -311,5 +319,5 @@ pub fn apply_breach(
             .push(crate::documents::drill::done(step, who, what, now));
     }
     b.check()?;
-    Ok(*b != before)
+    Ok(super::history::record(&before, b, now))
 }

@@ -7,6 +7,7 @@
 pub mod breaches;
 pub mod drill;
 pub mod edit;
+pub mod history;
 pub mod processors;
 pub mod register;
 pub mod statement;
@@ -89,30 +90,160 @@ impl Documents {
         self.breaches.iter().filter(|b| b.drill)
     }
 
+    /// The documents after two processes changed them from `base`: per record (by id) the side
+    /// that changed it, or when both did the one changed last. Two records added on both sides
+    /// with the same id are both kept (the other side's gets a new id): a breach is never lost.
+    pub fn merge(base: &Documents, ours: &Documents, theirs: &Documents) -> Documents {
+        Documents {
+            activities: merge_records(&base.activities, &ours.activities, &theirs.activities),
+            processors: merge_records(&base.processors, &ours.processors, &theirs.processors),
+            breaches: merge_records(&base.breaches, &ours.breaches, &theirs.breaches),
+        }
+    }
+
     /// What changed in the documents after `moment`: added, changed and removed records, by name.
     pub fn changes_since(&self, moment: Timestamp) -> Vec<Change> {
         let mut out = Vec::new();
-        let mut note = |kind: Kind, name: &str, stamp: &Stamp| {
+        fn note<T: history::Fields>(
+            out: &mut Vec<Change>,
+            kind: Kind,
+            name: &str,
+            stamp: &Stamp,
+            record: &T,
+            moment: Timestamp,
+        ) {
             if let Some(what) = stamp.change_since(moment) {
+                let fields = match what {
+                    What::Changed => history::changed_since(record, moment),
+                    What::Added | What::Removed => Vec::new(),
+                };
                 out.push(Change {
                     kind,
                     name: name.to_owned(),
                     what,
+                    fields,
                 });
             }
-        };
+        }
         for a in &self.activities {
-            note(Kind::Activity, &a.name, &a.stamp);
+            note(&mut out, Kind::Activity, &a.name, &a.stamp, a, moment);
         }
         for p in &self.processors {
-            note(Kind::Processor, &p.name, &p.stamp);
+            note(&mut out, Kind::Processor, &p.name, &p.stamp, p, moment);
         }
         for b in &self.breaches {
             let kind = if b.drill { Kind::Drill } else { Kind::Breach };
-            note(kind, &b.what, &b.stamp);
+            note(&mut out, kind, &b.what, &b.stamp, b, moment);
         }
         out
     }
+}
+
+/// A record of a document, as merging needs it.
+trait Record: Clone + PartialEq {
+    fn id(&self) -> &str;
+    fn stamp(&self) -> &Stamp;
+    /// A new id, not among `taken`, for a record added on both sides under the same id.
+    fn new_id(&self, taken: &[String]) -> String;
+    fn set_id(&mut self, id: String);
+}
+
+impl Record for Activity {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn stamp(&self) -> &Stamp {
+        &self.stamp
+    }
+    fn new_id(&self, taken: &[String]) -> String {
+        id_for(&self.name, taken.iter().map(String::as_str))
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = id;
+    }
+}
+
+impl Record for Processor {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn stamp(&self) -> &Stamp {
+        &self.stamp
+    }
+    fn new_id(&self, taken: &[String]) -> String {
+        id_for(&self.name, taken.iter().map(String::as_str))
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = id;
+    }
+}
+
+impl Record for Breach {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn stamp(&self) -> &Stamp {
+        &self.stamp
+    }
+    fn new_id(&self, taken: &[String]) -> String {
+        // The day is in the id already; a number after it not taken yet.
+        let day = self
+            .id
+            .rsplit_once('-')
+            .map_or(self.id.as_str(), |(d, _)| d);
+        (1..)
+            .map(|n| format!("{day}-{n}"))
+            .find(|id| !taken.contains(id))
+            .unwrap_or_default()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = id;
+    }
+}
+
+/// One document's records merged (see [`Documents::merge`]): ours in our order, then theirs
+/// that we do not have.
+fn merge_records<T: Record>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<T> {
+    let find = |list: &[T], id: &str| list.iter().find(|r| r.id() == id).cloned();
+    let mut out: Vec<T> = Vec::new();
+    for o in ours {
+        let b = find(base, o.id());
+        let t = find(theirs, o.id());
+        let merged = match (&b, &t) {
+            // Added on both sides under one id: two records (theirs follows below).
+            (None, Some(t)) if t.stamp().created != o.stamp().created => o.clone(),
+            (_, Some(t)) if b.as_ref() == Some(o) => t.clone(),
+            (_, Some(t)) if b.as_ref() == Some(t) => o.clone(),
+            (_, Some(t)) if t.stamp().updated > o.stamp().updated => t.clone(),
+            _ => o.clone(),
+        };
+        out.push(merged);
+    }
+    for t in theirs {
+        let ours_too = ours.iter().find(|o| o.id() == t.id());
+        let kept = match ours_too {
+            Some(o)
+                if base.iter().all(|b| b.id() != t.id())
+                    && o.stamp().created != t.stamp().created =>
+            {
+                let taken: Vec<String> = out
+                    .iter()
+                    .chain(theirs)
+                    .map(|r| r.id().to_owned())
+                    .collect();
+                let mut t = t.clone();
+                let id = t.new_id(&taken);
+                t.set_id(id);
+                Some(t)
+            }
+            Some(_) => None,
+            // We removed it from the list entirely (records are never removed, so only a base
+            // without it): keep theirs.
+            None => Some(t.clone()),
+        };
+        out.extend(kept);
+    }
+    out
 }
 
 /// When a record was added, last changed and removed.
@@ -183,6 +314,9 @@ pub struct Change {
     pub name: String,
     /// What happened.
     pub what: What,
+    /// For a changed record, the fields that differ from then, with both values (none when only
+    /// a drill step was added, or for a file from before fields had a history).
+    pub fields: Vec<history::FieldChange>,
 }
 
 /// A field that is required and empty, or a value that is refused, with the field's name.

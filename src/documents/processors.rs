@@ -66,6 +66,9 @@ pub struct Processor {
     /// When the agreement and the processor were last checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<Date>,
+    /// Earlier values of its fields, one revision per change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::history::Revision>,
     /// Added, changed, removed.
     #[serde(flatten)]
     pub stamp: Stamp,
@@ -100,6 +103,7 @@ impl Processor {
             safeguard: String::new(),
             agreement: None,
             checked: None,
+            history: Vec::new(),
             stamp: Stamp::new(now),
         }
     }

@@ -145,6 +145,9 @@ pub struct Activity {
     /// The security measures in short, or where the security plan is (art. 30 lid 1 sub g).
     #[serde(default)]
     pub security: String,
+    /// Earlier values of its fields, one revision per change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::history::Revision>,
     /// Added, changed, removed.
     #[serde(flatten)]
     pub stamp: Stamp,
@@ -171,6 +174,7 @@ impl Activity {
             transfers: String::new(),
             retention: String::new(),
             security: String::new(),
+            history: Vec::new(),
             stamp: Stamp::new(now),
         }
     }

@@ -32,6 +32,7 @@ fn complete_activity() -> Activity {
         transfers: "geen".into(),
         retention: "7 jaar".into(),
         security: "Zie het beveiligingsplan".into(),
+        history: Vec::new(),
         stamp: Stamp::new(at("2026-12-01T09:00:00Z")),
     }
 }
@@ -98,6 +99,7 @@ fn a_processor_without_a_signed_agreement_or_safeguard_has_gaps() {
         safeguard: String::new(),
         agreement: None,
         checked: None,
+        history: Vec::new(),
         stamp: Stamp::new(at("2026-12-01T09:00:00Z")),
     };
     assert_eq!(p.missing(), [Missing::Agreement, Missing::Location]);
@@ -441,4 +443,71 @@ fn steps_of_a_drill_are_ticked_off_by_number_or_id_and_only_in_a_drill() {
         Err(FieldError::Conflict(crate::text::DONE_ONLY_IN_A_DRILL))
     );
     assert_eq!(b.steps.len(), 2);
+}
+
+#[test]
+fn a_record_keeps_the_old_values_of_each_change_and_says_what_a_field_was_at_a_moment() {
+    use super::history::{FieldChange, changed_since};
+    let made = at("2026-11-01T09:00:00Z");
+    let mut a = Activity::blank("Nieuwsbrief", [].into_iter(), made);
+    // Filled in when it is made: nothing was before it, so no revision.
+    let fill = edit::ActivityEdit {
+        retention: Some("1 jaar".into()),
+        ..Default::default()
+    };
+    assert!(edit::apply_activity(&mut a, &fill, made).unwrap());
+    assert!(a.history.is_empty());
+    let first = at("2026-11-10T09:00:00Z");
+    let second = at("2026-11-20T09:00:00Z");
+    let change = |retention: &str, purpose: Option<&str>| edit::ActivityEdit {
+        retention: Some(retention.into()),
+        purpose: purpose.map(str::to_owned),
+        ..Default::default()
+    };
+    assert!(edit::apply_activity(&mut a, &change("2 jaar", Some("Reclame")), first).unwrap());
+    assert!(edit::apply_activity(&mut a, &change("tot afmelden", None), second).unwrap());
+    // The same value again is no change and no revision.
+    assert!(!edit::apply_activity(&mut a, &change("tot afmelden", None), second).unwrap());
+    assert_eq!(a.history.len(), 2);
+    assert_eq!(a.stamp.updated, second);
+    let field = |label: &'static str, old: &str, new: &str| FieldChange {
+        label,
+        old: old.into(),
+        new: new.into(),
+    };
+    assert_eq!(
+        changed_since(&a, at("2026-11-15T00:00:00Z")),
+        [field(
+            crate::text::FIELD_RETENTION,
+            "2 jaar",
+            "tot afmelden"
+        )]
+    );
+    assert_eq!(
+        changed_since(&a, at("2026-11-05T00:00:00Z")),
+        [
+            field(crate::text::FIELD_PURPOSE, "", "Reclame"),
+            field(crate::text::FIELD_RETENTION, "1 jaar", "tot afmelden"),
+        ]
+    );
+    assert!(changed_since(&a, second).is_empty());
+    // Through a save and a load, the history stays.
+    let text = toml::to_string(&a).unwrap();
+    let back: Activity = toml::from_str(&text).unwrap();
+    assert_eq!(back, a);
+}
+
+#[test]
+fn a_drill_step_changes_the_stamp_but_no_field() {
+    let start = at("2026-11-01T09:00:00Z");
+    let later = at("2026-11-01T09:30:00Z");
+    let tz = amsterdam();
+    let mut b = Breach::new(start, "Oefening", true, start, &tz, [].into_iter());
+    let step = edit::BreachEdit {
+        done: vec!["1".into()],
+        ..Default::default()
+    };
+    assert!(edit::apply_breach(&mut b, &step, &tz, later).unwrap());
+    assert!(b.history.is_empty());
+    assert_eq!(b.stamp.updated, later);
 }

@@ -408,7 +408,7 @@ impl<'a> Document<'a> {
 
     /// What changed in the documents since the comparison's moment, in one line, or `None`.
     pub fn document_changes(&self, progress: &Progress) -> Option<String> {
-        t::document_changes(&self.records.changes_since(progress.moment))
+        t::document_changes(&self.records.changes_since(progress.moment), &self.tz)
     }
 
     /// The comparison's first line: the moment and the score then and now.

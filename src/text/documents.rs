@@ -604,8 +604,51 @@ pub const DOC_ABOUT_DRILL: &str = "Een oefening staat apart van echte datalekken
 pub const DOC_ABOUT_RECORD: &str =
     "Enter: bekijken en wijzigen. Een leeg veld is nog niet ingevuld.";
 
-/// In the comparison: what changed in the documents since the moment, or `None`.
-pub fn document_changes(changes: &[crate::documents::Change]) -> Option<String> {
+/// A field's value in a comparison: quoted and cut to a few words, a moment in local time,
+/// "leeg" when it was not filled in.
+fn change_value(value: &str, tz: &jiff::tz::TimeZone) -> String {
+    const MAX: usize = 40;
+    if value.trim().is_empty() {
+        return "leeg".to_owned();
+    }
+    let value = match value.parse::<jiff::Timestamp>() {
+        Ok(at) => super::date_time_long(at, tz),
+        Err(_) => crate::sanitize::line(value),
+    };
+    let cut: String = value.chars().take(MAX).collect();
+    let cut = if cut.len() < value.len() {
+        format!("{}…", cut.trim_end())
+    } else {
+        cut
+    };
+    format!("\u{201e}{cut}\u{201d}")
+}
+
+/// What changed in one record's fields: "bewaartermijn „1 jaar” → „2 jaar”, doel leeg → „…”".
+fn field_changes(
+    fields: &[crate::documents::history::FieldChange],
+    tz: &jiff::tz::TimeZone,
+) -> String {
+    fields
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} \u{2192} {}",
+                lower_first(f.label),
+                change_value(&f.old, tz),
+                change_value(&f.new, tz)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// In the comparison: what changed in the documents since the moment, or `None`. A changed
+/// record says which fields changed, from what to what.
+pub fn document_changes(
+    changes: &[crate::documents::Change],
+    tz: &jiff::tz::TimeZone,
+) -> Option<String> {
     use crate::documents::{Kind, What};
     if changes.is_empty() {
         return None;
@@ -626,10 +669,18 @@ pub fn document_changes(changes: &[crate::documents::Change]) -> Option<String> 
                     Kind::Breach => "datalekken",
                     Kind::Drill => "oefening",
                 };
-                format!(
-                    "\u{201e}{}\u{201d} ({kind})",
-                    crate::sanitize::line(&c.name)
-                )
+                if c.fields.is_empty() {
+                    format!(
+                        "\u{201e}{}\u{201d} ({kind})",
+                        crate::sanitize::line(&c.name)
+                    )
+                } else {
+                    format!(
+                        "\u{201e}{}\u{201d} ({kind}: {})",
+                        crate::sanitize::line(&c.name),
+                        field_changes(&c.fields, tz)
+                    )
+                }
             })
             .collect();
         if !names.is_empty() {

@@ -184,10 +184,9 @@ fn apply_document(
                     now,
                 ),
             };
-            if !edit::apply_activity(&mut a, &input)? && at.is_some() {
+            if !edit::apply_activity(&mut a, &input, now)? && at.is_some() {
                 return Ok(None);
             }
-            a.stamp.updated = now;
             let name = a.name.clone();
             match at {
                 Some(i) => docs.activities[i] = a,
@@ -204,10 +203,9 @@ fn apply_document(
                     now,
                 ),
             };
-            if !edit::apply_processor(&mut p, &input)? && at.is_some() {
+            if !edit::apply_processor(&mut p, &input, now)? && at.is_some() {
                 return Ok(None);
             }
-            p.stamp.updated = now;
             let name = p.name.clone();
             match at {
                 Some(i) => docs.processors[i] = p,
@@ -235,13 +233,8 @@ fn apply_document(
             }
             if at.is_none() {
                 // The id follows the day it was found, which the form may have changed.
-                let day = b.found.to_zoned_datetime(tz.clone()).date();
-                b.id = (1..)
-                    .map(|n| format!("{day}-{n}"))
-                    .find(|id| docs.breaches.iter().all(|x| x.id != *id))
-                    .unwrap_or_default();
+                b.id = Breach::next_id(b.found, &tz, docs.breaches.iter().map(|x| x.id.as_str()));
             }
-            b.stamp.updated = now;
             let name = b.id.clone();
             match at {
                 Some(i) => docs.breaches[i] = b,

@@ -744,4 +744,65 @@ fn a_comparison_says_what_changed_in_the_documents_since_the_moment() {
     // Nothing after the moment: no line.
     let later = env.ok(&["report", "-a", "b", "--since", "2026-11-24T00:00:00Z"]);
     assert!(!later.contains("In de documenten"), "{later}");
+
+    // Field by field: two later edits; a comparison gives each field's value then and now.
+    let at = |when: &str, args: &[&str]| {
+        let out = env.pqs().env("PQS_NOW", when).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    };
+    at(
+        "2026-11-25T10:00:00Z",
+        &[
+            "register",
+            "-a",
+            "b",
+            "edit",
+            "bestellingen",
+            "--retention",
+            "1 jaar",
+            "--transfers",
+            "geen",
+        ],
+    );
+    at(
+        "2026-11-27T10:00:00Z",
+        &[
+            "register",
+            "-a",
+            "b",
+            "edit",
+            "bestellingen",
+            "--retention",
+            "2 jaar na de laatste bestelling",
+        ],
+    );
+    let report = |since: &str| {
+        let out = env
+            .pqs()
+            .env("PQS_NOW", "2026-11-28T10:00:00Z")
+            .args(["report", "-a", "b", "--since", since])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let since_26 = report("2026-11-26");
+    assert!(
+        since_26.contains("In de documenten gewijzigd: „Bestellingen afhandelen” (register: bewaartermijn „1 jaar” → „2 jaar na de laatste bestelling”)."),
+        "{since_26}"
+    );
+    let since_24 = report("2026-11-24");
+    assert!(
+        since_24.contains("(register: buiten de EER leeg → „geen”, bewaartermijn „Facturen en de administratie 7 jaar (fis…” → „2 jaar na de laatste bestelling”)"),
+        "{since_24}"
+    );
+    // The file keeps the old values with the moment of each change.
+    let stored = fs::read_to_string(env.assessment("b")).unwrap();
+    assert_eq!(
+        stored.matches("[[documents.activities.history]]").count(),
+        2,
+        "{stored}"
+    );
 }

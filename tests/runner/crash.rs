@@ -55,7 +55,7 @@ fn answers_killed_at_random_moments_never_lose_an_acknowledged_answer() {
     // Kill within the time a run takes here (slower in a debug build or on a busy machine).
     let started = std::time::Instant::now();
     env.ok(&["answer", "-a", "klant", &items[0], "ja"]);
-    let window = u64::try_from(started.elapsed().as_micros()).unwrap_or(20_000) * 5 / 4;
+    let mut window = u64::try_from(started.elapsed().as_micros()).unwrap_or(20_000) * 5 / 4;
     let (mut killed, mut finished, mut mid_write) = (0, 0, 0);
     let store = Store::new(env.data());
     let mut run = 0;
@@ -86,6 +86,11 @@ fn answers_killed_at_random_moments_never_lose_an_acknowledged_answer() {
         } else {
             killed += 1;
             entry.1.insert(status.as_str());
+            // A busy machine makes runs slower than the one measured: while none finishes, the
+            // window grows, so some runs are acknowledged (and their answers checked) too.
+            if finished == 0 && killed % 10 == 0 {
+                window *= 2;
+            }
             mid_write += usize::from(!temporaries(&env).is_empty());
         }
         let assessment = store

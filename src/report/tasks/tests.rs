@@ -338,6 +338,7 @@ fn processor(name: &str, signed: bool) -> crate::documents::Processor {
         safeguard: String::new(),
         agreement: signed.then(|| jiff::civil::date(2026, 11, 1)),
         checked: None,
+        history: Vec::new(),
         stamp: crate::documents::Stamp::new(now()),
     }
 }
