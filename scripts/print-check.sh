@@ -171,10 +171,8 @@ pqs_run verwerkers -a "$name" --format html -o "$out/processors.html"
 pqs_run datalek -a "$name" --format html -o "$out/breaches.html"
 pqs_run report -a "$name" --format html --summary -o "$out/summary.html"
 pqs_run report -a "$name" --format html -o "$out/report.html"
-pqs_run report -a "$small" --format html -o "$out/small.html"
-# Then the bakery's register and processors, from the suggestions, for its draft privacy statement. Added
-# after its report is rendered: the 10-page budget above is for the quick scan alone (with these documents
-# the report's documents section makes it 11 pages).
+# The bakery's register and processors, from the suggestions: its report (with the documents section)
+# must still fit 10 pages, and its draft privacy statement is made from them.
 for activity in bestellingen personeelsadministratie salarisadministratie nieuwsbrief; do
   pqs_run register -a "$small" add --from "$activity" --transfers geen >/dev/null
 done
@@ -183,6 +181,7 @@ pqs_run verwerkers -a "$small" add --from mailprogramma --location buiten-eer \
   --safeguard "EU-US Data Privacy Framework (Verenigde Staten)" --agreement 2026-11-01 >/dev/null
 pqs_run verwerkers -a "$small" add --from salarisverwerker --location eer >/dev/null
 pqs_run verwerkers -a "$small" add --from administratiekantoor >/dev/null
+pqs_run report -a "$small" --format html -o "$out/small.html"
 pqs_run privacyverklaring -a "$small" --format html -o "$out/statement.html"
 
 to_pdf() {

@@ -7,7 +7,7 @@ use jiff::tz::TimeZone;
 
 use super::progress::{self, Baseline, Movement, Progress, SessionRow};
 use super::scan::{ChecklistScan, Gap, ItemState, Scan, ScopeTotals};
-use crate::assessment::{Assessment, Details, Status};
+use crate::assessment::{Assessment, Details};
 use crate::checklist::Catalog;
 use crate::checklist::Scope;
 use crate::text as t;
@@ -334,6 +334,12 @@ impl<'a> Document<'a> {
         (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
+    /// The intake questions as the reports list them: those that were asked (a follow-up of a "no"
+    /// is not; the JSON keeps every question).
+    pub fn intake_asked(&self) -> impl Iterator<Item = &IntakeLine> {
+        self.intake.iter().filter(|line| line.asked)
+    }
+
     /// Who the document is about: the organisation, or the assessment's name when it has none.
     pub fn name(&self) -> &'a str {
         if self.organisation.trim().is_empty() {
@@ -475,7 +481,7 @@ impl<'a> Document<'a> {
             .flat_map(|c| {
                 c.items
                     .iter()
-                    .filter(|i| i.applies() && i.status == Some(Status::Yes))
+                    .filter(|i| i.is_done_here())
                     .map(move |i| (c, i))
             })
             .collect()

@@ -12,7 +12,6 @@ use std::fmt::Write;
 use super::document::{Document, TOP_TASKS};
 use super::scan::{ChecklistScan, Gap};
 use super::text::bar;
-use crate::assessment::Status;
 use crate::sanitize;
 use crate::text as t;
 
@@ -342,11 +341,7 @@ fn gap_entry(out: &mut String, gap: &Gap) {
 
 /// The compact list of a checklist's items answered yes; false when there are none.
 fn done_list(out: &mut String, c: &ChecklistScan) -> bool {
-    let done: Vec<_> = c
-        .items
-        .iter()
-        .filter(|i| i.applies() && i.status == Some(Status::Yes))
-        .collect();
+    let done: Vec<_> = c.items.iter().filter(|i| i.is_done_here()).collect();
     if done.is_empty() {
         return false;
     }

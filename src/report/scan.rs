@@ -127,6 +127,12 @@ impl ItemState {
         self.needs_recheck() || (self.new && self.asked())
     }
 
+    /// Whether it is in order: it applies and is answered yes. Listed once, where it lives (not
+    /// in a checklist that only lists it with `see`).
+    pub fn is_done_here(&self) -> bool {
+        self.shared_from.is_none() && self.applies() && self.status == Some(Status::Yes)
+    }
+
     /// Whether it is open: asked and not answered yes or not applicable.
     pub fn is_gap(&self) -> bool {
         self.asked() && !matches!(self.status, Some(Status::Yes | Status::NotApplicable))

@@ -246,7 +246,7 @@ pub(super) fn intake(h: &mut Html, doc: &Document) {
         h.el("table", &[("class", "intake")], |h| {
             head(h, &t::INTAKE_HEADERS, &[false, false, true]);
             h.el("tbody", &[], |h| {
-                for line in &doc.intake {
+                for line in doc.intake_asked() {
                     h.el("tr", &[], |h| {
                         h.leaf("td", &[], &line.question);
                         h.el("td", &[], |h| {

@@ -207,7 +207,7 @@ pub(super) fn intake(out: &mut String, doc: &Document) {
         escape_inline(&t::intake_skipped(doc.scan.totals.skipped))
     );
     table_head(out, &t::INTAKE_HEADERS, &[false, false, true]);
-    for line in &doc.intake {
+    for line in doc.intake_asked() {
         row(
             out,
             &[

@@ -185,7 +185,7 @@ pub(super) fn intake(doc: &Document, layout: Layout, out: &mut String) {
         layout.width,
         0,
     ));
-    for line in &doc.intake {
+    for line in doc.intake_asked() {
         let mut text = format!(
             "{}: {}",
             line.question,
