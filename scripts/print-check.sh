@@ -163,7 +163,7 @@ pqs_run datalek -a "$name" add --what "Laptop met klantenlijst gestolen uit de a
   --measures "Laptop op afstand gewist, wachtwoorden gewijzigd" --not-reported "Versleutelde schijf: geen risico" \
   --not-informed "Geen hoog risico" >/dev/null
 pqs_run datalek -a "$name" add --drill --what "Oefening: mail met bestellingen aan de verkeerde klant" \
-  --step "Anne: lek gemeld bij Eva" --step "Eva: risico beoordeeld" --evaluation "Vaste contactpersoon werkt; meldformulier klaarzetten" >/dev/null
+  --done "1=Anne: lek gemeld bij Eva" --done "risico=Eva: risico beoordeeld" --evaluation "Vaste contactpersoon werkt; meldformulier klaarzetten" >/dev/null
 
 echo "== rendering HTML"
 pqs_run register -a "$name" --format html -o "$out/register.html"

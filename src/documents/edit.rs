@@ -90,6 +90,34 @@ pub struct BreachEdit {
     pub evaluation: Option<String>,
 }
 
+/// A form's record saved into `list`: the one at `at` changed by `apply`, or a new one from `new`
+/// (given the list, for a free id) with `apply` on it, added at the end. `apply` also gets the list
+/// as it is (a new record is not in it yet). Returns the record as saved, or `None` when an existing record did not
+/// change; on an error nothing changes.
+pub fn save_record<T: Clone>(
+    list: &mut Vec<T>,
+    at: Option<usize>,
+    new: impl FnOnce(&[T]) -> T,
+    apply: impl FnOnce(&mut T, &[T]) -> Result<bool, FieldError>,
+) -> Result<Option<&T>, FieldError> {
+    let mut record = match at.and_then(|i| list.get(i)) {
+        Some(existing) => existing.clone(),
+        None => new(list),
+    };
+    let changed = apply(&mut record, list)?;
+    match at.filter(|i| *i < list.len()) {
+        Some(_) if !changed => Ok(None),
+        Some(i) => {
+            list[i] = record;
+            Ok(list.get(i))
+        }
+        None => {
+            list.push(record);
+            Ok(list.last())
+        }
+    }
+}
+
 /// `ja` or `nee`.
 pub fn yes_no(field: &'static str, text: &str) -> Result<bool, FieldError> {
     match text.trim() {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, Breach, Processor, Stamp};
+use super::{Activity, Breach, Processor};
 use crate::text as t;
 
 /// One change of a record: when, and the values the changed fields had before it.
@@ -33,16 +33,10 @@ pub struct FieldChange {
 }
 
 /// A record whose fields are kept with their history.
-pub trait Fields {
+pub trait Fields: super::Record {
     /// Every field that can be edited: a stable key, the label, and the value as text (a moment as
     /// RFC 3339, a date as yyyy-mm-dd, a choice by its label).
     fn fields(&self) -> Vec<(&'static str, &'static str, String)>;
-    /// The record's stamp.
-    fn stamp_mut(&mut self) -> &mut Stamp;
-    /// The record's revisions, oldest first.
-    fn history(&self) -> &[Revision];
-    /// The same, to add one.
-    fn history_mut(&mut self) -> &mut Vec<Revision>;
 }
 
 /// Records that `after` was changed from `before` at `now`: the old values of the fields that
@@ -128,15 +122,6 @@ impl Fields for Activity {
             ("security", t::FIELD_SECURITY, self.security.clone()),
         ]
     }
-    fn stamp_mut(&mut self) -> &mut Stamp {
-        &mut self.stamp
-    }
-    fn history(&self) -> &[Revision] {
-        &self.history
-    }
-    fn history_mut(&mut self) -> &mut Vec<Revision> {
-        &mut self.history
-    }
 }
 
 impl Fields for Processor {
@@ -155,15 +140,6 @@ impl Fields for Processor {
             ("agreement", t::FIELD_AGREEMENT, day(self.agreement)),
             ("checked", t::FIELD_CHECKED, day(self.checked)),
         ]
-    }
-    fn stamp_mut(&mut self) -> &mut Stamp {
-        &mut self.stamp
-    }
-    fn history(&self) -> &[Revision] {
-        &self.history
-    }
-    fn history_mut(&mut self) -> &mut Vec<Revision> {
-        &mut self.history
     }
 }
 
@@ -195,14 +171,5 @@ impl Fields for Breach {
             ),
             ("evaluation", t::FIELD_EVALUATION, self.evaluation.clone()),
         ]
-    }
-    fn stamp_mut(&mut self) -> &mut Stamp {
-        &mut self.stamp
-    }
-    fn history(&self) -> &[Revision] {
-        &self.history
-    }
-    fn history_mut(&mut self) -> &mut Vec<Revision> {
-        &mut self.history
     }
 }

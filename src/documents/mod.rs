@@ -108,11 +108,10 @@ impl Documents {
             out: &mut Vec<Change>,
             kind: Kind,
             name: &str,
-            stamp: &Stamp,
             record: &T,
             moment: Timestamp,
         ) {
-            if let Some(what) = stamp.change_since(moment) {
+            if let Some(what) = record.stamp().change_since(moment) {
                 let fields = match what {
                     What::Changed => history::changed_since(record, moment),
                     What::Added | What::Removed => Vec::new(),
@@ -126,65 +125,77 @@ impl Documents {
             }
         }
         for a in &self.activities {
-            note(&mut out, Kind::Activity, &a.name, &a.stamp, a, moment);
+            note(&mut out, Kind::Activity, &a.name, a, moment);
         }
         for p in &self.processors {
-            note(&mut out, Kind::Processor, &p.name, &p.stamp, p, moment);
+            note(&mut out, Kind::Processor, &p.name, p, moment);
         }
         for b in &self.breaches {
             let kind = if b.drill { Kind::Drill } else { Kind::Breach };
-            note(&mut out, kind, &b.what, &b.stamp, b, moment);
+            note(&mut out, kind, &b.what, b, moment);
         }
         out
     }
 }
 
-/// A record of a document, as merging needs it.
-trait Record: Clone + PartialEq {
+/// A record of a document: its id, stamp and history (for merging and the field history).
+pub trait Record: Clone + PartialEq {
+    /// Its id.
     fn id(&self) -> &str;
+    /// Gives it another id (a record added on both sides of a merge under the same one).
+    fn set_id(&mut self, id: String);
+    /// When it was added, changed, removed.
     fn stamp(&self) -> &Stamp;
+    /// The same, to change.
+    fn stamp_mut(&mut self) -> &mut Stamp;
+    /// Its revisions, oldest first.
+    fn history(&self) -> &[history::Revision];
+    /// The same, to add one.
+    fn history_mut(&mut self) -> &mut Vec<history::Revision>;
     /// A new id, not among `taken`, for a record added on both sides under the same id.
     fn new_id(&self, taken: &[String]) -> String;
-    fn set_id(&mut self, id: String);
+}
+
+/// The accessors of [`Record`] for the record types, which keep them under the same names.
+macro_rules! record_accessors {
+    () => {
+        fn id(&self) -> &str {
+            &self.id
+        }
+        fn set_id(&mut self, id: String) {
+            self.id = id;
+        }
+        fn stamp(&self) -> &Stamp {
+            &self.stamp
+        }
+        fn stamp_mut(&mut self) -> &mut Stamp {
+            &mut self.stamp
+        }
+        fn history(&self) -> &[history::Revision] {
+            &self.history
+        }
+        fn history_mut(&mut self) -> &mut Vec<history::Revision> {
+            &mut self.history
+        }
+    };
 }
 
 impl Record for Activity {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn stamp(&self) -> &Stamp {
-        &self.stamp
-    }
+    record_accessors!();
     fn new_id(&self, taken: &[String]) -> String {
         id_for(&self.name, taken.iter().map(String::as_str))
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = id;
     }
 }
 
 impl Record for Processor {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn stamp(&self) -> &Stamp {
-        &self.stamp
-    }
+    record_accessors!();
     fn new_id(&self, taken: &[String]) -> String {
         id_for(&self.name, taken.iter().map(String::as_str))
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = id;
     }
 }
 
 impl Record for Breach {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn stamp(&self) -> &Stamp {
-        &self.stamp
-    }
+    record_accessors!();
     fn new_id(&self, taken: &[String]) -> String {
         // The day is in the id already; a number after it not taken yet.
         let day = self
@@ -195,9 +206,6 @@ impl Record for Breach {
             .map(|n| format!("{day}-{n}"))
             .find(|id| !taken.contains(id))
             .unwrap_or_default()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = id;
     }
 }
 

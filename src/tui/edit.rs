@@ -176,71 +176,45 @@ fn apply_document(
     let docs = &mut app.assessment.documents;
     let name = match value {
         FormValue::Activity(at, input) => {
-            let mut a = match at.and_then(|i| docs.activities.get(i)) {
-                Some(a) => a.clone(),
-                None => Activity::blank(
-                    input.name.as_deref().unwrap_or_default(),
-                    docs.activities.iter().map(|a| a.id.as_str()),
-                    now,
-                ),
+            let new = |list: &[Activity]| {
+                let name = input.name.as_deref().unwrap_or_default();
+                Activity::blank(name, list.iter().map(|a| a.id.as_str()), now)
             };
-            if !edit::apply_activity(&mut a, &input, now)? && at.is_some() {
-                return Ok(None);
+            let apply = |a: &mut Activity, _: &[Activity]| edit::apply_activity(a, &input, now);
+            match edit::save_record(&mut docs.activities, at, new, apply)? {
+                Some(a) => a.name.clone(),
+                None => return Ok(None),
             }
-            let name = a.name.clone();
-            match at {
-                Some(i) => docs.activities[i] = a,
-                None => docs.activities.push(a),
-            }
-            name
         }
         FormValue::Processor(at, input) => {
-            let mut p = match at.and_then(|i| docs.processors.get(i)) {
-                Some(p) => p.clone(),
-                None => Processor::blank(
-                    input.name.as_deref().unwrap_or_default(),
-                    docs.processors.iter().map(|p| p.id.as_str()),
-                    now,
-                ),
+            let new = |list: &[Processor]| {
+                let name = input.name.as_deref().unwrap_or_default();
+                Processor::blank(name, list.iter().map(|p| p.id.as_str()), now)
             };
-            if !edit::apply_processor(&mut p, &input, now)? && at.is_some() {
-                return Ok(None);
+            let apply = |p: &mut Processor, _: &[Processor]| edit::apply_processor(p, &input, now);
+            match edit::save_record(&mut docs.processors, at, new, apply)? {
+                Some(p) => p.name.clone(),
+                None => return Ok(None),
             }
-            let name = p.name.clone();
-            match at {
-                Some(i) => docs.processors[i] = p,
-                None => docs.processors.push(p),
-            }
-            name
         }
         FormValue::Breach(at, drill, input) => {
-            let mut b = match at.and_then(|i| docs.breaches.get(i)) {
-                Some(b) => b.clone(),
-                None => {
-                    let what = input.what.clone().unwrap_or_default();
-                    Breach::new(
-                        now,
-                        &what,
-                        drill,
-                        now,
-                        &tz,
-                        docs.breaches.iter().map(|b| b.id.as_str()),
-                    )
-                }
+            let new = |list: &[Breach]| {
+                let what = input.what.clone().unwrap_or_default();
+                let taken = list.iter().map(|b| b.id.as_str());
+                Breach::new(now, &what, drill, now, &tz, taken)
             };
-            if !edit::apply_breach(&mut b, &input, &tz, now)? && at.is_some() {
-                return Ok(None);
+            let apply = |b: &mut Breach, list: &[Breach]| {
+                let changed = edit::apply_breach(b, &input, &tz, now)?;
+                if at.is_none() {
+                    // The id follows the day it was found, which the form may have changed.
+                    b.id = Breach::next_id(b.found, &tz, list.iter().map(|x| x.id.as_str()));
+                }
+                Ok(changed)
+            };
+            match edit::save_record(&mut docs.breaches, at, new, apply)? {
+                Some(b) => b.id.clone(),
+                None => return Ok(None),
             }
-            if at.is_none() {
-                // The id follows the day it was found, which the form may have changed.
-                b.id = Breach::next_id(b.found, &tz, docs.breaches.iter().map(|x| x.id.as_str()));
-            }
-            let name = b.id.clone();
-            match at {
-                Some(i) => docs.breaches[i] = b,
-                None => docs.breaches.push(b),
-            }
-            name
         }
         FormValue::DrillStep(at, step, who, what) => {
             let script = crate::documents::drill::Script::bundled();

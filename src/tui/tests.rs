@@ -593,6 +593,18 @@ fn help_and_note_editor_at_120x40() {
     insta::assert_snapshot!("note_editor_120x40", r.terminal.backend());
 }
 
+/// A drill called "Oefening", started at `at`.
+pub(super) fn drill_found(at: Timestamp) -> crate::documents::Breach {
+    crate::documents::Breach::new(
+        at,
+        "Oefening",
+        true,
+        at,
+        &jiff::tz::TimeZone::UTC,
+        [].into_iter(),
+    )
+}
+
 /// A script that can also say "nothing happened" (the loop's idle tick).
 struct Script(VecDeque<super::event_loop::Next>);
 
@@ -640,14 +652,7 @@ fn a_failed_save_is_retried_when_idle() {
 fn a_drill_clock_moves_on_while_nothing_is_pressed() {
     use super::event_loop::Next;
     let mut a = fresh("Bakkerij");
-    a.documents.breaches.push(crate::documents::Breach::new(
-        now(),
-        "Oefening",
-        true,
-        now(),
-        &jiff::tz::TimeZone::UTC,
-        [].into_iter(),
-    ));
+    a.documents.breaches.push(drill_found(now()));
     let mut app = App::new(Catalog::bundled(), a, "standaard", Theme::new(false));
     super::edit::open_drill(&mut app, 0);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();

@@ -846,6 +846,25 @@ fn a_drill_walks_the_breach_steps_with_the_clock_and_records_who_did_what_when()
     );
 }
 
+/// The keys that open the documents screen and Enter the first breach of `a`.
+fn open_first_breach(a: &Assessment) -> Vec<ratatui::crossterm::event::Event> {
+    let rows = super::app::App::new(
+        Catalog::bundled(),
+        a.clone(),
+        "b",
+        crate::tui::theme::Theme::new(false),
+    )
+    .document_rows();
+    let at = rows
+        .iter()
+        .position(|r| *r == super::app::DocRow::Breach(0))
+        .unwrap();
+    let mut events = chars("l");
+    events.extend(vec![key(KeyCode::Down); at]);
+    events.push(key(KeyCode::Enter));
+    events
+}
+
 #[test]
 fn the_drill_screen_shows_the_time_run_the_steps_done_and_why_at_80x24() {
     use crate::documents::drill::{self, Script};
@@ -874,20 +893,7 @@ fn the_drill_screen_shows_the_time_run_the_steps_done_and_why_at_80x24() {
     ));
     a.documents.breaches.push(b);
     // The documents screen's drill row: Enter opens the drill on its first open step.
-    let rows = super::app::App::new(
-        Catalog::bundled(),
-        a.clone(),
-        "b",
-        crate::tui::theme::Theme::new(false),
-    )
-    .document_rows();
-    let at = rows
-        .iter()
-        .position(|r| *r == super::app::DocRow::Breach(0))
-        .unwrap();
-    let mut events = chars("l");
-    events.extend(vec![key(KeyCode::Down); at]);
-    events.push(key(KeyCode::Enter));
+    let mut events = open_first_breach(&a);
     let r = drive(a.clone(), (80, 24), events.clone(), Recorder::default());
     assert_eq!((r.app.mode, r.app.drill_cursor), (Mode::Drill, 2));
     let screen = r.terminal.backend().to_string();
@@ -911,28 +917,8 @@ fn the_drill_screen_shows_the_time_run_the_steps_done_and_why_at_80x24() {
 fn the_drill_evaluation_opens_the_drill_form_on_the_evaluation() {
     use crate::tui::app::Overlay;
     let mut a = bakery_intake();
-    a.documents.breaches.push(crate::documents::Breach::new(
-        now(),
-        "Oefening",
-        true,
-        now(),
-        &jiff::tz::TimeZone::UTC,
-        [].into_iter(),
-    ));
-    let mut events = chars("l");
-    let rows = super::app::App::new(
-        Catalog::bundled(),
-        a.clone(),
-        "b",
-        crate::tui::theme::Theme::new(false),
-    )
-    .document_rows();
-    let at = rows
-        .iter()
-        .position(|r| *r == super::app::DocRow::Breach(0))
-        .unwrap();
-    events.extend(vec![key(KeyCode::Down); at]);
-    events.push(key(KeyCode::Enter));
+    a.documents.breaches.push(super::tests::drill_found(now()));
+    let mut events = open_first_breach(&a);
     events.push(key(KeyCode::End));
     events.extend(vec![key(KeyCode::Down); 20]);
     events.push(key(KeyCode::Enter));
