@@ -13,8 +13,8 @@ use super::report::read_existing;
 use super::{Config, Error, print};
 use crate::checklist::suggest::{edit_distance, nearest};
 use crate::documents::edit;
-use crate::documents::suggest::{Suggestions, adopt_activity, adopt_processor};
-use crate::documents::{Activity, Breach, Documents, FieldError, LegalBasis, Processor};
+use crate::documents::suggest::{Suggestion, Suggestions, adopt_activity, adopt_processor};
+use crate::documents::{Activity, Breach, FieldError, LegalBasis, Processor, Record};
 use crate::sanitize;
 use crate::text as t;
 
@@ -66,6 +66,49 @@ fn unknown<'a>(
             .collect(),
         known: known.map(str::to_owned).collect(),
     }
+}
+
+/// The index of record `id` in `list` that is not removed, or an error naming the ones there are.
+fn live<T: Record>(list: &[T], id: &str, what: &'static str) -> Result<usize, Error> {
+    let live = || list.iter().filter(|r| r.stamp().removed.is_none());
+    list.iter()
+        .position(|r| r.id() == id && r.stamp().removed.is_none())
+        .ok_or_else(|| unknown(what, id, live().map(Record::id)))
+}
+
+/// The suggestion `id`, or an error naming the ones there are.
+fn suggestion<'a, T>(list: &'a [Suggestion<T>], id: &str) -> Result<&'a Suggestion<T>, Error> {
+    list.iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| unknown(t::WHAT_SUGGESTION, id, list.iter().map(|s| s.id.as_str())))
+}
+
+/// `add`: from a suggestion, or with a name (without either, the name field is empty).
+fn template<'a, T>(
+    list: &'a [Suggestion<T>],
+    from: Option<&String>,
+    name: Option<&str>,
+    name_field: &'static str,
+) -> Result<Option<&'a Suggestion<T>>, Error> {
+    match from {
+        Some(id) => suggestion(list, id).map(Some),
+        None if name.is_none_or(|n| n.trim().is_empty()) => {
+            Err(FieldError::Empty(name_field).into())
+        }
+        None => Ok(None),
+    }
+}
+
+/// `remove`: the record stays in the file, marked removed now; its name for the message.
+fn remove<T: Record>(
+    list: &mut [T],
+    id: &str,
+    what: &'static str,
+    now: Timestamp,
+) -> Result<usize, Error> {
+    let at = live(list, id, what)?;
+    list[at].stamp_mut().removed = Some(now);
+    Ok(at)
 }
 
 // ---- the register ----
@@ -126,15 +169,8 @@ pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error
     match action {
         RegisterAction::Show { id } => {
             let a = read_existing(&global.store(), &global.assessment, &catalog)?;
-            let docs = &a.documents;
-            let found = docs.activities().find(|x| x.id == *id);
-            let found = found.ok_or_else(|| {
-                unknown(
-                    t::WHAT_ACTIVITY,
-                    id,
-                    docs.activities().map(|x| x.id.as_str()),
-                )
-            })?;
+            let found =
+                &a.documents.activities[live(&a.documents.activities, id, t::WHAT_ACTIVITY)?];
             print(&format!(
                 "{}{}\n",
                 activity_lines(found),
@@ -142,25 +178,12 @@ pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error
             ))
         }
         RegisterAction::Add { from, fields } => {
-            let template = match from {
-                Some(id) => Some(
-                    suggestions
-                        .activities
-                        .iter()
-                        .find(|s| s.id == *id)
-                        .ok_or_else(|| {
-                            unknown(
-                                t::WHAT_SUGGESTION,
-                                id,
-                                suggestions.activities.iter().map(|s| s.id.as_str()),
-                            )
-                        })?,
-                ),
-                None if fields.name.as_deref().is_none_or(|n| n.trim().is_empty()) => {
-                    return Err(FieldError::Empty(t::FIELD_ACTIVITY).into());
-                }
-                None => None,
-            };
+            let template = template(
+                &suggestions.activities,
+                from.as_ref(),
+                fields.name.as_deref(),
+                t::FIELD_ACTIVITY,
+            )?;
             let added = update_checked(global, &catalog, |assessment, now| {
                 let docs = &mut assessment.documents;
                 let mut activity = match template {
@@ -185,19 +208,9 @@ pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error
         }
         RegisterAction::Edit { id, fields } => {
             let edited = update_checked(global, &catalog, |assessment, now| {
-                let docs = &mut assessment.documents;
-                let known: Vec<String> = docs.activities().map(|x| x.id.clone()).collect();
-                let Some(activity) = docs
-                    .activities
-                    .iter_mut()
-                    .find(|x| x.id == *id && x.stamp.removed.is_none())
-                else {
-                    return Err(unknown(
-                        t::WHAT_ACTIVITY,
-                        id,
-                        known.iter().map(String::as_str),
-                    ));
-                };
+                let list = &mut assessment.documents.activities;
+                let at = live(list, id, t::WHAT_ACTIVITY)?;
+                let activity = &mut list[at];
                 if edit::apply_activity(activity, &fields.into(), now)? {
                     assessment.updated = now;
                 }
@@ -211,22 +224,10 @@ pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error
         }
         RegisterAction::Remove { id } => {
             let removed = update_checked(global, &catalog, |assessment, now| {
-                let docs = &mut assessment.documents;
-                let known: Vec<String> = docs.activities().map(|x| x.id.clone()).collect();
-                let Some(activity) = docs
-                    .activities
-                    .iter_mut()
-                    .find(|x| x.id == *id && x.stamp.removed.is_none())
-                else {
-                    return Err(unknown(
-                        t::WHAT_ACTIVITY,
-                        id,
-                        known.iter().map(String::as_str),
-                    ));
-                };
-                activity.stamp.removed = Some(now);
+                let list = &mut assessment.documents.activities;
+                let at = remove(list, id, t::WHAT_ACTIVITY, now)?;
                 assessment.updated = now;
-                Ok(activity.name.clone())
+                Ok(list[at].name.clone())
             })?;
             print(&t::record_removed(t::WHAT_ACTIVITY, &removed))
         }
@@ -280,44 +281,19 @@ pub(super) fn processors(global: &Config, args: &ProcessorArgs) -> Result<(), Er
             .collect();
         return print(&t::processor_list(&rows, &offered));
     };
-    let find_known = |docs: &Documents, id: &str| -> Result<usize, Error> {
-        docs.processors
-            .iter()
-            .position(|p| p.id == id && p.stamp.removed.is_none())
-            .ok_or_else(|| {
-                unknown(
-                    t::WHAT_PROCESSOR,
-                    id,
-                    docs.processors().map(|p| p.id.as_str()),
-                )
-            })
-    };
     match action {
         ProcessorAction::Show { id } => {
             let a = read_existing(&global.store(), &global.assessment, &catalog)?;
-            let p = &a.documents.processors[find_known(&a.documents, id)?];
+            let p = &a.documents.processors[live(&a.documents.processors, id, t::WHAT_PROCESSOR)?];
             print(&format!("{}{}\n", processor_lines(p), missing_processor(p)))
         }
         ProcessorAction::Add { from, fields } => {
-            let template = match from {
-                Some(id) => Some(
-                    suggestions
-                        .processors
-                        .iter()
-                        .find(|s| s.id == *id)
-                        .ok_or_else(|| {
-                            unknown(
-                                t::WHAT_SUGGESTION,
-                                id,
-                                suggestions.processors.iter().map(|s| s.id.as_str()),
-                            )
-                        })?,
-                ),
-                None if fields.name.as_deref().is_none_or(|n| n.trim().is_empty()) => {
-                    return Err(FieldError::Empty(t::FIELD_PROCESSOR).into());
-                }
-                None => None,
-            };
+            let template = template(
+                &suggestions.processors,
+                from.as_ref(),
+                fields.name.as_deref(),
+                t::FIELD_PROCESSOR,
+            )?;
             let added = update_checked(global, &catalog, |assessment, now| {
                 let docs = &mut assessment.documents;
                 let mut p = match template {
@@ -342,8 +318,9 @@ pub(super) fn processors(global: &Config, args: &ProcessorArgs) -> Result<(), Er
         }
         ProcessorAction::Edit { id, fields } => {
             let edited = update_checked(global, &catalog, |assessment, now| {
-                let at = find_known(&assessment.documents, id)?;
-                let p = &mut assessment.documents.processors[at];
+                let list = &mut assessment.documents.processors;
+                let at = live(list, id, t::WHAT_PROCESSOR)?;
+                let p = &mut list[at];
                 if edit::apply_processor(p, &fields.into(), now)? {
                     assessment.updated = now;
                 }
@@ -357,11 +334,10 @@ pub(super) fn processors(global: &Config, args: &ProcessorArgs) -> Result<(), Er
         }
         ProcessorAction::Remove { id } => {
             let removed = update_checked(global, &catalog, |assessment, now| {
-                let at = find_known(&assessment.documents, id)?;
-                let p = &mut assessment.documents.processors[at];
-                p.stamp.removed = Some(now);
+                let list = &mut assessment.documents.processors;
+                let at = remove(list, id, t::WHAT_PROCESSOR, now)?;
                 assessment.updated = now;
-                Ok(p.name.clone())
+                Ok(list[at].name.clone())
             })?;
             print(&t::record_removed(t::WHAT_PROCESSOR, &removed))
         }
@@ -438,18 +414,6 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
     let catalog = global.catalog()?;
     let tz = crate::clock::local_tz();
     let now = crate::clock::now();
-    let find_known = |docs: &Documents, id: &str| -> Result<usize, Error> {
-        docs.breaches
-            .iter()
-            .position(|b| b.id == id)
-            .ok_or_else(|| {
-                unknown(
-                    t::WHAT_BREACH,
-                    id,
-                    docs.breaches.iter().map(|b| b.id.as_str()),
-                )
-            })
-    };
     let Some(action) = &args.action else {
         let a = read_existing(&global.store(), &global.assessment, &catalog)?;
         if as_records(&args.out) {
@@ -461,7 +425,7 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
     match action {
         BreachAction::Show { id } => {
             let a = read_existing(&global.store(), &global.assessment, &catalog)?;
-            let b = &a.documents.breaches[find_known(&a.documents, id)?];
+            let b = &a.documents.breaches[live(&a.documents.breaches, id, t::WHAT_BREACH)?];
             let missing = t::missing_fields(&b.missing());
             print(&format!("{}{missing}\n", breach_lines(b, &tz, now)))
         }
@@ -496,7 +460,7 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
         }
         BreachAction::Edit { id, fields } => {
             let edited = update_checked(global, &catalog, |assessment, at| {
-                let i = find_known(&assessment.documents, id)?;
+                let i = live(&assessment.documents.breaches, id, t::WHAT_BREACH)?;
                 let b = &mut assessment.documents.breaches[i];
                 if edit::apply_breach(b, &fields.into(), &tz, at)? {
                     assessment.updated = at;
