@@ -714,6 +714,47 @@ fn the_documents_screen_offers_the_intakes_suggestions_and_adds_one_with_enter_a
 }
 
 #[test]
+fn the_processor_and_breach_forms_show_every_field_at_80x24() {
+    use crate::documents::DocumentKind;
+    use crate::tui::app::{DocRow, Overlay};
+    let rows = super::app::App::new(
+        Catalog::bundled(),
+        bakery_intake(),
+        "b",
+        crate::tui::theme::Theme::new(false),
+    )
+    .document_rows();
+    for (kind, labels, name) in [
+        (
+            DocumentKind::Processors,
+            &[crate::text::FIELD_PROCESSOR, crate::text::FIELD_CHECKED][..],
+            "documents_processor_form_80x24",
+        ),
+        (
+            DocumentKind::Breaches,
+            &[crate::text::FIELD_FOUND, crate::text::FIELD_EVALUATION][..],
+            "documents_breach_form_80x24",
+        ),
+    ] {
+        let at = rows
+            .iter()
+            .position(|r| *r == DocRow::Heading(kind))
+            .unwrap();
+        let mut events = chars("l");
+        events.extend(vec![key(KeyCode::Down); at]);
+        events.push(key(KeyCode::Enter));
+        let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
+        assert!(matches!(r.app.overlay, Overlay::Form(_)), "{kind:?}");
+        let screen = r.terminal.backend().to_string();
+        // The first and the last field are on screen, so every field in between is.
+        for label in labels {
+            assert!(screen.contains(label), "{label}:\n{screen}");
+        }
+        insta::assert_snapshot!(name, r.terminal.backend());
+    }
+}
+
+#[test]
 fn a_refused_value_keeps_the_document_form_open_on_its_field_and_saves_nothing() {
     use crate::tui::app::{DocRow, Overlay};
     // The register's heading: a new activity. Name it, then a basis that is not one of the six.
