@@ -496,6 +496,22 @@ fn the_documents_travel_in_the_bundle_byte_for_byte() {
         "--found",
         "2026-11-22",
     ]);
+    // A later edit, so the field history travels too.
+    let out = env
+        .pqs()
+        .env("PQS_NOW", "2026-11-24T10:00:00Z")
+        .args([
+            "register",
+            "-a",
+            "b",
+            "edit",
+            "bestellingen",
+            "--retention",
+            "2 jaar",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
     let first = env.work().join("b.pqs");
     let second = env.work().join("b2.pqs");
     env.ok(&["export", "-a", "b", "-o", first.to_str().unwrap()]);
@@ -506,6 +522,7 @@ fn the_documents_travel_in_the_bundle_byte_for_byte() {
         fs::read_to_string(&second).unwrap(),
     );
     assert!(a.contains("Bestellingen afhandelen") && a.contains("Mail aan verkeerde klant"));
+    assert!(a.contains("documents.activities.history]]"), "{a}");
     assert_eq!(a.replace("kopie", "b"), b.replace("kopie", "b"));
     assert!(
         env.ok(&["register", "-a", "kopie"])
