@@ -76,6 +76,14 @@ fn live<T: Record>(list: &[T], id: &str, what: &'static str) -> Result<usize, Er
         .ok_or_else(|| unknown(what, id, live().map(Record::id)))
 }
 
+/// `show`: the earlier values of a record, in local time.
+fn history_of<T: crate::documents::history::Fields>(record: &T) -> String {
+    t::record_history(
+        &crate::documents::history::earlier(record),
+        &crate::clock::local_tz(),
+    )
+}
+
 /// The suggestion `id`, or an error naming the ones there are.
 fn suggestion<'a, T>(list: &'a [Suggestion<T>], id: &str) -> Result<&'a Suggestion<T>, Error> {
     list.iter()
@@ -172,9 +180,10 @@ pub(super) fn register(global: &Config, args: &RegisterArgs) -> Result<(), Error
             let found =
                 &a.documents.activities[live(&a.documents.activities, id, t::WHAT_ACTIVITY)?];
             print(&format!(
-                "{}{}\n",
+                "{}{}\n{}",
                 activity_lines(found),
-                missing_activity(found)
+                missing_activity(found),
+                history_of(found)
             ))
         }
         RegisterAction::Add { from, fields } => {
@@ -285,7 +294,12 @@ pub(super) fn processors(global: &Config, args: &ProcessorArgs) -> Result<(), Er
         ProcessorAction::Show { id } => {
             let a = read_existing(&global.store(), &global.assessment, &catalog)?;
             let p = &a.documents.processors[live(&a.documents.processors, id, t::WHAT_PROCESSOR)?];
-            print(&format!("{}{}\n", processor_lines(p), missing_processor(p)))
+            print(&format!(
+                "{}{}\n{}",
+                processor_lines(p),
+                missing_processor(p),
+                history_of(p)
+            ))
         }
         ProcessorAction::Add { from, fields } => {
             let template = template(
@@ -427,7 +441,11 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
             let a = read_existing(&global.store(), &global.assessment, &catalog)?;
             let b = &a.documents.breaches[live(&a.documents.breaches, id, t::WHAT_BREACH)?];
             let missing = t::missing_fields(&b.missing());
-            print(&format!("{}{missing}\n", breach_lines(b, &tz, now)))
+            print(&format!(
+                "{}{missing}\n{}",
+                breach_lines(b, &tz, now),
+                history_of(b)
+            ))
         }
         BreachAction::Add { drill, fields } => {
             let Some(what) = fields.what.as_deref().filter(|w| !w.trim().is_empty()) else {

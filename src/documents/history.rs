@@ -84,6 +84,26 @@ pub fn changed_since<T: Fields>(record: &T, moment: Timestamp) -> Vec<FieldChang
         .collect()
 }
 
+/// Every change of the record, newest first: when, and per changed field its label and the value
+/// it had before (the fields in the record's order).
+pub fn earlier<T: Fields>(record: &T) -> Vec<(Timestamp, Vec<(&'static str, String)>)> {
+    let fields = record.fields();
+    record
+        .history()
+        .iter()
+        .rev()
+        .map(|revision| {
+            let old = fields
+                .iter()
+                .filter_map(|(key, label, _)| {
+                    revision.old.get(*key).map(|value| (*label, value.clone()))
+                })
+                .collect();
+            (revision.at, old)
+        })
+        .collect()
+}
+
 fn day(d: Option<jiff::civil::Date>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }

@@ -624,6 +624,30 @@ fn change_value(value: &str, tz: &jiff::tz::TimeZone) -> String {
     format!("\u{201e}{cut}\u{201d}")
 }
 
+/// `pqs register show` and the others: the earlier values of a record, newest change first, or
+/// nothing when it never changed.
+pub fn record_history(
+    changes: &[(jiff::Timestamp, Vec<(&'static str, String)>)],
+    tz: &jiff::tz::TimeZone,
+) -> String {
+    if changes.is_empty() {
+        return String::new();
+    }
+    let mut out = "Eerdere waarden:\n".to_owned();
+    for (at, fields) in changes {
+        let was: Vec<String> = fields
+            .iter()
+            .map(|(label, old)| format!("{} was {}", lower_first(label), change_value(old, tz)))
+            .collect();
+        out.push_str(&format!(
+            "  {}: {}\n",
+            super::date_time_long(*at, tz),
+            was.join("; ")
+        ));
+    }
+    out
+}
+
 /// What changed in one record's fields: "bewaartermijn „1 jaar” → „2 jaar”, doel leeg → „…”".
 fn field_changes(
     fields: &[crate::documents::history::FieldChange],

@@ -815,6 +815,16 @@ fn a_comparison_says_what_changed_in_the_documents_since_the_moment() {
         since_24.contains("(register: buiten de EER leeg → „geen”, bewaartermijn „Facturen en de administratie 7 jaar (fis…” → „2 jaar na de laatste bestelling”)"),
         "{since_24}"
     );
+    // `show` lists the earlier values, newest change first.
+    let shown = env.ok(&["register", "-a", "b", "show", "bestellingen"]);
+    let history = shown
+        .split("Eerdere waarden:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(
+        history.starts_with("  27 november 2026 10:00: bewaartermijn was „1 jaar”\n  25 november 2026 10:00: buiten de EER was leeg; bewaartermijn was „Facturen"),
+        "{shown}"
+    );
     // The file keeps the old values with the moment of each change.
     let stored = fs::read_to_string(env.assessment("b")).unwrap();
     assert_eq!(
