@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use super::action::IntakeKey;
 use super::app::{App, Mode, Overlay, Tone};
 use super::form::{Form, FormValue};
-use super::update::Effect;
+use super::update::{Effect, committed};
 use crate::checklist::Value;
 use crate::text as t;
 
@@ -120,11 +120,8 @@ pub fn open_document(app: &mut App, now: Timestamp) -> Option<Effect> {
                 DocumentKind::Breaches => return None,
             };
             app.assessment.updated = now;
-            app.touch("documents");
-            app.refresh();
-            app.message = Some((Tone::Info, t::SUGGESTION_ADDED.into()));
             app.overlay = Overlay::Form(Box::new(form));
-            return Some(Effect::Save);
+            return committed(app, "documents", t::SUGGESTION_ADDED.into());
         }
     };
     app.overlay = Overlay::Form(Box::new(form));
@@ -252,10 +249,7 @@ pub fn save_form(app: &mut App, mut form: Box<Form>, now: Timestamp) -> Option<E
             if !changed {
                 return None;
             }
-            app.touch("details");
-            app.refresh();
-            app.message = Some((Tone::Info, t::DETAILS_SAVED.into()));
-            Some(Effect::Save)
+            committed(app, "details", t::DETAILS_SAVED.into())
         }
         Ok(
             value @ (FormValue::Activity(..)
@@ -284,10 +278,7 @@ pub fn save_form(app: &mut App, mut form: Box<Form>, now: Timestamp) -> Option<E
             if !app.assessment.set_plan(&id, entry, now) {
                 return None;
             }
-            app.touch(format!("plan.{id}"));
-            app.refresh();
-            app.message = Some((Tone::Info, t::PLAN_SAVED.into()));
-            Some(Effect::Save)
+            committed(app, format!("plan.{id}"), t::PLAN_SAVED.into())
         }
     }
 }
@@ -313,10 +304,7 @@ fn save_document(
         Ok(None) => None,
         Ok(Some(name)) => {
             app.assessment.updated = now;
-            app.touch("documents");
-            app.refresh();
-            app.message = Some((Tone::Info, t::document_saved(&name)));
-            Some(Effect::Save)
+            committed(app, "documents", t::document_saved(&name))
         }
     }
 }
@@ -329,13 +317,11 @@ pub fn confirm_answer(app: &mut App, now: Timestamp) -> Option<Effect> {
         app.message = Some((Tone::Info, t::NOTHING_TO_CONFIRM.into()));
         return None;
     }
-    app.touch(id);
-    app.refresh();
-    app.message = Some((Tone::Info, t::ANSWER_CONFIRMED.into()));
+    let effect = committed(app, id, t::ANSWER_CONFIRMED.into());
     if app.mode == Mode::Guided
         && let Some(next) = app.next_open(app.cursor + 1)
     {
         app.cursor = next;
     }
-    Some(Effect::Save)
+    effect
 }

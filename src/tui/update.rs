@@ -21,6 +21,15 @@ pub enum Effect {
     Export(std::path::PathBuf),
 }
 
+/// A change made: recorded for this session under `id` (forgetting that drops it from the session
+/// record), scores and plan brought up to date, `message` in the status line, and a save asked for.
+pub(super) fn committed(app: &mut App, id: impl Into<String>, message: String) -> Option<Effect> {
+    app.touch(id);
+    app.refresh();
+    app.message = Some((Tone::Info, message));
+    Some(Effect::Save)
+}
+
 /// Applies one action.
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
     app.now = now;
@@ -126,26 +135,18 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             let (id, fingerprint) = (item.id.clone(), item.fingerprint());
             app.assessment
                 .set_status(&id, Some(status), Some(&fingerprint), now);
-            app.touch(id);
-            app.refresh();
-            app.message = Some((
-                Tone::Info,
-                t::answered_message(t::status_label(Some(status))),
-            ));
+            let effect = committed(app, id, t::answered_message(t::status_label(Some(status))));
             if app.mode == Mode::Guided {
                 advance_guided(app);
             }
-            Some(Effect::Save)
+            effect
         }
         Action::Clear => {
             let id = app.current()?.1.id.clone();
             if !app.assessment.set_status(&id, None, None, now) {
                 return None;
             }
-            app.touch(id);
-            app.refresh();
-            app.message = Some((Tone::Info, t::CLEARED.into()));
-            Some(Effect::Save)
+            committed(app, id, t::CLEARED.into())
         }
         Action::EditNote => {
             let note = app.assessment.note(&app.current()?.1.id);
@@ -265,10 +266,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             if !app.assessment.set_note(&id, &text, now) {
                 return None;
             }
-            app.touch(id);
-            app.refresh();
-            app.message = Some((Tone::Info, t::NOTE_SAVED.into()));
-            Some(Effect::Save)
+            committed(app, id, t::NOTE_SAVED.into())
         }
         Action::Next | Action::Previous if app.mode == Mode::Intake => {
             edit::move_intake(app, action == Action::Next);
