@@ -598,6 +598,10 @@ pub const DOC_ABOUT_PROCESSORS: &str = "Verwerkers (art. 28 AVG): bedrijven die 
 pub const DOC_ABOUT_BREACHES: &str = "Het datalekregister (art. 33 AVG): elk datalek blijft erin, ook als je het niet hoefde te melden. Enter: een datalek vastleggen; de termijn van 72 uur loopt vanaf het moment van ontdekken.";
 /// Below the list: a suggestion.
 pub const DOC_ABOUT_SUGGESTED: &str = "Een voorstel uit je intake, met standaardteksten. Enter voegt het toe en opent het: kijk alles na en vul aan wat ontbreekt.";
+/// The documents screen's last row: the draft privacy statement.
+pub const DOC_STATEMENT: &str = "Privacyverklaring (concept)";
+/// Below the list: the draft privacy statement.
+pub const DOC_ABOUT_STATEMENT: &str = "Een concept van je privacyverklaring, gemaakt uit je gegevens (g), het register, de verwerkers en de intake. Enter (of e): schrijf het als HTML, met de rapporten en deze documenten, naar een map. Lees het na voordat je het publiceert.";
 /// Below the list: a drill.
 pub const DOC_ABOUT_DRILL: &str = "Een oefening staat apart van echte datalekken. Enter: begin een oefening; leg daarna in de evaluatie vast wat goed ging en wat beter kan.";
 /// Below the list: a record.

@@ -46,6 +46,8 @@ pub enum DocRow {
     Suggested(crate::documents::DocumentKind, String),
     /// Start a drill.
     NewDrill,
+    /// The draft privacy statement: Enter writes it, with the reports and documents (as `e`).
+    Statement,
 }
 
 /// What lies on top of the main screen.
@@ -521,6 +523,7 @@ impl App {
         rows.push(DocRow::Heading(DocumentKind::Breaches));
         rows.extend((0..docs.breaches.len()).map(DocRow::Breach));
         rows.push(DocRow::NewDrill);
+        rows.push(DocRow::Statement);
         rows
     }
 

@@ -87,6 +87,7 @@ pub fn open_document(app: &mut App, now: Timestamp) -> Option<Effect> {
         DocRow::Heading(DocumentKind::Processors) => Form::processor(None, None),
         DocRow::Heading(DocumentKind::Breaches) => Form::breach(None, false, None, &app.tz),
         DocRow::NewDrill => Form::breach(None, true, None, &app.tz),
+        DocRow::Statement => return super::update::update(app, super::action::Action::Export, now),
         DocRow::Activity(i) => Form::activity(Some(i), docs.activities.get(i)),
         DocRow::Processor(i) => Form::processor(Some(i), docs.processors.get(i)),
         DocRow::Breach(i) => {

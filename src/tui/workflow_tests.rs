@@ -818,9 +818,13 @@ fn a_drill_walks_the_breach_steps_with_the_clock_and_records_who_did_what_when()
         crate::tui::theme::Theme::new(false),
     )
     .document_rows();
-    // The last row starts a drill: only the start (now) and the scenario are asked.
+    // "+ oefening" starts a drill: only the start (now) and the scenario are asked.
     let mut start = chars("l");
-    start.extend(vec![key(KeyCode::Down); rows.len() - 1]);
+    let drill_row = rows
+        .iter()
+        .position(|r| *r == super::app::DocRow::NewDrill)
+        .unwrap();
+    start.extend(vec![key(KeyCode::Down); drill_row]);
     start.push(key(KeyCode::Enter));
     start.extend(chars("Mail aan de verkeerde klant"));
     start.push(key(KeyCode::Enter));
@@ -904,6 +908,40 @@ fn open_first_breach(a: &Assessment) -> Vec<ratatui::crossterm::event::Event> {
     events.extend(vec![key(KeyCode::Down); at]);
     events.push(key(KeyCode::Enter));
     events
+}
+
+#[test]
+fn the_documents_screen_ends_with_the_draft_statement_whose_enter_asks_where_to_write_it() {
+    use crate::tui::app::Overlay;
+    let rows = super::app::App::new(
+        Catalog::bundled(),
+        bakery_intake(),
+        "b",
+        crate::tui::theme::Theme::new(false),
+    )
+    .document_rows();
+    assert_eq!(rows.last(), Some(&super::app::DocRow::Statement));
+    let mut events = chars("l");
+    events.extend(vec![key(KeyCode::Down); rows.len() - 1]);
+    let r = drive(
+        bakery_intake(),
+        (80, 24),
+        events.clone(),
+        Recorder::default(),
+    );
+    let screen = r.terminal.backend().to_string();
+    assert!(screen.contains("Privacyverklaring (concept)"), "{screen}");
+    assert!(
+        screen.contains("Enter (of e): schrijf het als HTML"),
+        "{screen}"
+    );
+    events.push(key(KeyCode::Enter));
+    let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
+    assert!(
+        matches!(r.app.overlay, Overlay::Export(_)),
+        "{:?}",
+        r.app.overlay
+    );
 }
 
 #[test]

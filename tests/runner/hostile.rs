@@ -359,10 +359,15 @@ fn no_tui_cell_holds_a_control_or_bidi_character() {
         ],
         vec![press(KeyCode::Char('p'))],
     ];
-    // The drill (the last breach, above "+ oefening"): its screen, a done step, the step form.
+    // The drill (the last breach, above "+ oefening" and the statement): its screen, a done step,
+    // the step form.
     let drill: Vec<Event> = std::iter::once(press(KeyCode::Char('l')))
         .chain(std::iter::repeat_n(press(KeyCode::Down), 30))
-        .chain([press(KeyCode::Up), press(KeyCode::Enter)])
+        .chain([
+            press(KeyCode::Up),
+            press(KeyCode::Up),
+            press(KeyCode::Enter),
+        ])
         .collect();
     let mut scripts = scripts;
     let drills_from = scripts.len();

@@ -82,6 +82,7 @@ fn row_text(app: &App, row: &DocRow) -> (String, bool) {
             (t::doc_row_suggested(&name.unwrap_or_default()), false)
         }
         DocRow::NewDrill => (t::DOC_NEW_DRILL.to_owned(), false),
+        DocRow::Statement => (t::DOC_STATEMENT.to_owned(), false),
     }
 }
 
@@ -93,6 +94,7 @@ fn about(row: &DocRow) -> &'static str {
         DocRow::Heading(DocumentKind::Breaches) => t::DOC_ABOUT_BREACHES,
         DocRow::Suggested(..) => t::DOC_ABOUT_SUGGESTED,
         DocRow::NewDrill => t::DOC_ABOUT_DRILL,
+        DocRow::Statement => t::DOC_ABOUT_STATEMENT,
         DocRow::Activity(_) | DocRow::Processor(_) | DocRow::Breach(_) => t::DOC_ABOUT_RECORD,
     }
 }
@@ -118,15 +120,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .take(visible)
         .map(|(i, row)| {
             let (text, attention) = row_text(app, row);
-            // Records and suggestions stand under their document's heading.
-            let text = if matches!(row, DocRow::Heading(_)) {
+            // Records and suggestions stand under their document's heading; the statement is one itself.
+            let text = if matches!(row, DocRow::Heading(_) | DocRow::Statement) {
                 cut(&text, width)
             } else {
                 format!("  {}", cut(&text, width.saturating_sub(2)))
             };
             let style = if i == app.documents_cursor {
                 theme.selected()
-            } else if matches!(row, DocRow::Heading(_)) {
+            } else if matches!(row, DocRow::Heading(_) | DocRow::Statement) {
                 theme.label()
             } else if matches!(row, DocRow::Suggested(..) | DocRow::NewDrill) {
                 theme.dim()
