@@ -108,6 +108,7 @@ pub fn action_label(action: &crate::tui::action::Action) -> &'static str {
         A::IntakeAnswer(IntakeKey::Choice(_)) => "kies",
         A::NextField => "volgend veld",
         A::SaveForm => "opslaan",
+        A::CloseForm => "sluiten",
         A::OpenAssessment => "openen",
         A::NewAssessment => "nieuwe beoordeling",
         A::RenameAssessment => "naam wijzigen",

@@ -67,6 +67,11 @@ pub const FIELD_AGREED_ACTION: &str = "Afgesproken actie";
 /// A KvK number that is not 8 digits.
 pub const BAD_KVK: &str =
     "Een KvK-nummer heeft 8 cijfers. Laat het veld leeg als je het niet weet.";
+/// After a refused value, when the form was closed with Esc.
+pub const FORM_ESC_AGAIN: &str = "Esc nog eens: sluiten zonder op te slaan.";
+/// A form closed with a refused value.
+pub const FORM_NOT_SAVED: &str =
+    "Niet opgeslagen: het formulier is gesloten zonder de wijzigingen.";
 /// An e-mail address that cannot be one.
 pub const BAD_EMAIL: &str =
     "Schrijf een e-mailadres zoals privacy@bakkerij.nl, of laat het veld leeg.";

@@ -86,6 +86,8 @@ pub enum Action {
     OpenDocuments,
     /// Documents screen: edit the selected record, add a suggested one, or start a new one.
     EditDocument,
+    /// A form: close it; what was typed is saved, unless nothing was or it is refused twice.
+    CloseForm,
     /// Documents screen: remove the selected activity or processor (after a question).
     RemoveDocument,
     /// Drill screen: the selected step done (who, what), or the evaluation.

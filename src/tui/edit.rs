@@ -229,6 +229,29 @@ fn apply_document(
     Ok(Some(name))
 }
 
+/// Esc on a form: closed at once when nothing was typed; otherwise saved as with Enter (nothing
+/// typed is lost). A refused value keeps it open and says that a second Esc closes it without
+/// saving; that second Esc, with the same problem, does.
+pub fn close_form(app: &mut App, form: Box<Form>, now: Timestamp) -> Option<Effect> {
+    if !form.changed() {
+        return None;
+    }
+    let refused_before = form.error.clone();
+    let effect = save_form(app, form, now);
+    if let Overlay::Form(open) = &mut app.overlay
+        && let Some(error) = &open.error
+    {
+        let asked = format!("{error} {}", t::FORM_ESC_AGAIN);
+        if refused_before.as_deref() == Some(asked.as_str()) {
+            app.overlay = Overlay::None;
+            app.message = Some((Tone::Info, t::FORM_NOT_SAVED.into()));
+            return None;
+        }
+        open.error = Some(asked);
+    }
+    effect
+}
+
 /// Saves a form when its input is valid; otherwise keeps it open with the problem shown.
 pub fn save_form(app: &mut App, mut form: Box<Form>, now: Timestamp) -> Option<Effect> {
     match form.parse() {

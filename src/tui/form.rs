@@ -29,6 +29,8 @@ pub struct Field {
     pub label: &'static str,
     /// The text typed so far (one line).
     pub input: TextArea<'static>,
+    /// The text it had when the form opened.
+    pub initial: String,
 }
 
 /// The state of an open form.
@@ -64,7 +66,11 @@ pub enum FormValue {
 fn field(label: &'static str, value: &str) -> Field {
     let mut input = TextArea::from([value.to_owned()]);
     input.move_cursor(CursorMove::End);
-    Field { label, input }
+    Field {
+        label,
+        input,
+        initial: value.to_owned(),
+    }
 }
 
 impl Form {
@@ -124,8 +130,9 @@ impl Form {
                 field(t::FIELD_INTEREST, &v(|a| a.interest.clone())),
                 field(t::FIELD_PEOPLE, &v(|a| a.people.clone())),
                 field(t::FIELD_DATA, &v(|a| a.data.clone())),
-                field(t::FIELD_SPECIAL, &v(|a| t::yes_no(a.special).to_owned())),
-                field(t::FIELD_CRIMINAL, &v(|a| t::yes_no(a.criminal).to_owned())),
+                // A new activity starts at "nee": the form never refuses what it filled in.
+                field(t::FIELD_SPECIAL, t::yes_no(a.is_some_and(|a| a.special))),
+                field(t::FIELD_CRIMINAL, t::yes_no(a.is_some_and(|a| a.criminal))),
                 field(t::FIELD_RECIPIENTS, &v(|a| a.recipients.clone())),
                 field(t::FIELD_TRANSFERS, &v(|a| a.transfers.clone())),
                 field(t::FIELD_RETENTION, &v(|a| a.retention.clone())),
@@ -244,6 +251,13 @@ impl Form {
     pub fn value(&self, i: usize) -> String {
         let text = self.fields.get(i).map(|f| f.input.lines().concat());
         crate::sanitize::input_line(&text.unwrap_or_default())
+    }
+
+    /// Whether anything was typed since the form opened.
+    pub fn changed(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| f.input.lines().concat() != f.initial)
     }
 
     /// Moves the focus `by` fields, wrapping around.

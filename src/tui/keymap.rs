@@ -349,7 +349,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     key(Scope::Prompt, KeyCode::Esc, Action::Cancel, true),
     key(Scope::Form, KeyCode::Enter, Action::SaveForm, true),
-    key(Scope::Form, KeyCode::Esc, Action::SaveForm, false),
+    key(Scope::Form, KeyCode::Esc, Action::CloseForm, true),
     key(Scope::Form, KeyCode::Tab, Action::NextField, true),
     key(Scope::Form, KeyCode::Down, Action::NextField, false),
     key(Scope::Form, KeyCode::BackTab, Action::PreviousField, false),

@@ -351,6 +351,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 None
             }
         },
+        Action::CloseForm => match std::mem::take(&mut app.overlay) {
+            Overlay::Form(form) => edit::close_form(app, form, now),
+            other => {
+                app.overlay = other;
+                None
+            }
+        },
         Action::NextField | Action::PreviousField => {
             if let Overlay::Form(form) = &mut app.overlay {
                 form.move_focus(action == Action::NextField);

@@ -714,6 +714,63 @@ fn the_documents_screen_offers_the_intakes_suggestions_and_adds_one_with_enter_a
 }
 
 #[test]
+fn esc_closes_an_untouched_form_saves_a_changed_one_and_leaves_a_refused_one_on_a_second_esc() {
+    use crate::tui::app::Overlay;
+    // The register's heading, Enter: a new, empty activity form. Esc: closed, nothing added.
+    let mut events = chars("l");
+    events.push(key(KeyCode::Enter));
+    events.push(key(KeyCode::Esc));
+    let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
+    assert!(
+        matches!(r.app.overlay, Overlay::None),
+        "{:?}",
+        r.app.overlay
+    );
+    assert!(r.app.assessment.documents.is_empty());
+    assert!(r.store.saved.is_empty());
+    // A name typed: Esc saves it (nothing typed is lost).
+    let mut events = chars("l");
+    events.push(key(KeyCode::Enter));
+    events.extend(chars("Sollicitaties"));
+    events.push(key(KeyCode::Esc));
+    let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
+    assert!(matches!(r.app.overlay, Overlay::None));
+    assert_eq!(
+        r.app.assessment.documents.activities[0].name,
+        "Sollicitaties"
+    );
+    // A refused value: the first Esc keeps the form open and says what a second one does.
+    let mut events = chars("l");
+    events.push(key(KeyCode::Enter));
+    events.extend(chars("Sollicitaties"));
+    events.extend([key(KeyCode::Tab), key(KeyCode::Tab)]);
+    events.extend(chars("omdat het moet"));
+    events.push(key(KeyCode::Esc));
+    let r = drive(
+        bakery_intake(),
+        (80, 24),
+        events.clone(),
+        Recorder::default(),
+    );
+    let Overlay::Form(form) = &r.app.overlay else {
+        panic!("open: {:?}", r.app.overlay);
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap_or("")
+            .ends_with(crate::text::FORM_ESC_AGAIN),
+        "{:?}",
+        form.error
+    );
+    events.push(key(KeyCode::Esc));
+    let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
+    assert!(matches!(r.app.overlay, Overlay::None));
+    assert!(r.app.assessment.documents.is_empty());
+    assert!(r.terminal.backend().to_string().contains("Niet opgeslagen"));
+}
+
+#[test]
 fn the_processor_and_breach_forms_show_every_field_at_80x24() {
     use crate::documents::DocumentKind;
     use crate::tui::app::{DocRow, Overlay};
