@@ -226,7 +226,7 @@ pub enum Command {
         disable_help_subcommand = true,
         subcommand_help_heading = "Opdrachten",
         subcommand_value_name = "OPDRACHT",
-        override_usage = "pqs datalek [-a NAAM] [show ID | add [--drill] --what TEKST [VELDEN] | edit ID [VELDEN]]",
+        override_usage = "pqs datalek [-a NAAM] [show ID | add [--drill] --what TEKST [VELDEN] | edit ID [VELDEN] | remove ID]",
         after_help = "Elk datalek blijft in het register, ook als je het niet hoefde te melden (art. 33 lid 5 AVG). Vanaf het moment van ontdekken loopt de termijn van 72 uur om het bij de Autoriteit Persoonsgegevens te melden."
     )]
     Datalek(super::documents_args::BreachArgs),

@@ -495,5 +495,18 @@ pub(super) fn breaches(global: &Config, args: &BreachArgs) -> Result<(), Error> 
                 t::breach_state(&edited, now, &tz)
             ))
         }
+        BreachAction::Remove { id } => {
+            let removed = update_checked(global, &catalog, |assessment, at| {
+                let list = &mut assessment.documents.breaches;
+                let i = live(list, id, t::WHAT_BREACH)?;
+                if !list[i].drill {
+                    return Err(FieldError::Conflict(t::BREACH_STAYS_CLI).into());
+                }
+                list[i].stamp.removed = Some(at);
+                assessment.updated = at;
+                Ok(list[i].what.clone())
+            })?;
+            print(&t::record_removed(t::WHAT_DRILL, &removed))
+        }
     }
 }

@@ -234,6 +234,12 @@ pub enum BreachAction {
         #[command(flatten)]
         fields: BreachFields,
     },
+    /// Haal een oefening weg (een echt datalek blijft altijd in het register, art. 33 lid 5 AVG)
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    Remove {
+        /// De id van de oefening
+        id: String,
+    },
 }
 
 /// The fields of a breach on the command line.

@@ -107,6 +107,56 @@ pub fn elapsed(drill: &Breach, now: Timestamp) -> SignedDuration {
     SignedDuration::from_mins(minutes)
 }
 
+/// Records `step` done in `drill`: the first time as a new step at `now`; again, the record it
+/// has is corrected (who and what, when given), keeping its time. Returns whether anything changed.
+pub fn record(
+    drill: &mut Breach,
+    step: &ScriptStep,
+    who: &str,
+    what: &str,
+    now: Timestamp,
+) -> bool {
+    let made = done(step, who, what, now);
+    match drill.steps.iter_mut().rev().find(|s| s.step == step.id) {
+        None => {
+            drill.steps.push(made);
+            true
+        }
+        Some(kept) => {
+            let who = if who.trim().is_empty() {
+                kept.who.clone()
+            } else {
+                made.who
+            };
+            let what = if what.trim().is_empty() {
+                kept.what.clone()
+            } else {
+                made.what
+            };
+            let changed = kept.who != who || kept.what != what;
+            kept.who = who;
+            kept.what = what;
+            changed
+        }
+    }
+}
+
+/// When a drill ended: at its evaluation, the last step done (or when the evaluation was
+/// written, without steps); `None` while it runs.
+pub fn ended(drill: &Breach) -> Option<Timestamp> {
+    if drill.evaluation.trim().is_empty() {
+        return None;
+    }
+    Some(
+        drill
+            .steps
+            .iter()
+            .map(|s| s.at)
+            .max()
+            .unwrap_or(drill.stamp.updated),
+    )
+}
+
 /// A step done at `now`: the script step, who did it and what was done (the step's title when
 /// nothing is typed). Stored as typed, one line each.
 pub fn done(step: &ScriptStep, who: &str, what: &str, now: Timestamp) -> Step {

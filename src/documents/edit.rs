@@ -267,15 +267,27 @@ pub fn apply_breach(
     now: Timestamp,
 ) -> Result<bool, FieldError> {
     let before = b.clone();
+    // A moment is typed to the minute: the same minute keeps the seconds stored (a form shows the
+    // minute and gives it back unchanged).
+    let same_minute = |kept: Option<Timestamp>, typed: Timestamp| match kept {
+        Some(kept) if kept.as_second().div_euclid(60) == typed.as_second().div_euclid(60) => kept,
+        _ => typed,
+    };
     if let Some(found) = &f.found {
-        b.found = moment(t::FIELD_FOUND, found, tz, now)?;
+        b.found = same_minute(Some(b.found), moment(t::FIELD_FOUND, found, tz, now)?);
     }
     if let Some(at) = &f.reported {
-        b.reported = Some(moment(t::FIELD_REPORTED_AT, at, tz, now)?);
+        b.reported = Some(same_minute(
+            b.reported,
+            moment(t::FIELD_REPORTED_AT, at, tz, now)?,
+        ));
         b.not_reported_because.clear();
     }
     if let Some(at) = &f.informed {
-        b.informed = Some(moment(t::FIELD_INFORMED_AT, at, tz, now)?);
+        b.informed = Some(same_minute(
+            b.informed,
+            moment(t::FIELD_INFORMED_AT, at, tz, now)?,
+        ));
         b.not_informed_because.clear();
     }
     if let Some(reason) = &f.not_reported {
@@ -343,8 +355,7 @@ pub fn apply_breach(
                 ),
             })?;
         let (who, what) = typed.split_once(':').unwrap_or(("", typed));
-        b.steps
-            .push(crate::documents::drill::done(step, who, what, now));
+        crate::documents::drill::record(b, step, who, what, now);
     }
     b.check()?;
     Ok(super::history::record(&before, b, now))

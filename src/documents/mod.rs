@@ -85,9 +85,11 @@ impl Documents {
         self.breaches.iter().filter(|b| !b.drill)
     }
 
-    /// The drills, oldest first.
+    /// The drills, oldest first (a removed one left out: a drill is not an incident, so it may go).
     pub fn drills(&self) -> impl Iterator<Item = &Breach> + Clone {
-        self.breaches.iter().filter(|b| b.drill)
+        self.breaches
+            .iter()
+            .filter(|b| b.drill && b.stamp.removed.is_none())
     }
 
     /// The documents after two processes changed them from `base`: per record (by id) the side
@@ -489,14 +491,15 @@ impl Documents {
             }
             DocumentKind::Breaches => {
                 let mut out = Vec::new();
-                for b in &self.breaches {
-                    if !b.drill && b.open(now) {
+                // A drill is practice: what it lacks shows on its own screen, not in the plan.
+                for b in self.incidents() {
+                    if b.open(now) {
                         out.push(DocGap::Clock(b.id.clone(), b.clock(now)));
                     }
                     let missing: Vec<&'static str> = b
                         .missing()
                         .into_iter()
-                        .filter(|m| *m != crate::text::FIELD_REPORTED || b.drill)
+                        .filter(|m| *m != crate::text::FIELD_REPORTED)
                         .collect();
                     if !missing.is_empty() {
                         out.push(DocGap::BreachIncomplete(b.id.clone(), missing));

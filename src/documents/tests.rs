@@ -511,3 +511,79 @@ fn a_drill_step_changes_the_stamp_but_no_field() {
     assert!(b.history.is_empty());
     assert_eq!(b.stamp.updated, later);
 }
+
+#[test]
+fn a_drill_step_done_again_corrects_its_record_and_keeps_its_time() {
+    let script = drill::Script::bundled();
+    let tz = amsterdam();
+    let start = at("2026-12-01T09:00:00Z");
+    let mut b = Breach::new(start, "Oefening", true, start, &tz, [].into_iter());
+    let first = at("2026-12-01T09:05:00Z");
+    assert!(drill::record(
+        &mut b,
+        &script.steps[0],
+        "Anne",
+        "Gemeld bij Eva",
+        first
+    ));
+    // The same again: no change. Only a new who: corrected, time and what kept.
+    let later = at("2026-12-01T09:30:00Z");
+    assert!(!drill::record(
+        &mut b,
+        &script.steps[0],
+        "Anne",
+        "Gemeld bij Eva",
+        later
+    ));
+    assert!(drill::record(&mut b, &script.steps[0], "Bram", "", later));
+    assert_eq!(b.steps.len(), 1);
+    assert_eq!(
+        (
+            b.steps[0].who.as_str(),
+            b.steps[0].what.as_str(),
+            b.steps[0].at
+        ),
+        ("Bram", "Gemeld bij Eva", first)
+    );
+    // Running until the evaluation; then it ended at the last step.
+    assert_eq!(drill::ended(&b), None);
+    b.evaluation = "Ging goed".into();
+    assert_eq!(drill::ended(&b), Some(first));
+}
+
+#[test]
+fn a_drill_is_not_in_the_plan_and_a_removed_drill_is_not_listed() {
+    let tz = amsterdam();
+    let now = at("2026-12-01T09:00:00Z");
+    let mut docs = Documents::default();
+    docs.breaches
+        .push(Breach::new(now, "Oefening", true, now, &tz, [].into_iter()));
+    assert!(
+        docs.gaps(DocumentKind::Breaches, now, 0).is_empty(),
+        "practice is no gap"
+    );
+    assert_eq!(docs.drills().count(), 1);
+    docs.breaches[0].stamp.removed = Some(now);
+    assert_eq!(docs.drills().count(), 0);
+}
+
+#[test]
+fn a_moment_given_back_to_the_minute_keeps_its_seconds() {
+    let tz = TimeZone::UTC;
+    let found = at("2026-12-01T09:25:34Z");
+    let now = at("2026-12-01T12:00:00Z");
+    let mut b = Breach::new(found, "Lek", false, found, &tz, [].into_iter());
+    let same = edit::BreachEdit {
+        found: Some("2026-12-01 09:25".into()),
+        what: Some("Lek".into()),
+        ..Default::default()
+    };
+    assert!(!edit::apply_breach(&mut b, &same, &tz, now).unwrap());
+    assert_eq!(b.found, found);
+    let other = edit::BreachEdit {
+        found: Some("2026-12-01 09:26".into()),
+        ..Default::default()
+    };
+    assert!(edit::apply_breach(&mut b, &other, &tz, now).unwrap());
+    assert_eq!(b.found, at("2026-12-01T09:26:00Z"));
+}

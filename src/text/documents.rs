@@ -105,6 +105,8 @@ pub const WHAT_ACTIVITY: &str = "verwerking";
 pub const WHAT_PROCESSOR: &str = "verwerker";
 /// A record kind in messages.
 pub const WHAT_BREACH: &str = "datalek";
+/// A drill, in messages.
+pub const WHAT_DRILL: &str = "oefening";
 /// A record kind in messages.
 pub const WHAT_SUGGESTION: &str = "voorstel";
 
@@ -727,8 +729,9 @@ pub fn remove_question(name: &str) -> String {
     )
 }
 /// `x` on a breach: it stays.
-pub const BREACH_STAYS: &str =
-    "Een datalek blijft in het register, ook als je het niet hoefde te melden (art. 33 lid 5 AVG).";
+pub const BREACH_STAYS: &str = "Een datalek blijft in het register, ook als je het niet hoefde te melden (art. 33 lid 5 AVG). Alleen een oefening kan weg.";
+/// `pqs datalek remove` of a real incident.
+pub const BREACH_STAYS_CLI: &str = "een echt datalek blijft in het register, ook als je het niet hoefde te melden (art. 33 lid 5 AVG); alleen een oefening kan weg";
 
 /// "A", "A en B", "A, B en C".
 pub fn and_list(items: &[String]) -> String {
@@ -756,9 +759,10 @@ pub const DRILL_EVALUATION_TODO: &str =
 /// The evaluation filled in.
 pub const DRILL_EVALUATION_DONE: &str = "Evaluatie ingevuld. Enter: bekijken of wijzigen.";
 
-/// The drill screen's title, with how long the drill runs.
-pub fn drill_title(id: &str, elapsed: jiff::SignedDuration) -> String {
-    format!(" Oefening datalek {id} · loopt {} ", minutes(elapsed))
+/// The drill screen's title, with how long the drill runs (or took, once it is evaluated).
+pub fn drill_title(id: &str, elapsed: jiff::SignedDuration, ended: bool) -> String {
+    let verb = if ended { "klaar na" } else { "loopt" };
+    format!(" Oefening datalek {id} · {verb} {} ", minutes(elapsed))
 }
 
 /// A length of time in whole minutes: "12 min", "1 uur 5 min", "3 uur".

@@ -521,7 +521,13 @@ impl App {
                 .map(|s| DocRow::Suggested(DocumentKind::Processors, s.id.clone())),
         );
         rows.push(DocRow::Heading(DocumentKind::Breaches));
-        rows.extend((0..docs.breaches.len()).map(DocRow::Breach));
+        rows.extend(
+            docs.breaches
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.stamp.removed.is_none())
+                .map(|(i, _)| DocRow::Breach(i)),
+        );
         rows.push(DocRow::NewDrill);
         rows.push(DocRow::Statement);
         rows

@@ -146,13 +146,19 @@ pub fn open_drill_step(app: &mut App) -> Option<Effect> {
     let script = crate::documents::drill::Script::bundled();
     let b = app.assessment.documents.breaches.get(app.drill)?;
     let form = if app.drill_cursor < script.steps.len() {
-        // Who: whoever did the last step, or the contact person.
-        let who = b
-            .steps
-            .last()
-            .map_or(app.assessment.details.contact.as_str(), |s| s.who.as_str());
-        let title = &script.steps[app.drill_cursor].title;
-        Form::drill_step(app.drill, app.drill_cursor, who, title)
+        match script.progress(b)[app.drill_cursor].1 {
+            // Done: what was recorded, to correct.
+            Some(done) => Form::drill_step(app.drill, app.drill_cursor, &done.who, &done.what),
+            None => {
+                // Who: whoever did the last step, or the contact person.
+                let who = b
+                    .steps
+                    .last()
+                    .map_or(app.assessment.details.contact.as_str(), |s| s.who.as_str());
+                let title = &script.steps[app.drill_cursor].title;
+                Form::drill_step(app.drill, app.drill_cursor, who, title)
+            }
+        }
     } else {
         let mut form = Form::breach(Some(app.drill), true, Some(b), &app.tz);
         form.focus = form.field_labelled(t::FIELD_EVALUATION).unwrap_or(0);
@@ -219,8 +225,9 @@ fn apply_document(
             let (Some(b), Some(step)) = (docs.breaches.get_mut(at), script.steps.get(step)) else {
                 return Ok(None);
             };
-            b.steps
-                .push(crate::documents::drill::done(step, &who, &what, now));
+            if !crate::documents::drill::record(b, step, &who, &what, now) {
+                return Ok(None);
+            }
             b.stamp.updated = now;
             b.id.clone()
         }

@@ -79,6 +79,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             let name = match &row {
                 DocRow::Activity(i) => docs.activities.get(*i)?.name.clone(),
                 DocRow::Processor(i) => docs.processors.get(*i)?.name.clone(),
+                // A drill is practice and may go.
+                DocRow::Breach(i) if docs.breaches.get(*i)?.drill => docs.breaches[*i].what.clone(),
                 // Every breach stays in the register, also one that did not have to be reported.
                 DocRow::Breach(_) => {
                     app.message = Some((Tone::Info, t::BREACH_STAYS.into()));
@@ -99,6 +101,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             let (what, stamp) = match row {
                 DocRow::Activity(i) => (t::WHAT_ACTIVITY, &mut docs.activities.get_mut(i)?.stamp),
                 DocRow::Processor(i) => (t::WHAT_PROCESSOR, &mut docs.processors.get_mut(i)?.stamp),
+                DocRow::Breach(i) if docs.breaches.get(i)?.drill => {
+                    (t::WHAT_DRILL, &mut docs.breaches[i].stamp)
+                }
                 _ => return None,
             };
             stamp.removed = Some(now);

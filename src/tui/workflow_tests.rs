@@ -1050,6 +1050,76 @@ fn the_drill_screen_shows_the_time_run_the_steps_done_and_why_at_80x24() {
 }
 
 #[test]
+fn a_done_drill_step_opens_with_what_was_recorded_and_enter_without_a_change_keeps_it() {
+    use crate::documents::drill::{self, Script};
+    let script = Script::bundled();
+    let mut a = bakery_intake();
+    let mut b = super::tests::drill_found(now() - jiff::SignedDuration::from_mins(30));
+    drill::record(
+        &mut b,
+        &script.steps[0],
+        "Anne",
+        "Piet belde om 9:05",
+        now() - jiff::SignedDuration::from_mins(28),
+    );
+    a.documents.breaches.push(b);
+    // The drill opens on step 2; Up to step 1, Enter: the recorded who and what.
+    let mut events = open_first_breach(&a);
+    events.push(key(KeyCode::Up));
+    events.push(key(KeyCode::Enter));
+    let r = drive(a.clone(), (80, 24), events.clone(), Recorder::default());
+    let screen = r.terminal.backend().to_string();
+    assert!(screen.contains("Piet belde om 9:05"), "{screen}");
+    // Enter unchanged: nothing saved, the record as it was.
+    let mut same = events.clone();
+    same.push(key(KeyCode::Enter));
+    let r = drive(a.clone(), (80, 24), same, Recorder::default());
+    assert!(r.store.saved.is_empty());
+    assert_eq!(r.app.assessment.documents.breaches[0].steps.len(), 1);
+    // Another name: corrected in place, at its time.
+    events.extend([key(KeyCode::End)]);
+    events.extend(vec![key(KeyCode::Backspace); 4]);
+    events.extend(chars("Bram"));
+    events.push(key(KeyCode::Enter));
+    let r = drive(a, (80, 24), events, Recorder::default());
+    let steps = &r.app.assessment.documents.breaches[0].steps;
+    assert_eq!(steps.len(), 1);
+    assert_eq!(
+        (steps[0].who.as_str(), steps[0].at),
+        ("Bram", now() - jiff::SignedDuration::from_mins(28))
+    );
+}
+
+#[test]
+fn x_removes_a_drill_after_a_question() {
+    use crate::tui::app::Overlay;
+    let mut a = bakery_intake();
+    a.documents.breaches.push(super::tests::drill_found(now()));
+    let mut events = open_first_breach(&a);
+    events.pop(); // not Enter: x on the row
+    events.extend(chars("x"));
+    let r = drive(a.clone(), (80, 24), events.clone(), Recorder::default());
+    assert!(
+        matches!(r.app.overlay, Overlay::RemoveConfirm(..)),
+        "{:?}",
+        r.app.overlay
+    );
+    events.extend(chars("j"));
+    let r = drive(a, (80, 24), events, Recorder::default());
+    let b = &r.app.assessment.documents.breaches[0];
+    assert_eq!(
+        b.stamp.removed,
+        Some(now()),
+        "kept in the file with its date"
+    );
+    assert!(
+        !r.app
+            .document_rows()
+            .contains(&super::app::DocRow::Breach(0))
+    );
+}
+
+#[test]
 fn the_drill_evaluation_opens_the_drill_form_on_the_evaluation() {
     use crate::tui::app::Overlay;
     let mut a = bakery_intake();

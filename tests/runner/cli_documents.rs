@@ -479,6 +479,18 @@ fn a_drill_is_walked_step_by_step_from_the_command_line() {
         .to_owned();
     let err = refused(&env, &["datalek", "-a", "b", "edit", &real, "--done", "1"]);
     assert!(err.contains("alleen bij een oefening"), "{err}");
+
+    // A step done twice is one record, corrected; a drill can be removed, a real breach not.
+    env.ok(&["datalek", "-a", "b", "edit", &id, "--done", "1=Bram:"]);
+    let shown = env.ok(&["datalek", "-a", "b", "show", &id]);
+    assert_eq!(shown.matches("✓ 1.").count(), 1, "{shown}");
+    assert!(shown.contains("door Bram: Meld het lek"), "{shown}");
+    let err = refused(&env, &["datalek", "-a", "b", "remove", &real]);
+    assert!(err.contains("art. 33 lid 5 AVG"), "{err}");
+    env.ok(&["datalek", "-a", "b", "remove", &id]);
+    let list = env.ok(&["datalek", "-a", "b"]);
+    assert!(!list.contains("Oefening: laptop kwijt"), "{list}");
+    assert!(list.contains("Echt lek"), "{list}");
 }
 
 #[test]

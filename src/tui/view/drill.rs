@@ -22,9 +22,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let script = Script::bundled();
     let progress = script.progress(b);
     let [list, detail] = Layout::vertical([Constraint::Min(6), Constraint::Length(5)]).areas(area);
+    let ended = drill::ended(b);
     let block = Block::default().borders(Borders::ALL).title(t::drill_title(
         &sanitize::line(&b.id),
-        drill::elapsed(b, app.now),
+        drill::elapsed(b, ended.unwrap_or(app.now)),
+        ended.is_some(),
     ));
     let inner = block.inner(list);
     block.render(list, buf);
