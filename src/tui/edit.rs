@@ -105,24 +105,35 @@ pub fn open_document(app: &mut App, now: Timestamp) -> Option<Effect> {
             }
             let suggestions = Suggestions::bundled();
             let docs = &mut app.assessment.documents;
-            let form = match kind {
+            let (form, row) = match kind {
                 DocumentKind::Register => {
                     let s = suggestions.activities.iter().find(|s| s.id == id)?;
                     docs.activities.push(adopt_activity(s, docs, now));
                     let i = docs.activities.len() - 1;
-                    Form::activity(Some(i), docs.activities.get(i))
+                    (
+                        Form::activity(Some(i), docs.activities.get(i)),
+                        DocRow::Activity(i),
+                    )
                 }
                 DocumentKind::Processors => {
                     let s = suggestions.processors.iter().find(|s| s.id == id)?;
                     docs.processors.push(adopt_processor(s, docs, now));
                     let i = docs.processors.len() - 1;
-                    Form::processor(Some(i), docs.processors.get(i))
+                    (
+                        Form::processor(Some(i), docs.processors.get(i)),
+                        DocRow::Processor(i),
+                    )
                 }
                 DocumentKind::Breaches => return None,
             };
             app.assessment.updated = now;
             app.overlay = Overlay::Form(Box::new(form));
-            return committed(app, "documents", t::SUGGESTION_ADDED.into());
+            let effect = committed(app, "documents", t::SUGGESTION_ADDED.into());
+            // The suggestion's row is gone: the selection moves to the record it became.
+            if let Some(at) = app.document_rows().iter().position(|r| *r == row) {
+                app.documents_cursor = at;
+            }
+            return effect;
         }
     };
     app.overlay = Overlay::Form(Box::new(form));
@@ -288,7 +299,23 @@ pub fn save_form(app: &mut App, mut form: Box<Form>, now: Timestamp) -> Option<E
             | FormValue::Breach(..)
             | FormValue::DrillStep(..)),
         ) => {
+            use crate::tui::app::DocRow;
             let new_drill = matches!(value, FormValue::Breach(None, true, _));
+            // The row of the record saved, so the selection stays on it (the list changes when a
+            // suggestion becomes a record).
+            let docs = &app.assessment.documents;
+            let row = match &value {
+                FormValue::Activity(at, _) => {
+                    Some(DocRow::Activity(at.unwrap_or(docs.activities.len())))
+                }
+                FormValue::Processor(at, _) => {
+                    Some(DocRow::Processor(at.unwrap_or(docs.processors.len())))
+                }
+                FormValue::Breach(at, _, _) => {
+                    Some(DocRow::Breach(at.unwrap_or(docs.breaches.len())))
+                }
+                _ => None,
+            };
             let effect = save_document(app, form, value, now);
             if effect.is_some() {
                 if new_drill {
@@ -296,6 +323,10 @@ pub fn save_form(app: &mut App, mut form: Box<Form>, now: Timestamp) -> Option<E
                     open_drill(app, app.assessment.documents.breaches.len() - 1);
                 } else if app.mode == crate::tui::app::Mode::Drill {
                     open_drill(app, app.drill);
+                } else if let Some(row) = row
+                    && let Some(at) = app.document_rows().iter().position(|r| *r == row)
+                {
+                    app.documents_cursor = at;
                 }
             }
             effect

@@ -467,9 +467,17 @@ pub fn keys_for(context: Context, action: Action) -> Vec<String> {
 
 /// Footer bindings for a context: (key, action), without repeats.
 pub fn footer(context: Context) -> Vec<(String, Action)> {
-    BINDINGS
+    let mut bindings: Vec<&Binding> = BINDINGS
         .iter()
         .filter(|b| b.footer && b.scope.includes(context))
+        .collect();
+    // On a screen of its own (plan, documents, drill), its keys come first: when the footer is too
+    // narrow, the keys that work everywhere are the ones left out.
+    if matches!(context, Context::Plan | Context::Documents | Context::Drill) {
+        bindings.sort_by_key(|b| matches!(b.scope, Scope::Screens | Scope::NotNote));
+    }
+    bindings
+        .into_iter()
         .map(|b| (key_name(b.code, b.ctrl), b.action))
         .collect()
 }

@@ -1091,6 +1091,41 @@ fn a_done_drill_step_opens_with_what_was_recorded_and_enter_without_a_change_kee
 }
 
 #[test]
+fn after_a_suggestion_is_added_the_selection_is_on_the_record_it_became() {
+    use crate::tui::app::DocRow;
+    // The second suggestion (row 2), Enter: added, its form open; Esc: closed. The record is listed
+    // above the suggestions left, at row 1.
+    let mut events = chars("l");
+    events.extend([
+        key(KeyCode::Down),
+        key(KeyCode::Down),
+        key(KeyCode::Enter),
+        key(KeyCode::Esc),
+    ]);
+    let r = drive(
+        bakery_intake(),
+        (80, 24),
+        events.clone(),
+        Recorder::default(),
+    );
+    let rows = r.app.document_rows();
+    assert_eq!(
+        r.app.assessment.documents.activities[0].id,
+        "personeelsadministratie"
+    );
+    assert_eq!(rows[r.app.documents_cursor], DocRow::Activity(0));
+    // Down: the first suggestion left.
+    events.push(key(KeyCode::Down));
+    let r = drive(bakery_intake(), (80, 24), events, Recorder::default());
+    let rows = r.app.document_rows();
+    assert!(
+        matches!(&rows[r.app.documents_cursor], DocRow::Suggested(_, id) if id == "bestellingen"),
+        "{:?}",
+        rows[r.app.documents_cursor]
+    );
+}
+
+#[test]
 fn x_removes_a_drill_after_a_question() {
     use crate::tui::app::Overlay;
     let mut a = bakery_intake();
