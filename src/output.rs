@@ -91,6 +91,7 @@ pub fn quit_report(
     catalog: &Catalog,
     assessment: &Assessment,
     name: &str,
+    data_dir: Option<&std::path::Path>,
     session_start: jiff::Timestamp,
     layout: text::Layout,
 ) -> String {
@@ -103,19 +104,59 @@ pub fn quit_report(
         session_start,
         crate::report::progress::Baseline::Chosen,
     );
-    text::render_quit(&doc, Some(&session), &report_command(name), layout)
+    text::render_quit(
+        &doc,
+        Some(&session),
+        &report_command(name, data_dir),
+        layout,
+    )
 }
 
-/// The command that prints the whole report of `name`, quoted for a shell when it needs to be.
-pub fn report_command(name: &str) -> String {
-    let plain = name
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
-    if name == crate::assessment::DEFAULT_NAME {
-        "pqs report".to_owned()
-    } else if plain {
-        format!("pqs report -a {name}")
-    } else {
-        format!("pqs report -a '{}'", name.replace('\'', "'\\''"))
+/// The command that prints the whole report of `name` (in `data_dir` when given), each argument
+/// quoted for a shell when it needs to be.
+pub fn report_command(name: &str, data_dir: Option<&std::path::Path>) -> String {
+    let quoted = |text: &str| {
+        let plain = !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c));
+        if plain {
+            text.to_owned()
+        } else {
+            format!("'{}'", text.replace('\'', "'\\''"))
+        }
+    };
+    let mut out = "pqs report".to_owned();
+    if let Some(dir) = data_dir {
+        out.push_str(" --data-dir ");
+        out.push_str(&quoted(&crate::sanitize::line(&dir.to_string_lossy())));
+    }
+    if name != crate::assessment::DEFAULT_NAME {
+        out.push_str(" -a ");
+        out.push_str(&quoted(name));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::report_command;
+    use std::path::Path;
+
+    #[test]
+    fn the_report_command_names_the_folder_and_quotes_what_a_shell_would_split() {
+        assert_eq!(
+            report_command(crate::assessment::DEFAULT_NAME, None),
+            "pqs report"
+        );
+        assert_eq!(report_command("klant-x", None), "pqs report -a klant-x");
+        assert_eq!(
+            report_command("De Korst's", Some(Path::new("/tmp/mijn map"))),
+            "pqs report --data-dir '/tmp/mijn map' -a 'De Korst'\\''s'"
+        );
+        assert_eq!(
+            report_command("klant", Some(Path::new("/tmp/pqs"))),
+            "pqs report --data-dir /tmp/pqs -a klant"
+        );
     }
 }

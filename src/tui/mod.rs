@@ -198,10 +198,16 @@ pub fn start(global: &Config) -> Result<(), Error> {
     }
     result.map_err(Error::Terminal)?;
     let layout = crate::output::stdout_layout();
+    // A folder given with --data-dir (not by the environment, which the next command has too)
+    // belongs in the command the report suggests.
+    let from_flag = global.data_dir.as_deref().filter(|dir| {
+        std::env::var_os(crate::paths::DATA_DIR_ENV).as_deref() != Some(dir.as_os_str())
+    });
     let report = crate::output::quit_report(
         &app.catalog,
         &app.assessment,
         &app.name,
+        from_flag,
         app.session_start,
         layout,
     );
