@@ -113,7 +113,7 @@ pub enum Command {
         /// Alleen de voortgang in het kort (één A4): bij text, markdown en html
         #[arg(long, help_heading = "Opties")]
         summary: bool,
-        /// Vergelijk met dit moment in plaats van de vorige sessie: 2026-11-01 of 2026-11-01T14:00:00+01:00
+        /// Vergelijk met dit moment in plaats van de vorige sessie: 1-11-2026, 2026-11-01 of "1-11-2026 14:00"
         #[arg(long, value_name = "DATUM", value_parser = SinceParser, help_heading = "Opties")]
         since: Option<jiff::Timestamp>,
     },

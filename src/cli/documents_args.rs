@@ -73,7 +73,7 @@ pub enum RegisterAction {
         #[command(flatten)]
         fields: ActivityFields,
     },
-    /// Haal een verwerking uit het register (de geschiedenis bewaart dat het er was)
+    /// Haal een verwerking uit het register (het bestand bewaart dat ze er was, met de datum)
     #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
     Remove {
         /// De id van de verwerking

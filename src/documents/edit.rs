@@ -250,7 +250,7 @@ pub fn moment(
         crate::report::progress::parse_moment(value, tz).ok_or_else(|| FieldError::BadDate {
             field,
             value: sanitize::line(value),
-            example: "\"2026-12-01 14:30\", 2026-12-01 of nu",
+            example: "\"1-12-2026 14:30\", 1-12-2026 of nu",
         })?;
     if parsed > now {
         return Err(FieldError::InFuture(field));

@@ -201,8 +201,19 @@ pub fn parse_moment(text: &str, tz: &TimeZone) -> Option<Timestamp> {
             .ok()
             .map(|z| z.timestamp());
     }
-    let date: jiff::civil::Date = text.parse().ok()?;
-    date.to_zoned_datetime(tz.clone())
+    // A date the Dutch way or the ISO way ("3-12-2026", "2026-12-03", as the plan's due dates),
+    // with a time after a space or not.
+    let (day, time) = match text.split_once(' ') {
+        Some((day, time)) => (day, Some(time.trim())),
+        None => (text, None),
+    };
+    let date = crate::assessment::parse_due(day)?;
+    let time = match time {
+        None => jiff::civil::Time::midnight(),
+        Some(time) => time.parse::<jiff::civil::Time>().ok()?,
+    };
+    date.to_datetime(time)
+        .to_zoned_datetime(tz.clone())
         .ok()
         .map(|z| z.timestamp())
 }

@@ -172,7 +172,7 @@ pub fn record_saved(what: &str, name: &str, missing: &str) -> String {
 /// After removing a record.
 pub fn record_removed(what: &str, name: &str) -> String {
     format!(
-        "{} \u{201e}{}\u{201d} verwijderd; de geschiedenis bewaart dat hij er was.\n",
+        "{} \u{201e}{}\u{201d} verwijderd; het bestand bewaart dat het er was, met de datum.\n",
         capitalised(what),
         crate::sanitize::line(name)
     )

@@ -193,7 +193,23 @@ fn since_accepts_a_date_or_a_timestamp() {
         parse_moment(" 2026-11-01T14:00:00+01:00 ", &TimeZone::UTC),
         Some(at("2026-11-01T13:00:00Z"))
     );
-    for bad in ["gisteren", "2026-13-01", "01-11-2026", ""] {
+    // The Dutch order, as the plan's due dates, with a time or not.
+    assert_eq!(
+        parse_moment("1-11-2026", &TimeZone::UTC),
+        Some(at("2026-11-01T00:00:00Z"))
+    );
+    assert_eq!(
+        parse_moment("01-11-2026 14:30", &TimeZone::UTC),
+        Some(at("2026-11-01T14:30:00Z"))
+    );
+    for bad in [
+        "gisteren",
+        "2026-13-01",
+        "31-11-2026",
+        "1-11-26",
+        "1-11-2026 25:00",
+        "",
+    ] {
         assert_eq!(parse_moment(bad, &TimeZone::UTC), None, "{bad}");
     }
 }
