@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::catalog::{
-    Catalog, CatalogError, Content, file_label, is_special_file, load_bundled, load_file,
+    Catalog, CatalogError, Content, bundled_parts, file_label, is_special_file, load_file,
     read_checklist_text,
 };
 use super::glossary::{GLOSSARY_FILE, Glossary, parse_glossary};
@@ -79,8 +79,7 @@ pub fn validate_files(
     let parsed: Vec<Result<Parsed, CatalogError>> = files.iter().map(|p| parse_file(p)).collect();
 
     // The content they join: bundled, then the user folder's files that load, then the given.
-    let mut content = Content::bundled();
-    let mut checklists = load_bundled();
+    let (mut content, mut checklists) = bundled_parts();
     let given: Vec<PathBuf> = files
         .iter()
         .filter_map(|p| fs::canonicalize(p).ok())
