@@ -113,6 +113,12 @@ mod tests {
         assert_eq!(content.glossary, parsed.glossary);
         assert_eq!(checklists, parsed.checklists);
         assert_eq!(checklists.len(), BUNDLED.len());
+        for item in checklists.iter().flat_map(|c| &c.items) {
+            assert_eq!(
+                item.fingerprint(),
+                super::super::model::fingerprint(&item.question)
+            );
+        }
     }
 
     #[test]

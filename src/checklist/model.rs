@@ -100,13 +100,21 @@ pub struct Item {
     pub replaces: Vec<String>,
     /// 1-based line and column of its `id` in the file, for messages about it.
     pub position: (usize, usize),
+    /// [`fingerprint`] of the question, made once when the file is read (every scan compares it
+    /// with the answers').
+    pub(super) fingerprint: String,
 }
 
 impl Item {
     /// A short, stable fingerprint of the question text (whitespace-insensitive), stored with an
     /// answer so a later change of the question can be noticed.
     pub fn fingerprint(&self) -> String {
-        fingerprint(&self.question)
+        self.fingerprint.clone()
+    }
+
+    /// [`Item::fingerprint`], borrowed.
+    pub fn question_fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 }
 
