@@ -32,8 +32,28 @@ pub fn is_unsafe(c: char) -> bool {
 /// The first unsafe character of `text` other than a line break or tab, with its byte offset: what a
 /// loader refuses in checklist text.
 pub fn first_unsafe(text: &str) -> Option<(usize, char)> {
-    text.char_indices()
-        .find(|&(_, c)| is_unsafe(c) && !matches!(c, '\n' | '\t'))
+    find(text, |_, c| is_unsafe(c) && !matches!(c, '\n' | '\t'))
+}
+
+/// The first character of `text` (with its byte offset) for which `bad` holds, where `bad` is
+/// asked only about characters other than printable ASCII (space to `~`): those are never unsafe,
+/// and most text is made of them, so they are passed over byte by byte without decoding.
+pub fn find(text: &str, mut bad: impl FnMut(usize, char) -> bool) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if matches!(bytes[i], b' '..=b'~') {
+            i += 1;
+            continue;
+        }
+        // `i` is at a character boundary: it follows printable ASCII or a whole character.
+        let c = text[i..].chars().next()?;
+        if bad(i, c) {
+            return Some((i, c));
+        }
+        i += c.len_utf8();
+    }
+    None
 }
 
 /// A character as a reader can name it: `U+001B (ESC)`, `U+202E (bidi)`.
@@ -122,13 +142,13 @@ pub enum Pass {
 pub fn for_terminal(text: &str, pass: Pass) -> Cow<'_, str> {
     let crlf = |i: usize| pass != Pass::Text && text[i + 1..].starts_with('\n');
     let colour = |i: usize| pass == Pass::Colour && sgr_len(&text[i..]).is_some();
-    let bad = |(i, c): (usize, char)| match c {
+    let bad = |i: usize, c: char| match c {
         '\n' | '\t' => false,
         '\r' => !crlf(i),
         '\u{1b}' => !colour(i),
         c => is_unsafe(c),
     };
-    if !text.char_indices().any(bad) {
+    if find(text, bad).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -171,6 +191,41 @@ fn sgr_len(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_fast_path_finds_what_a_character_scan_finds() {
+        let naive = |text: &str| {
+            text.char_indices()
+                .find(|&(_, c)| is_unsafe(c) && !matches!(c, '\n' | '\t'))
+        };
+        for text in [
+            "",
+            "plain ascii ~ text",
+            "regel\nmet\ttab",
+            "café \u{1b}[2J",
+            "é\u{9b}31m",
+            "naïef \u{202e}gnirts",
+            "a\u{7f}",
+            "\u{85}next line",
+            "\r\n",
+            "😀\u{2066}x\u{200f}",
+            "\u{61c}",
+            "zonder iets ó ü ß €",
+        ] {
+            assert_eq!(first_unsafe(text), naive(text), "{text:?}");
+            assert_eq!(
+                for_terminal(text, Pass::Text).as_ref(),
+                text.chars()
+                    .map(|c| if matches!(c, '\n' | '\t') {
+                        c
+                    } else {
+                        shown(c)
+                    })
+                    .collect::<String>(),
+                "{text:?}"
+            );
+        }
+    }
 
     /// The attacks of the hardening issue: OSC 0, OSC 52, CSI 2J, DCS, C1 CSI, BEL, U+202E.
     pub(crate) const HOSTILE: &str = "a\u{1b}]0;GEKAAPT\u{7}b\u{1b}]52;c;SGFjaw==\u{7}c\u{1b}[2Jd\

@@ -5,10 +5,10 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::bundled::{BUNDLED, BUNDLED_GLOSSARY, BUNDLED_TASKS};
+use super::bundled::Compact;
 use super::condition::Facts;
 use super::glossary::{GLOSSARY_FILE, Glossary, parse_glossary};
-use super::intake::{INTAKE_FILE, Intake, bundled_intake, parse_intake};
+use super::intake::{INTAKE_FILE, Intake, parse_intake};
 use super::load::LoadError;
 use super::model::{Checklist, Condition, Entry, Item, Source};
 use super::parse::parse_checklist;
@@ -70,14 +70,23 @@ pub struct Content {
 impl Content {
     /// The bundled intake, tasks and glossary.
     pub fn bundled() -> Content {
-        Content {
-            intake: bundled_intake(),
-            tasks: parse_tasks(BUNDLED_TASKS, "bundled:tasks.toml", Source::Bundled)
-                .unwrap_or_else(|e| panic!("bundled tasks are invalid: {e:?}")),
-            glossary: parse_glossary(BUNDLED_GLOSSARY, "bundled:glossary.toml")
-                .unwrap_or_else(|e| panic!("bundled glossary is invalid: {e:?}")),
-        }
+        bundled_parts().0
     }
+}
+
+/// The bundled content and checklists, from the compact form that `build.rs` made of the bundled
+/// files after validating them with the loader's own functions ([`Compact`]): no TOML is parsed at
+/// start-up.
+pub(super) fn bundled_parts() -> (Content, Vec<Checklist>) {
+    const COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.json"));
+    let compact: Compact = serde_json::from_str(COMPACT)
+        .unwrap_or_else(|e| panic!("the compact bundled content does not load: {e}"));
+    let content = Content {
+        intake: compact.intake,
+        tasks: compact.tasks,
+        glossary: compact.glossary,
+    };
+    (content, compact.checklists)
 }
 
 impl Catalog {
@@ -136,7 +145,8 @@ impl Catalog {
 
     /// The bundled content only.
     pub fn bundled() -> Self {
-        Catalog::with_content(Content::bundled(), load_bundled())
+        let (content, checklists) = bundled_parts();
+        Catalog::with_content(content, checklists)
     }
 
     /// The bundled content plus every `*.toml` in `user_dir` (a missing folder is fine): checklists
@@ -144,8 +154,7 @@ impl Catalog {
     /// `glossary.toml` there adds to the bundled one (replacing what has the same id). Everything
     /// is checked together ([`Catalog::check`]).
     pub fn load(user_dir: Option<&Path>) -> Result<Self, CatalogError> {
-        let mut all = load_bundled();
-        let mut content = Content::bundled();
+        let (mut content, mut all) = bundled_parts();
         if let Some(dir) = user_dir {
             all.extend(load_folder(dir)?);
             if let Some(own) = load_intake_in(dir)? {
@@ -509,17 +518,6 @@ pub fn is_intake_file(path: &Path) -> bool {
 pub fn is_special_file(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| SPECIAL_FILES.iter().any(|s| n == *s))
-}
-
-/// The bundled checklists, parsed.
-pub(super) fn load_bundled() -> Vec<Checklist> {
-    BUNDLED
-        .iter()
-        .map(|(name, text)| {
-            parse_checklist(text, &format!("bundled:{name}"), Source::Bundled)
-                .unwrap_or_else(|errors| panic!("bundled checklist {name} is invalid: {errors:?}"))
-        })
-        .collect()
 }
 
 /// Loads every checklist `*.toml` in `dir`, sorted by file name. A missing folder yields nothing.

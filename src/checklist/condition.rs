@@ -72,7 +72,7 @@ impl<'de> Deserialize<'de> for Value {
 pub type Facts = BTreeMap<String, Value>;
 
 /// What a condition asks of a fact.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Test {
     /// `FLAG`: the answer is yes.
     Yes,
@@ -86,7 +86,7 @@ pub enum Test {
 
 /// A condition on one fact: `"webshop"`, `"!personeel"`, `"omvang=50-249|250-plus"`,
 /// `"klanten!=bedrijven"`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Condition {
     /// The intake question's or decision's id.
     pub flag: String,

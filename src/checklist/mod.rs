@@ -12,7 +12,7 @@ pub mod suggest;
 pub mod tasks;
 pub mod validate;
 
-pub use bundled::{BUNDLED, BUNDLED_GLOSSARY, BUNDLED_TASKS};
+pub use bundled::{BUNDLED, BUNDLED_GLOSSARY, BUNDLED_TASKS, Compact, parse_toml};
 pub use catalog::{Catalog, CatalogError, Content};
 pub use condition::{Facts, Test, Value};
 pub use intake::{Intake, IntakeQuestion};

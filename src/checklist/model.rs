@@ -47,7 +47,7 @@ impl fmt::Display for Severity {
 }
 
 /// Where a checklist came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Source {
     /// Embedded in the binary.
     Bundled,
@@ -65,7 +65,7 @@ impl fmt::Display for Source {
 }
 
 /// One yes/no question with its reason, remedy and legal basis.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// Global id: `<checklist-id>.<item-id>`.
     pub id: String,
@@ -100,13 +100,21 @@ pub struct Item {
     pub replaces: Vec<String>,
     /// 1-based line and column of its `id` in the file, for messages about it.
     pub position: (usize, usize),
+    /// [`fingerprint`] of the question, made once when the file is read (every scan compares it
+    /// with the answers').
+    pub(super) fingerprint: String,
 }
 
 impl Item {
     /// A short, stable fingerprint of the question text (whitespace-insensitive), stored with an
     /// answer so a later change of the question can be noticed.
     pub fn fingerprint(&self) -> String {
-        fingerprint(&self.question)
+        self.fingerprint.clone()
+    }
+
+    /// [`Item::fingerprint`], borrowed.
+    pub fn question_fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 }
 
@@ -174,7 +182,7 @@ impl Scope {
 pub use super::condition::Condition;
 
 /// A named list of items, loaded from one TOML file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Checklist {
     /// Kebab-case id, unique in the catalog.
     pub id: String,
@@ -203,7 +211,7 @@ pub struct Checklist {
 }
 
 /// One place in a checklist.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Entry {
     /// Its own item, by index in `items`.
     Own(usize),
@@ -212,7 +220,7 @@ pub enum Entry {
 }
 
 /// An item removed on purpose.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Retired {
     /// Its global id.
     pub id: String,

@@ -9,7 +9,8 @@ use toml::Spanned;
 
 use super::load::{LoadError, Validator};
 use super::model::{
-    Checklist, Depth, Entry, Item, Retired, Scope, Severity, Source, global_id, is_kebab_case,
+    Checklist, Depth, Entry, Item, Retired, Scope, Severity, Source, fingerprint, global_id,
+    is_kebab_case,
 };
 use crate::sanitize;
 
@@ -244,6 +245,7 @@ pub fn parse_checklist(
             id: global_id(&id, &local_id),
             local_id,
             section,
+            fingerprint: fingerprint(&question),
             question,
             explanation,
             action,

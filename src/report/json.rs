@@ -1,5 +1,6 @@
 //! The JSON report: a stable shape documented in README.md.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::document::Document;
@@ -54,67 +55,153 @@ fn since(p: &Progress) -> Value {
     })
 }
 
+/// One checklist of the report. The JSON reports, written as a tree of `serde_json::Value`s before,
+/// are written straight from these for the two large parts (the items and the gaps): fields in
+/// alphabetical order, as a `Value` object keeps its keys, so the text is the same.
+#[derive(Serialize)]
+struct ChecklistOut<'a> {
+    answered: usize,
+    applicable: usize,
+    deeper: usize,
+    depth: &'a str,
+    excluded_by: Option<String>,
+    followed: usize,
+    id: &'a str,
+    items: Vec<ItemOut<'a>>,
+    score: f64,
+    skipped: usize,
+    title: &'a str,
+    total: usize,
+}
+
+/// One item of a checklist in the report.
+#[derive(Serialize)]
+struct ItemOut<'a> {
+    applies: bool,
+    asked: bool,
+    depth: &'a str,
+    excluded_by: Option<String>,
+    follows: Option<&'a str>,
+    id: &'a str,
+    new: bool,
+    note: &'a str,
+    question_changed: bool,
+    review_due: bool,
+    ruled_out_by: Option<RuledOutOut<'a>>,
+    scope: &'a str,
+    severity: &'a str,
+    shared_from: Option<&'a str>,
+    status: &'a str,
+    task: &'a str,
+}
+
+/// The answer to a parent that rules an item out.
+#[derive(Serialize)]
+struct RuledOutOut<'a> {
+    parent: &'a str,
+    status: &'a str,
+}
+
+/// One gap of the report.
+#[derive(Serialize)]
+struct GapOut<'a> {
+    action: &'a str,
+    checklist: &'a str,
+    id: &'a str,
+    note: &'a str,
+    plan: Value,
+    question: &'a str,
+    reference: &'a str,
+    scope: &'a str,
+    severity: &'a str,
+    status: &'a str,
+    steps: &'a [String],
+    task: &'a str,
+}
+
+/// The whole report, its keys in alphabetical order (see [`ChecklistOut`]).
+#[derive(Serialize)]
+struct ReportOut<'a> {
+    assessment: Value,
+    checklists: Vec<ChecklistOut<'a>>,
+    decisions: Value,
+    depth: &'a str,
+    details: Value,
+    documents: Value,
+    gaps: Vec<GapOut<'a>>,
+    generated_at: String,
+    intake: Vec<Value>,
+    organisation: Value,
+    orphans: Vec<Value>,
+    others: Value,
+    review_months: Value,
+    sessions: Vec<Value>,
+    since: Value,
+    tasks: Value,
+    totals: Value,
+}
+
 /// Renders the document as pretty-printed JSON.
 pub fn render(doc: &Document) -> String {
     let scan = doc.scan;
-    let checklists: Vec<Value> = scan
+    let checklists: Vec<ChecklistOut> = scan
         .checklists
         .iter()
-        .map(|c| {
-            json!({
-                "id": c.id,
-                "title": c.title,
-                "depth": c.depth.as_str(),
-                "total": c.total,
-                "applicable": c.applicable,
-                "answered": c.answered,
-                "score": round(c.score),
-                "skipped": c.skipped,
-                "deeper": c.deeper,
-                "followed": c.followed,
-                "excluded_by": c.excluded.as_ref().map(|e| e.condition.to_string()),
-                "items": c.items.iter().map(|i| json!({
-                    "id": i.id,
-                    "status": status_str(i.status),
-                    "severity": i.severity.as_str(),
-                    "depth": i.depth.as_str(),
-                    "scope": i.scope.as_str(),
-                    "task": i.task,
-                    "applies": i.applies(),
-                    "asked": i.asked(),
-                    "excluded_by": i.excluded.as_ref().map(|e| e.condition.to_string()),
-                    "follows": i.follows,
-                    "ruled_out_by": i.ruled_out.as_ref().map(|r| json!({
-                        "parent": r.parent,
-                        "status": status_str(Some(r.status)),
-                    })),
-                    "shared_from": i.shared_from,
-                    "review_due": i.review_due,
-                    "question_changed": i.question_changed,
-                    "new": i.new,
-                    "note": i.note,
-                })).collect::<Vec<_>>(),
-            })
+        .map(|c| ChecklistOut {
+            id: &c.id,
+            title: &c.title,
+            depth: c.depth.as_str(),
+            total: c.total,
+            applicable: c.applicable,
+            answered: c.answered,
+            score: round(c.score),
+            skipped: c.skipped,
+            deeper: c.deeper,
+            followed: c.followed,
+            excluded_by: c.excluded.as_ref().map(|e| e.condition.to_string()),
+            items: c
+                .items
+                .iter()
+                .map(|i| ItemOut {
+                    id: &i.id,
+                    status: status_str(i.status),
+                    severity: i.severity.as_str(),
+                    depth: i.depth.as_str(),
+                    scope: i.scope.as_str(),
+                    task: &i.task,
+                    applies: i.applies(),
+                    asked: i.asked(),
+                    excluded_by: i.excluded.as_ref().map(|e| e.condition.to_string()),
+                    follows: i.follows.as_deref(),
+                    ruled_out_by: i.ruled_out.as_ref().map(|r| RuledOutOut {
+                        parent: &r.parent,
+                        status: status_str(Some(r.status)),
+                    }),
+                    shared_from: i.shared_from.as_deref(),
+                    review_due: i.review_due,
+                    question_changed: i.question_changed,
+                    new: i.new,
+                    note: &i.note,
+                })
+                .collect(),
         })
         .collect();
-    let gaps: Vec<Value> = scan
+    let gaps: Vec<GapOut> = scan
         .gaps
         .iter()
-        .map(|g| {
-            json!({
-                "id": g.id,
-                "checklist": g.checklist,
-                "severity": g.severity.as_str(),
-                "status": status_str(g.status),
-                "scope": g.scope.as_str(),
-                "task": g.task,
-                "question": g.question,
-                "action": g.action,
-                "steps": g.steps,
-                "reference": g.reference,
-                "note": g.note,
-                "plan": plan(g),
-            })
+        .map(|g| GapOut {
+            id: &g.id,
+            checklist: &g.checklist,
+            severity: g.severity.as_str(),
+            status: status_str(g.status),
+            scope: g.scope.as_str(),
+            task: &g.task,
+            question: &g.question,
+            action: &g.action,
+            steps: &g.steps,
+            reference: &g.reference,
+            note: &g.note,
+            plan: plan(g),
         })
         .collect();
     let orphans: Vec<Value> = scan
@@ -141,11 +228,25 @@ pub fn render(doc: &Document) -> String {
         })
         .collect();
     let details = doc.details;
-    let value = json!({
-        "assessment": doc.assessment,
-        "organisation": doc.organisation,
-        "generated_at": doc.generated_at.to_string(),
-        "details": {
+    let report = ReportOut {
+        assessment: json!(doc.assessment),
+        checklists,
+        decisions: json!(
+            doc.decisions
+                .iter()
+                .map(|d| json!({
+                    "id": d.id,
+                    "title": d.title,
+                    "reference": d.reference,
+                    "answer": d.outcome.as_ref().map(|o| o.answer.as_str()),
+                    "label": d.outcome.as_ref().map(|o| o.label.as_str()),
+                    "reason": d.outcome.as_ref().map(|o| o.reason.as_str()),
+                    "find_out": d.outcome.as_ref().and_then(|o| o.find_out.as_deref()),
+                }))
+                .collect::<Vec<_>>()
+        ),
+        depth: scan.depth.as_str(),
+        details: json!({
             "contact": details.contact,
             "assessor": details.assessor,
             "kvk": details.kvk,
@@ -153,10 +254,66 @@ pub fn render(doc: &Document) -> String {
             "email": details.email,
             "phone": details.phone,
             "dpo": details.dpo,
-        },
-        "review_months": doc.review_months,
-        "depth": scan.depth.as_str(),
-        "totals": {
+        }),
+        documents: json!({
+            "status": doc.documents.iter().map(|(label, line)| json!({"document": label, "status": line})).collect::<Vec<_>>(),
+            "activities": doc.records.activities().collect::<Vec<_>>(),
+            "processors": doc.records.processors().collect::<Vec<_>>(),
+            "breaches": &doc.records.breaches,
+        }),
+        gaps,
+        generated_at: doc.generated_at.to_string(),
+        intake,
+        organisation: json!(doc.organisation),
+        orphans,
+        others: json!(
+            scan.others
+                .iter()
+                .map(|o| json!({
+                    "scope": o.scope.as_str(),
+                    "total": o.total,
+                    "answered": o.answered,
+                    "score": round(o.score),
+                    "gaps": o.gaps,
+                }))
+                .collect::<Vec<_>>()
+        ),
+        review_months: json!(doc.review_months),
+        sessions,
+        since: doc.progress.as_ref().map_or(Value::Null, since),
+        tasks: json!(
+            doc.tasks
+                .iter()
+                .map(|t| json!({
+                    "id": t.id,
+                    "title": t.title,
+                    "reason": crate::text::task_reason(&t.reason),
+                    "effort": t.reason.effort.map(|e| e.as_str()),
+                    "status": match t.status {
+                        super::tasks::TaskStatus::Open => "open",
+                        super::tasks::TaskStatus::Done(_) => "done",
+                    },
+                    "done_on": match t.status {
+                        super::tasks::TaskStatus::Done(day) => day.map(|d| d.to_string()),
+                        super::tasks::TaskStatus::Open => None,
+                    },
+                    "pinned": t.reason.pinned,
+                    "severity": t.reason.severity.as_str(),
+                    "enforced": t.reason.enforced,
+                    "items": t.item_ids().collect::<Vec<_>>(),
+                    "in_order": t.in_order,
+                    "documents": t.documents,
+                    "steps": t.steps,
+                    "links": t.links,
+                    "plan": t.plan.as_ref().map(|p| json!({
+                        "owner": p.owner,
+                        "due": p.due.map(|d| d.to_string()),
+                        "action": p.action,
+                    })),
+                }))
+                .collect::<Vec<_>>()
+        ),
+        totals: json!({
             "total": scan.totals.total,
             "applicable": scan.totals.applicable,
             "answered": scan.totals.answered,
@@ -166,75 +323,22 @@ pub fn render(doc: &Document) -> String {
             "skipped": scan.totals.skipped,
             "deeper": scan.totals.deeper,
             "followed": scan.totals.followed,
-        },
-        "others": scan.others.iter().map(|o| json!({
-            "scope": o.scope.as_str(),
-            "total": o.total,
-            "answered": o.answered,
-            "score": round(o.score),
-            "gaps": o.gaps,
-        })).collect::<Vec<_>>(),
-        "tasks": doc.tasks.iter().map(|t| json!({
-            "id": t.id,
-            "title": t.title,
-            "reason": crate::text::task_reason(&t.reason),
-            "effort": t.reason.effort.map(|e| e.as_str()),
-            "status": match t.status {
-                super::tasks::TaskStatus::Open => "open",
-                super::tasks::TaskStatus::Done(_) => "done",
-            },
-            "done_on": match t.status {
-                super::tasks::TaskStatus::Done(day) => day.map(|d| d.to_string()),
-                super::tasks::TaskStatus::Open => None,
-            },
-            "pinned": t.reason.pinned,
-            "severity": t.reason.severity.as_str(),
-            "enforced": t.reason.enforced,
-            "items": t.item_ids().collect::<Vec<_>>(),
-            "in_order": t.in_order,
-            "documents": t.documents,
-            "steps": t.steps,
-            "links": t.links,
-            "plan": t.plan.as_ref().map(|p| json!({
-                "owner": p.owner,
-                "due": p.due.map(|d| d.to_string()),
-                "action": p.action,
-            })),
-        })).collect::<Vec<_>>(),
-        "intake": intake,
-        "decisions": doc.decisions.iter().map(|d| json!({
-            "id": d.id,
-            "title": d.title,
-            "reference": d.reference,
-            "answer": d.outcome.as_ref().map(|o| o.answer.as_str()),
-            "label": d.outcome.as_ref().map(|o| o.label.as_str()),
-            "reason": d.outcome.as_ref().map(|o| o.reason.as_str()),
-            "find_out": d.outcome.as_ref().and_then(|o| o.find_out.as_deref()),
-        })).collect::<Vec<_>>(),
-        "since": doc.progress.as_ref().map_or(Value::Null, since),
-        "sessions": sessions,
-        "documents": {
-            "status": doc.documents.iter().map(|(label, line)| json!({"document": label, "status": line})).collect::<Vec<_>>(),
-            "activities": doc.records.activities().collect::<Vec<_>>(),
-            "processors": doc.records.processors().collect::<Vec<_>>(),
-            "breaches": &doc.records.breaches,
-        },
-        "checklists": checklists,
-        "gaps": gaps,
-        "orphans": orphans,
-    });
-    to_text(&value)
+        }),
+    };
+    to_text(&report)
 }
 
 /// JSON as pqs writes it everywhere (reports, `pqs list`, `pqs checklists`): pretty-printed, with a
 /// final line break, and with every character that could steer a terminal (DEL, C1 and bidi
 /// controls, and U+2028/U+2029) written as a `\uXXXX` escape, so the data stays exact while the
 /// text is safe on a terminal. serde_json already escapes the C0 controls.
-pub fn to_text(value: &Value) -> String {
+pub fn to_text(value: &impl Serialize) -> String {
     let mut bytes = Vec::with_capacity(4096);
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut bytes, SafeFormatter::default());
-    serde::Serialize::serialize(value, &mut serializer).expect("JSON values always serialise");
+    value
+        .serialize(&mut serializer)
+        .expect("JSON values always serialise");
     let mut out = String::from_utf8(bytes).expect("serde_json writes UTF-8");
     out.push('\n');
     out
@@ -250,13 +354,12 @@ impl serde_json::ser::Formatter for SafeFormatter {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        let escaped = |_, c| crate::sanitize::is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}');
         let mut start = 0;
-        for (i, c) in fragment.char_indices() {
-            if crate::sanitize::is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}') {
-                writer.write_all(&fragment.as_bytes()[start..i])?;
-                write!(writer, "\\u{:04x}", u32::from(c))?;
-                start = i + c.len_utf8();
-            }
+        while let Some((i, c)) = crate::sanitize::find(&fragment[start..], escaped) {
+            writer.write_all(&fragment.as_bytes()[start..start + i])?;
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            start += i + c.len_utf8();
         }
         writer.write_all(&fragment.as_bytes()[start..])
     }

@@ -515,7 +515,7 @@ fn state(
         task: item.task.clone().unwrap_or_else(|| item.id.clone()),
         shared_from: None,
         review_due: assessment.review_due(&item.id, now),
-        question_changed: assessment.question_changed(&item.id, &item.fingerprint()),
+        question_changed: assessment.question_changed(&item.id, item.question_fingerprint()),
         new: status.is_none()
             && !assessment.known_items.is_empty()
             && !assessment.known_items.contains(&item.id),
