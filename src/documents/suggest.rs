@@ -46,6 +46,9 @@ struct ActivityDraft {
     people: String,
     #[serde(default)]
     data: String,
+    /// Special categories among the data (art. 9 AVG), such as sick notes.
+    #[serde(default)]
+    special: bool,
     #[serde(default)]
     recipients: String,
     #[serde(default)]
@@ -130,7 +133,7 @@ impl Suggestions {
                         interest: d.interest,
                         people: d.people,
                         data: d.data,
-                        special: false,
+                        special: d.special,
                         criminal: false,
                         recipients: d.recipients,
                         transfers: d.transfers,

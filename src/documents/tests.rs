@@ -277,6 +277,7 @@ fn a_bakery_is_offered_what_it_does_and_nothing_is_added_without_a_yes() {
             "bestellingen",
             "personeelsadministratie",
             "salarisadministratie",
+            "sollicitaties",
             "nieuwsbrief"
         ]
     );

@@ -144,7 +144,13 @@ fn the_register_offers_what_the_intake_says_and_adds_only_what_is_chosen() {
     // Removed: gone from the list, kept in the file with its date.
     let out = env.ok(&["register", "-a", "b", "remove", "sollicitaties"]);
     assert!(out.contains("verwijderd"), "{out}");
-    assert!(!env.ok(&["register", "-a", "b"]).contains("Sollicitaties"));
+    let shown = env.run(&["register", "-a", "b", "show", "sollicitaties"]);
+    assert!(!shown.status.success(), "a removed activity is not shown");
+    // The suggestion with that name is offered again.
+    assert!(
+        env.ok(&["register", "-a", "b"])
+            .contains("  sollicitaties ")
+    );
     let stored = fs::read_to_string(env.assessment("b")).unwrap();
     assert!(
         stored.contains("removed = \"2026-11-23T10:00:00Z\""),

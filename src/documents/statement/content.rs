@@ -200,6 +200,7 @@ pub(super) struct Rights {
     pub heading: String,
     pub intro: String,
     pub list: Vec<String>,
+    pub objection: String,
     pub how: String,
 }
 

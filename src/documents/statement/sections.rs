@@ -86,22 +86,19 @@ impl Draft<'_> {
         let c = &self.c.rights;
         let mut s = self.section("rechten", &c.heading, &c.covers);
         s.blocks.push(Block::Paragraph(expand(&c.intro, &[])));
-        let list = c
-            .list
-            .iter()
-            .map(|item| {
-                // "Inzage: …": the right's name as a label.
-                match item.split_once(':') {
-                    Some((right, rest)) => {
-                        let mut out = vec![Inline::Strong(format!("{right}:"))];
-                        out.extend(expand(rest, &[]));
-                        out
-                    }
-                    None => expand(item, &[]),
-                }
-            })
-            .collect();
-        s.blocks.push(Block::List(list));
+        // "Inzage: …": the right's name as a label.
+        let labelled = |item: &str| match item.split_once(':') {
+            Some((right, rest)) => {
+                let mut out = vec![Inline::Strong(format!("{right}:"))];
+                out.extend(expand(rest, &[]));
+                out
+            }
+            None => expand(item, &[]),
+        };
+        s.blocks
+            .push(Block::List(c.list.iter().map(|i| labelled(i)).collect()));
+        // The right to object apart from the others (art. 21 lid 4 AVG).
+        s.blocks.push(Block::Paragraph(labelled(&c.objection)));
         let email = crate::sanitize::line(&self.assessment.details.email);
         s.blocks
             .push(Block::Paragraph(expand(&c.how, &[("email", &email)])));
