@@ -439,7 +439,9 @@ pub(super) fn details(global: &Config, args: &DetailsArgs) -> Result<(), Error> 
         if let Some((checklist, depth)) = &checklist_depth {
             assessment.set_depth(Some(checklist), *depth, now);
         }
-    })
+    })?;
+    // Say so: a change that prints nothing looks like one that did nothing.
+    print(&format!("{}\n", t::DETAILS_SAVED))
 }
 
 /// Reads `--logo FILE`: a regular file (not a device or folder) of at most 512 kB that is a PNG or

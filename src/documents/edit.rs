@@ -210,13 +210,24 @@ pub fn apply_processor(
         Some("") => None,
         Some(l) => Some(Location::parse(l)?),
     };
+    // Signed and checked are past facts: a date after today (wherever in the world today is) is
+    // a typing error, and would mark the processor complete too early.
+    let latest = now
+        .checked_add(jiff::SignedDuration::from_hours(14))
+        .unwrap_or(now)
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
+    let past = |field: &'static str, d: &str| match date_field(field, d)? {
+        Some(day) if day > latest => Err(FieldError::InFuture(field)),
+        day => Ok(day),
+    };
     let agreement = match f.agreement.as_deref() {
         None => p.agreement,
-        Some(d) => date_field(t::FIELD_AGREEMENT, d)?,
+        Some(d) => past(t::FIELD_AGREEMENT, d)?,
     };
     let checked = match f.checked.as_deref() {
         None => p.checked,
-        Some(d) => date_field(t::FIELD_CHECKED, d)?,
+        Some(d) => past(t::FIELD_CHECKED, d)?,
     };
     for (field, value) in [
         (&mut p.name, &f.name),

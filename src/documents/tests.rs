@@ -588,3 +588,23 @@ fn a_moment_given_back_to_the_minute_keeps_its_seconds() {
     assert!(edit::apply_breach(&mut b, &other, &tz, now).unwrap());
     assert_eq!(b.found, at("2026-12-01T09:26:00Z"));
 }
+
+#[test]
+fn an_agreement_signed_after_today_is_refused() {
+    let now = at("2026-11-20T10:00:00Z");
+    let mut p = Processor::blank("Salarisbureau", [].into_iter(), now);
+    let future = edit::ProcessorEdit {
+        agreement: Some("2027-01-01".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        edit::apply_processor(&mut p, &future, now),
+        Err(FieldError::InFuture(crate::text::FIELD_AGREEMENT))
+    );
+    let today = edit::ProcessorEdit {
+        agreement: Some("20-11-2026".into()),
+        checked: Some("2026-11-19".into()),
+        ..Default::default()
+    };
+    assert!(edit::apply_processor(&mut p, &today, now).unwrap());
+}

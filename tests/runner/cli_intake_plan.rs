@@ -352,7 +352,7 @@ fn details_are_set_shown_and_checked() {
         assert!(err.contains("Er is niets opgeslagen."), "{err}");
         assert_eq!(fs::read(env.assessment("klant")).unwrap(), before);
     }
-    env.ok(&[
+    let said = env.ok(&[
         "details",
         "-a",
         "klant",
@@ -365,6 +365,7 @@ fn details_are_set_shown_and_checked() {
         "--dpo",
         "Piet Jansen",
     ]);
+    assert_eq!(said, "Gegevens opgeslagen.\n", "a change says so");
     let details = &stored(&env, "klant")["details"];
     assert_eq!(
         ["address", "email", "phone", "dpo"].map(|k| details[k].as_str().unwrap().to_owned()),
