@@ -42,16 +42,21 @@ fn plan_columns(item: &ItemState, gap: Option<&Gap>) -> [String; 10] {
 /// Excel reads a CSV file without a BOM in the system's legacy code page (Windows-1252 on Dutch
 /// systems), which turns "é" into "Ã©". With a UTF-8 BOM it reads UTF-8. LibreOffice, Numbers, Google
 /// Sheets and the `csv` crate cope with the BOM (the `csv` reader strips it, other tools ignore it), so
-/// it costs little. The delimiter stays the standard comma (RFC 4180); a `sep=` hint line is not used
-/// because Excel then ignores the BOM. Excel set to a Dutch locale (list separator `;`) may put each
-/// row in one column when the file is double-clicked; Data > From Text/CSV detects the comma.
+/// it costs little. A `sep=` hint line is not used because Excel then ignores the BOM.
 pub const BOM: &str = "\u{feff}";
+
+/// The field separator: a semicolon, the list separator of Dutch (and most European) Excel, so a
+/// double-clicked file opens in columns there (with a comma every row landed in column A).
+/// LibreOffice and Google Sheets detect it; the `csv` crate reads it with `.delimiter(DELIMITER)`.
+/// Otherwise RFC 4180: quotes where needed, records end in `\r\n`.
+pub const DELIMITER: u8 = b';';
 
 /// Renders the CSV export: a BOM, a header row (text::CSV_HEADERS then text::CSV_PLAN_HEADERS), one row per item of every checklist
 /// (in catalog order), then one row per orphan with an empty checklist, so every answer and note the
 /// user entered is in the file. Fields are quoted where RFC 4180 requires it; records end in `\r\n`.
 pub fn render(doc: &Document) -> String {
     let mut writer = csv::WriterBuilder::new()
+        .delimiter(DELIMITER)
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     // Writing to a Vec cannot fail, and every record has the header's length. Every cell, checklist
@@ -122,6 +127,7 @@ pub fn render(doc: &Document) -> String {
 /// through [`cell`] (no control characters, no formulas).
 pub fn render_records(records: &super::records::Records) -> String {
     let mut writer = csv::WriterBuilder::new()
+        .delimiter(DELIMITER)
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let mut write = |cells: Vec<String>| {
@@ -172,6 +178,7 @@ mod tests {
 
     fn records(out: &str) -> (csv::StringRecord, Vec<csv::StringRecord>) {
         let mut reader = csv::ReaderBuilder::new()
+            .delimiter(DELIMITER)
             .flexible(true)
             .from_reader(out.as_bytes());
         let headers = reader.headers().expect("header row").clone();
@@ -192,7 +199,7 @@ mod tests {
         let out = output();
         assert!(out.starts_with(BOM));
         let first = out.trim_start_matches(BOM).lines().next().unwrap();
-        let headers = [t::CSV_HEADERS.join(","), t::CSV_PLAN_HEADERS.join(",")].join(",");
+        let headers = [t::CSV_HEADERS.join(";"), t::CSV_PLAN_HEADERS.join(";")].join(";");
         assert_eq!(first, headers);
         assert!(out.ends_with("\r\n"));
     }

@@ -677,7 +677,7 @@ fn each_document_exports_to_csv_markdown_and_html_with_the_escaping_of_the_repor
 
     let csv = env.ok(&["register", "-a", "b", "--format", "csv"]);
     assert!(
-        csv.starts_with("\u{feff}Id,Verwerking,Doel,Grondslag,"),
+        csv.starts_with("\u{feff}Id;Verwerking;Doel;Grondslag;"),
         "{csv}"
     );
     assert!(

@@ -66,7 +66,9 @@ fn csv_round_trips_the_note_and_has_a_row_per_item() {
     let env = env_with_nasty_answer();
     let out = env.ok(&["report", "--format", "csv"]);
     let body = out.strip_prefix('\u{feff}').expect("BOM first");
-    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(pqs::report::csv::DELIMITER)
+        .from_reader(body.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let items = env.json(&["checklists", "--format", "json"])["checklists"]
         .as_array()

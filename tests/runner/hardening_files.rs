@@ -53,7 +53,7 @@ fn output_to_a_fifo_streams_into_it() {
     };
     env.ok(&["report", "--format", "csv", "-o", fifo.to_str().unwrap()]);
     let text = reader.join().unwrap();
-    assert!(text.starts_with("\u{feff}checklist,"), "{text:?}");
+    assert!(text.starts_with("\u{feff}checklist;"), "{text:?}");
     assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
 }
 

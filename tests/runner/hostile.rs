@@ -251,6 +251,7 @@ fn every_cli_output_of_a_hostile_assessment_is_safe() {
 /// Every CSV cell whose text (after leading whitespace) starts like a formula carries a `'` first.
 fn assert_csv_guarded(csv_text: &str) {
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(pqs::report::csv::DELIMITER)
         .has_headers(true)
         .from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
     let mut guarded = 0;
