@@ -39,12 +39,20 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         ),
     };
     let rows = form.fields.len() as u16;
-    // The text above the fields: two lines, more for a longer one (a drill's intro), at most 5.
-    let about_rows = Paragraph::new(about.as_str())
-        .wrap(Wrap { trim: true })
-        .line_count(74)
-        .clamp(2, 5) as u16;
-    let rect = centered(area, 76, rows + 5 + about_rows);
+    // As wide as the screen allows (76 columns at 80, up to 100), so long values show more.
+    let width = area.width.saturating_sub(4).clamp(60, 100);
+    let text_width = width.saturating_sub(2);
+    let lines = |text: &str, least: usize, most: usize| {
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .line_count(text_width)
+            .clamp(least, most) as u16
+    };
+    // The text above the fields: two lines, more for a longer one (a drill's intro), at most 5;
+    // below them room for the whole of a refusal (it names what is allowed), at most 4 lines.
+    let about_rows = lines(&about, 2, 5);
+    let error_rows = form.error.as_deref().map_or(2, |e| lines(e, 2, 4));
+    let rect = centered(area, width, rows + 3 + about_rows + error_rows);
     Clear.render(rect, buf);
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(rect);
