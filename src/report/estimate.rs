@@ -13,6 +13,8 @@ pub const WORDS_PER_MINUTE: usize = 200;
 pub struct Estimate {
     /// Questions asked and not answered yet.
     pub questions: usize,
+    /// Of them, the privacy-law questions (the ones the header and the reports count).
+    pub privacy: usize,
     /// Words of their questions and explanations, and the introductions of their checklists.
     pub words: usize,
 }
@@ -56,6 +58,7 @@ pub fn remaining(catalog: &Catalog, scan: &Scan) -> Estimate {
         estimate.words += intro_words(checklist);
         for item in open {
             estimate.questions += 1;
+            estimate.privacy += usize::from(item.scope == crate::checklist::Scope::Avg);
             estimate.words += item_words(catalog, &item.id);
         }
     }
@@ -67,6 +70,7 @@ pub fn remaining(catalog: &Catalog, scan: &Scan) -> Estimate {
 pub fn intake(intake: &Intake, answers: &Facts) -> Estimate {
     let mut estimate = Estimate {
         questions: 0,
+        privacy: 0,
         words: intake.intro.as_deref().map_or(0, words),
     };
     for question in intake
@@ -96,6 +100,7 @@ mod tests {
         let at = |words| {
             Estimate {
                 questions: 1,
+                privacy: 1,
                 words,
             }
             .minutes()

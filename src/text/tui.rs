@@ -324,9 +324,16 @@ pub const PAUSE_HINT: &str = "Enter: verder · Esc: blijf hier · r: rapport";
 /// Title of the end of the intake.
 pub const INTAKE_DONE_TITLE: &str = " Intake klaar ";
 /// The end of the intake: what follows.
-pub fn intake_done_next(questions: usize, minutes: usize) -> String {
+/// The privacy-law questions are said apart when there are others, as the header counts them.
+pub fn intake_done_next(questions: usize, privacy: usize, minutes: usize) -> String {
+    let others = questions.saturating_sub(privacy);
+    let which = if others > 0 && privacy > 0 {
+        format!(" ({privacy} over de privacywet, {others} over andere regels of goede gewoonten)")
+    } else {
+        String::new()
+    };
     format!(
-        "Nu volgen {}; dat duurt ongeveer {}. Je kunt altijd stoppen en later verdergaan.",
+        "Nu volgen {}{which}; dat duurt ongeveer {}. Je kunt altijd stoppen en later verdergaan.",
         questions_word(questions),
         super::count(minutes, "minuut", "minuten")
     )

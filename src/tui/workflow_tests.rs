@@ -663,6 +663,30 @@ fn bakery_intake() -> Assessment {
 }
 
 #[test]
+fn what_follows_the_intake_counts_the_privacy_law_questions_apart_as_the_header_does() {
+    let catalog = Catalog::bundled();
+    let a = bakery_intake();
+    let scan = crate::report::Scan::new(&catalog, &a, now());
+    let estimate = crate::report::estimate::remaining(&catalog, &scan);
+    // A webshop is asked consumer-law questions too; the header counts the privacy-law ones.
+    assert!(
+        estimate.privacy > 0 && estimate.privacy < estimate.questions,
+        "{estimate:?}"
+    );
+    let header = &scan.totals;
+    assert_eq!(estimate.privacy, header.total - header.answered);
+    let line = crate::text::intake_done_next(estimate.questions, estimate.privacy, 5);
+    assert!(
+        line.contains(&format!(
+            "({} over de privacywet, {} over andere regels",
+            estimate.privacy,
+            estimate.questions - estimate.privacy
+        )),
+        "{line}"
+    );
+}
+
+#[test]
 fn the_documents_screen_offers_the_intakes_suggestions_and_adds_one_with_enter_at_80x24() {
     use crate::tui::app::Overlay;
     let r = drive(bakery_intake(), (80, 24), chars("l"), Recorder::default());

@@ -130,7 +130,11 @@ fn intake_done_lines(app: &App, estimate: Estimate) -> Vec<Line<'_>> {
     let intake = app.catalog.intake();
     let facts = intake.effective(&app.assessment.intake);
     let mut lines = vec![
-        Line::raw(t::intake_done_next(estimate.questions, estimate.minutes())),
+        Line::raw(t::intake_done_next(
+            estimate.questions,
+            estimate.privacy,
+            estimate.minutes(),
+        )),
         Line::raw(""),
     ];
     if !intake.decisions.is_empty() {
