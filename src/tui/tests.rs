@@ -122,6 +122,9 @@ pub(super) fn drive_with(
     store: Recorder,
 ) -> Run {
     let mut app = App::new(catalog, assessment, "standaard", Theme::new(false));
+    // An export in a test never lands in the working tree (a script that typed a name into the
+    // export prompt once left a folder in the repository).
+    app.export_dir = std::env::temp_dir().join("pqs-tui-tests");
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
     let mut store = store;
     run(
