@@ -101,6 +101,19 @@ fn hostile_assessment() -> Assessment {
         *field = HOSTILE.into();
     }
     activity.basis = Some(pqs::documents::LegalBasis::GerechtvaardigdBelang);
+    // A hand-edited history: hostile old values (and a key no field has), changed after the
+    // session's start so comparisons and `show` print them.
+    activity.history.push(pqs::documents::history::Revision {
+        at: now(),
+        old: [
+            ("retention", HOSTILE),
+            ("purpose", HOSTILE),
+            (HOSTILE, HOSTILE),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect(),
+    });
     a.documents.activities.push(activity);
     let mut processor = pqs::documents::Processor::blank("x", [].into_iter(), now());
     for field in [
@@ -211,6 +224,10 @@ fn every_cli_output_of_a_hostile_assessment_is_safe() {
         &["datalek", "-a", "klant", "--format", "markdown"][..],
         &["datalek", "-a", "klant", "--format", "html"][..],
         &["privacyverklaring", "-a", "klant"][..],
+        &["register", "-a", "klant", "show", HOSTILE][..],
+        &["verwerkers", "-a", "klant", "show", HOSTILE][..],
+        &["datalek", "-a", "klant", "show", HOSTILE][..],
+        &["report", "-a", "klant", "--since", "2020-01-01"][..],
         &["privacyverklaring", "-a", "klant", "--format", "html"][..],
     ] {
         let out = env.ok(args);
