@@ -220,11 +220,7 @@ pub enum Error {
     #[error("{0}. Er is niets opgeslagen.")]
     BadField(#[from] crate::documents::FieldError),
     /// A document record (activity, processor, breach) or suggestion that does not exist.
-    #[error(
-        "{what} \"{id}\" bestaat niet.{} {}",
-        suggest(suggestions),
-        known_list(known)
-    )]
+    #[error("{what} \"{id}\" bestaat niet.{}", record_hint(suggestions, known))]
     UnknownRecord {
         /// What kind, in words ("verwerking").
         what: &'static str,
@@ -324,11 +320,19 @@ fn suggest(ids: &[String]) -> String {
     }
 }
 
-fn known_list(ids: &[String]) -> String {
-    if ids.is_empty() {
-        "Er is er nog geen.".into()
+/// After an unknown record: the nearest ids, then every id there is (not when that is the same
+/// list again).
+fn record_hint(suggestions: &[String], known: &[String]) -> String {
+    if known.is_empty() {
+        " Er is er nog geen.".into()
+    } else if suggestions == known {
+        suggest(suggestions)
     } else {
-        format!("Wel: {}.", ids.join(", "))
+        format!(
+            "{} Wel aanwezig: {}.",
+            suggest(suggestions),
+            known.join(", ")
+        )
     }
 }
 

@@ -281,7 +281,7 @@ pub struct BreachFields {
     /// Bij een oefening: wie deed wat, als "Naam: wat", nu vastgelegd (herhaal voor meer stappen)
     #[arg(long, value_name = "WIE: WAT")]
     pub step: Vec<String>,
-    /// Bij een oefening: stap STAP (het nummer of de id uit pqs datalek show) is nu gedaan, eventueel met "=Naam: wat" (herhaal voor meer stappen)
+    /// Bij een oefening: stap STAP (het nummer uit pqs datalek show ID) is nu gedaan, eventueel met "=Naam: wat" (herhaal voor meer stappen)
     #[arg(long, value_name = "STAP[=WIE: WAT]")]
     pub done: Vec<String>,
     /// Na afloop: wat er gebeurde, waarom, en wat beter kan
