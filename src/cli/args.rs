@@ -256,20 +256,24 @@ impl clap::builder::TypedValueParser for SinceParser {
     ) -> Result<Self::Value, clap::Error> {
         use clap::error::{ContextKind, ContextValue, ErrorKind};
         let text = value.to_string_lossy();
-        crate::report::progress::parse_moment(&text, &crate::clock::local_tz()).ok_or_else(|| {
-            let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
-            let arg = arg.map(ToString::to_string).unwrap_or_default();
-            err.insert(ContextKind::InvalidArg, ContextValue::String(arg));
-            err.insert(
-                ContextKind::InvalidValue,
-                ContextValue::String(text.into_owned()),
-            );
-            err.insert(
-                ContextKind::ValidValue,
-                ContextValue::Strings(vec![crate::text::SINCE_VALID.to_owned()]),
-            );
-            err
-        })
+        // A moment after now compares with nothing yet: refused like one that cannot be read.
+        let now = crate::clock::now();
+        crate::report::progress::parse_moment(&text, &crate::clock::local_tz())
+            .filter(|moment| *moment <= now)
+            .ok_or_else(|| {
+                let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+                let arg = arg.map(ToString::to_string).unwrap_or_default();
+                err.insert(ContextKind::InvalidArg, ContextValue::String(arg));
+                err.insert(
+                    ContextKind::InvalidValue,
+                    ContextValue::String(text.into_owned()),
+                );
+                err.insert(
+                    ContextKind::ValidValue,
+                    ContextValue::Strings(vec![crate::text::SINCE_VALID.to_owned()]),
+                );
+                err
+            })
     }
 }
 

@@ -193,8 +193,7 @@ pub fn leaves_out(count: usize) -> String {
 }
 
 /// What `--since` accepts, after "kies uit:" in the argument error.
-pub const SINCE_VALID: &str =
-    "een datum als 1-11-2026 of 2026-11-01, of een tijdstip als \"1-11-2026 14:00\"";
+pub const SINCE_VALID: &str = "een datum als 1-11-2026 of 2026-11-01, of een tijdstip als \"1-11-2026 14:00\", niet later dan nu";
 
 /// In a checklist table, instead of a score: the intake rules the whole checklist out.
 pub const CHECKLIST_EXCLUDED: &str = "geldt niet (intake)";

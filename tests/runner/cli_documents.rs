@@ -778,9 +778,16 @@ fn a_comparison_says_what_changed_in_the_documents_since_the_moment() {
         "markdown",
     ]);
     assert!(md.contains("In de documenten toegevoegd:"), "{md}");
-    // Nothing after the moment: no line.
-    let later = env.ok(&["report", "-a", "b", "--since", "2026-11-24T00:00:00Z"]);
+    // Nothing after the moment: no line. A moment after now is refused as a wrong argument.
+    let later = env.ok(&["report", "-a", "b", "--since", "2026-11-23T10:00:00Z"]);
     assert!(!later.contains("In de documenten"), "{later}");
+    let future = env.run(&["report", "-a", "b", "--since", "2026-11-24"]);
+    assert_eq!(future.status.code(), Some(2));
+    assert!(
+        stderr(&future).contains("niet later dan nu"),
+        "{}",
+        stderr(&future)
+    );
 
     // Field by field: two later edits; a comparison gives each field's value then and now.
     let at = |when: &str, args: &[&str]| {
