@@ -20,17 +20,24 @@ pub enum DocFormat {
 /// How and where to write a document (its listing).
 #[derive(Debug, Args)]
 pub struct DocOutput {
-    /// Het formaat: text, csv, markdown of html
+    /// Het formaat: text, csv, markdown of html [standaard: text]
     #[arg(
         long,
         value_enum,
         value_name = "FORMAAT",
         default_value = "text",
-        hide_possible_values = true
+        hide_default_value = true,
+        hide_possible_values = true,
+        help_heading = "Opties"
     )]
     pub format: DocFormat,
     /// Schrijf naar dit bestand in plaats van naar het scherm
-    #[arg(short = 'o', long = "output", value_name = "BESTAND")]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "BESTAND",
+        help_heading = "Opties"
+    )]
     pub output: Option<std::path::PathBuf>,
 }
 
@@ -49,13 +56,14 @@ pub struct RegisterArgs {
 #[derive(Debug, Subcommand)]
 pub enum RegisterAction {
     /// Toon alle velden van één verwerking
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true, next_help_heading = "Opties", override_usage = "pqs register show [OPTIES] <ID>")]
     Show {
         /// De id van de verwerking (pqs register toont ze)
+        #[arg(value_name = "ID", help_heading = "Argumenten")]
         id: String,
     },
     /// Voeg een verwerking toe: een voorstel uit de intake (--from) of een eigen (--name)
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true, next_help_heading = "Opties", override_usage = "pqs register add [OPTIES]")]
     Add {
         /// Een voorstel uit de intake, ingevuld met standaardteksten die je daarna nakijkt
         #[arg(long, value_name = "VOORSTEL")]
@@ -65,18 +73,20 @@ pub enum RegisterAction {
         fields: ActivityFields,
     },
     /// Wijzig velden van een verwerking ("" wist een veld)
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true, next_help_heading = "Opties", override_usage = "pqs register edit [OPTIES] <ID>")]
     Edit {
         /// De id van de verwerking
+        #[arg(value_name = "ID", help_heading = "Argumenten")]
         id: String,
         /// De velden
         #[command(flatten)]
         fields: ActivityFields,
     },
     /// Haal een verwerking uit het register (het bestand bewaart dat ze er was, met de datum)
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true, next_help_heading = "Opties", override_usage = "pqs register remove [OPTIES] <ID>")]
     Remove {
         /// De id van de verwerking
+        #[arg(value_name = "ID", help_heading = "Argumenten")]
         id: String,
     },
 }
@@ -137,13 +147,14 @@ pub struct ProcessorArgs {
 #[derive(Debug, Subcommand)]
 pub enum ProcessorAction {
     /// Toon alle velden van één verwerker
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true, next_help_heading = "Opties", override_usage = "pqs verwerkers show [OPTIES] <ID>")]
     Show {
         /// De id van de verwerker (pqs verwerkers toont ze)
+        #[arg(value_name = "ID", help_heading = "Argumenten")]
         id: String,
     },
     /// Voeg een verwerker toe: een voorstel uit de intake (--from) of een eigen (--name)
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true, next_help_heading = "Opties", override_usage = "pqs verwerkers add [OPTIES]")]
     Add {
         /// Een voorstel uit de intake
         #[arg(long, value_name = "VOORSTEL")]
@@ -153,18 +164,20 @@ pub enum ProcessorAction {
         fields: ProcessorFields,
     },
     /// Wijzig velden van een verwerker ("" wist een veld)
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true, next_help_heading = "Opties", override_usage = "pqs verwerkers edit [OPTIES] <ID>")]
     Edit {
         /// De id van de verwerker
+        #[arg(value_name = "ID", help_heading = "Argumenten")]
         id: String,
         /// De velden
         #[command(flatten)]
         fields: ProcessorFields,
     },
     /// Haal een verwerker van de lijst
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true, next_help_heading = "Opties", override_usage = "pqs verwerkers remove [OPTIES] <ID>")]
     Remove {
         /// De id van de verwerker
+        #[arg(value_name = "ID", help_heading = "Argumenten")]
         id: String,
     },
 }
@@ -210,13 +223,14 @@ pub struct BreachArgs {
 #[derive(Debug, Subcommand)]
 pub enum BreachAction {
     /// Toon alles van één datalek of oefening
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true, next_help_heading = "Opties", override_usage = "pqs datalek show [OPTIES] <ID>")]
     Show {
         /// De id (pqs datalek toont ze)
+        #[arg(value_name = "ID", help_heading = "Argumenten")]
         id: String,
     },
     /// Leg een datalek vast; de klok van 72 uur loopt vanaf --found
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true, next_help_heading = "Opties", override_usage = "pqs datalek add [OPTIES]")]
     Add {
         /// Een oefening, geen echt datalek: staat apart in het register en in het rapport
         #[arg(long)]
@@ -226,18 +240,20 @@ pub enum BreachAction {
         fields: BreachFields,
     },
     /// Wijzig een datalek of oefening ("" wist een veld)
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true, next_help_heading = "Opties", override_usage = "pqs datalek edit [OPTIES] <ID>")]
     Edit {
         /// De id
+        #[arg(value_name = "ID", help_heading = "Argumenten")]
         id: String,
         /// De velden
         #[command(flatten)]
         fields: BreachFields,
     },
     /// Haal een oefening weg (een echt datalek blijft altijd in het register, art. 33 lid 5 AVG)
-    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true)]
+    #[command(help_template = HELP_TEMPLATE, disable_help_flag = true, next_help_heading = "Opties", override_usage = "pqs datalek remove [OPTIES] <ID>")]
     Remove {
         /// De id van de oefening
+        #[arg(value_name = "ID", help_heading = "Argumenten")]
         id: String,
     },
 }
