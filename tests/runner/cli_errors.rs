@@ -116,6 +116,15 @@ fn help_of_every_command_is_dutch() {
         &["report"],
         &["checklists"],
         &["validate"],
+        &["details"],
+        &["register"],
+        &["register", "add"],
+        &["register", "edit"],
+        &["verwerkers", "show"],
+        &["datalek"],
+        &["datalek", "edit"],
+        &["datalek", "remove"],
+        &["privacyverklaring"],
     ] {
         for flag in ["--help", "-h"] {
             let mut args = command.to_vec();
@@ -124,7 +133,14 @@ fn help_of_every_command_is_dutch() {
             assert!(help.contains("\nGebruik: pqs"), "{args:?}:\n{help}");
             assert!(help.contains("Toon deze hulp"), "{args:?}:\n{help}");
             assert!(help.contains("\nOpties:\n"), "{args:?}:\n{help}");
-            for english in ["Usage", "Options", "OPTIONS", "Print help", "Arguments:"] {
+            for english in [
+                "Usage",
+                "Options",
+                "OPTIONS",
+                "Print help",
+                "Arguments:",
+                "[default",
+            ] {
                 assert!(!help.contains(english), "{args:?} says {english}:\n{help}");
             }
         }
