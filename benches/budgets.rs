@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use pqs::assessment::{Assessment, Status, Store};
+use pqs::assessment::{Assessment, Store};
 use pqs::checklist::Catalog;
 use pqs::report::fixture::scale;
 use pqs::report::{Document, Scan, json, progress, text};
@@ -20,6 +20,7 @@ use pqs::tui::event_loop::{Persist, run};
 use pqs::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 /// Runs `f` repeatedly for about half a second and returns the median time of one run.
 fn measure(mut f: impl FnMut()) -> Duration {
@@ -71,6 +72,50 @@ impl Persist for NoStore {
     }
 }
 
+/// One key press as the loop handles it: mapped to an action and applied at `now`, then a frame
+/// drawn.
+fn press(app: &mut App, terminal: &mut Terminal<TestBackend>, code: KeyCode, now: jiff::Timestamp) {
+    let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    if let Some(action) = pqs::tui::event_loop::action_for(app, &event) {
+        black_box(pqs::tui::update::update(app, action, now));
+    }
+    terminal
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .unwrap();
+}
+
+/// The budget for one key press (update and render) at 120x40: Down and Up in turn, and
+/// an answer key (ja and deels in turn, on the item at `cursor`), in the overview.
+fn key_presses(label: &str, app: &mut App, cursor: usize, now: jiff::Timestamp) -> bool {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    app.area = ratatui::layout::Rect::new(0, 0, 120, 40);
+    app.cursor = cursor;
+    let mut all_ok = true;
+    let mut down = true;
+    all_ok &= check(
+        &format!("{label}: key Down (update+draw)"),
+        Duration::from_millis(1),
+        || {
+            let key = if down { KeyCode::Down } else { KeyCode::Up };
+            press(app, &mut terminal, key, now);
+            down = !down;
+        },
+    );
+    app.cursor = cursor;
+    let mut yes = true;
+    all_ok &= check(
+        &format!("{label}: key answer (update+draw)"),
+        Duration::from_millis(1),
+        || {
+            let key = KeyCode::Char(if yes { 'j' } else { 'd' });
+            press(app, &mut terminal, key, now);
+            app.cursor = cursor;
+            yes = !yes;
+        },
+    );
+    all_ok
+}
+
 fn main() {
     let assessment = answered();
     let catalog = Catalog::bundled();
@@ -85,7 +130,7 @@ fn main() {
         Theme::new(true),
     );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    all_ok &= check("redraw overview 120x40", Duration::from_millis(5), || {
+    all_ok &= check("redraw overview 120x40", Duration::from_millis(1), || {
         run(
             &mut terminal,
             &mut app,
@@ -164,17 +209,7 @@ fn main() {
             black_box(progress::sessions(&catalog, &assessment));
         },
     );
-    all_ok &= check(
-        "answer a key (update+refresh)",
-        Duration::from_millis(10),
-        || {
-            black_box(pqs::tui::update::update(
-                &mut app,
-                pqs::tui::action::Action::Answer(Status::Partly),
-                jiff::Timestamp::UNIX_EPOCH,
-            ));
-        },
-    );
+    all_ok &= key_presses("bundled", &mut app, 0, scale::after_a_year());
     let dir = std::env::temp_dir().join(format!("pqs-bench-{}", std::process::id()));
     let writer = Store::new(&dir).lock("bench").unwrap();
     not_yet("save (atomic, fsync)", Duration::from_millis(5), || {
@@ -237,6 +272,16 @@ fn scale_cases(dir: &std::path::Path) -> bool {
     let catalog = Catalog::load(Some(&checklists)).unwrap();
     let year = scale::year_of_history(&catalog, "Schaal BV");
     let now = scale::after_a_year();
+    // The questionnaire on it: a key press in the middle of the 10,000 items (an item without a
+    // condition or a parent, so it can be answered).
+    let mut app = App::new(catalog.clone(), year.clone(), "bench", Theme::new(true));
+    let first = catalog
+        .checklists()
+        .iter()
+        .position(|c| c.id == scale::SCALE_CHECKLIST)
+        .and_then(|ci| app.first_of(ci))
+        .expect("the generated checklist");
+    all_ok &= key_presses("10,000 items", &mut app, first + 5_002, now);
     not_yet("10,000 items: scan", Duration::from_millis(50), || {
         black_box(Scan::new(&catalog, &year, now));
     });

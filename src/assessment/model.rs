@@ -610,21 +610,22 @@ impl Assessment {
 
     /// Whether the status of an item was given longer ago than the review period.
     pub fn review_due(&self, id: &str, now: Timestamp) -> bool {
-        let Some(answer) = self.answers.get(id).filter(|a| a.status.is_some()) else {
-            return false;
-        };
-        let Ok(months) = jiff::Span::new().try_months(i64::from(self.review_period())) else {
-            return false;
-        };
+        self.review_due_at(id).is_some_and(|due| due <= now)
+    }
+
+    /// The moment the answer to `id` is due for review, if it has one.
+    pub fn review_due_at(&self, id: &str) -> Option<Timestamp> {
+        let answer = self.answers.get(id).filter(|a| a.status.is_some())?;
+        let months = jiff::Span::new()
+            .try_months(i64::from(self.review_period()))
+            .ok()?;
         let utc = jiff::tz::TimeZone::UTC;
-        match answer
+        answer
             .answered_at
             .to_zoned_datetime(utc)
             .checked_add(months)
-        {
-            Ok(due) => due.timestamp() <= now,
-            Err(_) => false,
-        }
+            .ok()
+            .map(|due| due.timestamp())
     }
 
     /// Whether the question of an item changed since its status was given.

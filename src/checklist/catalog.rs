@@ -27,6 +27,8 @@ pub struct Catalog {
     /// Global item id to (checklist index, item index): finding an item (and so telling an orphan
     /// answer) costs the same for 10 items as for 10,000.
     index: HashMap<String, (usize, usize)>,
+    /// Global item id to the positions of the items that follow it up, in catalog order.
+    follow_ups: HashMap<String, Vec<(usize, usize)>>,
     /// An earlier item id to the item that replaces it.
     replaced: HashMap<String, String>,
     /// An item removed on purpose, with the reason.
@@ -132,12 +134,24 @@ impl Catalog {
                 retired.insert(r.id.clone(), r.reason.clone());
             }
         }
+        let mut follow_ups: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (ci, checklist) in out.iter().enumerate() {
+            for (ii, item) in checklist.items.iter().enumerate() {
+                if let Some(&(pc, pi)) = item.follows.as_deref().and_then(|p| index.get(p)) {
+                    follow_ups
+                        .entry(out[pc].items[pi].id.clone())
+                        .or_default()
+                        .push((ci, ii));
+                }
+            }
+        }
         Catalog {
             checklists: out,
             intake: content.intake,
             tasks: content.tasks,
             glossary: content.glossary,
             index,
+            follow_ups,
             replaced,
             retired,
         }
@@ -391,6 +405,21 @@ impl Catalog {
         self.checklists
             .iter()
             .flat_map(|c| c.items.iter().map(move |i| (c, i)))
+    }
+
+    /// Where an item lives: its checklist's index and its own index there, which orders items as
+    /// [`Catalog::items`] does.
+    pub fn position(&self, global_id: &str) -> Option<(usize, usize)> {
+        self.index.get(global_id).copied()
+    }
+
+    /// The items that follow up `global_id` directly (`follows`), in catalog order.
+    pub fn follow_ups(&self, global_id: &str) -> impl Iterator<Item = (&Checklist, &Item)> {
+        self.follow_ups
+            .get(global_id)
+            .into_iter()
+            .flatten()
+            .map(|&(ci, ii)| (&self.checklists[ci], &self.checklists[ci].items[ii]))
     }
 
     /// An item by global id (`checklist.item`).

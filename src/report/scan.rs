@@ -11,7 +11,7 @@
 //!
 //! An item a checklist lists from another (`see`) is shown in both and counted once in the totals.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -275,6 +275,10 @@ pub struct Scan {
     pub today: Date,
     /// The moment the scan was made, for the 72-hour clock of a breach.
     pub now: Timestamp,
+    /// Until when nothing that depends on the clock changes (the next UTC midnight, for overdue
+    /// actions, or an answer's review date, whichever comes first): until then a single answer
+    /// can be rescored alone ([`Scan::rescore_answer`]).
+    fresh_until: Timestamp,
 }
 
 /// Accumulates weights for a score.
@@ -350,23 +354,22 @@ impl Scan {
     pub fn new(catalog: &Catalog, assessment: &Assessment, now: Timestamp) -> Self {
         let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let facts = catalog.intake().effective(&assessment.intake);
+        let mut fresh_until = next_day(today, now);
         // Every item once, where it lives; parents before the follow-ups that need them.
         let mut states: HashMap<&str, ItemState> = HashMap::new();
         for (checklist, item) in catalog.items() {
+            let due = assessment.review_due_at(&item.id);
+            fresh_until = until_due(fresh_until, due, now);
             states.insert(
                 item.id.as_str(),
-                state(catalog, checklist, item, assessment, &facts, now),
+                state(catalog, checklist, item, assessment, &facts, due, now),
             );
         }
-        resolve_parents(catalog, &mut states);
+        resolve_parents(catalog, &mut states, catalog.items().map(|(_, i)| i));
 
         let mut checklists = Vec::with_capacity(catalog.checklists().len());
-        let mut all = Tally::default();
-        let mut counted: HashSet<&str> = HashSet::new();
-        let mut others: Vec<(Scope, Tally)> = Vec::new();
         for checklist in catalog.checklists() {
             let excluded = excluded_checklist(catalog, checklist, assessment, &facts);
-            let mut tally = Tally::default();
             let mut items = Vec::with_capacity(checklist.entries.len());
             for entry in &checklist.entries {
                 let (id, shared_from) = match entry {
@@ -379,16 +382,52 @@ impl Scan {
                 let Some(state) = states.get(id) else {
                     continue;
                 };
-                let mut state = state.clone();
-                if shared_from.is_some() && excluded.is_some() {
-                    // Listed in a checklist the intake rules out: not counted here.
-                    state.excluded.clone_from(&excluded);
-                }
-                state.shared_from = shared_from;
+                items.push(listed(state, shared_from, &excluded));
+            }
+            checklists.push(ChecklistScan {
+                id: checklist.id.clone(),
+                title: checklist.title.clone(),
+                total: 0,
+                applicable: 0,
+                answered: 0,
+                score: 0.0,
+                open_high: 0,
+                skipped: 0,
+                deeper: 0,
+                followed: 0,
+                depth: assessment.depth_for(&checklist.id),
+                excluded,
+                items,
+            });
+        }
+        let gaps = gaps(catalog, assessment, &states, today);
+        let mut scan = Scan {
+            totals: Totals::default(),
+            others: Vec::new(),
+            depth: assessment.depth(),
+            checklists,
+            gaps,
+            orphans: orphans(catalog, assessment),
+            today,
+            now,
+            fresh_until,
+        };
+        scan.summarise();
+        scan
+    }
+
+    /// The counts and scores of every checklist, the totals (every item once, where it lives) and
+    /// the other scopes, from the item states.
+    fn summarise(&mut self) {
+        let mut all = Tally::default();
+        let mut others: Vec<(Scope, Tally)> = Vec::new();
+        for checklist in &mut self.checklists {
+            let mut tally = Tally::default();
+            for state in &checklist.items {
                 if state.scope == Scope::Avg {
-                    tally.add(&state);
-                    if counted.insert(id) {
-                        all.add(&states[id]);
+                    tally.add(state);
+                    if state.shared_from.is_none() {
+                        all.add(state);
                     }
                 } else if state.shared_from.is_none() {
                     let slot = match others.iter_mut().find(|(s, _)| *s == state.scope) {
@@ -398,58 +437,41 @@ impl Scan {
                             others.last_mut().expect("just pushed")
                         }
                     };
-                    slot.1.add(&state);
+                    slot.1.add(state);
                 }
-                items.push(state);
             }
-            checklists.push(ChecklistScan {
-                id: checklist.id.clone(),
-                title: checklist.title.clone(),
-                total: tally.total,
-                applicable: tally.applicable,
-                answered: tally.answered,
-                score: tally.weights.score(),
-                open_high: tally.open_high,
-                skipped: tally.skipped,
-                deeper: tally.deeper,
-                followed: tally.followed,
-                depth: assessment.depth_for(&checklist.id),
-                excluded,
-                items,
-            });
+            checklist.total = tally.total;
+            checklist.applicable = tally.applicable;
+            checklist.answered = tally.answered;
+            checklist.score = tally.weights.score();
+            checklist.open_high = tally.open_high;
+            checklist.skipped = tally.skipped;
+            checklist.deeper = tally.deeper;
+            checklist.followed = tally.followed;
         }
-        let gaps = gaps(catalog, assessment, &states, today);
         others.sort_by_key(|(scope, _)| Scope::ALL.iter().position(|s| s == scope));
-        Scan {
-            totals: Totals {
-                total: all.total,
-                skipped: all.skipped,
-                deeper: all.deeper,
-                followed: all.followed,
-                applicable: all.applicable,
-                answered: all.answered,
-                score: all.weights.score(),
-                gaps: all.gaps,
-                open_high: all.open_high,
-            },
-            others: others
-                .into_iter()
-                .filter(|(_, t)| t.total + t.followed > 0)
-                .map(|(scope, t)| ScopeTotals {
-                    scope,
-                    total: t.total,
-                    answered: t.answered,
-                    score: t.weights.score(),
-                    gaps: t.gaps,
-                })
-                .collect(),
-            depth: assessment.depth(),
-            checklists,
-            gaps,
-            orphans: orphans(catalog, assessment),
-            today,
-            now,
-        }
+        self.totals = Totals {
+            total: all.total,
+            skipped: all.skipped,
+            deeper: all.deeper,
+            followed: all.followed,
+            applicable: all.applicable,
+            answered: all.answered,
+            score: all.weights.score(),
+            gaps: all.gaps,
+            open_high: all.open_high,
+        };
+        self.others = others
+            .into_iter()
+            .filter(|(_, t)| t.total + t.followed > 0)
+            .map(|(scope, t)| ScopeTotals {
+                scope,
+                total: t.total,
+                answered: t.answered,
+                score: t.weights.score(),
+                gaps: t.gaps,
+            })
+            .collect();
     }
 
     /// Every item asked that asks for a second look, in checklist order, each once.
@@ -486,6 +508,7 @@ fn state(
     item: &Item,
     assessment: &Assessment,
     facts: &Facts,
+    due: Option<Timestamp>,
     now: Timestamp,
 ) -> ItemState {
     let status = assessment.status(&item.id);
@@ -514,7 +537,7 @@ fn state(
         ruled_out: None,
         task: item.task.clone().unwrap_or_else(|| item.id.clone()),
         shared_from: None,
-        review_due: assessment.review_due(&item.id, now),
+        review_due: due.is_some_and(|due| due <= now),
         question_changed: assessment.question_changed(&item.id, item.question_fingerprint()),
         new: status.is_none()
             && !assessment.known_items.is_empty()
@@ -524,14 +547,49 @@ fn state(
 
 /// Marks every follow-up whose parent (or a parent further up) is answered nee, weet ik niet or
 /// niet van toepassing.
-fn resolve_parents(catalog: &Catalog, states: &mut HashMap<&str, ItemState>) {
+/// `states` holds `items` and every parent of them.
+fn resolve_parents<'a>(
+    catalog: &Catalog,
+    states: &mut HashMap<&str, ItemState>,
+    items: impl Iterator<Item = &'a Item>,
+) {
     let mut memo: HashMap<String, Option<RuledOut>> = HashMap::new();
-    let ids: Vec<String> = catalog.items().map(|(_, i)| i.id.clone()).collect();
-    for id in &ids {
-        let verdict = verdict(id, catalog, states, &mut memo);
-        if let Some(state) = states.get_mut(id.as_str()) {
+    for item in items {
+        let verdict = verdict(&item.id, catalog, states, &mut memo);
+        if let Some(state) = states.get_mut(item.id.as_str()) {
             state.ruled_out = verdict;
         }
+    }
+}
+
+/// An item's state as a checklist lists it: `shared_from` the checklist it lives in when listed
+/// with `see`; such an item in a checklist the intake rules out is not counted there.
+fn listed(
+    state: &ItemState,
+    shared_from: Option<String>,
+    excluded: &Option<Exclusion>,
+) -> ItemState {
+    let mut state = state.clone();
+    if shared_from.is_some() && excluded.is_some() {
+        state.excluded.clone_from(excluded);
+    }
+    state.shared_from = shared_from;
+    state
+}
+
+/// The start of the UTC day after `today` (or `now` when there is none to tell).
+fn next_day(today: Date, now: Timestamp) -> Timestamp {
+    today
+        .tomorrow()
+        .and_then(|day| day.to_zoned_datetime(jiff::tz::TimeZone::UTC))
+        .map_or(now, |day| day.timestamp())
+}
+
+/// `until`, or a review date after `now` that comes before it.
+fn until_due(until: Timestamp, due: Option<Timestamp>, now: Timestamp) -> Timestamp {
+    match due {
+        Some(due) if due > now && due < until => due,
+        _ => until,
     }
 }
 
@@ -593,15 +651,39 @@ fn gaps(
     states: &HashMap<&str, ItemState>,
     today: Date,
 ) -> Vec<Gap> {
-    // A parent answered nee or weet ik niet: its follow-ups' actions are the steps of its own, the
-    // full scan's ones too (what a register must hold is worth knowing at any depth).
+    let mut steps = steps(catalog, catalog.items().map(|(_, i)| i), states);
+    let mut gaps: Vec<Gap> = catalog
+        .items()
+        .filter_map(|(checklist, item)| {
+            gap(
+                checklist,
+                item,
+                &states[item.id.as_str()],
+                &mut steps,
+                assessment,
+                today,
+            )
+        })
+        .collect();
+    // Stable sort keeps checklist and item order within a scope and severity.
+    gaps.sort_by_key(|g| (g.scope != Scope::Avg, g.severity));
+    gaps
+}
+
+/// A parent answered nee or weet ik niet: its follow-ups' actions (of `items`, in their order) are
+/// the steps of its own, the full scan's ones too (what a register must hold is worth knowing at
+/// any depth).
+fn steps<'a>(
+    catalog: &'a Catalog,
+    items: impl Iterator<Item = &'a Item>,
+    states: &HashMap<&str, ItemState>,
+) -> HashMap<&'a str, Vec<String>> {
     let mut steps: HashMap<&str, Vec<String>> = HashMap::new();
-    for (_, item) in catalog.items() {
-        if let Some(ruled) = states
-            .get(item.id.as_str())
-            .and_then(|s| s.ruled_out.as_ref())
+    for item in items {
+        if let Some(state) = states.get(item.id.as_str())
+            && let Some(ruled) = state.ruled_out.as_ref()
             && ruled.status != Status::NotApplicable
-            && states[item.id.as_str()].applies()
+            && state.applies()
         {
             let parent = catalog.item(&ruled.parent).map(|(_, p)| p.id.as_str());
             if let Some(parent) = parent {
@@ -609,36 +691,39 @@ fn gaps(
             }
         }
     }
-    let mut gaps: Vec<Gap> = catalog
-        .items()
-        .filter_map(|(checklist, item)| {
-            let state = &states[item.id.as_str()];
-            if !state.is_gap() {
-                return None;
-            }
-            let plan = assessment.plan.get(&item.id).cloned();
-            Some(Gap {
-                id: item.id.clone(),
-                checklist: checklist.id.clone(),
-                checklist_title: checklist.title.clone(),
-                section: item.section.clone(),
-                severity: item.severity,
-                scope: item.scope,
-                status: state.status,
-                question: item.question.clone(),
-                action: item.action.clone(),
-                steps: steps.remove(item.id.as_str()).unwrap_or_default(),
-                reference: item.reference.clone(),
-                note: state.note.clone(),
-                task: state.task.clone(),
-                overdue: plan.as_ref().is_some_and(|p| p.overdue(today)),
-                plan,
-            })
-        })
-        .collect();
-    // Stable sort keeps checklist and item order within a scope and severity.
-    gaps.sort_by_key(|g| (g.scope != Scope::Avg, g.severity));
-    gaps
+    steps
+}
+
+/// The gap an item is, if it is one, with its steps (taken from `steps`).
+fn gap(
+    checklist: &Checklist,
+    item: &Item,
+    state: &ItemState,
+    steps: &mut HashMap<&str, Vec<String>>,
+    assessment: &Assessment,
+    today: Date,
+) -> Option<Gap> {
+    if !state.is_gap() {
+        return None;
+    }
+    let plan = assessment.plan.get(&item.id).cloned();
+    Some(Gap {
+        id: item.id.clone(),
+        checklist: checklist.id.clone(),
+        checklist_title: checklist.title.clone(),
+        section: item.section.clone(),
+        severity: item.severity,
+        scope: item.scope,
+        status: state.status,
+        question: item.question.clone(),
+        action: item.action.clone(),
+        steps: steps.remove(item.id.as_str()).unwrap_or_default(),
+        reference: item.reference.clone(),
+        note: state.note.clone(),
+        task: state.task.clone(),
+        overdue: plan.as_ref().is_some_and(|p| p.overdue(today)),
+        plan,
+    })
 }
 
 /// Answers to items that exist in no checklist, with the reason when they were removed on purpose.
@@ -656,5 +741,6 @@ fn orphans(catalog: &Catalog, assessment: &Assessment) -> Vec<Orphan> {
         .collect()
 }
 
+mod rescore;
 #[cfg(test)]
 mod tests;

@@ -287,7 +287,7 @@ impl App {
         (0..self.positions.len())
             .map(|i| {
                 self.state(i)
-                    .is_some_and(|s| s.asked() && seen.insert(s.id.clone()))
+                    .is_some_and(|s| s.asked() && seen.insert(s.id.as_str()))
             })
             .collect()
     }
@@ -604,6 +604,20 @@ impl App {
     pub fn refresh(&mut self) {
         self.scan = Scan::new(&self.catalog, &self.assessment, self.now);
         self.asked_places = self.asked_places();
+        self.tasks = std::cell::OnceCell::new();
+        self.progress = std::cell::OnceCell::new();
+    }
+
+    /// Recomputes derived state after only the answer to `id` changed: that answer and the
+    /// follow-ups it rules in or out are scored again, not the whole catalog (see
+    /// [`Scan::rescore_answer`]).
+    pub fn refresh_answer(&mut self, id: &str) {
+        if self
+            .scan
+            .rescore_answer(&self.catalog, &self.assessment, id, self.now)
+        {
+            self.asked_places = self.asked_places();
+        }
         self.tasks = std::cell::OnceCell::new();
         self.progress = std::cell::OnceCell::new();
     }

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use super::action::IntakeKey;
 use super::app::{App, Mode, Overlay, Tone};
 use super::form::{Form, FormValue};
-use super::update::{Effect, committed};
+use super::update::{Effect, answer_committed, committed};
 use crate::checklist::Value;
 use crate::text as t;
 
@@ -379,7 +379,7 @@ pub fn confirm_answer(app: &mut App, now: Timestamp) -> Option<Effect> {
         app.message = Some((Tone::Info, t::NOTHING_TO_CONFIRM.into()));
         return None;
     }
-    let effect = committed(app, id, t::ANSWER_CONFIRMED.into());
+    let effect = answer_committed(app, id, t::ANSWER_CONFIRMED.into());
     if app.mode == Mode::Guided
         && let Some(next) = app.next_open(app.cursor + 1)
     {

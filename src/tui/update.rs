@@ -30,6 +30,15 @@ pub(super) fn committed(app: &mut App, id: impl Into<String>, message: String) -
     Some(Effect::Save)
 }
 
+/// [`committed`] for a change to the answer to item `id` alone (its status, note or history): only
+/// that answer and its follow-ups are scored again.
+pub(super) fn answer_committed(app: &mut App, id: String, message: String) -> Option<Effect> {
+    app.refresh_answer(&id);
+    app.touch(id);
+    app.message = Some((Tone::Info, message));
+    Some(Effect::Save)
+}
+
 /// Applies one action.
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
     app.now = now;
@@ -140,7 +149,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             let (id, fingerprint) = (item.id.clone(), item.fingerprint());
             app.assessment
                 .set_status(&id, Some(status), Some(&fingerprint), now);
-            let effect = committed(app, id, t::answered_message(t::status_label(Some(status))));
+            let effect =
+                answer_committed(app, id, t::answered_message(t::status_label(Some(status))));
             if app.mode == Mode::Guided {
                 advance_guided(app);
             }
@@ -151,7 +161,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             if !app.assessment.set_status(&id, None, None, now) {
                 return None;
             }
-            committed(app, id, t::CLEARED.into())
+            answer_committed(app, id, t::CLEARED.into())
         }
         Action::EditNote => {
             let note = app.assessment.note(&app.current()?.1.id);
@@ -271,7 +281,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             if !app.assessment.set_note(&id, &text, now) {
                 return None;
             }
-            committed(app, id, t::NOTE_SAVED.into())
+            answer_committed(app, id, t::NOTE_SAVED.into())
         }
         Action::Next | Action::Previous if app.mode == Mode::Intake => {
             edit::move_intake(app, action == Action::Next);
