@@ -798,13 +798,7 @@ fn esc_closes_an_untouched_form_saves_a_changed_one_and_leaves_a_refused_one_on_
 fn the_processor_and_breach_forms_show_every_field_at_80x24() {
     use crate::documents::DocumentKind;
     use crate::tui::app::{DocRow, Overlay};
-    let rows = super::app::App::new(
-        Catalog::bundled(),
-        bakery_intake(),
-        "b",
-        crate::tui::theme::Theme::new(false),
-    )
-    .document_rows();
+    let rows = document_rows(bakery_intake());
     for (kind, labels, name) in [
         (
             DocumentKind::Processors,
@@ -861,13 +855,7 @@ fn a_refused_value_keeps_the_document_form_open_on_its_field_and_saves_nothing()
     assert!(r.store.saved.is_empty());
 
     // A new breach from the breach register's heading: found now, so its clock runs.
-    let rows = super::app::App::new(
-        Catalog::bundled(),
-        bakery_intake(),
-        "b",
-        crate::tui::theme::Theme::new(false),
-    )
-    .document_rows();
+    let rows = document_rows(bakery_intake());
     let heading = rows
         .iter()
         .position(|r| *r == DocRow::Heading(crate::documents::DocumentKind::Breaches))
@@ -892,13 +880,7 @@ fn a_refused_value_keeps_the_document_form_open_on_its_field_and_saves_nothing()
 fn a_drill_walks_the_breach_steps_with_the_clock_and_records_who_did_what_when() {
     use crate::documents::drill::Script;
     let script = Script::bundled();
-    let rows = super::app::App::new(
-        Catalog::bundled(),
-        bakery_intake(),
-        "b",
-        crate::tui::theme::Theme::new(false),
-    )
-    .document_rows();
+    let rows = document_rows(bakery_intake());
     // "+ oefening" starts a drill: only the start (now) and the scenario are asked.
     let mut start = chars("l");
     let drill_row = rows
@@ -972,15 +954,20 @@ fn a_drill_walks_the_breach_steps_with_the_clock_and_records_who_did_what_when()
     );
 }
 
-/// The keys that open the documents screen and Enter the first breach of `a`.
-fn open_first_breach(a: &Assessment) -> Vec<ratatui::crossterm::event::Event> {
-    let rows = super::app::App::new(
+/// The rows of the documents screen for `a`.
+fn document_rows(a: Assessment) -> Vec<super::app::DocRow> {
+    super::app::App::new(
         Catalog::bundled(),
-        a.clone(),
+        a,
         "b",
         crate::tui::theme::Theme::new(false),
     )
-    .document_rows();
+    .document_rows()
+}
+
+/// The keys that open the documents screen and Enter the first breach of `a`.
+fn open_first_breach(a: &Assessment) -> Vec<ratatui::crossterm::event::Event> {
+    let rows = document_rows(a.clone());
     let at = rows
         .iter()
         .position(|r| *r == super::app::DocRow::Breach(0))
@@ -994,13 +981,7 @@ fn open_first_breach(a: &Assessment) -> Vec<ratatui::crossterm::event::Event> {
 #[test]
 fn the_documents_screen_ends_with_the_draft_statement_whose_enter_asks_where_to_write_it() {
     use crate::tui::app::Overlay;
-    let rows = super::app::App::new(
-        Catalog::bundled(),
-        bakery_intake(),
-        "b",
-        crate::tui::theme::Theme::new(false),
-    )
-    .document_rows();
+    let rows = document_rows(bakery_intake());
     assert_eq!(rows.last(), Some(&super::app::DocRow::Statement));
     let mut events = chars("l");
     events.extend(vec![key(KeyCode::Down); rows.len() - 1]);
@@ -1254,13 +1235,7 @@ fn x_removes_a_register_entry_after_a_question_and_a_breach_always_stays() {
         &tz,
         [].into_iter(),
     ));
-    let rows = super::app::App::new(
-        Catalog::bundled(),
-        a.clone(),
-        "b",
-        crate::tui::theme::Theme::new(false),
-    )
-    .document_rows();
+    let rows = document_rows(a.clone());
     let at = rows
         .iter()
         .position(|r| matches!(r, super::app::DocRow::Breach(_)))
