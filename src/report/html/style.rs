@@ -201,7 +201,7 @@ pub(super) const STATEMENT: &str = r#"
 .statement{font-size:10pt;line-height:1.5}
 .statement h2{font-size:12.5pt;margin:6mm 0 2mm;padding-bottom:1mm;border-bottom:.75pt solid var(--line)}
 .statement h3{font-size:10.5pt;margin:3.5mm 0 1mm;overflow-wrap:anywhere}
-.statement p,.statement li{overflow-wrap:anywhere}
+.statement p,.statement li{overflow-wrap:anywhere;padding-right:1.2mm}
 .statement section p{margin:0 0 2mm}
 .statement ul{margin:0 0 2.5mm;padding-left:5mm}
 .statement li{margin:.6mm 0;break-inside:avoid;page-break-inside:avoid}
