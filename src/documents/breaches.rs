@@ -135,6 +135,12 @@ impl Breach {
         taken: impl Iterator<Item = &'a str> + Clone,
     ) -> String {
         let day = found.to_zoned_datetime(tz.clone()).date();
+        Breach::numbered(&day.to_string(), taken)
+    }
+
+    /// `day` and the first number after it not in `taken` ("2026-12-01-2"): the one rule for a
+    /// breach id, also when a merge gives a breach a new one.
+    pub fn numbered<'a>(day: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
         (1..)
             .map(|n| format!("{day}-{n}"))
             .find(|id| taken.clone().all(|t| t != id))

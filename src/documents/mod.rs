@@ -204,10 +204,7 @@ impl Record for Breach {
             .id
             .rsplit_once('-')
             .map_or(self.id.as_str(), |(d, _)| d);
-        (1..)
-            .map(|n| format!("{day}-{n}"))
-            .find(|id| !taken.contains(id))
-            .unwrap_or_default()
+        Breach::numbered(day, taken.iter().map(String::as_str))
     }
 }
 
