@@ -252,6 +252,8 @@ fn scale_cases(dir: &std::path::Path) -> bool {
     std::fs::create_dir_all(&checklists).unwrap();
     let file = checklists.join("schaal.toml");
     std::fs::write(&file, scale::checklist_toml(10_000)).unwrap();
+    // Without a parsed copy (the first load after an edit) and with one (every load after it).
+    let copies = dir.join("copies");
     not_yet(
         "10,000 items: load + validate",
         Duration::from_millis(30),
@@ -260,15 +262,24 @@ fn scale_cases(dir: &std::path::Path) -> bool {
         },
     );
     not_yet(
-        "10,000 items: pqs validate",
+        "  the same, from its copy",
         Duration::from_millis(30),
         || {
+            black_box(Catalog::load_keeping(Some(&checklists), Some(&copies)).unwrap());
+        },
+    );
+    for (name, copies) in [
+        ("10,000 items: pqs validate", None),
+        ("  the same, from its copy", Some(copies.as_path())),
+    ] {
+        not_yet(name, Duration::from_millis(30), || {
             black_box(pqs::checklist::validate::validate_files(
                 std::slice::from_ref(&file),
                 None,
+                copies,
             ));
-        },
-    );
+        });
+    }
     let catalog = Catalog::load(Some(&checklists)).unwrap();
     let year = scale::year_of_history(&catalog, "Schaal BV");
     let now = scale::after_a_year();

@@ -21,6 +21,9 @@ pub struct Config {
     pub checklists: Option<PathBuf>,
 }
 
+/// The folder in the data folder with parsed copies of the user's checklists.
+pub const CHECKLIST_COPIES: &str = ".checklists-parsed";
+
 impl Config {
     /// Without `-a`, the only assessment in the data folder when there is exactly one (whatever its
     /// name), as the questionnaire opens it; otherwise the name as it is. One rule for every command.
@@ -50,8 +53,21 @@ impl Config {
             .or_else(paths::default_checklists_dir)
     }
 
+    /// Where parsed copies of the user's checklists are kept ([`crate::parsed_copy`]): in the data
+    /// folder, when it exists (a command that only reads creates no folder).
+    pub fn checklist_copies(&self) -> Option<PathBuf> {
+        let store = self.store();
+        store
+            .dir()
+            .is_dir()
+            .then(|| store.dir().join(CHECKLIST_COPIES))
+    }
+
     /// The bundled checklists plus the user folder.
     pub fn catalog(&self) -> Result<Catalog, Error> {
-        Ok(Catalog::load(self.checklists_dir().as_deref())?)
+        Ok(Catalog::load_keeping(
+            self.checklists_dir().as_deref(),
+            self.checklist_copies().as_deref(),
+        )?)
     }
 }

@@ -335,17 +335,28 @@ pub fn parent_of(path: &Path) -> &Path {
 ///
 /// Returns the metadata of the written file (taken before the rename, which keeps it).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<fs::Metadata, FsError> {
-    write_whole(path, bytes, true)
+    write_whole(path, bytes, true, true)
+}
+
+/// [`write_atomic`] without syncing, for a cache: a reader sees the old file or the new one, never a
+/// part, but a crash may lose either (the cache is then made again).
+pub fn write_cache(path: &Path, bytes: &[u8]) -> Result<fs::Metadata, FsError> {
+    write_whole(path, bytes, true, false)
 }
 
 /// Writes a new file the way [`write_atomic`] does, but never over an existing one: when `path`
 /// exists (also when another process made it a moment ago) nothing is written and the error's
 /// [`FsError::is_already_there`] says so. For copies that must never replace an earlier copy.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<fs::Metadata, FsError> {
-    write_whole(path, bytes, false)
+    write_whole(path, bytes, false, true)
 }
 
-fn write_whole(path: &Path, bytes: &[u8], replace: bool) -> Result<fs::Metadata, FsError> {
+fn write_whole(
+    path: &Path,
+    bytes: &[u8],
+    replace: bool,
+    durable: bool,
+) -> Result<fs::Metadata, FsError> {
     let dir = parent_of(path);
     create_private_dir(dir)?;
     let file_name = path
@@ -361,9 +372,11 @@ fn write_whole(path: &Path, bytes: &[u8], replace: bool) -> Result<fs::Metadata,
         .map_err(io("kan niet schrijven in {}", dir))?;
     temp.write_all(bytes)
         .map_err(io("kan niet schrijven naar {}", temp.path()))?;
-    temp.as_file()
-        .sync_all()
-        .map_err(io("kan {} niet naar de schijf wegschrijven", temp.path()))?;
+    if durable {
+        temp.as_file()
+            .sync_all()
+            .map_err(io("kan {} niet naar de schijf wegschrijven", temp.path()))?;
+    }
     let meta = temp
         .as_file()
         .metadata()
@@ -375,7 +388,9 @@ fn write_whole(path: &Path, bytes: &[u8], replace: bool) -> Result<fs::Metadata,
         temp.persist_noclobber(path)
             .map_err(|e| io("kan {} niet schrijven", path)(e.error))?;
     }
-    sync_dir(dir)?;
+    if durable {
+        sync_dir(dir)?;
+    }
     Ok(meta)
 }
 

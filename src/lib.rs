@@ -13,6 +13,7 @@ pub mod documents;
 pub mod error;
 pub mod fs_util;
 pub mod output;
+pub mod parsed_copy;
 pub mod paths;
 pub mod report;
 pub mod sanitize;

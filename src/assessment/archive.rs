@@ -102,9 +102,10 @@ impl Store {
         }
     }
 
-    /// Removes the lock file of an assessment whose file is gone, while still holding it, so no
-    /// stale `.NAME.lock` stays behind.
+    /// Removes the lock file and the parsed copy of an assessment whose file is gone, while still
+    /// holding it, so no stale `.NAME.lock` stays behind, nor a copy of answers that were moved.
     fn release_gone(&self, writer: Writer) {
+        super::parsed::remove(&self.parsed_path(&writer.name));
         let _ = fs::remove_file(self.lock_path(&writer.name));
         drop(writer);
     }

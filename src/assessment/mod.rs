@@ -6,6 +6,7 @@ pub mod merge;
 pub mod migration;
 pub mod model;
 pub mod naming;
+mod parsed;
 pub mod plan;
 pub mod session;
 pub mod status;

@@ -6,6 +6,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::model::{Assessment, FORMAT};
+use super::parsed;
 use crate::checklist::load::line_column;
 use crate::fs_util::{self, FsError, Limits};
 
@@ -149,6 +150,11 @@ impl Store {
         self.dir.join(format!(".{name}.lock"))
     }
 
+    /// The parsed copy of an assessment ([`super::parsed`]).
+    pub(super) fn parsed_path(&self, name: &str) -> PathBuf {
+        self.dir.join(format!(".{name}.parsed"))
+    }
+
     /// Names of the existing assessments, sorted. Sub-folders (`trash/`, `backup/`) are not looked in.
     pub fn list(&self) -> Result<Vec<String>, StoreError> {
         let entries = match fs::read_dir(&self.dir) {
@@ -177,7 +183,7 @@ impl Store {
     /// Reads an assessment without locking it; `None` when there is no file.
     pub fn read(&self, name: &str) -> Result<Option<Assessment>, StoreError> {
         Ok(self
-            .read_with_text(name)?
+            .read_with_text(name, Keep::Copy)?
             .map(|(assessment, _, _)| assessment))
     }
 
@@ -191,10 +197,12 @@ impl Store {
             .map(|meta| Stamp::of(&meta))
     }
 
-    /// [`Store::read`] with the stamp of exactly the bytes that were read.
+    /// [`Store::read`] with the stamp of exactly the bytes that were read, for the list: it keeps
+    /// a summary of its own ([`crate::report::listing`]), so it uses a parsed copy but makes none
+    /// (a data folder with a thousand clients would hold a second copy of every file).
     pub fn read_stamped(&self, name: &str) -> Result<Option<(Assessment, Stamp)>, StoreError> {
         Ok(self
-            .read_with_text(name)?
+            .read_with_text(name, Keep::Nothing)?
             .map(|(assessment, _, meta)| (assessment, Stamp::of(&meta))))
     }
 
@@ -202,11 +210,12 @@ impl Store {
     fn read_with_text(
         &self,
         name: &str,
+        keep: Keep,
     ) -> Result<Option<(Assessment, String, fs::Metadata)>, StoreError> {
         validate_name(name)?;
         let path = self.path(name);
         match fs_util::read_text_meta(&path, ASSESSMENT_LIMITS) {
-            Ok((text, meta)) => Ok(Some((parse(&text, &path)?, text, meta))),
+            Ok((text, meta)) => Ok(Some((self.parse_kept(name, &text, keep)?, text, meta))),
             Err(err) if err.is_not_found() => Ok(None),
             Err(FsError::NotUtf8 { line, column, .. }) => Err(StoreError::Corrupt {
                 path,
@@ -216,6 +225,21 @@ impl Store {
             }),
             Err(err) => Err(err.into()),
         }
+    }
+
+    /// [`parse`] of the text of `name`'s file, from its parsed copy when that was made of exactly
+    /// this text; otherwise parsed, and with `Keep::Copy` the copy made.
+    fn parse_kept(&self, name: &str, text: &str, keep: Keep) -> Result<Assessment, StoreError> {
+        let key = parsed::key(text);
+        let copy = self.parsed_path(name);
+        if let Some(assessment) = key.as_ref().and_then(|key| parsed::read(&copy, key)) {
+            return Ok(assessment);
+        }
+        let assessment = parse(text, &self.path(name))?;
+        if let (Some(key), Keep::Copy) = (key, keep) {
+            parsed::write(&copy, &key, &assessment);
+        }
+        Ok(assessment)
     }
 
     /// Takes the assessment's lock so this process is its only writer. The lock is held by the open
@@ -244,6 +268,7 @@ impl Store {
         }
         write_pid(&file);
         fs_util::remove_stale_temporaries(&self.dir, &format!("{name}.{EXTENSION}"));
+        fs_util::remove_stale_temporaries(&self.dir, &format!(".{name}.parsed"));
         Ok(Writer {
             store: self.clone(),
             name: name.to_owned(),
@@ -323,6 +348,13 @@ pub struct Writer {
     base: RefCell<Option<String>>,
 }
 
+/// Whether a read makes a parsed copy when there is none of the file's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    Copy,
+    Nothing,
+}
+
 /// What an assessment file looked like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Seen {
@@ -345,6 +377,14 @@ impl Stamp {
     /// Whether two stamps are of one file (whatever its content).
     fn same_file(&self, other: &Stamp) -> bool {
         self.dev == other.dev && self.ino == other.ino
+    }
+
+    /// The stamp of the running pqs binary; `None` when it cannot be found.
+    pub fn program() -> Option<Stamp> {
+        std::env::current_exe()
+            .and_then(fs::metadata)
+            .ok()
+            .map(|meta| Stamp::of(&meta))
     }
 
     /// The stamp of a file's metadata.
@@ -388,7 +428,7 @@ impl Writer {
 
     /// Reads the current file; `None` when there is none yet. The next save compares against it.
     pub fn read(&self) -> Result<Option<Assessment>, StoreError> {
-        match self.store.read_with_text(&self.name)? {
+        match self.store.read_with_text(&self.name, Keep::Copy)? {
             Some((assessment, text, meta)) => {
                 self.seen.set(Some(Seen::File(Stamp::of(&meta))));
                 *self.base.borrow_mut() = Some(text);
@@ -436,6 +476,32 @@ impl Writer {
         let merged = super::merge::merge(base.as_ref(), assessment, &theirs);
         self.write(serialise(&merged))?;
         Ok(Saved::Merged(Box::new(merged)))
+    }
+
+    /// [`Writer::save`] at the end of a command: with the parsed copy of what was written
+    /// ([`Writer::keep_parsed`]).
+    pub fn save_last(&self, assessment: &Assessment) -> Result<Saved, StoreError> {
+        let saved = self.save(assessment)?;
+        self.keep_parsed(match &saved {
+            Saved::Written => assessment,
+            Saved::Merged(merged) => merged,
+        });
+        Ok(saved)
+    }
+
+    /// Keeps a parsed copy of `assessment` beside its file ([`super::parsed`]), when it is what
+    /// this writer last wrote or read, so the next read is quick. For the end of a session: a save
+    /// leaves it out, as it would double the time a save takes. Best effort, like every copy.
+    pub fn keep_parsed(&self, assessment: &Assessment) {
+        let base = self.base.borrow();
+        let Some(text) = base.as_deref() else {
+            return;
+        };
+        if let Some(key) = parsed::key(text)
+            && serialise(assessment) == text
+        {
+            parsed::write(&self.store.parsed_path(&self.name), &key, assessment);
+        }
     }
 
     /// Writes the assessment as given, whatever is on disk (`pqs import --force`, after a backup).
@@ -793,5 +859,52 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_read_keeps_a_private_parsed_copy_that_follows_the_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let copy = store.parsed_path("klant");
+        let writer = store.lock("klant").unwrap();
+        let mut a = Assessment::new("Eerste", T0);
+        writer.save(&a).unwrap();
+        assert!(
+            !copy.exists(),
+            "a save makes no copy: it would slow every save down"
+        );
+        // The list reads without making one (it keeps a summary of its own).
+        assert_eq!(store.read_stamped("klant").unwrap().unwrap().0, a);
+        assert!(!copy.exists());
+        assert_eq!(store.read("klant").unwrap().unwrap(), a);
+        assert_eq!(
+            fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(store.read("klant").unwrap().unwrap(), a, "from the copy");
+        // Another process (or an editor) changes the file: the copy is passed over.
+        let changed = fs::read_to_string(store.path("klant"))
+            .unwrap()
+            .replace("Eerste", "Tweede");
+        fs::write(store.path("klant"), changed).unwrap();
+        assert_eq!(store.read("klant").unwrap().unwrap().organisation, "Tweede");
+        // The end of a session keeps the copy of what it wrote, and only that.
+        a.organisation = "Derde".into();
+        writer.save_last(&a).unwrap();
+        let key = parsed::key(&fs::read_to_string(store.path("klant")).unwrap()).unwrap();
+        assert_eq!(parsed::read(&copy, &key).unwrap().organisation, "Derde");
+        let mut unsaved = a.clone();
+        unsaved.organisation = "Niet opgeslagen".into();
+        writer.keep_parsed(&unsaved);
+        assert_eq!(parsed::read(&copy, &key).unwrap().organisation, "Derde");
+        drop(writer);
+        // The copy goes with its assessment: renamed, then moved to the trash.
+        store.rename("klant", "nieuw").unwrap();
+        assert!(!copy.exists());
+        store.read("nieuw").unwrap();
+        assert!(store.parsed_path("nieuw").exists());
+        store.trash("nieuw", T0).unwrap();
+        assert!(!store.parsed_path("nieuw").exists());
     }
 }

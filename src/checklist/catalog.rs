@@ -15,6 +15,7 @@ use super::parse::parse_checklist;
 use super::suggest::{edit_distance, nearest};
 use super::tasks::{TASKS_FILE, Tasks, parse_tasks};
 use crate::fs_util::{self, FsError, Limits};
+use crate::parsed_copy;
 
 /// Every checklist in use, in display order, with the intake that decides what applies, the tasks
 /// the plan is made of and the glossary.
@@ -168,9 +169,15 @@ impl Catalog {
     /// `glossary.toml` there adds to the bundled one (replacing what has the same id). Everything
     /// is checked together ([`Catalog::check`]).
     pub fn load(user_dir: Option<&Path>) -> Result<Self, CatalogError> {
+        Catalog::load_keeping(user_dir, None)
+    }
+
+    /// [`Catalog::load`], keeping a parsed copy of each user checklist in `copies`
+    /// ([`load_file_keeping`]).
+    pub fn load_keeping(user_dir: Option<&Path>, copies: Copies) -> Result<Self, CatalogError> {
         let (mut content, mut all) = bundled_parts();
         if let Some(dir) = user_dir {
-            all.extend(load_folder(dir)?);
+            all.extend(load_folder(dir, copies)?);
             if let Some(own) = load_intake_in(dir)? {
                 content.intake = content.intake.extended_with(own);
             }
@@ -550,7 +557,7 @@ pub fn is_special_file(path: &Path) -> bool {
 }
 
 /// Loads every checklist `*.toml` in `dir`, sorted by file name. A missing folder yields nothing.
-pub fn load_folder(dir: &Path) -> Result<Vec<Checklist>, CatalogError> {
+pub fn load_folder(dir: &Path, copies: Copies) -> Result<Vec<Checklist>, CatalogError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -585,7 +592,7 @@ pub fn load_folder(dir: &Path) -> Result<Vec<Checklist>, CatalogError> {
         }
     });
     for path in paths {
-        match load_file(&path) {
+        match load_file_keeping(&path, copies) {
             Ok(checklist) => {
                 // Two user files with one id: which one wins would be an accident of file names.
                 if let Some(first) = checklists
@@ -639,11 +646,103 @@ pub fn read_checklist_text(path: &Path) -> Result<String, FsError> {
 
 /// Loads and validates one checklist file.
 pub fn load_file(path: &Path) -> Result<Checklist, CatalogError> {
+    load_file_keeping(path, None)
+}
+
+/// The folder where parsed copies of user checklists are kept ([`crate::parsed_copy`]), or `None`
+/// to keep none.
+pub type Copies<'a> = Option<&'a Path>;
+
+/// [`load_file`], from a parsed copy in `copies` when one was made of exactly this file's text;
+/// otherwise parsed and validated, and the copy made. A file with errors gets no copy, so its
+/// errors are found again each time.
+pub fn load_file_keeping(path: &Path, copies: Copies) -> Result<Checklist, CatalogError> {
     let text = read_checklist_text(path)?;
-    parse_checklist(
-        &text,
-        &path.display().to_string(),
-        Source::File(path.to_owned()),
-    )
-    .map_err(CatalogError::Invalid)
+    let file = path.display().to_string();
+    let kept = copies.and_then(|dir| {
+        let key = parsed_copy::Key::of("checklist", &[&file, &text])?;
+        Some((dir.join(parsed_copy::file_name(&file)), key))
+    });
+    if let Some(checklist) = kept
+        .as_ref()
+        .and_then(|(copy, key)| parsed_copy::read(copy, key))
+    {
+        return Ok(checklist);
+    }
+    let checklist = parse_checklist(&text, &file, Source::File(path.to_owned()))
+        .map_err(CatalogError::Invalid)?;
+    if let Some((copy, key)) = kept {
+        parsed_copy::write(&copy, &key, &checklist);
+    }
+    Ok(checklist)
+}
+
+#[cfg(test)]
+mod copy_tests {
+    use super::*;
+
+    /// A user checklist folder with `text` as `lijst.toml`, and a folder for copies.
+    fn folder(text: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let root = tempfile::tempdir().unwrap();
+        let file = root.path().join("lijst.toml");
+        fs::write(&file, text).unwrap();
+        let copies = root.path().join("kopieen");
+        (root, file, copies)
+    }
+
+    fn copies_in(dir: &Path) -> Vec<PathBuf> {
+        fs::read_dir(dir)
+            .map(|entries| entries.map(|e| e.unwrap().path()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_checklist_read_from_its_copy_is_the_one_its_file_gives() {
+        // Conditions, follow-ups and fingerprints: everything a parse makes.
+        let text = crate::report::fixture::scale::checklist_toml(300);
+        let (_root, file, copies) = folder(&text);
+        let parsed = load_file(&file).unwrap();
+        assert!(copies_in(&copies).is_empty());
+        assert_eq!(load_file_keeping(&file, Some(&copies)).unwrap(), parsed);
+        let made = copies_in(&copies);
+        assert_eq!(made.len(), 1, "{made:?}");
+        assert_eq!(load_file_keeping(&file, Some(&copies)).unwrap(), parsed);
+        // It is the copy that is read: one that says otherwise is believed...
+        let copy = fs::read_to_string(&made[0]).unwrap();
+        fs::write(&made[0], copy.replace("Schaaltest", "Uit de kopie")).unwrap();
+        let from_copy = load_file_keeping(&file, Some(&copies)).unwrap();
+        assert_eq!(from_copy.title, "Uit de kopie");
+        // ...only while the file holds the bytes it was made of; then the copy is made again.
+        fs::write(&file, text.replace("Schaaltest", "Schaaltest 2")).unwrap();
+        let changed = load_file_keeping(&file, Some(&copies)).unwrap();
+        assert_eq!(changed.title, "Schaaltest 2");
+        assert_eq!(copies_in(&copies), made, "the one copy replaced");
+        assert_eq!(load_file_keeping(&file, Some(&copies)).unwrap(), changed);
+    }
+
+    #[test]
+    fn a_checklist_with_errors_gets_no_copy_and_its_errors_each_time() {
+        let good = crate::report::fixture::scale::checklist_toml(3);
+        let (_root, file, copies) = folder(&good);
+        load_file_keeping(&file, Some(&copies)).unwrap();
+        fs::write(
+            &file,
+            good.replace("severity = \"high\"", "severity = \"hoog\""),
+        )
+        .unwrap();
+        let errors = |file: &Path| match load_file_keeping(file, Some(&copies)) {
+            Err(CatalogError::Invalid(errors)) => errors,
+            other => panic!("{other:?}"),
+        };
+        let first = errors(&file);
+        assert!(first[0].message.contains("hoog"), "{first:?}");
+        assert_eq!(errors(&file), first);
+        assert_eq!(
+            Err(first),
+            load_file(&file).map_err(|e| match e {
+                CatalogError::Invalid(errors) => errors,
+                other => panic!("{other:?}"),
+            })
+        );
+    }
 }

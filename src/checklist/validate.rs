@@ -8,8 +8,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::catalog::{
-    Catalog, CatalogError, Content, bundled_parts, file_label, is_special_file, load_file,
-    read_checklist_text,
+    Catalog, CatalogError, Content, Copies, bundled_parts, file_label, is_special_file,
+    load_file_keeping, read_checklist_text,
 };
 use super::glossary::{GLOSSARY_FILE, Glossary, parse_glossary};
 use super::intake::{INTAKE_FILE, Intake, parse_intake};
@@ -52,10 +52,10 @@ impl Parsed {
 
 /// Reads and parses one content file by its name: `intake.toml`, `tasks.toml`, `glossary.toml`
 /// or else a checklist.
-fn parse_file(path: &Path) -> Result<Parsed, CatalogError> {
+fn parse_file(path: &Path, copies: Copies) -> Result<Parsed, CatalogError> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if !is_special_file(path) {
-        return load_file(path).map(Parsed::Checklist);
+        return load_file_keeping(path, copies).map(Parsed::Checklist);
     }
     let text = read_checklist_text(path)?;
     let file = path.display().to_string();
@@ -71,12 +71,15 @@ fn parse_file(path: &Path) -> Result<Parsed, CatalogError> {
 
 /// Checks `files`, each on its own and then together with the content they would join: the
 /// bundled content, what of `user_dir` loads (the files given take the place of what they
-/// replace), and each other. One result per file, in the order given.
+/// replace), and each other. One result per file, in the order given. A checklist that passes on
+/// its own gets a parsed copy in `copies` ([`load_file_keeping`]).
 pub fn validate_files(
     files: &[PathBuf],
     user_dir: Option<&Path>,
+    copies: Copies,
 ) -> Vec<(PathBuf, Result<Valid, CatalogError>)> {
-    let parsed: Vec<Result<Parsed, CatalogError>> = files.iter().map(|p| parse_file(p)).collect();
+    let parsed: Vec<Result<Parsed, CatalogError>> =
+        files.iter().map(|p| parse_file(p, copies)).collect();
 
     // The content they join: bundled, then the user folder's files that load, then the given.
     let (mut content, mut checklists) = bundled_parts();
@@ -91,7 +94,7 @@ pub fn validate_files(
                 continue;
             }
             // A folder file with errors of its own is left out: those are for its own check.
-            if let Ok(found) = parse_file(&path) {
+            if let Ok(found) = parse_file(&path, copies) {
                 join(&mut content, &mut checklists, found);
             }
         }

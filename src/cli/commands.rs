@@ -136,7 +136,8 @@ pub(super) fn checklists(global: &Config, format: ListFormat) -> Result<(), Erro
 pub(super) fn validate(global: &Config, files: &[PathBuf]) -> Result<(), Error> {
     let mut invalid = 0;
     let user_dir = global.checklists_dir();
-    for (path, result) in validate_files(files, user_dir.as_deref()) {
+    let copies = global.checklist_copies();
+    for (path, result) in validate_files(files, user_dir.as_deref(), copies.as_deref()) {
         match result {
             Ok(valid) => print(&format!(
                 "{}: {}\n",

@@ -31,7 +31,7 @@ pub(super) fn update_assessment(
     let mut assessment = existing.unwrap_or_else(|| Assessment::new("", now));
     change(&mut assessment, now);
     // A merge (another process changed the file meanwhile) keeps both changes; nothing to do here.
-    writer.save(&assessment)?;
+    writer.save_last(&assessment)?;
     Ok(created)
 }
 
@@ -56,7 +56,7 @@ pub(super) fn update_checked<T>(
         crate::output::eprint(&notice);
     }
     let out = change(&mut assessment, now)?;
-    writer.save(&assessment)?;
+    writer.save_last(&assessment)?;
     Ok(out)
 }
 

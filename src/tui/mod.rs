@@ -190,6 +190,10 @@ pub fn start(global: &Config) -> Result<(), Error> {
         }
         app.unsaved = false;
     }
+    if let Some(writer) = &writer {
+        // What is on disk now, parsed: the next start need not parse the file again.
+        writer.keep_parsed(&app.assessment);
+    }
     if let Some(signal) = stopped {
         return Err(Error::Stopped {
             signal,

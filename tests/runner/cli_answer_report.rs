@@ -32,7 +32,11 @@ fn answer_creates_the_default_assessment_file() {
         fs::read_to_string(env.assessment("standaard")).unwrap(),
         expected
     );
-    assert_eq!(env.data_files(), [".standaard.lock", "standaard.toml"]);
+    // Beside it: its lock, and its parsed copy (for a quick next read).
+    assert_eq!(
+        env.data_files(),
+        [".standaard.lock", ".standaard.parsed", "standaard.toml"]
+    );
 }
 
 #[test]

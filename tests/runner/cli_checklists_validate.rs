@@ -140,6 +140,46 @@ fn validate_accepts_the_valid_fixture() {
     );
 }
 
+/// A user checklist that loads is kept parsed in the data folder (`.checklists-parsed`), so the
+/// next command need not parse its TOML again; what each command shows stays the same, and an
+/// edit, also one that breaks the file, is seen at once.
+#[test]
+fn a_parsed_copy_of_a_user_checklist_changes_nothing_that_is_shown() {
+    let env = TestEnv::new();
+    let path = env.write_checklist("eigen.toml", &checklist_toml("eigen", "Eigen lijst", 3));
+    let path = path.to_str().unwrap().to_owned();
+    let copies = env.data().join(".checklists-parsed");
+    env.ok(&["validate", &path]);
+    assert!(
+        !copies.exists(),
+        "no data folder yet: none is made for a copy"
+    );
+    fs::create_dir(env.data()).unwrap();
+    let shown = || {
+        [
+            env.ok(&["validate", &path]),
+            env.ok(&["checklists", "--format", "json"]),
+        ]
+    };
+    let parsed = shown();
+    assert_eq!(fs::read_dir(&copies).unwrap().count(), 1);
+    assert_eq!(shown(), parsed, "from the copy");
+    assert!(parsed[1].contains("Eigen lijst"), "{}", parsed[1]);
+    fs::write(&path, checklist_toml("eigen", "Andere titel", 3)).unwrap();
+    assert!(
+        env.ok(&["checklists", "--format", "json"])
+            .contains("Andere titel")
+    );
+    assert_eq!(
+        fs::read_dir(&copies).unwrap().count(),
+        1,
+        "replaced, not added"
+    );
+    fs::write(&path, "id = \"eigen\"\ntitle = 3\n").unwrap();
+    let err = env.fails(&["validate", &path]);
+    assert!(err.contains(&format!("{path}:2:9:")), "{err}");
+}
+
 /// `pqs validate` on each fixture alone names its one error with its position.
 fn each_is_refused_alone(fixtures: &[(&str, &str)]) {
     let env = TestEnv::new();

@@ -860,3 +860,110 @@ fn a_comparison_says_what_changed_in_the_documents_since_the_moment() {
         "{stored}"
     );
 }
+
+/// What a command shows when it reads the assessment from its parsed copy (`.b.parsed`, kept at the
+/// end of every command that saves) and when it parses the TOML file again: the same, for every
+/// kind of record, with a field history and a drill with its steps.
+#[test]
+fn the_parsed_copy_shows_exactly_what_the_file_holds() {
+    let env = bakery();
+    env.ok(&["register", "-a", "b", "add", "--from", "bestellingen"]);
+    env.ok(&[
+        "register",
+        "-a",
+        "b",
+        "edit",
+        "bestellingen",
+        "--transfers",
+        "geen",
+    ]);
+    env.ok(&[
+        "register",
+        "-a",
+        "b",
+        "edit",
+        "bestellingen",
+        "--retention",
+        "7 jaar",
+    ]);
+    env.ok(&["verwerkers", "-a", "b", "add", "--from", "webshopplatform"]);
+    env.ok(&[
+        "datalek",
+        "-a",
+        "b",
+        "add",
+        "--what",
+        "Mail naar de verkeerde klant",
+    ]);
+    env.ok(&[
+        "datalek",
+        "-a",
+        "b",
+        "add",
+        "--drill",
+        "--what",
+        "Oefening: laptop kwijt",
+    ]);
+    env.ok(&[
+        "answer",
+        "-a",
+        "b",
+        "datalekken.dl-herkennen",
+        "ja",
+        "--note",
+        "Met „aanhalingstekens” en \\ schuine streep",
+    ]);
+    env.ok(&["answer", "-a", "b", "datalekken.dl-herkennen", "nee"]);
+    let ids: Vec<String> = env
+        .ok(&["datalek", "-a", "b"])
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .filter(|id| id.starts_with("20"))
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    env.ok(&[
+        "datalek",
+        "-a",
+        "b",
+        "edit",
+        &ids[1],
+        "--done",
+        "1=Eva: gemeld",
+    ]);
+    let copy = env.data().join(".b.parsed");
+    let shown = || {
+        let mut out = vec![
+            env.ok(&["report", "-a", "b", "--format", "json"]),
+            env.ok(&["register", "-a", "b", "show", "bestellingen"]),
+        ];
+        out.extend(
+            ids.iter()
+                .map(|id| env.ok(&["datalek", "-a", "b", "show", id])),
+        );
+        out
+    };
+    assert!(copy.exists(), "the last command kept a copy");
+    let from_copy = shown();
+    fs::remove_file(&copy).unwrap();
+    let from_file = shown();
+    assert!(copy.exists(), "a read made it again");
+    assert_eq!(from_copy, from_file);
+    assert!(from_file[1].contains("7 jaar"), "{}", from_file[1]);
+
+    // It is the copy that is read (a copy that says otherwise is believed)...
+    let organisation = || {
+        let json: serde_json::Value =
+            serde_json::from_str(&env.ok(&["report", "-a", "b", "--format", "json"])).unwrap();
+        json["organisation"].as_str().unwrap().to_owned()
+    };
+    let text = fs::read_to_string(&copy).unwrap();
+    fs::write(&copy, text.replace("Bakkerij De Korst", "Uit de kopie")).unwrap();
+    assert_eq!(organisation(), "Uit de kopie");
+    // ...but only while the file has the bytes it was made of.
+    let mut file = fs::OpenOptions::new()
+        .append(true)
+        .open(env.assessment("b"))
+        .unwrap();
+    std::io::Write::write_all(&mut file, b"\n").unwrap();
+    assert_eq!(organisation(), "Bakkerij De Korst");
+}

@@ -86,7 +86,9 @@ fn report_on_a_missing_assessment_lists_the_existing_ones() {
         env.data_files(),
         [
             ".klant-a.lock",
+            ".klant-a.parsed",
             ".klant-b.lock",
+            ".klant-b.parsed",
             "klant-a.toml",
             "klant-b.toml"
         ]

@@ -28,13 +28,9 @@ pub(super) struct Made {
 
 impl Made {
     pub(super) fn now(catalog: &Catalog) -> Made {
-        let program = std::env::current_exe()
-            .and_then(std::fs::metadata)
-            .ok()
-            .map(|meta| Stamp::of(&meta));
         Made {
             catalog: catalog.digest(),
-            program,
+            program: Stamp::program(),
         }
     }
 }

@@ -1,0 +1,121 @@
+//! A parsed copy of a file pqs reads often, so that the next read need not parse its TOML again:
+//! the `toml` crate takes about ten times as long as `serde_json` takes for the copy. Used for
+//! assessments (`.NAME.parsed` beside the file) and user checklists (in the data folder).
+//!
+//! Never trusted over the file. A copy starts with a key line: what it is a copy of, the pqs
+//! binary that made it, and the length and a hash of exactly the bytes it was parsed from. It is
+//! used only when the file's bytes, read now, give the same key in the same binary; otherwise the
+//! file is parsed as always and the copy made again. A copy that is missing, damaged or cannot be
+//! written only makes the read slower.
+
+use std::hash::Hasher;
+use std::path::Path;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::assessment::store::Stamp;
+
+/// What a copy was made from: its kind, the binary, and the bytes it was parsed from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key(String);
+
+impl Key {
+    /// The key of a copy of `kind` parsed from `parts` (the file's text, and whatever else the
+    /// result depends on) by this binary; `None` when the binary cannot be told apart (then no
+    /// copy is used or made).
+    pub fn of(kind: &str, parts: &[&str]) -> Option<Key> {
+        let program = serde_json::to_string(&Stamp::program()?).ok()?;
+        let mut hasher = std::hash::DefaultHasher::new();
+        let mut len = 0;
+        for part in parts {
+            hasher.write_usize(part.len());
+            hasher.write(part.as_bytes());
+            len += part.len();
+        }
+        Some(Key(format!(
+            "pqs-parsed {kind} {program} {len} {:016x}",
+            hasher.finish()
+        )))
+    }
+}
+
+/// A file name for the copy of the file at `path` (the same for each version of it, so a new copy
+/// replaces the old one).
+pub fn file_name(path: &str) -> String {
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write(path.as_bytes());
+    format!("{:016x}.parsed", hasher.finish())
+}
+
+/// The copy at `path` when it was made with `key`.
+pub fn read<T: DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
+    // As text: checked as UTF-8 once, not string by string (a quarter of the parse).
+    let text = std::fs::read_to_string(path).ok()?;
+    let (line, body) = text.split_once('\n')?;
+    if line != key.0 {
+        return None;
+    }
+    serde_json::from_str(body).ok()
+}
+
+/// Writes the copy of `value` (parsed from what `key` was made of) to `path`, replacing the one
+/// there in one rename, mode 0600; a failure is left unsaid.
+pub fn write<T: Serialize>(path: &Path, key: &Key, value: &T) {
+    let mut bytes = Vec::with_capacity(key.0.len() + 1);
+    bytes.extend_from_slice(key.0.as_bytes());
+    bytes.push(b'\n');
+    if serde_json::to_writer(&mut bytes, value).is_ok() {
+        let _ = crate::fs_util::write_cache(path, &bytes);
+    }
+}
+
+/// Removes the copy at `path`, when there is one.
+pub fn remove(path: &Path) {
+    let _ = std::fs::remove_file(path);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_tells_apart_every_byte_and_where_one_part_ends() {
+        let key = |kind, parts: &[&str]| Key::of(kind, parts).expect("the test binary has a stamp");
+        let base = key("x", &["ab", "c"]);
+        assert_eq!(base, key("x", &["ab", "c"]));
+        for other in [
+            key("y", &["ab", "c"]),
+            key("x", &["a", "bc"]),
+            key("x", &["ab", "d"]),
+            key("x", &["ab", "c "]),
+        ] {
+            assert_ne!(other, base);
+        }
+    }
+
+    #[test]
+    fn a_damaged_or_missing_copy_is_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kopie");
+        let key = Key::of("x", &["tekst"]).unwrap();
+        assert_eq!(read::<Vec<String>>(&path, &key), None, "no copy");
+        write(&path, &key, &vec!["een".to_owned(), "twee".to_owned()]);
+        assert_eq!(
+            read(&path, &key),
+            Some(vec!["een".to_owned(), "twee".to_owned()])
+        );
+        let other = Key::of("x", &["tekst!"]).unwrap();
+        assert_eq!(read::<Vec<String>>(&path, &other), None, "other bytes");
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes.truncate(bytes.len() - 3);
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(read::<Vec<String>>(&path, &key), None, "cut off");
+        std::fs::write(&path, format!("{}\nniet eens json", key.0)).unwrap();
+        assert_eq!(read::<Vec<String>>(&path, &key), None, "not JSON");
+        std::fs::write(&path, "geen regel").unwrap();
+        assert_eq!(read::<Vec<String>>(&path, &key), None, "no key line");
+        remove(&path);
+        assert!(!path.exists());
+    }
+}
