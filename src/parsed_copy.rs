@@ -15,10 +15,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::assessment::store::Stamp;
+use crate::fs_util::Limits;
 
 /// What a copy was made from: its kind, the binary, and the bytes it was parsed from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Key(String);
+pub struct Key(String, usize);
 
 impl Key {
     /// The key of a copy of `kind` parsed from `parts` (the file's text, and whatever else the
@@ -33,10 +34,10 @@ impl Key {
             hasher.write(part.as_bytes());
             len += part.len();
         }
-        Some(Key(format!(
-            "pqs-parsed {kind} {program} {len} {:016x}",
-            hasher.finish()
-        )))
+        Some(Key(
+            format!("pqs-parsed {kind} {program} {len} {:016x}", hasher.finish()),
+            len,
+        ))
     }
 }
 
@@ -50,8 +51,15 @@ pub fn file_name(path: &str) -> String {
 
 /// The copy at `path` when it was made with `key`.
 pub fn read<T: DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
-    // As text: checked as UTF-8 once, not string by string (a quarter of the parse).
-    let text = std::fs::read_to_string(path).ok()?;
+    // Only a regular file, not through a link, and never much larger than what it was parsed from
+    // (so a FIFO or `/dev/zero` put in its place cannot hang pqs or fill the memory). As text:
+    // checked as UTF-8 once, not string by string (a quarter of the parse).
+    let limits = Limits {
+        bytes: 4 * key.1 as u64 + (1 << 20),
+        what: "kopieën",
+        no_symlink: Some(""),
+    };
+    let text = crate::fs_util::read_text(path, limits).ok()?;
     let (line, body) = text.split_once('\n')?;
     if line != key.0 {
         return None;
@@ -117,5 +125,40 @@ mod tests {
         assert_eq!(read::<Vec<String>>(&path, &key), None, "no key line");
         remove(&path);
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_link_a_fifo_or_a_huge_file_in_place_of_a_copy_is_passed_over_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = Key::of("x", &["tekst"]).unwrap();
+        let good = dir.path().join("goed");
+        write(&good, &key, &vec!["een".to_owned()]);
+        let link = dir.path().join("koppeling");
+        std::os::unix::fs::symlink(&good, &link).unwrap();
+        assert_eq!(read::<Vec<String>>(&link, &key), None, "a link");
+        let zero = dir.path().join("nul");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        assert_eq!(read::<Vec<String>>(&zero, &key), None, "a device");
+        let fifo = dir.path().join("fifo");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        assert_eq!(
+            read::<Vec<String>>(&fifo, &key),
+            None,
+            "a FIFO, without waiting"
+        );
+        let mut huge = std::fs::read_to_string(&good).unwrap();
+        huge.push_str(&" ".repeat(2 << 20));
+        std::fs::write(&good, huge).unwrap();
+        assert_eq!(
+            read::<Vec<String>>(&good, &key),
+            None,
+            "far larger than its file"
+        );
     }
 }
