@@ -335,25 +335,38 @@ pub fn parent_of(path: &Path) -> &Path {
 ///
 /// Returns the metadata of the written file (taken before the rename, which keeps it).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<fs::Metadata, FsError> {
-    write_whole(path, bytes, true, true)
+    write_whole(path, &mut |file| file.write_all(bytes), true, true)
 }
 
 /// [`write_atomic`] without syncing, for a cache: a reader sees the old file or the new one, never a
-/// part, but a crash may lose either (the cache is then made again).
-pub fn write_cache(path: &Path, bytes: &[u8]) -> Result<fs::Metadata, FsError> {
-    write_whole(path, bytes, true, false)
+/// part, but a crash may lose either (the cache is then made again). `content` writes the file's
+/// content (buffered), so a large cache is never held in memory whole.
+pub fn write_cache(
+    path: &Path,
+    content: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> Result<fs::Metadata, FsError> {
+    write_whole(
+        path,
+        &mut |file| {
+            let mut buffered = io::BufWriter::with_capacity(1 << 16, file);
+            content(&mut buffered)?;
+            buffered.flush()
+        },
+        true,
+        false,
+    )
 }
 
 /// Writes a new file the way [`write_atomic`] does, but never over an existing one: when `path`
 /// exists (also when another process made it a moment ago) nothing is written and the error's
 /// [`FsError::is_already_there`] says so. For copies that must never replace an earlier copy.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<fs::Metadata, FsError> {
-    write_whole(path, bytes, false, true)
+    write_whole(path, &mut |file| file.write_all(bytes), false, true)
 }
 
 fn write_whole(
     path: &Path,
-    bytes: &[u8],
+    content: &mut dyn FnMut(&mut fs::File) -> io::Result<()>,
     replace: bool,
     durable: bool,
 ) -> Result<fs::Metadata, FsError> {
@@ -370,8 +383,7 @@ fn write_whole(
         .rand_bytes(8)
         .tempfile_in(dir)
         .map_err(io("kan niet schrijven in {}", dir))?;
-    temp.write_all(bytes)
-        .map_err(io("kan niet schrijven naar {}", temp.path()))?;
+    content(temp.as_file_mut()).map_err(io("kan niet schrijven naar {}", temp.path()))?;
     if durable {
         temp.as_file()
             .sync_all()

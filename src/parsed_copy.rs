@@ -70,12 +70,10 @@ pub fn read<T: DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
 /// Writes the copy of `value` (parsed from what `key` was made of) to `path`, replacing the one
 /// there in one rename, mode 0600; a failure is left unsaid.
 pub fn write<T: Serialize>(path: &Path, key: &Key, value: &T) {
-    let mut bytes = Vec::with_capacity(key.0.len() + 1);
-    bytes.extend_from_slice(key.0.as_bytes());
-    bytes.push(b'\n');
-    if serde_json::to_writer(&mut bytes, value).is_ok() {
-        let _ = crate::fs_util::write_cache(path, &bytes);
-    }
+    let _ = crate::fs_util::write_cache(path, &mut |out| {
+        writeln!(out, "{}", key.0)?;
+        serde_json::to_writer(&mut *out, value).map_err(std::io::Error::other)
+    });
 }
 
 /// Removes the copy at `path`, when there is one.

@@ -448,6 +448,16 @@ impl Writer {
     /// ([`super::merge::merge`]) and the merge is written; a file that cannot be read then is left
     /// as it is and the save fails.
     pub fn save(&self, assessment: &Assessment) -> Result<Saved, StoreError> {
+        self.save_keeping(assessment, false)
+    }
+
+    /// [`Writer::save`] at the end of a command: with a parsed copy of what was written
+    /// ([`super::parsed`]), so the next read is quick.
+    pub fn save_last(&self, assessment: &Assessment) -> Result<Saved, StoreError> {
+        self.save_keeping(assessment, true)
+    }
+
+    fn save_keeping(&self, assessment: &Assessment, keep: bool) -> Result<Saved, StoreError> {
         self.keep_lock();
         let path = self.path();
         let now = match fs::symlink_metadata(&path) {
@@ -461,11 +471,11 @@ impl Writer {
             (Some(seen), now) => seen != now,
         };
         if !changed {
-            self.write(serialise(assessment))?;
+            self.write(assessment, keep)?;
             return Ok(Saved::Written);
         }
         let Some(theirs) = self.store.read(&self.name)? else {
-            self.write(serialise(assessment))?;
+            self.write(assessment, keep)?;
             return Ok(Saved::Written);
         };
         let base = self
@@ -474,19 +484,8 @@ impl Writer {
             .as_deref()
             .and_then(|text| parse(text, &path).ok());
         let merged = super::merge::merge(base.as_ref(), assessment, &theirs);
-        self.write(serialise(&merged))?;
+        self.write(&merged, keep)?;
         Ok(Saved::Merged(Box::new(merged)))
-    }
-
-    /// [`Writer::save`] at the end of a command: with the parsed copy of what was written
-    /// ([`Writer::keep_parsed`]).
-    pub fn save_last(&self, assessment: &Assessment) -> Result<Saved, StoreError> {
-        let saved = self.save(assessment)?;
-        self.keep_parsed(match &saved {
-            Saved::Written => assessment,
-            Saved::Merged(merged) => merged,
-        });
-        Ok(saved)
     }
 
     /// Keeps a parsed copy of `assessment` beside its file ([`super::parsed`]), when it is what
@@ -506,7 +505,7 @@ impl Writer {
 
     /// Writes the assessment as given, whatever is on disk (`pqs import --force`, after a backup).
     pub fn replace(&self, assessment: &Assessment) -> Result<(), StoreError> {
-        self.write(serialise(assessment))
+        self.write(assessment, false)
     }
 
     /// When the lock file was deleted or replaced while this writer held it (so another process
@@ -532,8 +531,13 @@ impl Writer {
         }
     }
 
-    fn write(&self, text: String) -> Result<(), StoreError> {
+    /// Writes `assessment`, and with `keep` its parsed copy (made from the very text written).
+    fn write(&self, assessment: &Assessment, keep: bool) -> Result<(), StoreError> {
+        let text = serialise(assessment);
         let meta = fs_util::write_atomic(&self.path(), text.as_bytes())?;
+        if let Some(key) = keep.then(|| parsed::key(&text)).flatten() {
+            parsed::write(&self.store.parsed_path(&self.name), &key, assessment);
+        }
         self.seen.set(Some(Seen::File(Stamp::of(&meta))));
         *self.base.borrow_mut() = Some(text);
         Ok(())
