@@ -275,6 +275,7 @@ impl Store {
             lock: RefCell::new(file),
             seen: Cell::new(None),
             base: RefCell::new(None),
+            copied: Cell::new(false),
         })
     }
 }
@@ -346,6 +347,8 @@ pub struct Writer {
     seen: Cell<Option<Seen>>,
     /// The text of that file, the base of a merge.
     base: RefCell<Option<String>>,
+    /// Whether the parsed copy beside the file was made of that text ([`super::parsed`]).
+    copied: Cell<bool>,
 }
 
 /// Whether a read makes a parsed copy when there is none of the file's text.
@@ -432,6 +435,8 @@ impl Writer {
             Some((assessment, text, meta)) => {
                 self.seen.set(Some(Seen::File(Stamp::of(&meta))));
                 *self.base.borrow_mut() = Some(text);
+                // The read used the copy of this text or made it.
+                self.copied.set(true);
                 Ok(Some(assessment))
             }
             None => {
@@ -493,13 +498,14 @@ impl Writer {
     /// leaves it out, as it would double the time a save takes. Best effort, like every copy.
     pub fn keep_parsed(&self, assessment: &Assessment) {
         let base = self.base.borrow();
-        let Some(text) = base.as_deref() else {
+        let Some(text) = base.as_deref().filter(|_| !self.copied.get()) else {
             return;
         };
         if let Some(key) = parsed::key(text)
             && serialise(assessment) == text
         {
             parsed::write(&self.store.parsed_path(&self.name), &key, assessment);
+            self.copied.set(true);
         }
     }
 
@@ -538,6 +544,7 @@ impl Writer {
         if let Some(key) = keep.then(|| parsed::key(&text)).flatten() {
             parsed::write(&self.store.parsed_path(&self.name), &key, assessment);
         }
+        self.copied.set(keep);
         self.seen.set(Some(Seen::File(Stamp::of(&meta))));
         *self.base.borrow_mut() = Some(text);
         Ok(())
@@ -898,10 +905,18 @@ mod tests {
         writer.save_last(&a).unwrap();
         let key = parsed::key(&fs::read_to_string(store.path("klant")).unwrap()).unwrap();
         assert_eq!(parsed::read(&copy, &key).unwrap().organisation, "Derde");
+        // A save in a session makes none; its end keeps the copy of what is in the file, never of
+        // changes that were not saved.
+        a.organisation = "Vierde".into();
+        writer.save(&a).unwrap();
+        let key = parsed::key(&fs::read_to_string(store.path("klant")).unwrap()).unwrap();
+        assert_eq!(parsed::read(&copy, &key), None);
         let mut unsaved = a.clone();
         unsaved.organisation = "Niet opgeslagen".into();
         writer.keep_parsed(&unsaved);
-        assert_eq!(parsed::read(&copy, &key).unwrap().organisation, "Derde");
+        assert_eq!(parsed::read(&copy, &key), None);
+        writer.keep_parsed(&a);
+        assert_eq!(parsed::read(&copy, &key).unwrap().organisation, "Vierde");
         drop(writer);
         // The copy goes with its assessment: renamed, then moved to the trash.
         store.rename("klant", "nieuw").unwrap();
