@@ -508,6 +508,13 @@ pub fn write_output(target: &Target, bytes: &[u8]) -> Result<(), FsError> {
     }
 }
 
+/// Makes a FIFO at `path`, for tests of what a FIFO in a file's place does.
+#[cfg(test)]
+pub(crate) fn make_fifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -584,13 +591,7 @@ mod tests {
     fn a_fifo_is_refused_without_waiting_and_a_link_when_asked() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("pijp");
-        assert!(
-            std::process::Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .unwrap()
-                .success()
-        );
+        make_fifo(&fifo);
         let err = read_text(&fifo, limits()).unwrap_err();
         assert!(matches!(err, FsError::NotRegular { .. }), "{err}");
         let target = dir.path().join("echt.toml");

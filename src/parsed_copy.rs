@@ -138,13 +138,7 @@ mod tests {
         std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
         assert_eq!(read::<Vec<String>>(&zero, &key), None, "a device");
         let fifo = dir.path().join("fifo");
-        assert!(
-            std::process::Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .unwrap()
-                .success()
-        );
+        crate::fs_util::make_fifo(&fifo);
         assert_eq!(
             read::<Vec<String>>(&fifo, &key),
             None,

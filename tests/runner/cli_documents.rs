@@ -867,53 +867,29 @@ fn a_comparison_says_what_changed_in_the_documents_since_the_moment() {
 #[test]
 fn the_parsed_copy_shows_exactly_what_the_file_holds() {
     let env = bakery();
-    env.ok(&["register", "-a", "b", "add", "--from", "bestellingen"]);
-    env.ok(&[
-        "register",
-        "-a",
-        "b",
-        "edit",
-        "bestellingen",
-        "--transfers",
-        "geen",
-    ]);
-    env.ok(&[
-        "register",
-        "-a",
-        "b",
-        "edit",
-        "bestellingen",
-        "--retention",
-        "7 jaar",
-    ]);
-    env.ok(&["verwerkers", "-a", "b", "add", "--from", "webshopplatform"]);
-    env.ok(&[
-        "datalek",
-        "-a",
-        "b",
-        "add",
-        "--what",
-        "Mail naar de verkeerde klant",
-    ]);
-    env.ok(&[
-        "datalek",
-        "-a",
-        "b",
-        "add",
-        "--drill",
-        "--what",
-        "Oefening: laptop kwijt",
-    ]);
-    env.ok(&[
-        "answer",
-        "-a",
-        "b",
-        "datalekken.dl-herkennen",
-        "ja",
-        "--note",
-        "Met „aanhalingstekens” en \\ schuine streep",
-    ]);
-    env.ok(&["answer", "-a", "b", "datalekken.dl-herkennen", "nee"]);
+    let note = "Met „aanhalingstekens” en \\ schuine streep";
+    let item = "datalekken.dl-herkennen";
+    let commands: [&[&str]; 8] = [
+        &["register", "add", "--from", "bestellingen"],
+        &["register", "edit", "bestellingen", "--transfers", "geen"],
+        &["register", "edit", "bestellingen", "--retention", "7 jaar"],
+        &["verwerkers", "add", "--from", "webshopplatform"],
+        &["datalek", "add", "--what", "Mail naar de verkeerde klant"],
+        &[
+            "datalek",
+            "add",
+            "--drill",
+            "--what",
+            "Oefening: laptop kwijt",
+        ],
+        &["answer", item, "ja", "--note", note],
+        &["answer", item, "nee"],
+    ];
+    for args in commands {
+        let mut all = vec![args[0], "-a", "b"];
+        all.extend(&args[1..]);
+        env.ok(&all);
+    }
     let ids: Vec<String> = env
         .ok(&["datalek", "-a", "b"])
         .lines()
