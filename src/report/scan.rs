@@ -354,18 +354,7 @@ impl Scan {
     pub fn new(catalog: &Catalog, assessment: &Assessment, now: Timestamp) -> Self {
         let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let facts = catalog.intake().effective(&assessment.intake);
-        let mut fresh_until = next_day(today, now);
-        // Every item once, where it lives; parents before the follow-ups that need them.
-        let mut states: HashMap<&str, ItemState> = HashMap::new();
-        for (checklist, item) in catalog.items() {
-            let due = assessment.review_due_at(&item.id);
-            fresh_until = until_due(fresh_until, due, now);
-            states.insert(
-                item.id.as_str(),
-                state(catalog, checklist, item, assessment, &facts, due, now),
-            );
-        }
-        resolve_parents(catalog, &mut states, catalog.items().map(|(_, i)| i));
+        let (states, fresh_until) = item_states(catalog, assessment, &facts, now, today);
 
         let mut checklists = Vec::with_capacity(catalog.checklists().len());
         for checklist in catalog.checklists() {
@@ -414,6 +403,28 @@ impl Scan {
         };
         scan.summarise();
         scan
+    }
+
+    /// The total score (privacy law) of an assessment at `now`: `Scan::new(..).totals.score`,
+    /// without making the checklists' lists, the gaps and the orphans, which a comparison with an
+    /// earlier moment does not need.
+    pub fn total_score(catalog: &Catalog, assessment: &Assessment, now: Timestamp) -> f64 {
+        let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        let facts = catalog.intake().effective(&assessment.intake);
+        let (states, _) = item_states(catalog, assessment, &facts, now, today);
+        let mut all = Tally::default();
+        // As `summarise` counts the totals: each item once, where it lives, in checklist order.
+        for checklist in catalog.checklists() {
+            for entry in &checklist.entries {
+                if let Entry::Own(i) = entry
+                    && let Some(state) = states.get(checklist.items[*i].id.as_str())
+                    && state.scope == Scope::Avg
+                {
+                    all.add(state);
+                }
+            }
+        }
+        all.weights.score()
     }
 
     /// The counts and scores of every checklist, the totals (every item once, where it lives) and
@@ -499,6 +510,30 @@ impl Scan {
             .flat_map(|c| &c.items)
             .find(|i| i.id == id && i.shared_from.is_none())
     }
+}
+
+/// Every item's state once, where it lives, its parents looked at; and until when nothing that
+/// depends on the clock changes.
+fn item_states<'c>(
+    catalog: &'c Catalog,
+    assessment: &Assessment,
+    facts: &Facts,
+    now: Timestamp,
+    today: Date,
+) -> (HashMap<&'c str, ItemState>, Timestamp) {
+    let mut fresh_until = next_day(today, now);
+    // Parents before the follow-ups that need them.
+    let mut states: HashMap<&str, ItemState> = HashMap::new();
+    for (checklist, item) in catalog.items() {
+        let due = assessment.review_due_at(&item.id);
+        fresh_until = until_due(fresh_until, due, now);
+        states.insert(
+            item.id.as_str(),
+            state(catalog, checklist, item, assessment, facts, due, now),
+        );
+    }
+    resolve_parents(catalog, &mut states, catalog.items().map(|(_, i)| i));
+    (states, fresh_until)
 }
 
 /// An item's state before parents are looked at.
