@@ -11,7 +11,7 @@
 //!
 //! An item a checklist lists from another (`see`) is shown in both and counted once in the totals.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -354,7 +354,19 @@ impl Scan {
     pub fn new(catalog: &Catalog, assessment: &Assessment, now: Timestamp) -> Self {
         let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let facts = catalog.intake().effective(&assessment.intake);
-        let (states, fresh_until) = item_states(catalog, assessment, &facts, now, today);
+        let (mut states, fresh_until) = item_states(catalog, assessment, &facts, now, today);
+        let gaps = gaps(catalog, assessment, &states, today);
+        // An item listed with `see` somewhere is copied to each place; any other item's state
+        // moves to its one place.
+        let listed_elsewhere: HashSet<&str> = catalog
+            .checklists()
+            .iter()
+            .flat_map(|c| &c.entries)
+            .filter_map(|entry| match entry {
+                Entry::See(id, _) => Some(id.as_str()),
+                Entry::Own(_) => None,
+            })
+            .collect();
 
         let mut checklists = Vec::with_capacity(catalog.checklists().len());
         for checklist in catalog.checklists() {
@@ -368,6 +380,10 @@ impl Scan {
                         None => continue,
                     },
                 };
+                if shared_from.is_none() && !listed_elsewhere.contains(id) {
+                    items.extend(states.remove(id));
+                    continue;
+                }
                 let Some(state) = states.get(id) else {
                     continue;
                 };
@@ -389,7 +405,6 @@ impl Scan {
                 items,
             });
         }
-        let gaps = gaps(catalog, assessment, &states, today);
         let mut scan = Scan {
             totals: Totals::default(),
             others: Vec::new(),
@@ -546,8 +561,8 @@ fn state(
     due: Option<Timestamp>,
     now: Timestamp,
 ) -> ItemState {
-    let status = assessment.status(&item.id);
     let answer = assessment.answers.get(&item.id);
+    let status = answer.and_then(|a| a.status);
     let excluded = catalog
         .excluded_by(checklist, item, facts)
         .map(|condition| Exclusion {
