@@ -65,7 +65,7 @@ pub(super) fn report(
         (ReportFormat::Json, _) => json::render(&doc),
         (ReportFormat::Csv, _) => csv::render(&doc),
     };
-    match output {
+    let written = match output {
         // Our own colour passes only in the coloured text report; CSV keeps its line ends.
         None if layout.color && format == ReportFormat::Text => {
             crate::output::print_coloured(&rendered).map_err(super::stdout_error)
@@ -75,5 +75,14 @@ pub(super) fn report(
         }
         None => print(&rendered),
         Some(path) => super::write_to(global, path, rendered.as_bytes()),
-    }
+    };
+    // The process ends after the report: the operating system takes back its memory at once,
+    // where dropping would free every item's strings one by one (with 10,000 items, a tenth of
+    // the report's time).
+    std::mem::forget(rendered);
+    std::mem::forget(doc);
+    std::mem::forget(scan);
+    std::mem::forget(assessment);
+    std::mem::forget(catalog);
+    written
 }
