@@ -41,11 +41,8 @@ pub fn first_unsafe(text: &str) -> Option<(usize, char)> {
 pub fn find(text: &str, mut bad: impl FnMut(usize, char) -> bool) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if matches!(bytes[i], b' '..=b'~') {
-            i += 1;
-            continue;
-        }
+    loop {
+        i += printable_ascii_run(&bytes[i..]);
         // `i` is at a character boundary: it follows printable ASCII or a whole character.
         let c = text[i..].chars().next()?;
         if bad(i, c) {
@@ -53,7 +50,26 @@ pub fn find(text: &str, mut bad: impl FnMut(usize, char) -> bool) -> Option<(usi
         }
         i += c.len_utf8();
     }
-    None
+}
+
+/// How many bytes at the start of `bytes` are printable ASCII (space to `~`), looked at eight at a
+/// time: a report is megabytes of them.
+fn printable_ascii_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let printable = |b: &u8| matches!(b, b' '..=b'~');
+    let mut run = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("chunks of eight"));
+        // A byte below 0x20 (bit hacks' "haszero" shifted by 0x20), or one above 0x7e.
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+        let above_tilde = (word.wrapping_add(ONES) | word) & HIGH;
+        if below_space | above_tilde != 0 {
+            break;
+        }
+        run += 8;
+    }
+    run + bytes[run..].iter().take_while(|b| printable(b)).count()
 }
 
 /// A character as a reader can name it: `U+001B (ESC)`, `U+202E (bidi)`.
@@ -91,8 +107,13 @@ pub fn line(text: &str) -> String {
 /// Text over several lines, as shown: line breaks kept (`\r\n` and a lone `\r` become `\n`), tabs
 /// become spaces and other unsafe characters become [`PLACEHOLDER`].
 pub fn text(text: &str) -> String {
+    // Up to the first character that changes, the text is kept as it is.
+    let Some((start, _)) = find(text, |_, c| c != '\n' && is_unsafe(c)) else {
+        return text.to_owned();
+    };
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
+    out.push_str(&text[..start]);
+    let mut chars = text[start..].chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
@@ -225,6 +246,37 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// Eight bytes at a time: an unsafe character (or any non-ASCII one) at every place of a word,
+    /// after runs of every length, and the printable ASCII at the edges (space, `~`).
+    #[test]
+    fn the_word_at_a_time_scan_stops_where_a_byte_scan_stops() {
+        for c in [
+            '\0', '\u{1f}', '\u{7f}', '\u{80}', '\u{9b}', '\u{1b}', '\u{202e}', 'é', '\n',
+        ] {
+            for before in 0..20 {
+                for after in [0, 1, 7, 8, 9] {
+                    let text = format!(
+                        "{}{c}{}",
+                        " ~".repeat(before / 2) + &"a".repeat(before % 2),
+                        "~".repeat(after)
+                    );
+                    let naive = text.char_indices().find(|&(_, c)| !matches!(c, ' '..='~'));
+                    assert_eq!(find(&text, |_, _| true), naive, "{text:?}");
+                    assert_eq!(printable_ascii_run(text.as_bytes()), before, "{text:?}");
+                }
+            }
+        }
+        assert_eq!(printable_ascii_run(" !~}0123456789abcdef~".as_bytes()), 21);
+    }
+
+    #[test]
+    fn text_keeps_what_it_need_not_change() {
+        for plain in ["", "regel\nnog een", "café ó €", "twee\n\nbreaks"] {
+            assert_eq!(text(plain), plain);
+        }
+        assert_eq!(text("kop\r\nvoet\tx\u{1b}"), "kop\nvoet x\u{fffd}");
     }
 
     /// The attacks of the hardening issue: OSC 0, OSC 52, CSI 2J, DCS, C1 CSI, BEL, U+202E.

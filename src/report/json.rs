@@ -18,46 +18,89 @@ fn round(score: f64) -> f64 {
     (score * 10.0).round() / 10.0
 }
 
-/// A gap's action-plan entry, or null.
-fn plan(gap: &Gap) -> Value {
-    gap.plan.as_ref().map_or(Value::Null, |p| {
-        json!({
-            "owner": p.owner,
-            "due": p.due.map(|d| d.to_string()),
-            "action": p.action,
-            "overdue": gap.overdue,
-        })
+/// A value written as its `Display` text, as a JSON string, without a `String` in between.
+struct Shown<T>(T);
+
+impl<T: std::fmt::Display> Serialize for Shown<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+// The JSON report, written as a tree of `serde_json::Value`s before, is written straight from
+// borrowed structs: the fields of each in alphabetical order, as a `Value` object keeps its keys,
+// so the text stays the same (the test `keys_are_in_the_order_a_value_object_keeps` checks every
+// level).
+
+/// A gap's action-plan entry.
+#[derive(Serialize)]
+struct GapPlanOut<'a> {
+    action: &'a str,
+    due: Option<Shown<jiff::civil::Date>>,
+    overdue: bool,
+    owner: &'a str,
+}
+
+/// A gap's action-plan entry, or `None` (null).
+fn plan(gap: &Gap) -> Option<GapPlanOut<'_>> {
+    gap.plan.as_ref().map(|p| GapPlanOut {
+        owner: &p.owner,
+        due: p.due.map(Shown),
+        action: &p.action,
+        overdue: gap.overdue,
     })
 }
 
+/// One changed answer, `{id, before, after}`.
+#[derive(Serialize)]
+struct ChangeOut<'a> {
+    after: &'static str,
+    before: &'static str,
+    id: &'a str,
+}
+
 /// Changes as `{id, before, after}`.
-fn changes(changes: &[Change]) -> Vec<Value> {
+fn changes(changes: &[Change]) -> Vec<ChangeOut<'_>> {
     changes
         .iter()
-        .map(|c| json!({"id": c.id, "before": status_str(c.before), "after": status_str(c.after)}))
+        .map(|c| ChangeOut {
+            id: &c.id,
+            before: status_str(c.before),
+            after: status_str(c.after),
+        })
         .collect()
 }
 
 /// The comparison with the baseline.
-fn since(p: &Progress) -> Value {
+#[derive(Serialize)]
+struct SinceOut<'a> {
+    baseline: &'static str,
+    improved: Vec<ChangeOut<'a>>,
+    moment: Shown<jiff::Timestamp>,
+    newly_answered: Vec<ChangeOut<'a>>,
+    score_now: f64,
+    score_then: f64,
+    worsened: Vec<ChangeOut<'a>>,
+}
+
+/// The comparison with the baseline.
+fn since(p: &Progress) -> SinceOut<'_> {
     let baseline = match p.baseline {
         Baseline::PreviousSession => "previous_session",
         Baseline::Chosen => "chosen",
     };
-    json!({
-        "moment": p.moment.to_string(),
-        "baseline": baseline,
-        "newly_answered": changes(&p.newly_answered),
-        "improved": changes(&p.improved),
-        "worsened": changes(&p.worsened),
-        "score_then": round(p.score_then),
-        "score_now": round(p.score_now),
-    })
+    SinceOut {
+        moment: Shown(p.moment),
+        baseline,
+        newly_answered: changes(&p.newly_answered),
+        improved: changes(&p.improved),
+        worsened: changes(&p.worsened),
+        score_then: round(p.score_then),
+        score_now: round(p.score_now),
+    }
 }
 
-/// One checklist of the report. The JSON reports, written as a tree of `serde_json::Value`s before,
-/// are written straight from these for the two large parts (the items and the gaps): fields in
-/// alphabetical order, as a `Value` object keeps its keys, so the text is the same.
+/// One checklist of the report.
 #[derive(Serialize)]
 struct ChecklistOut<'a> {
     answered: usize,
@@ -109,7 +152,7 @@ struct GapOut<'a> {
     checklist: &'a str,
     id: &'a str,
     note: &'a str,
-    plan: Value,
+    plan: Option<GapPlanOut<'a>>,
     question: &'a str,
     reference: &'a str,
     scope: &'a str,
@@ -119,26 +162,132 @@ struct GapOut<'a> {
     task: &'a str,
 }
 
-/// The whole report, its keys in alphabetical order (see [`ChecklistOut`]).
+/// An answer to an item no checklist has.
+#[derive(Serialize)]
+struct OrphanOut<'a> {
+    id: &'a str,
+    note: &'a str,
+    retired: Option<&'a str>,
+    status: &'static str,
+}
+
+/// One intake question with its answer.
+#[derive(Serialize)]
+struct IntakeOut<'a> {
+    answer: Option<&'a crate::checklist::Value>,
+    asked: bool,
+    id: &'a str,
+    label: Option<&'a str>,
+    leaves_out: usize,
+    question: &'a str,
+}
+
+/// One recorded session.
+#[derive(Serialize)]
+struct SessionOut<'a> {
+    assessor: &'a str,
+    changes: usize,
+    end: Shown<jiff::Timestamp>,
+    score: f64,
+    start: Shown<jiff::Timestamp>,
+}
+
+/// One decision from the intake.
+#[derive(Serialize)]
+struct DecisionOut<'a> {
+    answer: Option<&'a str>,
+    find_out: Option<&'a str>,
+    id: &'a str,
+    label: Option<&'a str>,
+    reason: Option<&'a str>,
+    reference: &'a str,
+    title: &'a str,
+}
+
+/// The assessment's details.
+#[derive(Serialize)]
+struct DetailsOut<'a> {
+    address: &'a str,
+    assessor: &'a str,
+    contact: &'a str,
+    dpo: &'a str,
+    email: &'a str,
+    kvk: &'a str,
+    phone: &'a str,
+}
+
+/// Progress on one scope outside privacy law.
+#[derive(Serialize)]
+struct OtherOut {
+    answered: usize,
+    gaps: usize,
+    scope: &'static str,
+    score: f64,
+    total: usize,
+}
+
+/// What was agreed for a task.
+#[derive(Serialize)]
+struct TaskPlanOut<'a> {
+    action: &'a str,
+    due: Option<Shown<jiff::civil::Date>>,
+    owner: &'a str,
+}
+
+/// One task of the plan.
+#[derive(Serialize)]
+struct TaskOut<'a> {
+    documents: &'a [String],
+    done_on: Option<Shown<jiff::civil::Date>>,
+    effort: Option<&'static str>,
+    enforced: bool,
+    id: &'a str,
+    in_order: usize,
+    items: Vec<&'a str>,
+    links: &'a [String],
+    pinned: Option<u32>,
+    plan: Option<TaskPlanOut<'a>>,
+    reason: String,
+    severity: &'static str,
+    status: &'static str,
+    steps: &'a [String],
+    title: &'a str,
+}
+
+/// The totals over all checklists.
+#[derive(Serialize)]
+struct TotalsOut {
+    answered: usize,
+    applicable: usize,
+    deeper: usize,
+    followed: usize,
+    gaps: usize,
+    open_high: usize,
+    score: f64,
+    skipped: usize,
+    total: usize,
+}
+
+/// The whole report.
 #[derive(Serialize)]
 struct ReportOut<'a> {
-    assessment: Value,
+    assessment: &'a str,
     checklists: Vec<ChecklistOut<'a>>,
-    decisions: Value,
+    decisions: Vec<DecisionOut<'a>>,
     depth: &'a str,
-    details: Value,
+    details: DetailsOut<'a>,
     documents: Value,
     gaps: Vec<GapOut<'a>>,
-    generated_at: String,
-    intake: Vec<Value>,
-    organisation: Value,
-    orphans: Vec<Value>,
-    others: Value,
-    review_months: Value,
-    sessions: Vec<Value>,
-    since: Value,
-    tasks: Value,
-    totals: Value,
+    generated_at: Shown<jiff::Timestamp>,
+    intake: Vec<IntakeOut<'a>>,
+    organisation: &'a str,
+    orphans: Vec<OrphanOut<'a>>,
+    others: Vec<OtherOut>,
+    review_months: u32,
+    sessions: Vec<SessionOut<'a>>,
+    since: Option<SinceOut<'a>>,
+    tasks: Vec<TaskOut<'a>>,
+    totals: TotalsOut,
 }
 
 /// Renders the document as pretty-printed JSON.
@@ -204,57 +353,105 @@ pub fn render(doc: &Document) -> String {
             plan: plan(g),
         })
         .collect();
-    let orphans: Vec<Value> = scan
+    let orphans = scan
         .orphans
         .iter()
-        .map(|o| json!({"id": o.id, "status": status_str(o.status), "note": o.note, "retired": o.retired}))
+        .map(|o| OrphanOut {
+            id: &o.id,
+            status: status_str(o.status),
+            note: &o.note,
+            retired: o.retired.as_deref(),
+        })
         .collect();
-    let intake: Vec<Value> = doc
+    let intake = doc
         .intake
         .iter()
-        .map(|l| json!({"id": l.flag, "question": l.question, "answer": l.answer, "label": l.label, "asked": l.asked, "leaves_out": l.leaves_out}))
+        .map(|l| IntakeOut {
+            id: &l.flag,
+            question: &l.question,
+            answer: l.answer.as_ref(),
+            label: l.label.as_deref(),
+            asked: l.asked,
+            leaves_out: l.leaves_out,
+        })
         .collect();
-    let sessions: Vec<Value> = doc
+    let sessions = doc
         .sessions
         .iter()
-        .map(|s| {
-            json!({
-                "start": s.start.to_string(),
-                "end": s.end.to_string(),
-                "assessor": s.assessor,
-                "changes": s.changes,
-                "score": round(s.score),
-            })
+        .map(|s| SessionOut {
+            start: Shown(s.start),
+            end: Shown(s.end),
+            assessor: &s.assessor,
+            changes: s.changes,
+            score: round(s.score),
+        })
+        .collect();
+    let decisions = doc
+        .decisions
+        .iter()
+        .map(|d| DecisionOut {
+            id: &d.id,
+            title: &d.title,
+            reference: &d.reference,
+            answer: d.outcome.as_ref().map(|o| o.answer.as_str()),
+            label: d.outcome.as_ref().map(|o| o.label.as_str()),
+            reason: d.outcome.as_ref().map(|o| o.reason.as_str()),
+            find_out: d.outcome.as_ref().and_then(|o| o.find_out.as_deref()),
+        })
+        .collect();
+    let others = scan
+        .others
+        .iter()
+        .map(|o| OtherOut {
+            scope: o.scope.as_str(),
+            total: o.total,
+            answered: o.answered,
+            score: round(o.score),
+            gaps: o.gaps,
+        })
+        .collect();
+    let tasks = doc
+        .tasks
+        .iter()
+        .map(|t| TaskOut {
+            id: &t.id,
+            title: &t.title,
+            reason: crate::text::task_reason(&t.reason),
+            effort: t.reason.effort.map(|e| e.as_str()),
+            status: if t.is_open() { "open" } else { "done" },
+            done_on: t.done_day().map(Shown),
+            pinned: t.reason.pinned,
+            severity: t.reason.severity.as_str(),
+            enforced: t.reason.enforced,
+            items: t.item_ids().collect(),
+            in_order: t.in_order,
+            documents: &t.documents,
+            steps: &t.steps,
+            links: &t.links,
+            plan: t.plan.as_ref().map(|p| TaskPlanOut {
+                owner: &p.owner,
+                due: p.due.map(Shown),
+                action: &p.action,
+            }),
         })
         .collect();
     let details = doc.details;
+    let totals = &scan.totals;
     let report = ReportOut {
-        assessment: json!(doc.assessment),
+        assessment: doc.assessment,
         checklists,
-        decisions: json!(
-            doc.decisions
-                .iter()
-                .map(|d| json!({
-                    "id": d.id,
-                    "title": d.title,
-                    "reference": d.reference,
-                    "answer": d.outcome.as_ref().map(|o| o.answer.as_str()),
-                    "label": d.outcome.as_ref().map(|o| o.label.as_str()),
-                    "reason": d.outcome.as_ref().map(|o| o.reason.as_str()),
-                    "find_out": d.outcome.as_ref().and_then(|o| o.find_out.as_deref()),
-                }))
-                .collect::<Vec<_>>()
-        ),
+        decisions,
         depth: scan.depth.as_str(),
-        details: json!({
-            "contact": details.contact,
-            "assessor": details.assessor,
-            "kvk": details.kvk,
-            "address": details.address,
-            "email": details.email,
-            "phone": details.phone,
-            "dpo": details.dpo,
-        }),
+        details: DetailsOut {
+            contact: &details.contact,
+            assessor: &details.assessor,
+            kvk: &details.kvk,
+            address: &details.address,
+            email: &details.email,
+            phone: &details.phone,
+            dpo: &details.dpo,
+        },
+        // The documents keep their own field order in a `Value` (sorted keys); they are few.
         documents: json!({
             "status": doc.documents.iter().map(|(label, line)| json!({"document": label, "status": line})).collect::<Vec<_>>(),
             "activities": doc.records.activities().collect::<Vec<_>>(),
@@ -262,68 +459,26 @@ pub fn render(doc: &Document) -> String {
             "breaches": &doc.records.breaches,
         }),
         gaps,
-        generated_at: doc.generated_at.to_string(),
+        generated_at: Shown(doc.generated_at),
         intake,
-        organisation: json!(doc.organisation),
+        organisation: doc.organisation,
         orphans,
-        others: json!(
-            scan.others
-                .iter()
-                .map(|o| json!({
-                    "scope": o.scope.as_str(),
-                    "total": o.total,
-                    "answered": o.answered,
-                    "score": round(o.score),
-                    "gaps": o.gaps,
-                }))
-                .collect::<Vec<_>>()
-        ),
-        review_months: json!(doc.review_months),
+        others,
+        review_months: doc.review_months,
         sessions,
-        since: doc.progress.as_ref().map_or(Value::Null, since),
-        tasks: json!(
-            doc.tasks
-                .iter()
-                .map(|t| json!({
-                    "id": t.id,
-                    "title": t.title,
-                    "reason": crate::text::task_reason(&t.reason),
-                    "effort": t.reason.effort.map(|e| e.as_str()),
-                    "status": match t.status {
-                        super::tasks::TaskStatus::Open => "open",
-                        super::tasks::TaskStatus::Done(_) => "done",
-                    },
-                    "done_on": match t.status {
-                        super::tasks::TaskStatus::Done(day) => day.map(|d| d.to_string()),
-                        super::tasks::TaskStatus::Open => None,
-                    },
-                    "pinned": t.reason.pinned,
-                    "severity": t.reason.severity.as_str(),
-                    "enforced": t.reason.enforced,
-                    "items": t.item_ids().collect::<Vec<_>>(),
-                    "in_order": t.in_order,
-                    "documents": t.documents,
-                    "steps": t.steps,
-                    "links": t.links,
-                    "plan": t.plan.as_ref().map(|p| json!({
-                        "owner": p.owner,
-                        "due": p.due.map(|d| d.to_string()),
-                        "action": p.action,
-                    })),
-                }))
-                .collect::<Vec<_>>()
-        ),
-        totals: json!({
-            "total": scan.totals.total,
-            "applicable": scan.totals.applicable,
-            "answered": scan.totals.answered,
-            "score": round(scan.totals.score),
-            "gaps": scan.totals.gaps,
-            "open_high": scan.totals.open_high,
-            "skipped": scan.totals.skipped,
-            "deeper": scan.totals.deeper,
-            "followed": scan.totals.followed,
-        }),
+        since: doc.progress.as_ref().map(since),
+        tasks,
+        totals: TotalsOut {
+            total: totals.total,
+            applicable: totals.applicable,
+            answered: totals.answered,
+            score: round(totals.score),
+            gaps: totals.gaps,
+            open_high: totals.open_high,
+            skipped: totals.skipped,
+            deeper: totals.deeper,
+            followed: totals.followed,
+        },
     };
     to_text(&report)
 }
@@ -412,6 +567,74 @@ impl serde_json::ser::Formatter for SafeFormatter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The report is written from structs, whose fields come out in their order; a `Value` object
+    /// (what the report was built from before, and what a reader parses it into) sorts its keys.
+    /// Parsed and written again, the text must not change: every key at every level is in order.
+    #[test]
+    fn keys_are_in_the_order_a_value_object_keeps() {
+        use crate::report::fixture;
+        let mut assessment = fixture::assessment();
+        let agreed = crate::assessment::PlanEntry {
+            owner: "Sanne".into(),
+            due: Some(jiff::civil::date(2026, 12, 20)),
+            action: "Procedure op papier".into(),
+            ..Default::default()
+        };
+        assessment.plan.insert("datalekken".into(), agreed);
+        let done = crate::assessment::PlanEntry {
+            done: Some(jiff::civil::date(2026, 11, 20)),
+            ..Default::default()
+        };
+        assessment.plan.insert("bewaren".into(), done);
+        assessment.documents = fixture::bakery_with_documents().documents;
+        let catalog = crate::checklist::Catalog::bundled();
+        let scan = crate::report::Scan::new(&catalog, &assessment, fixture::now());
+        let doc = Document::of(
+            &catalog,
+            &scan,
+            &assessment,
+            "klant",
+            fixture::now(),
+            jiff::tz::TimeZone::UTC,
+        );
+        let out = render(&doc);
+        let parsed: Value = serde_json::from_str(&out).unwrap();
+        for part in [
+            "intake",
+            "decisions",
+            "orphans",
+            "sessions",
+            "tasks",
+            "gaps",
+            "others",
+        ] {
+            assert!(
+                parsed[part].as_array().is_some_and(|a| !a.is_empty()),
+                "the fixture has {part}"
+            );
+        }
+        let changes = ["improved", "worsened", "newly_answered"]
+            .map(|part| parsed["since"][part].as_array().unwrap().len());
+        assert!(changes.iter().sum::<usize>() > 0, "{changes:?}");
+        assert!(
+            parsed["gaps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|g| g["plan"].is_object())
+        );
+        let tasks = parsed["tasks"].as_array().unwrap();
+        assert!(tasks.iter().any(|t| t["plan"].is_object()));
+        assert!(tasks.iter().any(|t| t["done_on"].is_string()));
+        assert!(
+            !parsed["documents"]["activities"]
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(to_text(&parsed), out);
+    }
 
     #[test]
     fn unsafe_characters_are_escaped_and_read_back_exactly() {

@@ -87,24 +87,49 @@ pub fn render_records(doc: &Document, records: &super::records::Records) -> Stri
 pub fn escape_inline(text: &str) -> String {
     let text = text.trim();
     let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
     // Escape a leading ordered-list marker: digits, then `.` or `)`, then a space or the end.
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     let mut after = text[digits..].chars();
+    let mut rest = text;
     if digits > 0
         && matches!(after.next(), Some('.' | ')'))
         && after.next().is_none_or(char::is_whitespace)
     {
         out.push_str(&text[..digits]);
         out.push('\\');
-        for _ in 0..digits {
-            chars.next();
-        }
+        rest = &text[digits..];
     } else if matches!(text.chars().next(), Some('-' | '+')) {
         // A bullet marker or a `---` rule.
         out.push('\\');
     }
-    while let Some(c) = chars.next() {
+    loop {
+        // Printable ASCII that needs no escape is copied as a run.
+        let plain = rest
+            .bytes()
+            .take_while(|b| {
+                matches!(b, b' '..=b'~')
+                    && !matches!(
+                        b,
+                        b'&' | b'<'
+                            | b'>'
+                            | b'\\'
+                            | b'`'
+                            | b'*'
+                            | b'_'
+                            | b'['
+                            | b']'
+                            | b'#'
+                            | b'~'
+                            | b'$'
+                    )
+            })
+            .count();
+        out.push_str(&rest[..plain]);
+        rest = &rest[plain..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -114,8 +139,8 @@ pub fn escape_inline(text: &str) -> String {
                 out.push(c);
             }
             '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if let Some(next) = rest.strip_prefix('\n') {
+                    rest = next;
                 }
                 out.push_str("<br>");
             }

@@ -133,7 +133,7 @@ pub fn compare(
         newly_answered: Vec::new(),
         improved: Vec::new(),
         worsened: Vec::new(),
-        score_then: Scan::new(catalog, &then, moment).totals.score,
+        score_then: Scan::total_score(catalog, &then, moment),
         score_now: now.totals.score,
     };
     for checklist in &now.checklists {
@@ -177,11 +177,9 @@ pub fn sessions(catalog: &Catalog, assessment: &Assessment) -> Vec<SessionRow> {
             changes: s.changed.len(),
             title: s.title.clone(),
             // The score stored when it ended; computed only for files of older versions.
-            score: s.score.unwrap_or_else(|| {
-                Scan::new(catalog, &assessment.as_of(s.end), s.end)
-                    .totals
-                    .score
-            }),
+            score: s
+                .score
+                .unwrap_or_else(|| Scan::total_score(catalog, &assessment.as_of(s.end), s.end)),
         })
         .collect()
 }

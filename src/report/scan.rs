@@ -11,7 +11,7 @@
 //!
 //! An item a checklist lists from another (`see`) is shown in both and counted once in the totals.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -354,18 +354,19 @@ impl Scan {
     pub fn new(catalog: &Catalog, assessment: &Assessment, now: Timestamp) -> Self {
         let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let facts = catalog.intake().effective(&assessment.intake);
-        let mut fresh_until = next_day(today, now);
-        // Every item once, where it lives; parents before the follow-ups that need them.
-        let mut states: HashMap<&str, ItemState> = HashMap::new();
-        for (checklist, item) in catalog.items() {
-            let due = assessment.review_due_at(&item.id);
-            fresh_until = until_due(fresh_until, due, now);
-            states.insert(
-                item.id.as_str(),
-                state(catalog, checklist, item, assessment, &facts, due, now),
-            );
-        }
-        resolve_parents(catalog, &mut states, catalog.items().map(|(_, i)| i));
+        let (mut states, fresh_until) = item_states(catalog, assessment, &facts, now, today);
+        let gaps = gaps(catalog, assessment, &states, today);
+        // An item listed with `see` somewhere is copied to each place; any other item's state
+        // moves to its one place.
+        let listed_elsewhere: HashSet<&str> = catalog
+            .checklists()
+            .iter()
+            .flat_map(|c| &c.entries)
+            .filter_map(|entry| match entry {
+                Entry::See(id, _) => Some(id.as_str()),
+                Entry::Own(_) => None,
+            })
+            .collect();
 
         let mut checklists = Vec::with_capacity(catalog.checklists().len());
         for checklist in catalog.checklists() {
@@ -379,6 +380,10 @@ impl Scan {
                         None => continue,
                     },
                 };
+                if shared_from.is_none() && !listed_elsewhere.contains(id) {
+                    items.extend(states.remove(id));
+                    continue;
+                }
                 let Some(state) = states.get(id) else {
                     continue;
                 };
@@ -400,7 +405,6 @@ impl Scan {
                 items,
             });
         }
-        let gaps = gaps(catalog, assessment, &states, today);
         let mut scan = Scan {
             totals: Totals::default(),
             others: Vec::new(),
@@ -414,6 +418,28 @@ impl Scan {
         };
         scan.summarise();
         scan
+    }
+
+    /// The total score (privacy law) of an assessment at `now`: `Scan::new(..).totals.score`,
+    /// without making the checklists' lists, the gaps and the orphans, which a comparison with an
+    /// earlier moment does not need.
+    pub fn total_score(catalog: &Catalog, assessment: &Assessment, now: Timestamp) -> f64 {
+        let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        let facts = catalog.intake().effective(&assessment.intake);
+        let (states, _) = item_states(catalog, assessment, &facts, now, today);
+        let mut all = Tally::default();
+        // As `summarise` counts the totals: each item once, where it lives, in checklist order.
+        for checklist in catalog.checklists() {
+            for entry in &checklist.entries {
+                if let Entry::Own(i) = entry
+                    && let Some(state) = states.get(checklist.items[*i].id.as_str())
+                    && state.scope == Scope::Avg
+                {
+                    all.add(state);
+                }
+            }
+        }
+        all.weights.score()
     }
 
     /// The counts and scores of every checklist, the totals (every item once, where it lives) and
@@ -501,6 +527,30 @@ impl Scan {
     }
 }
 
+/// Every item's state once, where it lives, its parents looked at; and until when nothing that
+/// depends on the clock changes.
+fn item_states<'c>(
+    catalog: &'c Catalog,
+    assessment: &Assessment,
+    facts: &Facts,
+    now: Timestamp,
+    today: Date,
+) -> (HashMap<&'c str, ItemState>, Timestamp) {
+    let mut fresh_until = next_day(today, now);
+    // Parents before the follow-ups that need them.
+    let mut states: HashMap<&str, ItemState> = HashMap::new();
+    for (checklist, item) in catalog.items() {
+        let due = assessment.review_due_at(&item.id);
+        fresh_until = until_due(fresh_until, due, now);
+        states.insert(
+            item.id.as_str(),
+            state(catalog, checklist, item, assessment, facts, due, now),
+        );
+    }
+    resolve_parents(catalog, &mut states, catalog.items().map(|(_, i)| i));
+    (states, fresh_until)
+}
+
 /// An item's state before parents are looked at.
 fn state(
     catalog: &Catalog,
@@ -511,8 +561,8 @@ fn state(
     due: Option<Timestamp>,
     now: Timestamp,
 ) -> ItemState {
-    let status = assessment.status(&item.id);
     let answer = assessment.answers.get(&item.id);
+    let status = answer.and_then(|a| a.status);
     let excluded = catalog
         .excluded_by(checklist, item, facts)
         .map(|condition| Exclusion {

@@ -259,7 +259,8 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
             (place, planned)
         })
         .collect();
-    tasks.sort_by_key(|(place, t)| {
+    // Keys made once and the tasks moved once: a task is large, and there may be thousands.
+    tasks.sort_by_cached_key(|(place, t)| {
         let r = &t.reason;
         (
             !t.is_open(),

@@ -82,16 +82,27 @@ pub fn wrap_lines(text: &str, width: usize, indent: usize, break_words: bool) ->
             out.push(pad.clone());
             continue;
         }
-        out.extend(
-            textwrap::wrap(&words, &options)
-                .into_iter()
-                .map(|l| l.into_owned()),
-        );
+        if fits(&words, room) {
+            out.push(format!("{pad}{words}"));
+        } else {
+            out.extend(
+                textwrap::wrap(&words, &options)
+                    .into_iter()
+                    .map(|l| l.into_owned()),
+            );
+        }
     }
     if out.is_empty() {
         out.push(pad);
     }
     out
+}
+
+/// Whether a paragraph (words one space apart, no line break) fits in `room` columns, so that
+/// textwrap would give it back as one line. A character takes at most as many columns as it has
+/// bytes, so a short one is not measured (textwrap's own shortcut).
+fn fits(words: &str, room: usize) -> bool {
+    words.len() <= room || textwrap::core::display_width(words) <= room
 }
 
 /// A progress bar of `width` cells for a fraction from 0 to 1.

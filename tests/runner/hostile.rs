@@ -315,6 +315,12 @@ fn every_renderer_is_safe_with_hostile_checklist_text() {
     for (what, out) in &outputs {
         assert_safe(what, out, false);
     }
+    // So `pqs report --format json` may skip the terminal pass on a pipe or a file: it would
+    // change nothing.
+    assert!(matches!(
+        pqs::sanitize::for_terminal(&outputs[6].1, pqs::sanitize::Pass::CrLf),
+        std::borrow::Cow::Borrowed(_)
+    ));
     for (what, out) in [("html", &outputs[4].1), ("html summary", &outputs[5].1)] {
         assert!(!out.contains("<script>") && !out.contains("<img"), "{what}");
     }

@@ -139,16 +139,25 @@ impl Html {
 /// sanitised first ([`sanitize::text`]): control and bidi characters show as a placeholder, line
 /// breaks stay.
 pub(super) fn escape_into(out: &mut String, text: &str) {
-    for c in sanitize::text(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let text = sanitize::text(text);
+    let mut rest = text.as_str();
+    // The five are ASCII, and no byte of a longer UTF-8 character is: what lies between them is
+    // copied in one go.
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[i + 1..];
     }
+    out.push_str(rest);
 }
 
 #[cfg(test)]

@@ -84,6 +84,10 @@ fn escape_inline_neutralises_html_and_markdown() {
         "a b\u{fffd}\u{fffd}"
     );
     assert_eq!(escape_inline("a | b"), "a | b");
+    assert_eq!(
+        escape_inline("café *ó*\u{2028}€ <x>\u{9b}~"),
+        "café \\*ó\\*<br>€ &lt;x&gt;\u{fffd}\\~"
+    );
 }
 
 #[test]

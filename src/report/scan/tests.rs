@@ -521,3 +521,41 @@ fn a_parent_answered_no_carries_its_follow_ups_actions_as_steps() {
     let partly = yes.gaps.iter().find(|g| g.id == "vier.ouder").unwrap();
     assert!(partly.steps.is_empty(), "deels asks the follow-ups instead");
 }
+
+#[test]
+fn the_total_score_alone_is_the_whole_scans() {
+    let bundled = Catalog::bundled();
+    let fixture = crate::report::fixture::assessment();
+    let earlier = fixture.as_of(fixture.sessions[0].end);
+    let complete = crate::report::fixture::complete_assessment();
+    let now = crate::report::fixture::now();
+    let family = Catalog::new([
+        parse_checklist(FAMILY, "vier", Source::Bundled).unwrap(),
+        parse_checklist(LISTS_PARENT, "vijf", Source::Bundled).unwrap(),
+    ]);
+    let mut ruled_out = assessment(&[
+        ("vier.ouder", Status::No),
+        ("vier.kind", Status::Yes),
+        ("vier.diep", Status::Partly),
+        ("vijf.eigen", Status::Partly),
+    ]);
+    ruled_out.set_depth(None, ScanDepth::Volledig, Timestamp::UNIX_EPOCH);
+    let not_applicable = assessment(&[("vier.ouder", Status::NotApplicable)]);
+    let mut scores = Vec::new();
+    for (catalog, a, now) in [
+        (&bundled, &fixture, now),
+        (&bundled, &earlier, fixture.sessions[0].end),
+        (&bundled, &complete, now),
+        (&family, &ruled_out, Timestamp::UNIX_EPOCH),
+        (&family, &not_applicable, Timestamp::UNIX_EPOCH),
+    ] {
+        let whole = Scan::new(catalog, a, now).totals.score;
+        assert_eq!(
+            Scan::total_score(catalog, a, now).to_bits(),
+            whole.to_bits()
+        );
+        scores.push(whole);
+    }
+    scores.dedup();
+    assert!(scores.len() >= 4, "the cases differ: {scores:?}");
+}

@@ -29,6 +29,42 @@ fn wrap_measures_display_columns_and_keeps_hyphenated_words_whole() {
     assert!(wrap_lines(&path, 30, 0, true).iter().all(|l| l.len() <= 30));
 }
 
+/// A paragraph that fits is one line without asking textwrap: the same line textwrap makes, at
+/// the edge of the width too, with wide characters and indents.
+#[test]
+fn a_paragraph_that_fits_is_the_line_textwrap_makes() {
+    for words in [
+        "een twee drie vier vijf zes",
+        "日日日 日日日 日日日 日日日 é ó",
+        "e-mailhandtekening en /een/pad/naar/iets",
+    ] {
+        let columns = textwrap::core::display_width(words);
+        for indent in [0, 2, 4] {
+            for room in columns - 2..=columns + 2 {
+                let pad = " ".repeat(indent);
+                let options = textwrap::Options::new(room + indent)
+                    .initial_indent(&pad)
+                    .subsequent_indent(&pad)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                let textwrap = textwrap::wrap(words, &options);
+                assert_eq!(
+                    fits(words, room),
+                    textwrap.len() == 1,
+                    "{words:?} in {room}"
+                );
+                assert_eq!(
+                    wrap_lines(words, room + indent, indent, false),
+                    textwrap,
+                    "{words:?} in {room}"
+                );
+            }
+        }
+    }
+    let long = "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien";
+    assert!(!fits(long, 60) && fits(long, long.len()));
+    assert_eq!(wrap_lines(long, 64, 4, false).len(), 2);
+}
+
 #[test]
 fn bar_fills_proportionally() {
     assert_eq!(bar(0.5, 4), "██░░");
