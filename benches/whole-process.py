@@ -259,6 +259,9 @@ def main():
         def run():
             key = (tuple(argv), prepare)
             if key not in peaks:
+                # One run first, so the peak is that of a run like the timed ones (with the
+                # parsed copies a run before it made, unless `prepare` removes them).
+                command([PQS, *argv], environ)
                 prepare()
                 peaks[key] = peak_kib([PQS, *argv], environ)
             prepare()
@@ -276,13 +279,13 @@ def main():
     first_runs = []
     for n in sizes:
         lists = os.path.join(fx, f"checklists-{n}")
-        items = os.path.join(fx, f"items-{n}")
+        answers = os.path.join(fx, f"items-{n}")
         runs = [
             ("validate", copies, ("--data-dir", copies, "validate", os.path.join(lists, "schaal.toml"))),
             ("checklists", copies, ("--data-dir", copies, "--checklists", lists, "checklists",
                                     "--format", "json")),
-            ("report", items, ("--checklists", lists, "--data-dir", items, "report", "-a", "klant",
-                               "--format", "json")),
+            ("report", answers, ("--checklists", lists, "--data-dir", answers, "report", "-a",
+                                 "klant", "--format", "json")),
         ]
         item_cases += [(f"{what} {n}", cmd(*argv)) for what, _, argv in runs]
         if n == 10000:
