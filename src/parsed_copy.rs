@@ -17,7 +17,8 @@ use serde::de::DeserializeOwned;
 use crate::assessment::store::Stamp;
 use crate::fs_util::Limits;
 
-/// What a copy was made from: its kind, the binary, and the bytes it was parsed from.
+/// What a copy was made from: its kind, the binary (its version, and the stamp of its file: a new
+/// build or an upgrade makes every copy stale), and the bytes it was parsed from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Key(String, usize);
 
@@ -35,7 +36,11 @@ impl Key {
             len += part.len();
         }
         Some(Key(
-            format!("pqs-parsed {kind} {program} {len} {:016x}", hasher.finish()),
+            format!(
+                "pqs-parsed {} {kind} {program} {len} {:016x}",
+                env!("CARGO_PKG_VERSION"),
+                hasher.finish()
+            ),
             len,
         ))
     }
@@ -97,6 +102,30 @@ mod tests {
             key("x", &["ab", "c "]),
         ] {
             assert_ne!(other, base);
+        }
+    }
+
+    #[test]
+    fn a_copy_made_by_another_build_or_version_is_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kopie");
+        let ours = Key::of("x", &["tekst"]).unwrap();
+        let program = serde_json::to_string(&Stamp::program().unwrap()).unwrap();
+        let version = format!("pqs-parsed {} ", env!("CARGO_PKG_VERSION"));
+        assert!(
+            ours.0.starts_with(&version) && ours.0.contains(&program),
+            "{}",
+            ours.0
+        );
+        for theirs in [
+            ours.0.replace(&version, "pqs-parsed 0.0.1 "),
+            ours.0.replace(
+                &program,
+                "{\"dev\":1,\"ino\":2,\"len\":3,\"modified\":null}",
+            ),
+        ] {
+            write(&path, &Key(theirs, ours.1), &vec!["oud".to_owned()]);
+            assert_eq!(read::<Vec<String>>(&path, &ours), None);
         }
     }
 
