@@ -382,12 +382,16 @@ impl Stamp {
         self.dev == other.dev && self.ino == other.ino
     }
 
-    /// The stamp of the running pqs binary; `None` when it cannot be found.
+    /// The stamp of the running pqs binary; `None` when it cannot be found. Looked up once per
+    /// process (every parsed copy's key holds it: one lookup per file read otherwise).
     pub fn program() -> Option<Stamp> {
-        std::env::current_exe()
-            .and_then(fs::metadata)
-            .ok()
-            .map(|meta| Stamp::of(&meta))
+        static PROGRAM: std::sync::OnceLock<Option<Stamp>> = std::sync::OnceLock::new();
+        *PROGRAM.get_or_init(|| {
+            std::env::current_exe()
+                .and_then(fs::metadata)
+                .ok()
+                .map(|meta| Stamp::of(&meta))
+        })
     }
 
     /// The stamp of a file's metadata.
