@@ -9,7 +9,7 @@
 //! written only makes the read slower.
 
 use std::hash::Hasher;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -79,6 +79,25 @@ pub fn write<T: Serialize>(path: &Path, key: &Key, value: &T) {
         writeln!(out, "{}", key.0)?;
         serde_json::to_writer(&mut *out, value).map_err(std::io::Error::other)
     });
+}
+
+/// What a file's text parses to: from its copy at `copy` when that was made with its key (read
+/// with `read`), otherwise `parse()`, and then, when `make`, the copy made of the result. A parse
+/// that fails makes no copy.
+pub fn or_parse<T: Serialize, E>(
+    copy: Option<(PathBuf, Key)>,
+    make: bool,
+    read: impl FnOnce(&Path, &Key) -> Option<T>,
+    parse: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
+    if let Some(value) = copy.as_ref().and_then(|(path, key)| read(path, key)) {
+        return Ok(value);
+    }
+    let value = parse()?;
+    if let (Some((path, key)), true) = (copy, make) {
+        write(&path, &key, &value);
+    }
+    Ok(value)
 }
 
 /// Removes the copy at `path`, when there is one.

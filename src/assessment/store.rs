@@ -230,16 +230,12 @@ impl Store {
     /// [`parse`] of the text of `name`'s file, from its parsed copy when that was made of exactly
     /// this text; otherwise parsed, and with `Keep::Copy` the copy made.
     fn parse_kept(&self, name: &str, text: &str, keep: Keep) -> Result<Assessment, StoreError> {
-        let key = parsed::key(text);
-        let copy = self.parsed_path(name);
-        if let Some(assessment) = key.as_ref().and_then(|key| parsed::read(&copy, key)) {
-            return Ok(assessment);
-        }
-        let assessment = parse(text, &self.path(name))?;
-        if let (Some(key), Keep::Copy) = (key, keep) {
-            parsed::write(&copy, &key, &assessment);
-        }
-        Ok(assessment)
+        crate::parsed_copy::or_parse(
+            parsed::key(text).map(|key| (self.parsed_path(name), key)),
+            keep == Keep::Copy,
+            parsed::read,
+            || parse(text, &self.path(name)),
+        )
     }
 
     /// Takes the assessment's lock so this process is its only writer. The lock is held by the open

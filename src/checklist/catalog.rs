@@ -663,18 +663,9 @@ pub fn load_file_keeping(path: &Path, copies: Copies) -> Result<Checklist, Catal
         let key = parsed_copy::Key::of("checklist", &[&file, &text])?;
         Some((dir.join(parsed_copy::file_name(&file)), key))
     });
-    if let Some(checklist) = kept
-        .as_ref()
-        .and_then(|(copy, key)| parsed_copy::read(copy, key))
-    {
-        return Ok(checklist);
-    }
-    let checklist = parse_checklist(&text, &file, Source::File(path.to_owned()))
-        .map_err(CatalogError::Invalid)?;
-    if let Some((copy, key)) = kept {
-        parsed_copy::write(&copy, &key, &checklist);
-    }
-    Ok(checklist)
+    parsed_copy::or_parse(kept, true, parsed_copy::read, || {
+        parse_checklist(&text, &file, Source::File(path.to_owned())).map_err(CatalogError::Invalid)
+    })
 }
 
 #[cfg(test)]

@@ -190,10 +190,6 @@ pub fn start(global: &Config) -> Result<(), Error> {
         }
         app.unsaved = false;
     }
-    if let Some(writer) = &writer {
-        // What is on disk now, parsed: the next start need not parse the file again.
-        writer.keep_parsed(&app.assessment);
-    }
     if let Some(signal) = stopped {
         return Err(Error::Stopped {
             signal,
@@ -215,12 +211,17 @@ pub fn start(global: &Config) -> Result<(), Error> {
         app.session_start,
         layout,
     );
-    if layout.color {
+    let printed = if layout.color {
         crate::output::print_coloured(&report)
     } else {
         crate::output::print(&report)
+    };
+    // What is on disk now, parsed, so the next start need not parse the file again; after the
+    // report, which the user is waiting for.
+    if let Some(writer) = &writer {
+        writer.keep_parsed(&app.assessment);
     }
-    .map_err(|source| Error::Output {
+    printed.map_err(|source| Error::Output {
         path: "stdout".into(),
         source,
     })
