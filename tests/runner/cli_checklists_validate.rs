@@ -180,6 +180,43 @@ fn a_parsed_copy_of_a_user_checklist_changes_nothing_that_is_shown() {
     assert!(err.contains(&format!("{path}:2:9:")), "{err}");
 }
 
+/// A copy that cannot be written (here the copies' folder is a file) only makes the next read
+/// slower: every command still works, says nothing of it, and reads the checklist itself.
+#[test]
+fn a_parsed_copy_that_cannot_be_written_changes_nothing() {
+    let env = TestEnv::new();
+    let path = env.write_checklist("eigen.toml", &checklist_toml("eigen", "Eigen lijst", 3));
+    let path = path.to_str().unwrap().to_owned();
+    fs::create_dir(env.data()).unwrap();
+    let blocked = env.data().join(".checklists-parsed");
+    fs::write(&blocked, "geen map").unwrap();
+    for _ in 0..2 {
+        assert_eq!(
+            env.ok(&["validate", &path]),
+            format!("{path}: in orde (3 vragen)\n")
+        );
+        assert!(
+            env.ok(&["checklists", "--format", "json"])
+                .contains("Eigen lijst")
+        );
+    }
+    assert_eq!(fs::read_to_string(&blocked).unwrap(), "geen map");
+}
+
+/// The same for an assessment: a folder in the place of its copy is passed over and left alone,
+/// and no answer is lost.
+#[test]
+fn an_assessment_whose_copy_cannot_be_read_or_written_keeps_every_answer() {
+    let env = TestEnv::new();
+    fs::create_dir_all(env.data().join(".standaard.parsed")).unwrap();
+    env.ok(&["answer", ITEM, "ja"]);
+    env.ok(&["answer", ITEM, "nee"]);
+    let report = env.ok(&["report", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(crate::common::status_of(&json, ITEM), "no");
+    assert!(env.data().join(".standaard.parsed").is_dir());
+}
+
 /// `pqs validate` on each fixture alone names its one error with its position.
 fn each_is_refused_alone(fixtures: &[(&str, &str)]) {
     let env = TestEnv::new();
