@@ -475,12 +475,31 @@ fn a_broken_user_checklist_stops_every_command_that_needs_the_catalog() {
         &["checklists", "--format", "json"],
         &["report"],
         &["answer", ITEM, "nee"],
+        // The interface, before it takes over the screen.
+        &["-a", "standaard"],
     ] {
         let err = env.fails(args);
         assert!(err.starts_with(&expected), "{args:?}:\n{err}");
         assert!(err.ends_with(&format!("{FIX_HINT}\n")), "{args:?}:\n{err}");
     }
     assert_eq!(fs::read(env.assessment("standaard")).unwrap(), before);
+}
+
+#[test]
+fn the_interface_names_a_broken_checklist_before_a_corrupt_assessment() {
+    // The assessment is read while the catalog loads; the catalog's error still comes first.
+    let env = TestEnv::new();
+    let corrupt = fs::read(fixture("assessments/review-months.toml")).unwrap();
+    let assessment = env.write_assessment("standaard", &corrupt);
+    let broken = fs::read_to_string(fixture("checklists/unknown-severity.toml")).unwrap();
+    let path = env.write_checklist("kapot.toml", &broken);
+    let err = env.fails(&["-a", "standaard"]);
+    assert!(
+        err.starts_with(&format!("pqs: {}:23:12: ", path.display())),
+        "{err}"
+    );
+    assert!(!err.contains(&assessment.display().to_string()), "{err}");
+    assert_eq!(fs::read(&assessment).unwrap(), corrupt);
 }
 
 #[test]

@@ -89,6 +89,8 @@ fn corrupt_files_are_reported_and_left_untouched() {
             &["report", "--format", "json"],
             &["answer", ITEM, "ja"],
             &["answer", ITEM, "nee", "--note", "x", "--organisation", "Y"],
+            // The interface, before it takes over the screen.
+            &["-a", "standaard"],
         ] {
             let err = env.fails(args);
             assert!(err.starts_with(&expected), "{name} {args:?}:\n{err}");
