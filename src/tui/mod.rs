@@ -34,13 +34,15 @@ use crate::error::Error;
 
 pub use app::App;
 
+/// The terminal the interface draws on. Each frame goes out in one write (stdout alone would send
+/// it in pieces of a kilobyte): `Terminal::draw` flushes at the end of every frame.
+type Screen = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
 /// Raw mode, the alternate screen and mouse reporting for `terminal` (made, not yet shown), with a
 /// panic hook that undoes them first. (Like `ratatui::init`, but every restoring step ignores a
 /// terminal that has gone away instead of reporting it with `eprintln!`, which would panic inside
 /// the panic hook.)
-fn take_over_terminal(
-    terminal: io::Result<ratatui::DefaultTerminal>,
-) -> io::Result<ratatui::DefaultTerminal> {
+fn take_over_terminal(terminal: io::Result<Screen>) -> io::Result<Screen> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         give_back_terminal();
@@ -178,7 +180,9 @@ pub fn start(global: &Config) -> Result<(), Error> {
     // ([`crate::checklist::catalog::prefetch_bundled`]). A failing catalog is still the error said
     // first, and nothing is shown before both are in.
     let opened = open_direct(global, &store);
-    let terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()));
+    let terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(
+        io::BufWriter::with_capacity(1 << 16, io::stdout()),
+    ));
     let catalog = global.catalog()?;
     let direct = opened?.map(|o| o.migrated(&catalog)).transpose()?;
 
@@ -280,7 +284,7 @@ impl event_loop::Persist for ReadOnly {
 
 /// The start screen when needed, then the assessment; inside the alternate screen.
 fn run_screens(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Screen,
     direct: Option<Opened>,
     store: &Store,
     catalog: Catalog,
