@@ -37,6 +37,18 @@ pub fn wrap_status(message: Option<&str>, width: u16, rows: u16) -> Vec<String> 
 /// Splits the whole area; the status line gets the rows of `status_lines` (at least one).
 pub fn frame(area: Rect, status_lines: usize) -> Frame {
     let status = u16::try_from(status_lines.max(1)).unwrap_or(1);
+    // What the layout solver gives whenever everything fits, without it (its first run costs a
+    // tenth of the first frame); a test holds the two equal at every size.
+    if area.height >= status.saturating_add(5) {
+        let row = |y, height| Rect::new(area.x, y, area.width, height);
+        let body = area.height - status - 2;
+        return Frame {
+            header: row(area.y, 1),
+            body: row(area.y + 1, body),
+            keys: row(area.y + 1 + body, 1),
+            status: row(area.y + 2 + body, status),
+        };
+    }
     let [header, body, keys, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -50,6 +62,19 @@ pub fn frame(area: Rect, status_lines: usize) -> Frame {
         keys,
         status,
     }
+}
+
+/// The header's left part and its right part of `right` columns.
+pub fn header(area: Rect, right: u16) -> [Rect; 2] {
+    // As in `frame`: the solver's result whenever everything fits.
+    if area.width >= right.saturating_add(10) {
+        let left = area.width - right;
+        return [
+            Rect::new(area.x, area.y, left, area.height),
+            Rect::new(area.x + left, area.y, right, area.height),
+        ];
+    }
+    Layout::horizontal([Constraint::Min(10), Constraint::Length(right)]).areas(area)
 }
 
 /// The overview's panes (outer rectangles, with borders).
@@ -66,6 +91,21 @@ pub struct Overview {
 /// Splits the body for the overview.
 pub fn overview(body: Rect) -> Overview {
     let left = (body.width * 2 / 5).clamp(24, 44);
+    // As in `frame`: the solver's result whenever everything fits.
+    let items_height = u16::try_from((u32::from(body.height) * 2 + 2) / 5).unwrap_or(u16::MAX);
+    if body.width >= left + 20 && body.height - items_height >= 5 {
+        let right = body.width - left;
+        return Overview {
+            checklists: Rect::new(body.x, body.y, left, body.height),
+            items: Rect::new(body.x + left, body.y, right, items_height),
+            details: Rect::new(
+                body.x + left,
+                body.y + items_height,
+                right,
+                body.height - items_height,
+            ),
+        };
+    }
     let [checklists, right] =
         Layout::horizontal([Constraint::Length(left), Constraint::Min(20)]).areas(body);
     let [items, details] =
@@ -124,6 +164,59 @@ pub fn hit(app: &App, column: u16, row: u16) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_frame_and_overview_are_what_the_layout_solver_gives_at_every_size() {
+        for height in 0..120 {
+            for status in 1..8 {
+                for width in [0, 1, 30, 80, 100, 300] {
+                    let area = Rect::new(2, 3, width, height);
+                    let got = frame(area, status);
+                    let [header, body, keys, status_area] = Layout::vertical([
+                        Constraint::Length(1),
+                        Constraint::Min(3),
+                        Constraint::Length(1),
+                        Constraint::Length(status as u16),
+                    ])
+                    .areas(area);
+                    assert_eq!(
+                        [got.header, got.body, got.keys, got.status],
+                        [header, body, keys, status_area],
+                        "{area:?} {status}"
+                    );
+                }
+            }
+            for width in (0..70).chain([80, 99, 100, 101, 120, 200, 300]) {
+                let body = Rect::new(1, 2, width, height);
+                let got = overview(body);
+                let left = (body.width * 2 / 5).clamp(24, 44);
+                let [checklists, right] =
+                    Layout::horizontal([Constraint::Length(left), Constraint::Min(20)]).areas(body);
+                let [items, details] =
+                    Layout::vertical([Constraint::Percentage(40), Constraint::Min(5)]).areas(right);
+                assert_eq!(
+                    [got.checklists, got.items, got.details],
+                    [checklists, items, details],
+                    "{body:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_header_is_what_the_layout_solver_gives_at_every_width() {
+        for width in 0..320 {
+            for right in [0, 1, 9, 10, 11, 40, 90, 400] {
+                let area = Rect::new(1, 2, width, 1);
+                assert_eq!(
+                    header(area, right),
+                    Layout::horizontal([Constraint::Min(10), Constraint::Length(right)])
+                        .areas(area),
+                    "{area:?} {right}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_status_message_wraps_and_breaks_a_word_longer_than_the_line() {

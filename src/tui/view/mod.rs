@@ -163,11 +163,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     if left_width + right.chars().count() + others.chars().count() < usize::from(area.width) {
         right.push_str(&others);
     }
-    let [l, r] = Layout::horizontal([
-        Constraint::Min(10),
-        Constraint::Length(right.chars().count() as u16 + 1),
-    ])
-    .areas(area);
+    let [l, r] = layout::header(area, right.chars().count() as u16 + 1);
     Line::from(left).render(l, buf);
     Line::from(right).style(theme.dim()).render(r, buf);
 }
