@@ -8,7 +8,6 @@ use pqs::cli::{self, Cli};
 
 fn main() -> ExitCode {
     tune_allocator();
-    pqs::checklist::catalog::prefetch_bundled();
     let mut command = Cli::command();
     let parsed = command
         .try_get_matches_from_mut(std::env::args_os())

@@ -112,20 +112,9 @@ impl Writer {
         catalog: &Catalog,
         now: Timestamp,
     ) -> Result<Option<(Assessment, Migrated)>, StoreError> {
-        match self.read()? {
-            Some(assessment) => self.migrated(assessment, catalog, now).map(Some),
-            None => Ok(None),
-        }
-    }
-
-    /// The second half of [`Writer::read_migrated`], for an assessment just read with
-    /// [`Writer::read`] (so it can be read while the catalog still loads).
-    pub fn migrated(
-        &self,
-        mut assessment: Assessment,
-        catalog: &Catalog,
-        now: Timestamp,
-    ) -> Result<(Assessment, Migrated), StoreError> {
+        let Some(mut assessment) = self.read()? else {
+            return Ok(None);
+        };
         let moved = migrate(catalog, &mut assessment);
         let mut backup = None;
         if !moved.is_empty() {
@@ -134,7 +123,7 @@ impl Writer {
                 assessment = *merged;
             }
         }
-        Ok((assessment, Migrated { moved, backup }))
+        Ok(Some((assessment, Migrated { moved, backup })))
     }
 }
 

@@ -122,19 +122,6 @@ mod tests {
     }
 
     #[test]
-    fn bundled_content_parsed_ahead_is_what_a_parse_gives() {
-        crate::checklist::catalog::prefetch_bundled();
-        let ahead = bundled_parts();
-        let parsed = parse_toml(BUNDLED).expect("the bundled content is valid");
-        assert_eq!(ahead.0.intake, parsed.intake);
-        assert_eq!(ahead.0.tasks, parsed.tasks);
-        assert_eq!(ahead.0.glossary, parsed.glossary);
-        assert_eq!(ahead.1, parsed.checklists);
-        // Taken once: the next catalog parses its own.
-        assert_eq!(bundled_parts().1, parsed.checklists);
-    }
-
-    #[test]
     fn the_bundled_content_passes_every_check_across_files() {
         // What lets a catalog without the user's own files skip `Catalog::check` at start-up.
         let errors = crate::checklist::Catalog::bundled().check();

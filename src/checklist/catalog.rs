@@ -80,42 +80,7 @@ impl Content {
 /// The bundled content and checklists, from the compact form that `build.rs` made of the bundled
 /// files after validating them with the loader's own functions ([`Compact`]): no TOML is parsed at
 /// start-up.
-/// The first call takes what [`prefetch_bundled`] parsed, when it was called.
-pub(super) fn bundled_parts() -> Parts {
-    let prefetched = PREFETCHED
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .take();
-    prefetched
-        .and_then(|parts| parts.recv().ok())
-        .unwrap_or_else(parse_bundled)
-}
-
-/// The bundled content and checklists.
-type Parts = (Content, Vec<Checklist>);
-
-/// What [`prefetch_bundled`] is parsing.
-static PREFETCHED: std::sync::Mutex<Option<std::sync::mpsc::Receiver<Parts>>> =
-    std::sync::Mutex::new(None);
-
-/// Starts parsing the bundled content on a thread of its own, for the catalog loaded next: the
-/// binary calls this first, so the content is ready by the time the arguments are read and the
-/// assessment is open (a third of the time to the first frame otherwise).
-pub fn prefetch_bundled() {
-    let (parts, receive) = std::sync::mpsc::sync_channel(1);
-    let spawned = std::thread::Builder::new()
-        .name("bundled".into())
-        .spawn(move || {
-            let _ = parts.send(parse_bundled());
-        });
-    if spawned.is_ok() {
-        *PREFETCHED
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(receive);
-    }
-}
-
-fn parse_bundled() -> Parts {
+pub(super) fn bundled_parts() -> (Content, Vec<Checklist>) {
     const COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.json"));
     let compact: Compact = serde_json::from_str(COMPACT)
         .unwrap_or_else(|e| panic!("the compact bundled content does not load: {e}"));

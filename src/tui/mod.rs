@@ -38,11 +38,10 @@ pub use app::App;
 /// it in pieces of a kilobyte): `Terminal::draw` flushes at the end of every frame.
 type Screen = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::BufWriter<io::Stdout>>>;
 
-/// Raw mode, the alternate screen and mouse reporting for `terminal` (made, not yet shown), with a
-/// panic hook that undoes them first. (Like `ratatui::init`, but every restoring step ignores a
-/// terminal that has gone away instead of reporting it with `eprintln!`, which would panic inside
-/// the panic hook.)
-fn take_over_terminal(terminal: io::Result<Screen>) -> io::Result<Screen> {
+/// Raw mode, the alternate screen and mouse reporting, with a panic hook that undoes them first.
+/// (Like `ratatui::init`, but every restoring step ignores a terminal that has gone away instead
+/// of reporting it with `eprintln!`, which would panic inside the panic hook.)
+fn take_over_terminal() -> io::Result<Screen> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         give_back_terminal();
@@ -54,7 +53,9 @@ fn take_over_terminal(terminal: io::Result<Screen>) -> io::Result<Screen> {
         ratatui::crossterm::terminal::EnterAlternateScreen,
         EnableMouseCapture
     )?;
-    terminal
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(
+        io::BufWriter::with_capacity(1 << 16, io::stdout()),
+    ))
 }
 
 /// Mouse reporting off, cooked mode, the main screen, the cursor shown; each step even when an
@@ -86,67 +87,41 @@ struct Opened {
     notice: Option<String>,
 }
 
-/// An assessment opened for the interface whose answers are not yet checked against the catalog
-/// (which may still be loading): see [`Unmigrated::migrated`].
-struct Unmigrated {
-    writer: Option<Writer>,
-    name: String,
-    assessment: Option<Assessment>,
-    read_only: Option<String>,
-}
-
 /// Opens `name` for writing, or read-only when it is held or its folder cannot be written (a
 /// missing assessment cannot be viewed: then the error stands).
-fn open(store: &Store, name: &str) -> Result<Unmigrated, Error> {
+fn open(store: &Store, name: &str, catalog: &Catalog) -> Result<Opened, Error> {
     match store.lock(name) {
-        Ok(writer) => Ok(Unmigrated {
-            assessment: writer.read()?,
-            writer: Some(writer),
-            name: name.to_owned(),
-            read_only: None,
-        }),
+        Ok(writer) => {
+            // Answers of replaced questions move first (after a backup of the file as it was).
+            let read = writer.read_migrated(catalog, clock::now())?;
+            let notice = read
+                .as_ref()
+                .and_then(|(_, m)| crate::text::migrated(name, m));
+            Ok(Opened {
+                writer: Some(writer),
+                name: name.to_owned(),
+                assessment: read.map(|(a, _)| a),
+                read_only: None,
+                ask_depth: false,
+                notice,
+            })
+        }
         Err(err) => {
             let Some(reason) = read_only_reason(&err, store) else {
                 return Err(err.into());
             };
-            match store.read(name)? {
-                Some(assessment) => Ok(Unmigrated {
+            match store.read_migrated(name, catalog)? {
+                Some(assessment) => Ok(Opened {
                     writer: None,
                     name: name.to_owned(),
                     assessment: Some(assessment),
                     read_only: Some(reason),
+                    ask_depth: false,
+                    notice: None,
                 }),
                 None => Err(err.into()),
             }
         }
-    }
-}
-
-impl Unmigrated {
-    /// Answers of replaced questions moved to their replacements: in the file too (after a
-    /// backup of it as it was) when it is open to write, only in memory when read-only.
-    fn migrated(self, catalog: &Catalog) -> Result<Opened, Error> {
-        let mut notice = None;
-        let assessment = match (&self.writer, self.assessment) {
-            (Some(writer), Some(assessment)) => {
-                let (assessment, moved) = writer.migrated(assessment, catalog, clock::now())?;
-                notice = crate::text::migrated(&self.name, &moved);
-                Some(assessment)
-            }
-            (None, Some(mut assessment)) => {
-                crate::assessment::migration::migrate(catalog, &mut assessment);
-                Some(assessment)
-            }
-            (_, None) => None,
-        };
-        Ok(Opened {
-            writer: self.writer,
-            name: self.name,
-            assessment,
-            read_only: self.read_only,
-            ask_depth: false,
-            notice,
-        })
     }
 }
 
@@ -174,21 +149,21 @@ pub fn read_only_reason(err: &StoreError, store: &Store) -> Option<String> {
 /// written), runs the interface, and prints the gap report after leaving it. Without an explicit
 /// `-a NAME` and with zero or several assessments, the start screen comes first.
 pub fn start(global: &Config) -> Result<(), Error> {
-    let store = global.store();
-    // The assessment is read and the terminal's buffers are made before the catalog is loaded,
-    // while the bundled content may still be parsing on its own thread
-    // ([`crate::checklist::catalog::prefetch_bundled`]). A failing catalog is still the error said
-    // first, and nothing is shown before both are in.
-    let opened = open_direct(global, &store);
-    let terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(
-        io::BufWriter::with_capacity(1 << 16, io::stdout()),
-    ));
     let catalog = global.catalog()?;
-    let direct = opened?.map(|o| o.migrated(&catalog)).transpose()?;
+    let store = global.store();
+    let names = store.list()?;
+    // Open directly when the name was given or there is just one: errors (corrupt, cut off) then
+    // end the program before the screen is taken over.
+    let direct = if global.explicit_assessment || names.len() == 1 {
+        let name = global.clone().with_only_assessment().assessment;
+        Some(open(&store, &name, &catalog)?)
+    } else {
+        None
+    };
 
     // Before the screen is taken over: a signal from now on restores it and saves.
     signals::install().map_err(Error::Terminal)?;
-    let mut terminal = take_over_terminal(terminal).map_err(Error::Terminal)?;
+    let mut terminal = take_over_terminal().map_err(Error::Terminal)?;
     let outcome = run_screens(&mut terminal, direct, &store, catalog);
     give_back_terminal();
     // Not dropped: ratatui's `Drop` reports a failure to show the cursor with `eprintln!`, which
@@ -256,17 +231,6 @@ pub fn start(global: &Config) -> Result<(), Error> {
         path: "stdout".into(),
         source,
     })
-}
-
-/// The assessment to open without the start screen: the one named with `-a`, or the only one
-/// there is. Its errors (corrupt, cut off) end the program before the screen is taken over.
-fn open_direct(global: &Config, store: &Store) -> Result<Option<Unmigrated>, Error> {
-    if global.explicit_assessment || store.list()?.len() == 1 {
-        let name = global.clone().with_only_assessment().assessment;
-        Ok(Some(open(store, &name)?))
-    } else {
-        Ok(None)
-    }
 }
 
 /// What a run of the interface leaves: the app, its writer (none when read-only), and how the loop

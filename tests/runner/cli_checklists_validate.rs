@@ -487,7 +487,7 @@ fn a_broken_user_checklist_stops_every_command_that_needs_the_catalog() {
 
 #[test]
 fn the_interface_names_a_broken_checklist_before_a_corrupt_assessment() {
-    // The assessment is read while the catalog loads; the catalog's error still comes first.
+    // The catalog's error comes first, and nothing is changed.
     let env = TestEnv::new();
     let corrupt = fs::read(fixture("assessments/review-months.toml")).unwrap();
     let assessment = env.write_assessment("standaard", &corrupt);
