@@ -37,12 +37,18 @@ enum Parsed {
     Intake(Intake),
     Tasks(Tasks),
     Glossary(Glossary),
+    /// A checklist moved into the check across files: what its result needs of it.
+    Checked {
+        label: String,
+        items: usize,
+    },
 }
 
 impl Parsed {
     fn valid(&self) -> Valid {
         match self {
             Parsed::Checklist(c) => Valid::Checklist(c.items.len()),
+            Parsed::Checked { items, .. } => Valid::Checklist(*items),
             Parsed::Intake(i) => Valid::Intake(i.questions.len()),
             Parsed::Tasks(t) => Valid::Tasks(t.tasks.len()),
             Parsed::Glossary(g) => Valid::Glossary(g.terms.len()),
@@ -78,7 +84,7 @@ pub fn validate_files(
     user_dir: Option<&Path>,
     copies: Copies,
 ) -> Vec<(PathBuf, Result<Valid, CatalogError>)> {
-    let parsed: Vec<Result<Parsed, CatalogError>> =
+    let mut parsed: Vec<Result<Parsed, CatalogError>> =
         files.iter().map(|p| parse_file(p, copies)).collect();
 
     // The content they join: bundled, then the user folder's files that load, then the given.
@@ -99,14 +105,6 @@ pub fn validate_files(
             }
         }
     }
-    let given_lists: Vec<&Checklist> = parsed
-        .iter()
-        .flatten()
-        .filter_map(|found| match found {
-            Parsed::Checklist(c) => Some(c),
-            _ => None,
-        })
-        .collect();
     let mut with_given = content.clone();
     for found in parsed.iter().flatten() {
         if !matches!(found, Parsed::Checklist(_)) {
@@ -117,19 +115,45 @@ pub fn validate_files(
     // the same list) are each checked in place of the other. When their ids differ (the usual
     // case), every check has the same content: it is made and checked once, not once per file
     // with copies of every list (at 10,000 items a copy and its drop cost a third of the run).
-    let mut ids = HashSet::new();
-    let together = given_lists
+    let any_special = parsed
         .iter()
-        .all(|c| ids.insert(c.id.as_str()))
-        .then(|| {
-            let mut all = checklists.clone();
-            all.extend(given_lists.iter().map(|c| (*c).clone()));
-            Catalog::with_content(with_given.clone(), all).check()
-        });
+        .flatten()
+        .any(|found| !matches!(found, Parsed::Checklist(_)));
+    let mut ids = HashSet::new();
+    let distinct = parsed.iter().flatten().all(|found| match found {
+        Parsed::Checklist(c) => ids.insert(c.id.clone()),
+        _ => true,
+    });
+    let together = distinct.then(|| {
+        let mut all = checklists.clone();
+        if any_special {
+            all.extend(checklists_in(&parsed).map(Clone::clone));
+        } else {
+            // Nothing else needs them whole: the lists themselves go into the check, not copies
+            // (at 10,000 items a copy and its drop were a fifth of the run).
+            for found in parsed.iter_mut().flatten() {
+                if let Parsed::Checklist(c) = found {
+                    let checked = Parsed::Checked {
+                        label: file_label(c),
+                        items: c.items.len(),
+                    };
+                    if let Parsed::Checklist(c) = std::mem::replace(found, checked) {
+                        all.push(c);
+                    }
+                }
+            }
+        }
+        Catalog::with_content(with_given.clone(), all).check()
+    });
+    let given_lists: Vec<&Checklist> = checklists_in(&parsed).collect();
+    let own_errors = |label: &str| -> Option<Vec<LoadError>> {
+        let errors = together.as_ref()?;
+        Some(errors.iter().filter(|e| e.file == label).cloned().collect())
+    };
     let check_checklist = |checklist: &Checklist| {
         let label = file_label(checklist);
-        if let Some(errors) = &together {
-            return errors.iter().filter(|e| e.file == label).cloned().collect();
+        if let Some(errors) = own_errors(&label) {
+            return errors;
         }
         let mut all = checklists.clone();
         all.extend(
@@ -149,10 +173,6 @@ pub fn validate_files(
     // turned into a multiple-choice question, a task left out): those errors are its own.
     // (Checked only when such a file is given: at 10,000 items a check and the copies it needs
     // are a tenth of `pqs validate`.)
-    let any_special = parsed
-        .iter()
-        .flatten()
-        .any(|found| !matches!(found, Parsed::Checklist(_)));
     let mut all_lists = Vec::new();
     let mut before = HashSet::new();
     if any_special {
@@ -197,6 +217,7 @@ pub fn validate_files(
         .zip(&parsed)
         .map(|(path, parsed)| match parsed {
             Ok(Parsed::Checklist(c)) => check_checklist(c),
+            Ok(Parsed::Checked { label, .. }) => own_errors(label).unwrap_or_default(),
             Ok(special) => check_special(path, special),
             Err(_) => Vec::new(),
         })
@@ -217,11 +238,21 @@ pub fn validate_files(
         .collect()
 }
 
+/// The checklists among the files parsed.
+fn checklists_in(parsed: &[Result<Parsed, CatalogError>]) -> impl Iterator<Item = &Checklist> {
+    parsed.iter().flatten().filter_map(|found| match found {
+        Parsed::Checklist(c) => Some(c),
+        _ => None,
+    })
+}
+
 /// Adds one parsed file to the content being built: a checklist is appended (a later one with
 /// the same id takes the place of the earlier), the special files extend what is there.
 fn join(content: &mut Content, checklists: &mut Vec<Checklist>, found: Parsed) {
     match found {
         Parsed::Checklist(c) => checklists.push(c),
+        // Made only by the check across files, after everything has joined.
+        Parsed::Checked { .. } => {}
         Parsed::Intake(own) => {
             content.intake = std::mem::take(&mut content.intake).extended_with(own)
         }
