@@ -84,6 +84,7 @@ struct EarlierOnDisk {
     status: Option<Status>,
     #[serde(default)]
     note: Option<String>,
+    #[serde(deserialize_with = "crate::clock::deserialize_timestamp")]
     at: Timestamp,
 }
 
@@ -112,6 +113,7 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// When the status or note was last changed or confirmed.
+    #[serde(deserialize_with = "crate::clock::deserialize_timestamp")]
     pub answered_at: Timestamp,
     /// Fingerprint of the question text this status answered (see `Item::fingerprint`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -189,6 +191,7 @@ impl Serialize for Answer {
             status: Option<Status>,
             #[serde(skip_serializing_if = "str::is_empty")]
             note: &'a str,
+            #[serde(serialize_with = "crate::clock::serialize_timestamp")]
             answered_at: Timestamp,
             #[serde(skip_serializing_if = "Option::is_none")]
             question: Option<&'a str>,
@@ -201,6 +204,7 @@ impl Serialize for Answer {
             status: Option<Status>,
             #[serde(skip_serializing_if = "Option::is_none")]
             note: Option<&'a str>,
+            #[serde(serialize_with = "crate::clock::serialize_timestamp")]
             at: Timestamp,
         }
         let newer = self
@@ -615,7 +619,13 @@ impl Assessment {
 
     /// The moment the answer to `id` is due for review, if it has one.
     pub fn review_due_at(&self, id: &str) -> Option<Timestamp> {
-        let answer = self.answers.get(id).filter(|a| a.status.is_some())?;
+        self.review_due_of(self.answers.get(id)?)
+    }
+
+    /// [`Assessment::review_due_at`] of an answer already looked up.
+    pub fn review_due_of(&self, answer: &Answer) -> Option<Timestamp> {
+        // Only a given status is reviewed (a note alone is not).
+        answer.status?;
         let months = jiff::Span::new()
             .try_months(i64::from(self.review_period()))
             .ok()?;
@@ -632,9 +642,16 @@ impl Assessment {
     pub fn question_changed(&self, id: &str, fingerprint: &str) -> bool {
         self.answers
             .get(id)
-            .filter(|a| a.status.is_some())
-            .and_then(|a| a.question.as_deref())
-            .is_some_and(|stored| stored != fingerprint)
+            .is_some_and(|a| Self::question_changed_in(a, fingerprint))
+    }
+
+    /// [`Assessment::question_changed`] of an answer already looked up.
+    pub fn question_changed_in(answer: &Answer, fingerprint: &str) -> bool {
+        answer.status.is_some()
+            && answer
+                .question
+                .as_deref()
+                .is_some_and(|stored| stored != fingerprint)
     }
 
     /// The answers as they were at `moment` (everything else unchanged), to compare two moments.

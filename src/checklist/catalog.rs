@@ -426,6 +426,11 @@ impl Catalog {
             .flat_map(|c| c.items.iter().map(move |i| (c, i)))
     }
 
+    /// How many items [`Catalog::items`] gives.
+    pub fn item_count(&self) -> usize {
+        self.index.len()
+    }
+
     /// Where an item lives: its checklist's index and its own index there, which orders items as
     /// [`Catalog::items`] does.
     pub fn position(&self, global_id: &str) -> Option<(usize, usize)> {

@@ -354,7 +354,8 @@ impl Scan {
     pub fn new(catalog: &Catalog, assessment: &Assessment, now: Timestamp) -> Self {
         let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let facts = catalog.intake().effective(&assessment.intake);
-        let (mut states, fresh_until) = item_states(catalog, assessment, &facts, now, today);
+        let (mut states, fresh_until) =
+            item_states(catalog, assessment, &facts, now, today, Detail::Full);
         let gaps = gaps(catalog, assessment, &states, today);
         // An item listed with `see` somewhere is copied to each place; any other item's state
         // moves to its one place.
@@ -426,7 +427,7 @@ impl Scan {
     pub fn total_score(catalog: &Catalog, assessment: &Assessment, now: Timestamp) -> f64 {
         let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let facts = catalog.intake().effective(&assessment.intake);
-        let (states, _) = item_states(catalog, assessment, &facts, now, today);
+        let (states, _) = item_states(catalog, assessment, &facts, now, today, Detail::Counts);
         let mut all = Tally::default();
         // As `summarise` counts the totals: each item once, where it lives, in checklist order.
         for checklist in catalog.checklists() {
@@ -535,75 +536,90 @@ fn item_states<'c>(
     facts: &Facts,
     now: Timestamp,
     today: Date,
+    detail: Detail,
 ) -> (HashMap<&'c str, ItemState>, Timestamp) {
     let mut fresh_until = next_day(today, now);
     // Parents before the follow-ups that need them.
-    let mut states: HashMap<&str, ItemState> = HashMap::new();
+    let mut states: HashMap<&str, ItemState> = HashMap::with_capacity(catalog.item_count());
     for (checklist, item) in catalog.items() {
-        let due = assessment.review_due_at(&item.id);
+        let (state, due) = state(catalog, checklist, item, assessment, facts, now, detail);
         fresh_until = until_due(fresh_until, due, now);
-        states.insert(
-            item.id.as_str(),
-            state(catalog, checklist, item, assessment, facts, due, now),
-        );
+        states.insert(item.id.as_str(), state);
     }
     resolve_parents(catalog, &mut states, catalog.items().map(|(_, i)| i));
     (states, fresh_until)
 }
 
-/// An item's state before parents are looked at.
+/// What of an item's state to fill in: everything, or only what the counts and scores read (its
+/// texts left empty), for a score at another moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Detail {
+    Full,
+    Counts,
+}
+
+/// An item's state before parents are looked at, and when its answer is due for review.
 fn state(
     catalog: &Catalog,
     checklist: &Checklist,
     item: &Item,
     assessment: &Assessment,
     facts: &Facts,
-    due: Option<Timestamp>,
     now: Timestamp,
-) -> ItemState {
+    detail: Detail,
+) -> (ItemState, Option<Timestamp>) {
+    let full = detail == Detail::Full;
     let answer = assessment.answers.get(&item.id);
     let status = answer.and_then(|a| a.status);
+    let due = answer.and_then(|a| assessment.review_due_of(a));
     let excluded = catalog
         .excluded_by(checklist, item, facts)
         .map(|condition| Exclusion {
             cause: catalog.intake().explain(condition, &assessment.intake),
             condition: condition.clone(),
         });
-    ItemState {
+    let text = |text: &String| if full { text.clone() } else { String::new() };
+    let state = ItemState {
         id: item.id.clone(),
         status,
         severity: item.severity,
         depth: item.depth,
         scope: item.scope,
-        section: item.section.clone(),
-        question: item.question.clone(),
-        action: item.action.clone(),
-        reference: item.reference.clone(),
-        note: answer.map(|a| a.note.clone()).unwrap_or_default(),
+        section: item.section.as_ref().filter(|_| full).cloned(),
+        question: text(&item.question),
+        action: text(&item.action),
+        reference: text(&item.reference),
+        note: answer.map(|a| text(&a.note)).unwrap_or_default(),
         answered_at: answer.map(|a| a.answered_at),
         excluded,
         deeper: !assessment.depth_for(&checklist.id).includes(item.depth),
         follows: item.follows.clone(),
         ruled_out: None,
-        task: item.task.clone().unwrap_or_else(|| item.id.clone()),
+        task: if full {
+            item.task.clone().unwrap_or_else(|| item.id.clone())
+        } else {
+            String::new()
+        },
         shared_from: None,
         review_due: due.is_some_and(|due| due <= now),
-        question_changed: assessment.question_changed(&item.id, item.question_fingerprint()),
+        question_changed: answer
+            .is_some_and(|a| Assessment::question_changed_in(a, item.question_fingerprint())),
         new: status.is_none()
             && !assessment.known_items.is_empty()
             && !assessment.known_items.contains(&item.id),
-    }
+    };
+    (state, due)
 }
 
 /// Marks every follow-up whose parent (or a parent further up) is answered nee, weet ik niet or
 /// niet van toepassing.
 /// `states` holds `items` and every parent of them.
 fn resolve_parents<'a>(
-    catalog: &Catalog,
+    catalog: &'a Catalog,
     states: &mut HashMap<&str, ItemState>,
     items: impl Iterator<Item = &'a Item>,
 ) {
-    let mut memo: HashMap<String, Option<RuledOut>> = HashMap::new();
+    let mut memo: HashMap<&'a str, Option<RuledOut>> = HashMap::new();
     for item in items {
         let verdict = verdict(&item.id, catalog, states, &mut memo);
         if let Some(state) = states.get_mut(item.id.as_str()) {
@@ -645,16 +661,16 @@ fn until_due(until: Timestamp, due: Option<Timestamp>, now: Timestamp) -> Timest
 
 /// What rules `id` out through its parents: the nearest parent answered nee, weet ik niet or niet
 /// van toepassing. (A circle, which the catalog check refuses, rules nothing out.)
-fn verdict(
-    id: &str,
-    catalog: &Catalog,
+fn verdict<'a>(
+    id: &'a str,
+    catalog: &'a Catalog,
     states: &HashMap<&str, ItemState>,
-    memo: &mut HashMap<String, Option<RuledOut>>,
+    memo: &mut HashMap<&'a str, Option<RuledOut>>,
 ) -> Option<RuledOut> {
     if let Some(known) = memo.get(id) {
         return known.clone();
     }
-    memo.insert(id.to_owned(), None);
+    memo.insert(id, None);
     let parent = states
         .get(id)
         .and_then(|s| s.follows.as_deref())
@@ -674,7 +690,7 @@ fn verdict(
             _ => verdict(parent, catalog, states, memo),
         }
     });
-    memo.insert(id.to_owned(), found.clone());
+    memo.insert(id, found.clone());
     found
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use jiff::Timestamp;
 
-use super::{Gap, ItemState, Scan, gap, listed, resolve_parents, state, steps, until_due};
+use super::{Detail, Gap, ItemState, Scan, gap, listed, resolve_parents, state, steps, until_due};
 use crate::assessment::Assessment;
 use crate::checklist::{Catalog, Checklist, Entry, Item, Scope};
 
@@ -36,12 +36,17 @@ impl Scan {
         let facts = catalog.intake().effective(&assessment.intake);
         let mut states: HashMap<&str, ItemState> = HashMap::with_capacity(family.len());
         for (checklist, item) in &family {
-            let due = assessment.review_due_at(&item.id);
-            self.fresh_until = until_due(self.fresh_until, due, now);
-            states.insert(
-                item.id.as_str(),
-                state(catalog, checklist, item, assessment, &facts, due, now),
+            let (state, due) = state(
+                catalog,
+                checklist,
+                item,
+                assessment,
+                &facts,
+                now,
+                Detail::Full,
             );
+            self.fresh_until = until_due(self.fresh_until, due, now);
+            states.insert(item.id.as_str(), state);
         }
         resolve_parents(catalog, &mut states, family.iter().map(|(_, i)| *i));
 
