@@ -23,10 +23,27 @@ pub fn print_coloured(text: &str) -> io::Result<()> {
 /// [`print`] for a file format (CSV, an export bundle) written to stdout: exact when stdout is a
 /// pipe or a file, through the sanitiser (keeping `\r\n`) when it is a terminal.
 pub fn print_data(text: &str) -> io::Result<()> {
+    print_data_with(|out| out.write_all(text.as_bytes()))
+}
+
+/// [`print_data`] of what `write` writes: to a pipe or a file as it is written (a report of
+/// megabytes is never held whole), to a terminal through the sanitiser once it is complete.
+pub fn print_data_with(
+    write: impl FnOnce(&mut io::BufWriter<&mut dyn Write>) -> io::Result<()>,
+) -> io::Result<()> {
     if io::stdout().is_terminal() {
-        print_as(text, Pass::CrLf)
-    } else {
-        write_stdout(text)
+        let mut text = Vec::new();
+        let mut buffered = io::BufWriter::new(&mut text as &mut dyn Write);
+        write(&mut buffered)?;
+        buffered.flush()?;
+        drop(buffered);
+        return print_as(&String::from_utf8_lossy(&text), Pass::CrLf);
+    }
+    let mut stdout = io::stdout().lock();
+    let mut out = io::BufWriter::with_capacity(1 << 16, &mut stdout as &mut dyn Write);
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Err(err),
+        _ => Ok(()),
     }
 }
 

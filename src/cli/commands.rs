@@ -72,7 +72,7 @@ struct ItemOut<'a> {
 
 pub(super) fn checklists(global: &Config, format: ListFormat) -> Result<(), Error> {
     let catalog = global.catalog()?;
-    let rendered = match format {
+    let printed = match format {
         ListFormat::Json => {
             let checklists = catalog
                 .checklists()
@@ -110,7 +110,14 @@ pub(super) fn checklists(global: &Config, format: ListFormat) -> Result<(), Erro
                         .collect(),
                 })
                 .collect();
-            crate::report::json::to_text(&ChecklistsOut { checklists })
+            // Written as it is made (see `json::write`); the JSON escaper leaves nothing for the
+            // terminal pass.
+            let out = ChecklistsOut { checklists };
+            let printed =
+                crate::output::print_data_with(|w| crate::report::json::write_text(&out, w))
+                    .map_err(super::stdout_error);
+            std::mem::forget(out);
+            printed
         }
         ListFormat::Text => {
             let mut out = String::new();
@@ -127,13 +134,11 @@ pub(super) fn checklists(global: &Config, format: ListFormat) -> Result<(), Erro
                     c.title
                 ));
             }
-            out
+            print(&out)
         }
     };
-    let printed = print(&rendered);
     // As after a report: the process ends here, and the operating system takes the memory back at
     // once (with 10,000 items, freeing the catalog string by string was a twelfth of the command).
-    std::mem::forget(rendered);
     std::mem::forget(catalog);
     printed
 }

@@ -62,6 +62,8 @@ pub(super) fn report(
         (ReportFormat::Markdown, true) => markdown::render_summary(&doc),
         (ReportFormat::Html, false) => html::render(&doc),
         (ReportFormat::Html, true) => html::render_summary(&doc),
+        // To stdout it is written as it is made (`json::write`).
+        (ReportFormat::Json, _) if output.is_none() => String::new(),
         (ReportFormat::Json, _) => json::render(&doc),
         (ReportFormat::Csv, _) => csv::render(&doc),
     };
@@ -73,7 +75,11 @@ pub(super) fn report(
         None if layout.color && format == ReportFormat::Text => {
             crate::output::print_coloured(&rendered).map_err(super::stdout_error)
         }
-        None if matches!(format, ReportFormat::Csv | ReportFormat::Json) => {
+        None if format == ReportFormat::Json => {
+            crate::output::print_data_with(|out| json::write(&doc, out))
+                .map_err(super::stdout_error)
+        }
+        None if format == ReportFormat::Csv => {
             crate::output::print_data(&rendered).map_err(super::stdout_error)
         }
         None => print(&rendered),

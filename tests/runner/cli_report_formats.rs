@@ -121,6 +121,26 @@ fn output_file_is_written_in_the_chosen_format() {
     assert!(html.contains("</html>"));
 }
 
+/// JSON to stdout is written as it is made, to a file all at once: the same bytes either way, with
+/// the nasty answer's note escaped.
+#[test]
+fn json_to_stdout_is_the_json_written_to_a_file() {
+    let env = env_with_nasty_answer();
+    for args in [&["report"][..], &["checklists"][..]] {
+        let streamed = env.ok(&[args, &["--format", "json"]].concat());
+        let target = env.work().join("uit.json");
+        if args == ["report"] {
+            env.ok(&["report", "--format", "json", "-o", target.to_str().unwrap()]);
+            let written = std::fs::read_to_string(&target).unwrap();
+            assert_eq!(streamed, written);
+            let note = serde_json::to_string(NOTE).unwrap();
+            assert!(streamed.contains(&note), "{streamed}");
+        }
+        assert!(streamed.ends_with("}\n"), "one final line break");
+        serde_json::from_str::<serde_json::Value>(&streamed).unwrap();
+    }
+}
+
 #[test]
 fn since_compares_with_a_chosen_moment_and_refuses_a_bad_one() {
     let env = env_with_nasty_answer();
