@@ -201,19 +201,17 @@ mod tests {
         #[test]
         fn timestamps_deserialise_as_jiff_reads_them(
             second in Timestamp::MIN.as_second()..=Timestamp::MAX.as_second(),
-            digits in proptest::collection::vec(0u8..10, 14),
+            (year, month, day) in (0u16..10_000, 0u8..14, 0u8..33),
+            (hour, minute, sec) in (0u8..26, 0u8..61, 0u8..62),
             form in 0..3usize,
         ) {
             let text = match form {
                 // What pqs writes.
                 0 => Timestamp::new(second, 0).unwrap().to_string(),
-                // The same form with any digits: month 13, hour 24, second 60, 30 February.
-                1 => {
-                    let d: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
-                    format!("{}-{}-{}T{}:{}:{}Z", &d[0..4], &d[4..6], &d[6..8], &d[8..10],
-                            &d[10..12], &d[12..14])
-                }
-                // Other forms jiff reads: lower case, an offset, fractions.
+                // The same form with numbers just past every range as well: month 0 and 13, day
+                // 0 and 32, 30 February, hour 24, minute 60, second 60 and 61.
+                1 => format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{sec:02}Z"),
+                // The same moment in lower case, which only jiff reads.
                 _ => Timestamp::new(second, 0).unwrap().to_string().to_lowercase(),
             };
             let json = serde_json::to_string(&text).unwrap();
@@ -232,6 +230,9 @@ mod tests {
             "2026-11-23 10:00:00Z",
             "2026-02-30T10:00:00Z",
             "2026-11-23T23:59:60Z",
+            "2026-11-23T24:00:00Z",
+            "2026-13-01T10:00:00Z",
+            "10000-01-01T00:00:00Z",
             "2026-11-23T10:00:00",
             "2026-11-23T10:00:0xZ",
             "",
@@ -247,6 +248,46 @@ mod tests {
             .map_err(|e| e.to_string());
         let jiffs = serde_json::from_str::<Timestamp>("12").map_err(|e| e.to_string());
         assert_eq!(ours, jiffs);
+    }
+
+    /// Through TOML, the format of the files: the same values and errors as jiff's own, also for a
+    /// TOML date-time written without quotes, which neither reads.
+    #[test]
+    fn timestamps_in_toml_read_and_write_as_jiffs_do() {
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct Ours {
+            #[serde(
+                serialize_with = "serialize_timestamp",
+                deserialize_with = "deserialize_timestamp"
+            )]
+            at: Timestamp,
+        }
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct Jiffs {
+            at: Timestamp,
+        }
+        for text in [
+            "at = \"2026-11-23T10:00:00Z\"\n",
+            "at = \"2026-11-23T10:00:00.5+01:00\"\n",
+            "at = \"2026-02-30T10:00:00Z\"\n",
+            "at = 2026-11-23T10:00:00Z\n",
+            "at = 12\n",
+            "",
+        ] {
+            let ours = toml::from_str::<Ours>(text)
+                .map(|o| o.at)
+                .map_err(|e| e.to_string());
+            let jiffs = toml::from_str::<Jiffs>(text)
+                .map(|j| j.at)
+                .map_err(|e| e.to_string());
+            assert_eq!(ours, jiffs, "{text}");
+            if let Ok(at) = ours {
+                assert_eq!(
+                    toml::to_string(&Ours { at }).unwrap(),
+                    toml::to_string(&Jiffs { at }).unwrap()
+                );
+            }
+        }
     }
 
     #[test]

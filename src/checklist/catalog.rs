@@ -426,7 +426,8 @@ impl Catalog {
             .flat_map(|c| c.items.iter().map(move |i| (c, i)))
     }
 
-    /// How many items [`Catalog::items`] gives.
+    /// How many items [`Catalog::items`] gives (ids are unique in a catalog that passed its check;
+    /// otherwise a lower bound, fine for sizing).
     pub fn item_count(&self) -> usize {
         self.index.len()
     }

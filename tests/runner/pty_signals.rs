@@ -354,3 +354,38 @@ fn a_note_being_typed_is_kept_when_a_signal_stops_pqs() {
     let file = std::fs::read_to_string(env.assessment("klant")).unwrap();
     assert!(file.contains("nog met de webbouwer bespreken"), "{file}");
 }
+
+/// JSON on a terminal is complete before it is written and passes the terminal's sanitiser; on a
+/// pipe it is streamed. The bytes are the same (the terminal adds its `\r` to each line break),
+/// and a note that would steer a terminal reaches neither raw.
+#[test]
+fn json_on_a_terminal_is_the_json_a_pipe_gets() {
+    let env = TestEnv::new();
+    let note = "rood \u{1b}[31m, omgekeerd \u{202e}, DEL \u{7f}, regel\u{2028}scheiding";
+    env.ok(&["answer", ITEM, "nee", "--note", note]);
+    for args in [
+        &["report", "--format", "json"][..],
+        &["checklists", "--format", "json"],
+    ] {
+        let piped = env.ok(args);
+        let mut pqs = PtyPqs::spawn(&env, args);
+        pqs.wait_for("\r\n}\r\n", 0);
+        assert_eq!(pqs.wait(), Some(0), "{args:?}");
+        let shown = pqs.output().replace("\r\n", "\n");
+        assert_eq!(shown, piped, "{args:?}");
+        assert!(
+            !shown.contains(['\u{1b}', '\u{202e}', '\u{7f}', '\u{2028}']),
+            "{shown}"
+        );
+    }
+    let piped = env.ok(&["report", "--format", "json"]);
+    for escaped in ["\\u001b[31m", "\\u202e", "\\u007f", "\\u2028"] {
+        assert!(piped.contains(escaped), "{escaped} in {piped}");
+    }
+    let doc: serde_json::Value = serde_json::from_str(&piped).unwrap();
+    assert_eq!(
+        crate::common::item_of(&doc, ITEM)["note"],
+        note,
+        "the data stays exact"
+    );
+}
