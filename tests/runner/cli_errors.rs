@@ -187,6 +187,37 @@ fn closed_pipe_is_not_an_error() {
     }
 }
 
+/// `pqs report > /dev/full`: a write that fails midway (the output is streamed) says so, names
+/// stdout and ends with 1; the assessment is untouched.
+#[test]
+fn a_full_disk_under_stdout_is_an_error_that_says_so() {
+    let env = TestEnv::new();
+    env.write_checklist("groot.toml", &checklist_toml("groot", "Grote lijst", 2000));
+    env.ok(&["answer", ITEM, "ja"]);
+    let before = std::fs::read(env.assessment("standaard")).unwrap();
+    for args in [
+        &["report"][..],
+        &["report", "--format", "json"],
+        &["report", "--format", "csv"],
+        &["checklists", "--format", "json"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut cmd = std::process::Command::new(crate::common::bin());
+        env.configure(&mut cmd);
+        let out = cmd.args(args).stdout(full).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("kan niet schrijven naar stdout") && stderr.contains("os error 28"),
+            "{args:?}: {stderr}"
+        );
+    }
+    assert_eq!(std::fs::read(env.assessment("standaard")).unwrap(), before);
+}
+
 #[test]
 fn argument_errors_are_dutch_with_exit_code_2() {
     let env = TestEnv::new();
