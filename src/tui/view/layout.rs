@@ -49,6 +49,11 @@ pub fn frame(area: Rect, status_lines: usize) -> Frame {
             status: row(area.y + 2 + body, status),
         };
     }
+    frame_solved(area, status)
+}
+
+/// [`frame`] by the layout solver.
+fn frame_solved(area: Rect, status: u16) -> Frame {
     let [header, body, keys, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -74,6 +79,11 @@ pub fn header(area: Rect, right: u16) -> [Rect; 2] {
             Rect::new(area.x + left, area.y, right, area.height),
         ];
     }
+    header_solved(area, right)
+}
+
+/// [`header`] by the layout solver.
+fn header_solved(area: Rect, right: u16) -> [Rect; 2] {
     Layout::horizontal([Constraint::Min(10), Constraint::Length(right)]).areas(area)
 }
 
@@ -90,7 +100,7 @@ pub struct Overview {
 
 /// Splits the body for the overview.
 pub fn overview(body: Rect) -> Overview {
-    let left = (body.width * 2 / 5).clamp(24, 44);
+    let left = checklists_width(body);
     // As in `frame`: the solver's result whenever everything fits.
     let items_height = u16::try_from((u32::from(body.height) * 2 + 2) / 5).unwrap_or(u16::MAX);
     if body.width >= left + 20 && body.height - items_height >= 5 {
@@ -106,6 +116,17 @@ pub fn overview(body: Rect) -> Overview {
             ),
         };
     }
+    overview_solved(body)
+}
+
+/// The width of the overview's checklists pane.
+fn checklists_width(body: Rect) -> u16 {
+    (body.width * 2 / 5).clamp(24, 44)
+}
+
+/// [`overview`] by the layout solver.
+fn overview_solved(body: Rect) -> Overview {
+    let left = checklists_width(body);
     let [checklists, right] =
         Layout::horizontal([Constraint::Length(left), Constraint::Min(20)]).areas(body);
     let [items, details] =
@@ -168,20 +189,13 @@ mod tests {
     #[test]
     fn the_frame_and_overview_are_what_the_layout_solver_gives_at_every_size() {
         for height in 0..120 {
-            for status in 1..8 {
+            for status in 1..8u16 {
                 for width in [0, 1, 30, 80, 100, 300] {
                     let area = Rect::new(2, 3, width, height);
-                    let got = frame(area, status);
-                    let [header, body, keys, status_area] = Layout::vertical([
-                        Constraint::Length(1),
-                        Constraint::Min(3),
-                        Constraint::Length(1),
-                        Constraint::Length(status as u16),
-                    ])
-                    .areas(area);
+                    let (got, solved) = (frame(area, status.into()), frame_solved(area, status));
                     assert_eq!(
                         [got.header, got.body, got.keys, got.status],
-                        [header, body, keys, status_area],
+                        [solved.header, solved.body, solved.keys, solved.status],
                         "{area:?} {status}"
                     );
                 }
@@ -189,14 +203,10 @@ mod tests {
             for width in (0..70).chain([80, 99, 100, 101, 120, 200, 300]) {
                 let body = Rect::new(1, 2, width, height);
                 let got = overview(body);
-                let left = (body.width * 2 / 5).clamp(24, 44);
-                let [checklists, right] =
-                    Layout::horizontal([Constraint::Length(left), Constraint::Min(20)]).areas(body);
-                let [items, details] =
-                    Layout::vertical([Constraint::Percentage(40), Constraint::Min(5)]).areas(right);
+                let solved = overview_solved(body);
                 assert_eq!(
                     [got.checklists, got.items, got.details],
-                    [checklists, items, details],
+                    [solved.checklists, solved.items, solved.details],
                     "{body:?}"
                 );
             }
@@ -210,8 +220,7 @@ mod tests {
                 let area = Rect::new(1, 2, width, 1);
                 assert_eq!(
                     header(area, right),
-                    Layout::horizontal([Constraint::Min(10), Constraint::Length(right)])
-                        .areas(area),
+                    header_solved(area, right),
                     "{area:?} {right}"
                 );
             }
