@@ -70,7 +70,7 @@ pub(super) fn report(
     let written = match output {
         // Our own colour passes only in the coloured text report; CSV keeps its line ends. JSON
         // is written as it is to a pipe or a file: its escaper already wrote every control, bidi
-        // and line-separator character as `\uXXXX` (json::to_text), so the terminal pass would
+        // and line-separator character as `\uXXXX` (json::write_text), so the terminal pass would
         // change nothing; on a terminal it still goes through it.
         None if layout.color && format == ReportFormat::Text => {
             crate::output::print_coloured(&rendered).map_err(super::stdout_error)
