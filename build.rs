@@ -1,5 +1,6 @@
-//! Validates the bundled content (`checklists/*.toml`) with the loader's own code and embeds it in
-//! compact form (`OUT_DIR/bundled.json`), so that start-up reads it instead of parsing TOML.
+//! Validates the bundled content (`checklists/*.toml`) with the loader's own code and writes it as
+//! Rust code that builds it (`OUT_DIR/bundled.rs`, see `build/compact.rs`), so that start-up
+//! neither parses TOML nor reads any other format.
 //!
 //! The modules below are the program's own files, compiled into this script as they are: one
 //! validation code path, so a mistake in a bundled file stops the build with the message, file,
@@ -12,7 +13,7 @@
 mod sanitize;
 
 /// Stands in for the program's `documents` module, of which the loader needs only the kinds (the
-/// tasks file names them; the compact form holds their names, see `tasks.rs`).
+/// tasks file names them; `build/compact.rs` writes them as `DocumentKind::...`).
 mod documents {
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum DocumentKind {
@@ -27,6 +28,8 @@ mod documents {
 mod checklists {
     #[path = "../src/checklist/bundled.rs"]
     pub mod bundled;
+    #[path = "../build/compact.rs"]
+    pub mod compact;
     #[path = "../src/checklist/condition.rs"]
     pub mod condition;
     #[path = "../src/checklist/glossary.rs"]
@@ -50,6 +53,7 @@ mod checklists {
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=checklists");
     println!("cargo:rerun-if-changed=src/checklist");
     println!("cargo:rerun-if-changed=src/sanitize.rs");
@@ -69,7 +73,7 @@ fn main() {
             );
         }
     };
-    let json = serde_json::to_string(&compact).expect("the bundled content serialises");
+    let source = checklists::compact::rust_source(&compact);
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("bundled.json"), json).expect("OUT_DIR can be written");
+    std::fs::write(out.join("bundled.rs"), source).expect("OUT_DIR can be written");
 }

@@ -39,8 +39,8 @@ pub const BUNDLED_GLOSSARY: &str = include_str!(concat!(
 
 /// The bundled content, validated. `build.rs` parses the bundled files with the same functions as
 /// a user's files (so a mistake in them stops the build with the loader's messages) and embeds
-/// this in compact form, which the program reads at start-up instead of parsing TOML.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// the code that builds this, which the program runs at start-up instead of parsing TOML.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Compact {
     /// The intake.
     pub intake: super::intake::Intake,

@@ -77,13 +77,26 @@ impl Content {
     }
 }
 
-/// The bundled content and checklists, from the compact form that `build.rs` made of the bundled
-/// files after validating them with the loader's own functions ([`Compact`]): no TOML is parsed at
-/// start-up.
+/// The code `build.rs` writes from the bundled files after validating them with the loader's own
+/// functions (`build/compact.rs`): it builds the [`Compact`] content without parsing anything.
+mod compiled {
+    use super::Compact;
+    use crate::checklist::condition::{Condition, Test};
+    use crate::checklist::glossary::{Glossary, Term};
+    use crate::checklist::intake::{Choice, Decision, Intake, IntakeQuestion, Outcome};
+    use crate::checklist::model::{
+        Checklist, Depth, Entry, Item, Retired, Scope, Severity, Source,
+    };
+    use crate::checklist::tasks::{Effort, Task, Tasks};
+    use crate::documents::DocumentKind;
+
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// The bundled content and checklists, built by the code `build.rs` wrote ([`compiled`]): no
+/// TOML is parsed at start-up, nor anything else.
 pub(super) fn bundled_parts() -> (Content, Vec<Checklist>) {
-    const COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.json"));
-    let compact: Compact = serde_json::from_str(COMPACT)
-        .unwrap_or_else(|e| panic!("the compact bundled content does not load: {e}"));
+    let compact = compiled::compact();
     let content = Content {
         intake: compact.intake,
         tasks: compact.tasks,

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use toml::Spanned;
 
 use super::load::{LoadError, Validator};
@@ -12,7 +12,7 @@ use super::load::{LoadError, Validator};
 pub const GLOSSARY_FILE: &str = "glossary.toml";
 
 /// One term.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
     /// The word, as questions use it ("verwerker").
     pub term: String,
@@ -21,7 +21,7 @@ pub struct Term {
 }
 
 /// Every term, sorted by term.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Glossary {
     /// The terms.
     pub terms: Vec<Term>,

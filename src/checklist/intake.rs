@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use toml::Spanned;
 
 use super::condition::{Condition, Facts, Value, first_failing, is_choice_id};
@@ -11,7 +11,7 @@ use super::model::Source;
 use super::suggest::{edit_distance, nearest};
 
 /// One intake question; its id is the flag that `applies_if` names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IntakeQuestion {
     /// Kebab-case flag id.
     pub id: String,
@@ -52,7 +52,7 @@ impl IntakeQuestion {
 }
 
 /// The answered question (or decision) that rules something out, with its answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cause {
     /// The question's or decision's id.
     pub flag: String,
@@ -65,7 +65,7 @@ pub struct Cause {
 }
 
 /// One answer to a multiple-choice question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     /// Its id, used in files and conditions (`2-9`, `consumenten`).
     pub id: String,
@@ -75,7 +75,7 @@ pub struct Choice {
 
 /// Something pqs decides from the intake answers instead of asking (must you keep a register,
 /// appoint an FG, do a DPIA?), with the reasoning.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     /// Kebab-case id; conditions can name it like a multiple-choice flag (`dpia=ja|misschien`).
     pub id: String,
@@ -88,7 +88,7 @@ pub struct Decision {
 }
 
 /// One outcome of a decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     /// When it applies: every condition holds for an answered question; empty is "otherwise".
     pub when: Vec<Condition>,
@@ -128,7 +128,7 @@ impl Decision {
 }
 
 /// The intake questions, in the order they are asked, and what pqs decides from them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Intake {
     /// Raised when the meaning of a question changes.
     pub version: u32,

@@ -65,8 +65,7 @@ impl fmt::Display for Source {
 }
 
 /// One yes/no question with its reason, remedy and legal basis. (Serialised only for pqs itself,
-/// as JSON: the bundled content's compact form and parsed copies; empty fields are left out, a
-/// sixth of a copy.)
+/// as JSON: the parsed copies of user checklists; empty fields are left out, a sixth of a copy.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// Global id: `<checklist-id>.<item-id>`.

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use toml::Spanned;
 
 use super::load::{LoadError, Validator};
@@ -13,7 +13,7 @@ use super::model::Source;
 pub const TASKS_FILE: &str = "tasks.toml";
 
 /// How much work a task is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Effort {
     /// Less than an hour.
     Minutes,
@@ -35,7 +35,7 @@ impl Effort {
 }
 
 /// One task.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Task {
     /// Kebab-case id.
     pub id: String,
@@ -54,14 +54,13 @@ pub struct Task {
     pub priority_if: Vec<super::Condition>,
     /// The document the task keeps up to date (the register, the processors, the breach register):
     /// its gaps join the task in the plan.
-    #[serde(with = "document_name")]
     pub document: Option<crate::documents::DocumentKind>,
     /// The file it comes from, for messages.
     pub file: String,
 }
 
 /// Every task, in file order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tasks {
     /// The tasks.
     pub tasks: Vec<Task>,
@@ -111,37 +110,6 @@ const DOCUMENTS: [(&str, crate::documents::DocumentKind); 3] = [
     ("verwerkers", crate::documents::DocumentKind::Processors),
     ("datalekken", crate::documents::DocumentKind::Breaches),
 ];
-
-/// A task's document by its name in [`DOCUMENTS`] (as in `tasks.toml`), for the compact form of
-/// the bundled content.
-mod document_name {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use super::DOCUMENTS;
-    use crate::documents::DocumentKind;
-
-    pub fn serialize<S: Serializer>(kind: &Option<DocumentKind>, s: S) -> Result<S::Ok, S::Error> {
-        kind.map(|kind| {
-            DOCUMENTS
-                .iter()
-                .find(|(_, k)| *k == kind)
-                .map_or("", |(name, _)| *name)
-        })
-        .serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DocumentKind>, D::Error> {
-        Option::<String>::deserialize(d)?
-            .map(|name| {
-                DOCUMENTS
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, kind)| *kind)
-                    .ok_or_else(|| serde::de::Error::custom(format!("unknown document {name}")))
-            })
-            .transpose()
-    }
-}
 
 const EFFORTS: [(&str, Effort); 3] = [
     ("minuten", Effort::Minutes),
