@@ -12,9 +12,12 @@ fn main() -> ExitCode {
     let parsed = command
         .try_get_matches_from_mut(std::env::args_os())
         .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, matches)));
-    // Left to the OS at exit, like everything else pqs holds: freeing the description of every
-    // command and option, entry by entry, is a few percent of the time to the first frame.
-    std::mem::forget(command);
+    // Freed now, before anything else is built: the description of every command and option
+    // (some 200 KB, each global option copied into every command) costs a few percent of the time
+    // to the first frame to free, but its pages are then reused instead of new ones faulted in:
+    // 60 fewer page faults at the first frame, at about 4 µs each on a VM, against 0.14 M
+    // instructions.
+    drop(command);
     let (args, matches) = match parsed {
         Ok(parsed) => parsed,
         Err(err) => match cli::parse_error::dutch(&err) {
