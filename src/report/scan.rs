@@ -63,8 +63,9 @@ pub struct ItemState {
     pub note: String,
     /// When the answer or note was last changed.
     pub answered_at: Option<Timestamp>,
-    /// The intake answer that rules this item out; `None` when it applies.
-    pub excluded: Option<Exclusion>,
+    /// The intake answer that rules this item out; `None` when it applies. (Boxed: it is the
+    /// largest part of a state and most items have none, so a state is 288 bytes, not 448.)
+    pub excluded: Option<Box<Exclusion>>,
     /// Outside the depth chosen for its checklist: not asked.
     pub deeper: bool,
     /// The item it follows up, if any.
@@ -165,7 +166,7 @@ pub struct ChecklistScan {
     /// The depth chosen for this checklist.
     pub depth: ScanDepth,
     /// The intake answer that rules the whole checklist out, if any.
-    pub excluded: Option<Exclusion>,
+    pub excluded: Option<Box<Exclusion>>,
     /// Every item shown, in order, including those ruled out and those listed from elsewhere.
     pub items: Vec<ItemState>,
 }
@@ -574,9 +575,11 @@ fn state(
     let due = answer.and_then(|a| assessment.review_due_of(a));
     let excluded = catalog
         .excluded_by(checklist, item, facts)
-        .map(|condition| Exclusion {
-            cause: catalog.intake().explain(condition, &assessment.intake),
-            condition: condition.clone(),
+        .map(|condition| {
+            Box::new(Exclusion {
+                cause: catalog.intake().explain(condition, &assessment.intake),
+                condition: condition.clone(),
+            })
         });
     let text = |text: &String| if full { text.clone() } else { String::new() };
     let state = ItemState {
@@ -633,7 +636,7 @@ fn resolve_parents<'a>(
 fn listed(
     state: &ItemState,
     shared_from: Option<String>,
-    excluded: &Option<Exclusion>,
+    excluded: &Option<Box<Exclusion>>,
 ) -> ItemState {
     let mut state = state.clone();
     if shared_from.is_some() && excluded.is_some() {
@@ -700,12 +703,12 @@ fn excluded_checklist(
     checklist: &Checklist,
     assessment: &Assessment,
     facts: &Facts,
-) -> Option<Exclusion> {
+) -> Option<Box<Exclusion>> {
     crate::checklist::condition::first_failing(&checklist.applies_if, facts).map(|condition| {
-        Exclusion {
+        Box::new(Exclusion {
             cause: catalog.intake().explain(condition, &assessment.intake),
             condition: condition.clone(),
-        }
+        })
     })
 }
 
