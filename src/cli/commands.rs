@@ -147,7 +147,10 @@ pub(super) fn validate(global: &Config, files: &[PathBuf]) -> Result<(), Error> 
     let mut invalid = 0;
     let user_dir = global.checklists_dir();
     let copies = global.checklist_copies();
-    for (path, result) in validate_files(files, user_dir.as_deref(), copies.as_deref()) {
+    let validation = validate_files(files, user_dir.as_deref(), copies.as_deref());
+    // Left to the OS at exit, like the catalog of every other command (see `checklists`).
+    std::mem::forget(validation.checked_in);
+    for (path, result) in validation.results {
         match result {
             Ok(valid) => print(&format!(
                 "{}: {}\n",
