@@ -137,7 +137,7 @@ pub fn parse_checklist(
         }
         Some(items) => items.into_inner(),
     };
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_capacity(raw_items.len());
     let mut items = Vec::with_capacity(raw_items.len());
     let mut entries = Vec::with_capacity(raw_items.len());
     for raw_item in raw_items {
