@@ -559,3 +559,36 @@ fn the_total_score_alone_is_the_whole_scans() {
     scores.dedup();
     assert!(scores.len() >= 4, "the cases differ: {scores:?}");
 }
+
+#[test]
+fn a_scan_of_the_past_counts_the_same_without_what_as_of_leaves_out() {
+    // `Assessment::as_of` leaves out the plan, the sessions and the known items, which no score
+    // reads: scanned with them put back, every count and score is the same.
+    let catalog = Catalog::bundled();
+    let fixture = crate::report::fixture::assessment();
+    assert!(
+        !fixture.sessions.is_empty() && !fixture.known_items.is_empty() && !fixture.plan.is_empty()
+    );
+    for moment in [fixture.sessions[0].end, crate::report::fixture::now()] {
+        let then = fixture.as_of(moment);
+        assert!(then.sessions.is_empty() && then.known_items.is_empty() && then.plan.is_empty());
+        let mut whole = fixture.clone();
+        whole.answers = then.answers.clone();
+        let (left_out, put_back) = (
+            Scan::new(&catalog, &then, moment),
+            Scan::new(&catalog, &whole, moment),
+        );
+        assert_eq!(left_out.totals, put_back.totals);
+        let counts = |scan: &Scan| -> Vec<(String, f64, usize, usize, usize)> {
+            scan.checklists
+                .iter()
+                .map(|c| (c.id.clone(), c.score, c.total, c.answered, c.open_high))
+                .collect()
+        };
+        assert_eq!(counts(&left_out), counts(&put_back));
+        assert_eq!(
+            Scan::total_score(&catalog, &then, moment),
+            put_back.totals.score
+        );
+    }
+}
