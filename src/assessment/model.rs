@@ -654,11 +654,12 @@ impl Assessment {
                 .is_some_and(|stored| stored != fingerprint)
     }
 
-    /// The answers as they were at `moment`, to score and compare that moment: with what a scan
+    /// The answers as they were at `moment`, to score and compare that moment: with what a score
     /// reads of the rest as it is now (the intake, the depths, the review period). The plan, the
-    /// sessions, the documents and the known items are left out: a scan of the past reads none of
-    /// them, and at 10,000 items copying (and freeing) the sessions' lists of changed ids and the
-    /// plan was half the cost of a comparison.
+    /// sessions, the documents and the known items are left out: no score reads them (a full
+    /// [`crate::report::Scan`] of the result has no plan entries and no new items), and at
+    /// 10,000 items copying and freeing the sessions' lists of changed ids and the plan was half
+    /// the cost of a comparison.
     pub fn as_of(&self, moment: Timestamp) -> Assessment {
         let answers = self
             .answers

@@ -77,8 +77,8 @@ fn parse_file(path: &Path, copies: Copies) -> Result<Parsed, CatalogError> {
 
 /// Checks `files`, each on its own and then together with the content they would join: the
 /// bundled content, what of `user_dir` loads (the files given take the place of what they
-/// replace), and each other. One result per file, in the order given. A checklist that passes on
-/// its own gets a parsed copy in `copies` ([`load_file_keeping`]).
+/// replace), and each other: one result per file, in the order given ([`Validation`]). A checklist
+/// that passes on its own gets a parsed copy in `copies` ([`load_file_keeping`]).
 pub fn validate_files(files: &[PathBuf], user_dir: Option<&Path>, copies: Copies) -> Validation {
     let mut parsed: Vec<Result<Parsed, CatalogError>> =
         files.iter().map(|p| parse_file(p, copies)).collect();
@@ -140,7 +140,10 @@ pub fn validate_files(files: &[PathBuf], user_dir: Option<&Path>, copies: Copies
             }
         }
         let catalog = Catalog::with_content(with_given.clone(), all);
-        (catalog.check(), catalog)
+        let errors = catalog.check();
+        // Handed back only when nothing else is built after it: the checks of an intake, tasks or
+        // glossary given make catalogs of their own, and this one would only add to their peak.
+        (errors, (!any_special).then_some(catalog))
     });
     let given_lists: Vec<&Checklist> = checklists_in(&parsed).collect();
     let own_errors = |label: &str| -> Option<Vec<LoadError>> {
@@ -235,7 +238,7 @@ pub fn validate_files(files: &[PathBuf], user_dir: Option<&Path>, copies: Copies
         .collect();
     Validation {
         results,
-        checked_in: together.map(|(_, catalog)| catalog),
+        checked_in: together.and_then(|(_, catalog)| catalog),
     }
 }
 
@@ -244,9 +247,10 @@ pub fn validate_files(files: &[PathBuf], user_dir: Option<&Path>, copies: Copies
 pub struct Validation {
     /// One result per file, in the order given.
     pub results: Vec<(PathBuf, Result<Valid, CatalogError>)>,
-    /// The catalog the files were checked in together, when they could be: handed back so that
-    /// the caller decides when it is freed. (The CLI leaves it to the OS at exit: at 10,000 items
-    /// freeing it entry by entry is an eighth of `pqs validate`.)
+    /// The catalog the checklists given were checked in together (when no intake, tasks or
+    /// glossary was given with them): handed back so that the caller decides when it is freed.
+    /// (The CLI leaves it to the OS at exit: at 10,000 items freeing it entry by entry is a
+    /// seventh of `pqs validate`.)
     pub checked_in: Option<Catalog>,
 }
 
@@ -287,4 +291,36 @@ fn folder_files(dir: &Path) -> Vec<PathBuf> {
         .collect();
     paths.sort();
     paths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/checklists")
+            .join(name)
+    }
+
+    #[test]
+    fn the_catalog_is_handed_back_only_when_no_other_is_built_after_it() {
+        let list = fixture("valid.toml");
+        let alone = validate_files(std::slice::from_ref(&list), None, None);
+        assert!(alone.results.iter().all(|(_, r)| r.is_ok()), "{alone:?}");
+        let catalog = alone.checked_in.expect("checked together, in one catalog");
+        assert!(
+            catalog
+                .checklists()
+                .iter()
+                .any(|c| c.source == Source::File(list.clone()))
+        );
+        // With an intake given, the checks of the intake build catalogs of their own after it.
+        let with_intake = validate_files(&[list, fixture("intake-own/intake.toml")], None, None);
+        assert!(
+            with_intake.results.iter().all(|(_, r)| r.is_ok()),
+            "{with_intake:?}"
+        );
+        assert!(with_intake.checked_in.is_none());
+    }
 }
