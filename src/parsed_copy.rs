@@ -45,8 +45,9 @@ impl Key {
     }
 }
 
-/// A 64-bit hash of the bytes a copy was parsed from, sixteen bytes a step (SipHash, the standard
-/// library's, takes five instructions a byte: 0.9 M of the first frame with a year of history).
+/// A 64-bit hash of the bytes a copy was parsed from, sixteen bytes a step (with SipHash, the
+/// standard library's, hashing the 153 KB of a year of history took 0.3 M instructions more, about
+/// 3% of the first frame).
 /// Not keyed, and not meant to be: no one is kept out by it, as whoever can write a copy can write
 /// the file it is a copy of. What it must do is tell an edit apart, which a full 64x64 -> 128-bit
 /// multiply per step does for every bit of the input (the step of wyhash), but for a chance of
