@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 use pqs::cli::{self, Cli};
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+use pqs::heap;
 
 fn main() -> ExitCode {
     tune_allocator();
@@ -45,18 +47,31 @@ fn main() -> ExitCode {
     }
 }
 
-/// Asks glibc's allocator to keep what pqs frees for its next allocations, and to take memory from
-/// the system in large steps, instead of handing each large block back and asking for it again.
-/// On this kind of machine each first touch of a page costs microseconds (a page fault), and at
-/// start-up pqs frees and allocates several megabytes in turn (a file's text, its parsed copy, the
-/// parsed result): with glibc's defaults every large block is a fresh mapping, faulted in anew.
-/// Peak memory does not grow (memory is only counted once touched); what is kept is reused.
+/// Sets glibc's allocator up (see [`pqs::heap`]): keep what pqs frees for its next allocations, take
+/// memory from the system in large steps instead of handing each large block back and asking for
+/// it again (with glibc's defaults every block over 128 KiB is a fresh mapping, faulted in anew),
+/// and start the heap's growth on a huge page.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn tune_allocator() {
-    // SAFETY: `mallopt` only sets allocator parameters, and is called before any thread exists.
+    // SAFETY: `mallopt`, `mallinfo2`, `sbrk(0)` and `madvise` with `MADV_HUGEPAGE` only read or
+    // set the allocator's parameters and the kernel's advice; the one block allocated is a valid
+    // request that is never freed. Called before any thread exists.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
         libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
+        libc::mallopt(libc::M_TOP_PAD, heap::FIRST_STEP as libc::c_int);
+        let end = libc::sbrk(0) as usize;
+        let top = libc::mallinfo2().keepcost;
+        if let Some(step) = heap::first_step(end, top) {
+            let block = libc::malloc(step.request) as usize;
+            let grown = libc::sbrk(0) as usize;
+            // Only when glibc did what it was asked: the block where the free space was, and the
+            // heap grown past the boundary. Otherwise the advice is left out (nothing is lost).
+            if block == end - top + 2 * heap::HEADER && grown >= step.boundary + heap::HUGE {
+                let len = (grown - step.boundary) / heap::HUGE * heap::HUGE;
+                libc::madvise(step.boundary as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
+            }
+        }
         libc::mallopt(libc::M_TOP_PAD, 16 << 20);
     }
 }
