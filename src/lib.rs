@@ -12,6 +12,7 @@ pub mod config;
 pub mod documents;
 pub mod error;
 pub mod fs_util;
+pub mod hashing;
 pub mod heap;
 pub mod output;
 pub mod parsed_copy;

@@ -16,6 +16,7 @@ use serde::de::DeserializeOwned;
 
 use crate::assessment::store::Stamp;
 use crate::fs_util::Limits;
+use crate::hashing::BytesHash;
 
 /// What a copy was made from: its kind, the binary (its version, and the stamp of its file: a new
 /// build or an upgrade makes every copy stale), and the bytes it was parsed from.
@@ -31,7 +32,7 @@ impl Key {
         let mut hasher = BytesHash::default();
         let mut len = 0;
         for part in parts {
-            hasher.write(part);
+            hasher.write_str(part);
             len += part.len();
         }
         Some(Key(
@@ -42,60 +43,6 @@ impl Key {
             ),
             len,
         ))
-    }
-}
-
-/// A 64-bit hash of the bytes a copy was parsed from, sixteen bytes a step (with SipHash, the
-/// standard library's, hashing the 153 KB of a year of history took 0.3 M instructions more, about
-/// 3% of the first frame).
-/// Not keyed, and not meant to be: no one is kept out by it, as whoever can write a copy can write
-/// the file it is a copy of. What it must do is tell an edit apart, which a full 64x64 -> 128-bit
-/// multiply per step does for every bit of the input (the step of wyhash), but for a chance of
-/// 2^-64 per step that the second operand is zero and the state starts over.
-#[derive(Debug)]
-struct BytesHash(u64);
-
-impl Default for BytesHash {
-    fn default() -> Self {
-        BytesHash(0x2d35_8dcc_aa6c_78a5)
-    }
-}
-
-impl BytesHash {
-    const P0: u64 = 0xa076_1d64_78bd_642f;
-    /// Its top byte, 0xff, ends a little-endian word and never occurs in UTF-8, so a word of text
-    /// (or a length, or the zeros after the last bytes) can never cancel it to zero.
-    const P1: u64 = 0xff51_afd7_ed55_8ccd;
-
-    fn mix(a: u64, b: u64) -> u64 {
-        let product = u128::from(a) * u128::from(b);
-        (product as u64) ^ ((product >> 64) as u64)
-    }
-
-    /// Adds one part: its length first, so where one part ends is part of the hash. Text only:
-    /// what keeps the first operand from being zero (see [`BytesHash::P1`]).
-    fn write(&mut self, text: &str) {
-        let bytes = text.as_bytes();
-        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("eight bytes"));
-        self.0 = Self::mix(bytes.len() as u64 ^ Self::P1, self.0 ^ Self::P0);
-        let mut chunks = bytes.chunks_exact(16);
-        for chunk in &mut chunks {
-            self.0 = Self::mix(
-                word(&chunk[..8]) ^ Self::P1,
-                word(&chunk[8..]) ^ self.0 ^ Self::P0,
-            );
-        }
-        let rest = chunks.remainder();
-        let mut last = [0u8; 16];
-        last[..rest.len()].copy_from_slice(rest);
-        self.0 = Self::mix(
-            word(&last[..8]) ^ Self::P1,
-            word(&last[8..]) ^ self.0 ^ Self::P0,
-        );
-    }
-
-    fn finish(&self) -> u64 {
-        Self::mix(self.0 ^ Self::P0, Self::P1)
     }
 }
 
@@ -177,46 +124,6 @@ mod tests {
         ] {
             assert_ne!(other, base);
         }
-    }
-
-    proptest::proptest! {
-        /// Any change of one character, anywhere (in every position of a sixteen-byte step and in
-        /// the tail), or of the length, gives another hash.
-        #[test]
-        fn the_hash_tells_apart_every_change_of_a_character(
-            chars in proptest::collection::vec(character(), 0..80),
-            at in proptest::num::usize::ANY,
-            other in character(),
-        ) {
-            let hash = |chars: &[char]| {
-                let mut hasher = BytesHash::default();
-                hasher.write(&chars.iter().collect::<String>());
-                hasher.finish()
-            };
-            let base = hash(&chars);
-            let mut longer = chars.clone();
-            longer.push(' ');
-            proptest::prop_assert_ne!(base, hash(&longer));
-            if !chars.is_empty() {
-                let at = at % chars.len();
-                if chars[at] != other {
-                    let mut changed = chars.clone();
-                    changed[at] = other;
-                    proptest::prop_assert_ne!(base, hash(&changed));
-                }
-                proptest::prop_assert_ne!(base, hash(&chars[..chars.len() - 1]));
-            }
-        }
-    }
-
-    /// Mostly printable ASCII, as files are, and now and then a letter of two or three bytes.
-    fn character() -> impl proptest::strategy::Strategy<Value = char> {
-        use proptest::strategy::Strategy;
-        proptest::prop_oneof![
-            3 => 0x20u32..0x7f,
-            1 => 0xa0u32..0x3000,
-        ]
-        .prop_map(|c| char::from_u32(c).unwrap_or('?'))
     }
 
     #[test]

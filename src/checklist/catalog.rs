@@ -1,7 +1,6 @@
 //! The content in use: the bundled checklists, intake, tasks and glossary, plus a user folder that
 //! adds or overrides, checked together (a parent in another checklist, a task, an intake flag).
 
-use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -15,6 +14,7 @@ use super::parse::parse_checklist;
 use super::suggest::{edit_distance, nearest};
 use super::tasks::{TASKS_FILE, Tasks, parse_tasks};
 use crate::fs_util::{self, FsError, Limits};
+use crate::hashing::{Map, Set, map_with_capacity};
 use crate::parsed_copy;
 
 /// Every checklist in use, in display order, with the intake that decides what applies, the tasks
@@ -27,13 +27,13 @@ pub struct Catalog {
     glossary: Glossary,
     /// Global item id to (checklist index, item index): finding an item (and so telling an orphan
     /// answer) costs the same for 10 items as for 10,000.
-    index: HashMap<String, (usize, usize)>,
+    index: Map<String, (usize, usize)>,
     /// Global item id to the positions of the items that follow it up, in catalog order.
-    follow_ups: HashMap<String, Vec<(usize, usize)>>,
+    follow_ups: Map<String, Vec<(usize, usize)>>,
     /// An earlier item id to the item that replaces it.
-    replaced: HashMap<String, String>,
+    replaced: Map<String, String>,
     /// An item removed on purpose, with the reason.
-    retired: HashMap<String, String>,
+    retired: Map<String, String>,
 }
 
 /// Why the catalog could not be built.
@@ -136,9 +136,9 @@ impl Catalog {
         out.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
         // Sized once: grown by doubling, it rehashed every id at each step (4 M instructions at
         // 10,000 items; the walk-through's order in `check` likewise).
-        let mut index = HashMap::with_capacity(out.iter().map(|c| c.items.len()).sum());
-        let mut replaced = HashMap::new();
-        let mut retired = HashMap::new();
+        let mut index = map_with_capacity(out.iter().map(|c| c.items.len()).sum());
+        let mut replaced = Map::default();
+        let mut retired = Map::default();
         for (ci, checklist) in out.iter().enumerate() {
             for (ii, item) in checklist.items.iter().enumerate() {
                 index.insert(item.id.clone(), (ci, ii));
@@ -152,7 +152,7 @@ impl Catalog {
                 retired.insert(r.id.clone(), r.reason.clone());
             }
         }
-        let mut follow_ups: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut follow_ups: Map<String, Vec<(usize, usize)>> = Map::default();
         for (ci, checklist) in out.iter().enumerate() {
             for (ii, item) in checklist.items.iter().enumerate() {
                 if let Some(&(pc, pi)) = item.follows.as_deref().and_then(|p| index.get(p)) {
@@ -264,8 +264,8 @@ impl Catalog {
             }
         }
         // Where the walk-through first meets each item: a parent must come before its follow-ups.
-        let mut first_seen: HashMap<&str, usize> =
-            HashMap::with_capacity(self.checklists.iter().map(|c| c.entries.len()).sum());
+        let mut first_seen: Map<&str, usize> =
+            map_with_capacity(self.checklists.iter().map(|c| c.entries.len()).sum());
         for entry in self.checklists.iter().flat_map(|c| {
             c.entries.iter().map(move |e| match e {
                 Entry::Own(i) => c.items[*i].id.as_str(),
@@ -356,7 +356,7 @@ impl Catalog {
             ));
         };
         // Up the chain: a circle comes back to this item.
-        let mut seen = HashSet::from([item.id.as_str()]);
+        let mut seen = Set::from_iter([item.id.as_str()]);
         let mut up = Some(parent);
         while let Some(next) = up {
             if !seen.insert(next.id.as_str()) {
@@ -371,7 +371,7 @@ impl Catalog {
                 .and_then(|id| self.item(id))
                 .map(|(_, i)| i);
         }
-        let own: HashSet<String> = conditions(checklist, item)
+        let own: Set<String> = conditions(checklist, item)
             .map(ToString::to_string)
             .collect();
         let missing: Vec<String> = conditions(parent_list, parent)

@@ -23,14 +23,13 @@
 //! breach register) also carries what that document lacks ("Register: bij „Nieuwsbrief” ontbreekt
 //! nog: bewaartermijn"); such a gap keeps the task open, and counts in its severity.
 
-use std::collections::{HashMap, HashSet};
-
 use jiff::civil::Date;
 
 use super::scan::{Gap, Scan};
 use crate::assessment::{Assessment, PlanEntry, Status};
 use crate::checklist::tasks::Effort;
 use crate::checklist::{Catalog, Scope, Severity};
+use crate::hashing::{Map, Set, map_with_capacity, set_with_capacity};
 
 /// Why a task stands where it does: the factors of the order that apply to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,9 +130,11 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
     // Each asked item once, where it lives, grouped by task in the order first met.
     let mut order: Vec<&str> = Vec::new();
     // What `order` holds, so meeting a task again costs the same with 10 tasks as with 10,000.
-    let mut ordered: HashSet<&str> = HashSet::new();
-    let mut in_order: HashMap<&str, usize> = HashMap::new();
-    let mut last_answer: HashMap<&str, jiff::Timestamp> = HashMap::new();
+    // Sized once for the most there can be (grown, they were rehashed a dozen times at 10,000).
+    let most = catalog.item_count();
+    let mut ordered: Set<&str> = set_with_capacity(most);
+    let mut in_order: Map<&str, usize> = map_with_capacity(most);
+    let mut last_answer: Map<&str, jiff::Timestamp> = map_with_capacity(most);
     for item in scan
         .checklists
         .iter()
@@ -155,7 +156,7 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
     // Borrowed while grouped, copied once into a list of its exact length: grown a gap at a time,
     // a task's list of one or two gaps had room for four (at 10,000 items 9.8 MB, a sixth of a
     // report's peak).
-    let mut open: HashMap<&str, Vec<&Gap>> = HashMap::new();
+    let mut open: Map<&str, Vec<&Gap>> = map_with_capacity(scan.gaps.len());
     for gap in &scan.gaps {
         open.entry(gap.task.as_str()).or_default().push(gap);
     }

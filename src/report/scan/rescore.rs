@@ -2,13 +2,12 @@
 //! change is the item, the follow-ups it rules in or out, and the steps of the gaps above them,
 //! so only that family of follow-ups is scored again, with the same rules as [`Scan::new`].
 
-use std::collections::HashMap;
-
 use jiff::Timestamp;
 
 use super::{Detail, Gap, ItemState, Scan, gap, listed, resolve_parents, state, steps, until_due};
 use crate::assessment::Assessment;
 use crate::checklist::{Catalog, Checklist, Entry, Item, Scope};
+use crate::hashing::{Map, map_with_capacity};
 
 impl Scan {
     /// Brings the scan up to date at `now` after only the answer to `id` changed (its status,
@@ -34,7 +33,7 @@ impl Scan {
         // The item's whole family of follow-ups, from the top, in catalog order.
         let family = family(catalog, root);
         let facts = catalog.intake().effective(&assessment.intake);
-        let mut states: HashMap<&str, ItemState> = HashMap::with_capacity(family.len());
+        let mut states: Map<&str, ItemState> = map_with_capacity(family.len());
         for (checklist, item) in &family {
             let (state, due) = state(
                 catalog,
@@ -147,7 +146,7 @@ fn family<'a>(catalog: &'a Catalog, root: &str) -> Vec<(&'a Checklist, &'a Item)
 /// cheaper than hashing every item of the catalog).
 fn find<'a>(
     family: &[(&Checklist, &Item)],
-    states: &'a HashMap<&str, ItemState>,
+    states: &'a Map<&str, ItemState>,
     id: &str,
 ) -> Option<&'a ItemState> {
     if family.len() <= 16 && !family.iter().any(|(_, item)| item.id == id) {
