@@ -55,21 +55,53 @@ pub fn find(text: &str, mut bad: impl FnMut(usize, char) -> bool) -> Option<(usi
 /// How many bytes at the start of `bytes` are printable ASCII (space to `~`), looked at eight at a
 /// time: a report is megabytes of them.
 fn printable_ascii_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let printable = |b: &u8| matches!(b, b' '..=b'~');
-    let mut run = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let word = u64::from_ne_bytes(chunk.try_into().expect("chunks of eight"));
-        // A byte below 0x20 (bit hacks' "haszero" shifted by 0x20), or one above 0x7e.
+    ascii_run(bytes, None)
+}
+
+/// How many bytes at the start of `bytes` are printable ASCII other than `"` and `\`: what a JSON
+/// string holds as it is, with nothing to escape (pqs's JSON escapes the unsafe characters too,
+/// and none of them is printable ASCII).
+pub fn json_plain_run(bytes: &[u8]) -> usize {
+    ascii_run(bytes, Some([b'"', b'\\']))
+}
+
+/// How many bytes at the start of `bytes` are printable ASCII and not one of `except`, looked at
+/// eight at a time, the last few too (padded with spaces).
+fn ascii_run(bytes: &[u8], except: Option<[u8; 2]>) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // For each byte of `word`, its high bit when the byte is not plain. Bit hacks' "haszero" and
+    // its kin: a borrow or carry may also mark a byte after one that is marked, never before it,
+    // so the lowest mark is exact.
+    let marks = |word: u64| {
+        let zero_byte = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
         let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
         let above_tilde = (word.wrapping_add(ONES) | word) & HIGH;
-        if below_space | above_tilde != 0 {
-            break;
+        let excepted = except.map_or(0, |[a, b]| {
+            zero_byte(word ^ (ONES * u64::from(a))) | zero_byte(word ^ (ONES * u64::from(b)))
+        });
+        below_space | above_tilde | excepted
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut run = 0;
+    for chunk in &mut chunks {
+        let found = marks(u64::from_le_bytes(
+            chunk.try_into().expect("chunks of eight"),
+        ));
+        if found != 0 {
+            return run + found.trailing_zeros() as usize / 8;
         }
         run += 8;
     }
-    run + bytes[run..].iter().take_while(|b| printable(b)).count()
+    let rest = chunks.remainder();
+    let mut last = [b' '; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    let found = marks(u64::from_le_bytes(last));
+    run + if found == 0 {
+        rest.len()
+    } else {
+        found.trailing_zeros() as usize / 8
+    }
 }
 
 /// A character as a reader can name it: `U+001B (ESC)`, `U+202E (bidi)`.
@@ -269,6 +301,45 @@ mod tests {
             }
         }
         assert_eq!(printable_ascii_run(" !~}0123456789abcdef~".as_bytes()), 21);
+    }
+
+    proptest::proptest! {
+        /// Eight bytes at a time, the runs end where a byte-by-byte look ends them.
+        #[test]
+        fn runs_end_where_a_byte_by_byte_look_ends_them(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![8 => 0x20u8..0x7f, 1 => proptest::num::u8::ANY],
+                0..40,
+            ),
+        ) {
+            let printable = bytes.iter().take_while(|b| matches!(b, b' '..=b'~')).count();
+            let plain = bytes
+                .iter()
+                .take_while(|b| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\'))
+                .count();
+            proptest::prop_assert_eq!(printable_ascii_run(&bytes), printable);
+            proptest::prop_assert_eq!(json_plain_run(&bytes), plain);
+        }
+    }
+
+    /// A JSON string's plain run ends where the printable run ends, and at `"` and `\`, at every
+    /// place in a word of eight; the bytes next to them in value (`!`, `#`, `[`, `]`) do not end it.
+    #[test]
+    fn a_json_plain_run_ends_at_quotes_backslashes_and_what_is_not_printable() {
+        for c in ['"', '\\', '\0', '\u{7f}', 'é', '\n'] {
+            for before in 0..20 {
+                for after in [0, 1, 7, 8, 9] {
+                    let text = format!(
+                        "{}{c}{}",
+                        "!#[]~ ".repeat(4)[..before].to_owned(),
+                        "a".repeat(after)
+                    );
+                    assert_eq!(json_plain_run(text.as_bytes()), before, "{text:?}");
+                }
+            }
+        }
+        assert_eq!(json_plain_run("!#[]~ abc\\".as_bytes()), 9);
+        assert_eq!(printable_ascii_run("\"\\".as_bytes()), 2);
     }
 
     #[test]

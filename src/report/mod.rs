@@ -7,6 +7,7 @@ pub mod estimate;
 pub mod fixture;
 pub mod html;
 pub mod json;
+mod json_text;
 pub mod listing;
 pub mod markdown;
 pub mod progress;
