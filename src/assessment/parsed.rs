@@ -9,11 +9,11 @@
 use std::path::Path;
 
 use super::model::{Assessment, FORMAT};
-use crate::parsed_copy::{self, Key};
+use crate::parsed_copy::{self, Form, Key};
 
 /// The key of a copy of an assessment file with `text`.
 pub(super) fn key(text: &str) -> Option<Key> {
-    Key::of(&format!("assessment {FORMAT}"), &[text])
+    Key::of(&format!("assessment {FORMAT}"), Form::Json, &[text])
 }
 
 /// The copy at `path` when it was made with `key`.

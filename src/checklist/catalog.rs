@@ -696,7 +696,7 @@ pub fn load_file_keeping(path: &Path, copies: Copies) -> Result<Checklist, Catal
     let text = read_checklist_text(path)?;
     let file = path.display().to_string();
     let kept = copies.and_then(|dir| {
-        let key = parsed_copy::Key::of("checklist", &[&file, &text])?;
+        let key = parsed_copy::Key::of("checklist", parsed_copy::Form::Binary, &[&file, &text])?;
         Some((dir.join(parsed_copy::file_name(&file)), key))
     });
     parsed_copy::or_parse(kept, true, parsed_copy::read, || {
@@ -735,10 +735,13 @@ mod copy_tests {
         assert_eq!(made.len(), 1, "{made:?}");
         assert_eq!(load_file_keeping(&file, Some(&copies)).unwrap(), parsed);
         // It is the copy that is read: one that says otherwise is believed...
-        let copy = fs::read_to_string(&made[0]).unwrap();
-        fs::write(&made[0], copy.replace("Schaaltest", "Uit de kopie")).unwrap();
+        // (In its binary form, where each text has its length before it: a text as long.)
+        let mut copy = fs::read(&made[0]).unwrap();
+        let at = copy.windows(10).position(|w| w == b"Schaaltest").unwrap();
+        copy[at..at + 10].copy_from_slice(b"Uitdekopie");
+        fs::write(&made[0], copy).unwrap();
         let from_copy = load_file_keeping(&file, Some(&copies)).unwrap();
-        assert_eq!(from_copy.title, "Uit de kopie");
+        assert_eq!(from_copy.title, "Uitdekopie");
         // ...only while the file holds the bytes it was made of; then the copy is made again.
         fs::write(&file, text.replace("Schaaltest", "Schaaltest 2")).unwrap();
         let changed = load_file_keeping(&file, Some(&copies)).unwrap();

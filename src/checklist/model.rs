@@ -64,8 +64,8 @@ impl fmt::Display for Source {
     }
 }
 
-/// One yes/no question with its reason, remedy and legal basis. (Serialised only for pqs itself,
-/// as JSON: the parsed copies of user checklists; empty fields are left out, a sixth of a copy.)
+/// One yes/no question with its reason, remedy and legal basis. (Serialised only for pqs itself:
+/// the parsed copies of user checklists, in postcard's form, which has every field written.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// Global id: `<checklist-id>.<item-id>`.
@@ -73,7 +73,6 @@ pub struct Item {
     /// Id within the checklist.
     pub local_id: String,
     /// Optional grouping inside the checklist (e.g. a step of a plan).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
     /// The yes/no question, addressed to "je".
     pub question: String,
@@ -86,24 +85,19 @@ pub struct Item {
     /// How serious a gap is.
     pub severity: Severity,
     /// Further reading.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<String>,
     /// The facts this item depends on (all must hold); empty when it applies to everyone.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub applies_if: Vec<Condition>,
     /// In the quick scan (`Basis`) or only in the full one.
     pub depth: Depth,
     /// Privacy law, consumer law or good practice.
     pub scope: Scope,
     /// The task (in `tasks.toml`) this item is part of; `None` makes it a task of its own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task: Option<String>,
     /// The global id of the item this one follows up: asked only when that one is answered ja or
     /// deels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follows: Option<String>,
     /// Global ids of earlier items this one takes the place of; their answers move here.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replaces: Vec<String>,
     /// 1-based line and column of its `id` in the file, for messages about it.
     pub position: (usize, usize),
