@@ -215,6 +215,15 @@ fn number<W: Write>(
     Ok(write(&mut CompactFormatter, &mut writer.out)?)
 }
 
+/// Smaller integers, written as the 64-bit one they widen to.
+macro_rules! widened {
+    ($($method:ident: $ty:ty),* => $wide:ident) => {$(
+        fn $method(self, v: $ty) -> Result {
+            self.$wide(v.into())
+        }
+    )*};
+}
+
 impl<'a, W: Write> ser::Serializer for &'a mut Writer<W> {
     type Ok = ();
     type Error = Error;
@@ -229,27 +238,11 @@ impl<'a, W: Write> ser::Serializer for &'a mut Writer<W> {
     fn serialize_bool(self, v: bool) -> Result {
         Ok(self.out.write_all(if v { b"true" } else { b"false" })?)
     }
-    fn serialize_i8(self, v: i8) -> Result {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result {
-        self.serialize_i64(v.into())
-    }
+    widened!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32 => serialize_i64);
     fn serialize_i64(self, v: i64) -> Result {
         number(self, |f, w| f.write_i64(w, v))
     }
-    fn serialize_u8(self, v: u8) -> Result {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result {
-        self.serialize_u64(v.into())
-    }
+    widened!(serialize_u8: u8, serialize_u16: u16, serialize_u32: u32 => serialize_u64);
     fn serialize_u64(self, v: u64) -> Result {
         number(self, |f, w| f.write_u64(w, v))
     }
@@ -356,27 +349,27 @@ impl<W: Write> ser::SerializeSeq for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeTuple for Compound<'_, W> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result {
-        self.close()
-    }
+/// The tuple kinds are written as arrays, element by element as [`ser::SerializeSeq`] writes them.
+macro_rules! as_seq {
+    ($($kind:ident :: $method:ident),*) => {$(
+        impl<W: Write> ser::$kind for Compound<'_, W> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
+                ser::SerializeSeq::serialize_element(self, value)
+            }
+            fn end(self) -> Result {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl<W: Write> ser::SerializeTupleStruct for Compound<'_, W> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result {
-        self.close()
-    }
-}
+as_seq!(
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl<W: Write> ser::SerializeMap for Compound<'_, W> {
     type Ok = ();
@@ -406,17 +399,6 @@ impl<W: Write> ser::SerializeStruct for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeTupleVariant for Compound<'_, W> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result {
-        self.close()
-    }
-}
-
 impl<W: Write> ser::SerializeStructVariant for Compound<'_, W> {
     type Ok = ();
     type Error = Error;
@@ -437,6 +419,15 @@ impl<W: Write> Key<'_, W> {
     }
 }
 
+/// `serialize_bool` and the integers, for a key: the value's text (`"true"`, `"12"`).
+macro_rules! shown_as_text {
+    ($($method:ident: $ty:ty),*) => {$(
+        fn $method(self, v: $ty) -> Result {
+            self.shown(v)
+        }
+    )*};
+}
+
 /// A map key JSON cannot hold (pqs's values have none), refused as serde_json refuses it.
 fn key_refused<T>() -> Result<T> {
     Err(Error::Other("key must be a string".to_owned()))
@@ -453,33 +444,17 @@ impl<'a, W: Write> ser::Serializer for Key<'a, W> {
     type SerializeStruct = ser::Impossible<(), Error>;
     type SerializeStructVariant = ser::Impossible<(), Error>;
 
-    fn serialize_bool(self, v: bool) -> Result {
-        self.shown(v)
-    }
-    fn serialize_i8(self, v: i8) -> Result {
-        self.shown(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result {
-        self.shown(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result {
-        self.shown(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result {
-        self.shown(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result {
-        self.shown(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result {
-        self.shown(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result {
-        self.shown(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result {
-        self.shown(v)
-    }
+    shown_as_text!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64
+    );
     fn serialize_f32(self, _: f32) -> Result {
         key_refused()
     }
