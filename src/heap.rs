@@ -12,7 +12,10 @@
 //! The price: memory is counted by the 2 MiB page once any of it is touched (measured: 1.3 MiB
 //! more at the first frame, 2.7 to 4.4 MiB more at 10,000 items), and where memory is short of
 //! free 2 MiB blocks the kernel may first tidy some up. Where huge pages are not offered, or glibc
-//! does not do as asked, nothing changes.
+//! does not do as asked, the heap still grows in its one step and up to 2 MiB of addresses before
+//! the boundary stay unused; no memory is counted for either (unless glibc is told to fill new
+//! blocks, with `MALLOC_PERTURB_`). Only the first step is advised: a heap that outgrows it grows
+//! on in small pages. On 64-bit glibc only (the layout below is its 64-bit one).
 //!
 //! The calls to glibc are in `main.rs` (this library has no unsafe code); what to ask for is
 //! worked out here.
@@ -24,8 +27,11 @@ pub const HUGE: usize = 2 << 20;
 /// 10,000 items fits.
 pub const FIRST_STEP: usize = 64 << 20;
 
-/// What an allocated block of glibc's takes beyond what was asked for, and its alignment.
-pub const HEADER: usize = 8;
+/// What an allocated block of glibc's (64-bit) takes beyond what was asked for (its size word),
+/// where the pointer `malloc` returns lies in it (after the previous block's size and its own),
+/// and its alignment.
+const HEADER: usize = 8;
+const POINTER_AT: usize = 16;
 const ALIGN: usize = 16;
 
 /// The block that makes the heap grow with what follows it starting on a huge page.
@@ -36,9 +42,22 @@ pub struct FirstStep {
     /// What to ask `malloc` for. The block takes the heap's free space at its end and all the new
     /// memory up to 32 bytes before the boundary, so that glibc's header of the free space after
     /// it is written on the page before the boundary: a page touched before the advice is given
-    /// keeps the whole 2 MiB around it in small pages. The block is never touched, so it costs
+    /// keeps the whole 2 MiB around it in small pages. The block is never used, so it costs
     /// addresses, not memory.
     pub request: usize,
+    /// Where the heap's free space starts, which the block takes.
+    start: usize,
+}
+
+impl FirstStep {
+    /// How much to advise from the boundary, once `malloc` gave `block` and the heap ends at
+    /// `grown`: `None` unless the block is where the free space was and the heap grew at least one
+    /// huge page past the boundary.
+    pub fn advised(&self, block: usize, grown: usize) -> Option<usize> {
+        let expected = self.start + POINTER_AT;
+        (block == expected && grown >= self.boundary + HUGE)
+            .then(|| (grown - self.boundary) / HUGE * HUGE)
+    }
 }
 
 /// The first step for a heap that ends at `end` with `top` bytes free at its end (glibc's "top
@@ -55,6 +74,7 @@ pub fn first_step(end: usize, top: usize) -> Option<FirstStep> {
     Some(FirstStep {
         boundary,
         request: block - HEADER,
+        start,
     })
 }
 
@@ -87,6 +107,23 @@ mod tests {
             let next_header = end - top + block + HEADER;
             assert_eq!(next_header / 4096, (step.boundary - 1) / 4096, "{end:x}");
         }
+    }
+
+    #[test]
+    fn the_advice_is_given_only_when_glibc_did_as_asked() {
+        let (end, top) = (0x5563_aa7e_1000, 0x2_0000);
+        let step = first_step(end, top).unwrap();
+        let block = end - top + 16;
+        let grown = step.boundary + FIRST_STEP + 0x3000;
+        assert_eq!(step.advised(block, grown), Some(FIRST_STEP));
+        assert_eq!(step.advised(block + 16, grown), None, "another place");
+        assert_eq!(step.advised(0, grown), None, "no block");
+        assert_eq!(
+            step.advised(block, step.boundary + HUGE - 1),
+            None,
+            "not grown enough"
+        );
+        assert_eq!(step.advised(block, step.boundary + HUGE), Some(HUGE));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 use pqs::cli::{self, Cli};
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[cfg(all(target_os = "linux", target_env = "gnu", target_pointer_width = "64"))]
 use pqs::heap;
 
 fn main() -> ExitCode {
@@ -51,11 +51,12 @@ fn main() -> ExitCode {
 /// memory from the system in large steps instead of handing each large block back and asking for
 /// it again (with glibc's defaults every block over 128 KiB is a fresh mapping, faulted in anew),
 /// and start the heap's growth on a huge page.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[cfg(all(target_os = "linux", target_env = "gnu", target_pointer_width = "64"))]
 fn tune_allocator() {
     // SAFETY: `mallopt`, `mallinfo2`, `sbrk(0)` and `madvise` with `MADV_HUGEPAGE` only read or
     // set the allocator's parameters and the kernel's advice; the one block allocated is a valid
-    // request that is never freed. Called before any thread exists.
+    // request that is never freed. Called before any thread exists. (`mallinfo2` is glibc 2.33's:
+    // a binary built with this toolchain needs 2.34 anyway.)
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
         libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
@@ -64,11 +65,9 @@ fn tune_allocator() {
         let top = libc::mallinfo2().keepcost;
         if let Some(step) = heap::first_step(end, top) {
             let block = libc::malloc(step.request) as usize;
-            let grown = libc::sbrk(0) as usize;
-            // Only when glibc did what it was asked: the block where the free space was, and the
-            // heap grown past the boundary. Otherwise the advice is left out (nothing is lost).
-            if block == end - top + 2 * heap::HEADER && grown >= step.boundary + heap::HUGE {
-                let len = (grown - step.boundary) / heap::HUGE * heap::HUGE;
+            // Only when glibc did what it was asked (the block where the free space was, and the
+            // heap grown past the boundary); otherwise the advice is left out.
+            if let Some(len) = step.advised(block, libc::sbrk(0) as usize) {
                 libc::madvise(step.boundary as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
             }
         }
@@ -76,5 +75,5 @@ fn tune_allocator() {
     }
 }
 
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+#[cfg(not(all(target_os = "linux", target_env = "gnu", target_pointer_width = "64")))]
 fn tune_allocator() {}

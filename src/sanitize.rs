@@ -29,6 +29,12 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
+/// Whether pqs's JSON writes `c` as a `\uXXXX` escape when nothing shorter is JSON's: every
+/// unsafe character, and U+2028/U+2029, which end a line for some readers.
+pub fn escaped_in_json(c: char) -> bool {
+    is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
 /// The first unsafe character of `text` other than a line break or tab, with its byte offset: what a
 /// loader refuses in checklist text.
 pub fn first_unsafe(text: &str) -> Option<(usize, char)> {

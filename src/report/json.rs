@@ -493,12 +493,13 @@ pub fn write<W: std::io::Write>(doc: &Document, out: W) -> std::io::Result<()> {
 
 /// JSON as pqs writes it everywhere (reports, `pqs list`, `pqs checklists`): pretty-printed, with a
 /// final line break, and with every character that could steer a terminal (DEL, C1 and bidi
-/// controls, and U+2028/U+2029) written as a `\uXXXX` escape, so the data stays exact while the
-/// text is safe on a terminal. serde_json already escapes the C0 controls.
+/// controls, and U+2028/U+2029: [`crate::sanitize::escaped_in_json`]) written as a `\uXXXX`
+/// escape, so the data stays exact while the text is safe on a terminal. The layout is
+/// serde_json's pretty one ([`super::json_text`]).
 pub fn to_text(value: &impl Serialize) -> String {
     let mut bytes = Vec::with_capacity(4096);
     write_text(value, &mut bytes).expect("writing to memory does not fail");
-    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+    String::from_utf8(bytes).expect("JSON is written from text, escapes in ASCII")
 }
 
 /// [`to_text`] written to `out` as it is made.

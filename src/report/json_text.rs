@@ -116,15 +116,16 @@ impl<W: Write> Writer<W> {
                 _ => b"",
             };
             let c = text[at..].chars().next().expect("at a character boundary");
-            let long =
-                c < ' ' || crate::sanitize::is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}');
-            if short.is_empty() && !long {
+            if short.is_empty() && !crate::sanitize::escaped_in_json(c) {
                 at += c.len_utf8();
                 continue;
             }
             self.out.write_all(&bytes[start..at])?;
             if short.is_empty() {
-                write!(self.out, "\\u{:04x}", u32::from(c))?;
+                // As two halves (UTF-16's surrogates) above U+FFFF.
+                for half in c.encode_utf16(&mut [0; 2]) {
+                    write!(self.out, "\\u{half:04x}")?;
+                }
             } else {
                 self.out.write_all(short)?;
             }
@@ -245,6 +246,12 @@ impl<'a, W: Write> ser::Serializer for &'a mut Writer<W> {
     widened!(serialize_u8: u8, serialize_u16: u16, serialize_u32: u32 => serialize_u64);
     fn serialize_u64(self, v: u64) -> Result {
         number(self, |f, w| f.write_u64(w, v))
+    }
+    fn serialize_i128(self, v: i128) -> Result {
+        number(self, |f, w| f.write_i128(w, v))
+    }
+    fn serialize_u128(self, v: u128) -> Result {
+        number(self, |f, w| f.write_u128(w, v))
     }
     fn serialize_f32(self, v: f32) -> Result {
         if !v.is_finite() {
@@ -433,6 +440,22 @@ fn key_refused<T>() -> Result<T> {
     Err(Error::Other("key must be a string".to_owned()))
 }
 
+impl<W: Write> Key<'_, W> {
+    /// A finite number as text, written as serde_json writes it (`"1.5"`); others refused.
+    fn float(
+        self,
+        finite: bool,
+        write: impl FnOnce(&mut CompactFormatter, &mut Vec<u8>) -> std::io::Result<()>,
+    ) -> Result {
+        if !finite {
+            return Err(Error::Other("float key must be finite".to_owned()));
+        }
+        self.0.out.write_all(b"\"")?;
+        number(self.0, write)?;
+        Ok(self.0.out.write_all(b"\"")?)
+    }
+}
+
 impl<'a, W: Write> ser::Serializer for Key<'a, W> {
     type Ok = ();
     type Error = Error;
@@ -453,13 +476,15 @@ impl<'a, W: Write> ser::Serializer for Key<'a, W> {
         serialize_u8: u8,
         serialize_u16: u16,
         serialize_u32: u32,
-        serialize_u64: u64
+        serialize_u64: u64,
+        serialize_i128: i128,
+        serialize_u128: u128
     );
-    fn serialize_f32(self, _: f32) -> Result {
-        key_refused()
+    fn serialize_f32(self, v: f32) -> Result {
+        self.float(v.is_finite(), |f, w| f.write_f32(w, v))
     }
-    fn serialize_f64(self, _: f64) -> Result {
-        key_refused()
+    fn serialize_f64(self, v: f64) -> Result {
+        self.float(v.is_finite(), |f, w| f.write_f64(w, v))
     }
     fn serialize_char(self, v: char) -> Result {
         self.0.string(v.encode_utf8(&mut [0; 4]))
@@ -558,9 +583,7 @@ mod tests {
             .unwrap()
             .chars()
             .map(|c| {
-                if c != '\n'
-                    && (crate::sanitize::is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}'))
-                {
+                if c != '\n' && crate::sanitize::escaped_in_json(c) {
                     format!("\\u{:04x}", u32::from(c))
                 } else {
                     c.to_string()
@@ -678,6 +701,34 @@ mod tests {
         let out = ours(&value);
         assert!(out.len() > 4 * BUFFER);
         assert_eq!(out, reference(&value));
+    }
+
+    /// A map with keys of any kind, in the order given.
+    struct Keys<K>(Vec<(K, u8)>);
+
+    impl<K: Serialize> Serialize for Keys<K> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+        }
+    }
+
+    #[test]
+    fn wide_integers_and_number_keys_come_out_as_serde_json_writes_them() {
+        let value = (
+            i128::MIN,
+            u128::MAX,
+            Keys(vec![(1.5f64, 1), (-0.0, 2), (1e21, 3)]),
+            Keys(vec![(0.25f32, 4)]),
+            Keys(vec![(i128::MIN, 5)]),
+            Keys(vec![(u128::MAX, 6)]),
+            Keys(vec![(true, 7)]),
+        );
+        assert_eq!(ours(&value), reference(&value));
+        for not_finite in [f64::NAN, f64::INFINITY] {
+            let keys = Keys(vec![(not_finite, 1)]);
+            assert!(write(&keys, Vec::new()).is_err());
+            assert!(serde_json::to_string(&keys).is_err(), "as serde_json");
+        }
     }
 
     #[test]
