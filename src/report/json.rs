@@ -294,7 +294,7 @@ struct ReportOut<'a> {
 pub fn render(doc: &Document) -> String {
     let mut out = Vec::new();
     write(doc, &mut out).expect("writing to memory does not fail");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    String::from_utf8(out).expect("JSON is written from text, escapes in ASCII")
 }
 
 /// [`render`] written to `out` as it is made, so a report of megabytes is never held whole (at
