@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 /// A 64-bit hash of text, sixteen bytes a step: the key of a parsed copy (with SipHash, the
 /// standard library's, hashing the 153 KB of a year of history took 0.3 M instructions more, about
 /// 3% of the first frame), and, seeded, the hash of the maps keyed by ids ([`Map`]).
-/// Not keyed, and not meant to be: no one is kept out by it, as whoever can write a copy can write
-/// the file it is a copy of. What it must do is tell an edit apart, which a full 64x64 -> 128-bit
+/// For the copies it is not keyed, and need not be: no one is kept out by it, as whoever can write
+/// a copy can write the file it is a copy of. What it must do there is tell an edit apart, which a full 64x64 -> 128-bit
 /// multiply per step does for every bit of the input (the step of wyhash), but for a chance of
 /// 2^-64 per step that the second operand is zero and the state starts over.
 #[derive(Debug, Clone)]
