@@ -424,7 +424,7 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub intake: Facts,
     /// Answers by global item id. Answers to items that no longer exist are kept.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "built_at_once")]
     pub answers: BTreeMap<String, Answer>,
     /// The agreed action per gap, by global item id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -786,6 +786,43 @@ fn review_months_in_range<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Opti
         ))),
         other => Ok(other),
     }
+}
+
+/// A map read whole and then built at once. Inserted one key at a time, the answers of a
+/// 10,000-item assessment took 25 M of the 143 M instructions of reading its parsed copy; built
+/// from their entries, which the file and the copy hold sorted, 11 M fewer. As with one insert
+/// after another, the last of a key written twice would win (TOML refuses a key written twice).
+fn built_at_once<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Entries<V>(std::marker::PhantomData<V>);
+
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Entries<V> {
+        type Value = Vec<(String, V)>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            // As serde's own map says it.
+            f.write_str("a map")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            // What the reader says is coming, but never a promise of more than a few pages.
+            let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(4096));
+            while let Some(entry) = map.next_entry()? {
+                entries.push(entry);
+            }
+            Ok(entries)
+        }
+    }
+
+    Ok(d.deserialize_map(Entries(std::marker::PhantomData))?
+        .into_iter()
+        .collect())
 }
 
 /// `known_items` as a table (`[known] items = [...]`): TOML puts plain values before tables, a

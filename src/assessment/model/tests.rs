@@ -299,3 +299,27 @@ fn a_year_of_history_with_an_unchanged_note_writes_the_note_once_per_answer() {
     );
     assert_eq!(read(&text), year);
 }
+
+/// Answers are built into their map at once: in whatever order a file has them, each is found
+/// under its id, in order, and an answers entry that is not a table is refused as before.
+#[test]
+fn answers_in_any_order_read_back_each_under_its_id() {
+    let text = "format = 3\norganisation = \"Volgorde\"\ncreated = \"1970-01-01T00:00:00Z\"\n\
+                updated = \"1970-01-01T00:00:10Z\"\n\n\
+                [answers.\"b.twee\"]\nstatus = \"no\"\nanswered_at = \"1970-01-01T00:00:02Z\"\n\n\
+                [answers.\"a.een\"]\nstatus = \"yes\"\nanswered_at = \"1970-01-01T00:00:01Z\"\n\n\
+                [answers.\"c.drie\"]\nstatus = \"partly\"\nanswered_at = \"1970-01-01T00:00:03Z\"\n";
+    let a = read(text);
+    let ids: Vec<&str> = a.answers.keys().map(String::as_str).collect();
+    assert_eq!(ids, ["a.een", "b.twee", "c.drie"]);
+    assert_eq!(a.status("a.een"), Some(Status::Yes));
+    assert_eq!(a.status("b.twee"), Some(Status::No));
+    assert_eq!(a.status("c.drie"), Some(Status::Partly));
+    assert_eq!(a.answers["c.drie"].answered_at, at(3));
+    let not_a_table = "format = 3\ncreated = \"1970-01-01T00:00:00Z\"\n\
+                       updated = \"1970-01-01T00:00:10Z\"\nanswers = 3\n";
+    let err = crate::assessment::store::parse(not_a_table, std::path::Path::new("a.toml"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("expected a map"), "{err}");
+}
