@@ -55,8 +55,8 @@ fn main() -> ExitCode {
 fn tune_allocator() {
     // SAFETY: `mallopt`, `mallinfo2`, `sbrk(0)` and `madvise` with `MADV_HUGEPAGE` only read or
     // set the allocator's parameters and the kernel's advice; the one block allocated is a valid
-    // request that is never freed. Called before any thread exists. (`mallinfo2` is glibc 2.33's:
-    // a binary built with this toolchain needs 2.34 anyway.)
+    // request that is never freed. Called before any thread exists. (`mallinfo2` is glibc 2.33's,
+    // so that is the oldest glibc pqs builds and runs on.)
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
         libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);

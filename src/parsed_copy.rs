@@ -1,10 +1,11 @@
 //! A parsed copy of a file pqs reads often, so that the next read need not parse its TOML again:
-//! the `toml` crate takes about ten times as long as `serde_json` takes for the copy. Used for
+//! the `toml` crate takes about ten times as long as reading the copy. Used for
 //! assessments (`.NAME.parsed` beside the file) and user checklists (in the data folder), each in
 //! its [`Form`].
 //!
 //! Never trusted over the file. A copy starts with a key line: what it is a copy of, the pqs
-//! binary that made it, and the length and a hash of exactly the bytes it was parsed from. It is
+//! binary that made it, and the length and a hash of exactly the bytes it was parsed from; then a
+//! line with the hash of the rest, the value itself. It is
 //! used only when the file's bytes, read now, give the same key in the same binary; otherwise the
 //! file is parsed as always and the copy made again. A copy that is missing, damaged or cannot be
 //! written only makes the read slower.
@@ -71,21 +72,31 @@ pub fn file_name(path: &str) -> String {
     format!("{:016x}.parsed", hasher.finish())
 }
 
-/// The copy at `path` when it was made with `key`.
+/// The copy at `path` when it was made with `key`, and is whole: its second line is the hash of
+/// the rest ([`body_hash`]), so a copy damaged on disk is passed over, not believed (one byte
+/// changed in a binary copy would otherwise read back as another checklist three times in four).
 pub fn read<T: DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
     // Only a regular file, not through a link, and never much larger than what it was parsed from
-    // (so a FIFO or `/dev/zero` put in its place cannot hang pqs or fill the memory).
+    // (so a FIFO or `/dev/zero` put in its place cannot hang pqs or fill the memory). A binary
+    // copy is smaller than its TOML, and each byte of it can become a few dozen in memory.
+    let most = match key.form {
+        Form::Json => 4 * key.len + (1 << 20),
+        Form::Binary => 2 * key.len + (64 << 10),
+    };
     let limits = Limits {
-        bytes: 4 * key.len as u64 + (1 << 20),
+        bytes: most as u64,
         what: "kopieën",
         no_symlink: Some(""),
     };
     let bytes = crate::fs_util::read_bytes(path, limits).ok()?;
-    let end = bytes.iter().position(|&b| b == b'\n')?;
-    if bytes[..end] != *key.line.as_bytes() {
+    let (line, rest) = bytes.split_at(bytes.iter().position(|&b| b == b'\n')?);
+    if line != key.line.as_bytes() {
         return None;
     }
-    let body = &bytes[end + 1..];
+    let (hash, body) = rest.get(1..)?.split_at_checked(17)?;
+    if hash != format!("{:016x}\n", body_hash(body)).as_bytes() {
+        return None;
+    }
     match key.form {
         // Checked as UTF-8 once, not string by string (a quarter of the parse).
         Form::Json => serde_json::from_str(std::str::from_utf8(body).ok()?).ok(),
@@ -100,16 +111,23 @@ pub fn read<T: DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
 /// Writes the copy of `value` (parsed from what `key` was made of) to `path`, replacing the one
 /// there in one rename, mode 0600; a failure is left unsaid.
 pub fn write<T: Serialize>(path: &Path, key: &Key, value: &T) {
+    let body = match key.form {
+        Form::Json => serde_json::to_vec(value).ok(),
+        Form::Binary => postcard::to_stdvec(value).ok(),
+    };
+    let Some(body) = body else { return };
     let _ = crate::fs_util::write_cache(path, &mut |out| {
         writeln!(out, "{}", key.line)?;
-        match key.form {
-            Form::Json => serde_json::to_writer(&mut *out, value).map_err(std::io::Error::other),
-            // Made in memory: postcard writes a byte at a time, here each through `dyn Write`.
-            Form::Binary => {
-                out.write_all(&postcard::to_stdvec(value).map_err(std::io::Error::other)?)
-            }
-        }
+        writeln!(out, "{:016x}", body_hash(&body))?;
+        out.write_all(&body)
     });
+}
+
+/// The hash of a copy's body, on its second line: [`BytesHash`], unseeded.
+pub fn body_hash(body: &[u8]) -> u64 {
+    let mut hasher = BytesHash::default();
+    std::hash::Hasher::write(&mut hasher, body);
+    hasher.finish()
 }
 
 /// What a file's text parses to: from its copy at `copy` when that was made with its key (read

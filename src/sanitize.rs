@@ -309,6 +309,15 @@ mod tests {
         assert_eq!(printable_ascii_run(" !~}0123456789abcdef~".as_bytes()), 21);
     }
 
+    /// JSON's `\uXXXX` holds four hex digits: what pqs escapes that way must be below U+10000
+    /// (above it, JSON needs two escapes, which pqs's writer does not make).
+    #[test]
+    fn what_json_escapes_as_uxxxx_is_below_u_10000() {
+        let astral = (0x1_0000..=0x10_ffff).filter_map(char::from_u32);
+        assert_eq!(astral.filter(|&c| escaped_in_json(c)).count(), 0);
+        assert!(escaped_in_json('\u{2028}') && escaped_in_json('\u{9b}') && !escaped_in_json('é'));
+    }
+
     proptest::proptest! {
         /// Eight bytes at a time, the runs end where a byte-by-byte look ends them.
         #[test]

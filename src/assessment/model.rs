@@ -811,7 +811,8 @@ where
             self,
             mut map: A,
         ) -> Result<Self::Value, A::Error> {
-            // What the reader says is coming, but never a promise of more than a few pages.
+            // What the reader says is coming, but never room for more than 4,096 entries at
+            // once (about half a MiB) on its word alone.
             let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(4096));
             while let Some(entry) = map.next_entry()? {
                 entries.push(entry);

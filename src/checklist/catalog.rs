@@ -699,8 +699,20 @@ pub fn load_file_keeping(path: &Path, copies: Copies) -> Result<Checklist, Catal
         let key = parsed_copy::Key::of("checklist", parsed_copy::Form::Binary, &[&file, &text])?;
         Some((dir.join(parsed_copy::file_name(&file)), key))
     });
-    parsed_copy::or_parse(kept, true, parsed_copy::read, || {
+    parsed_copy::or_parse(kept, true, read_copy, || {
         parse_checklist(&text, &file, Source::File(path.to_owned())).map_err(CatalogError::Invalid)
+    })
+}
+
+/// A checklist's copy, when what the catalog and the scan index by holds in it: each entry of its
+/// own is one of its items. (A copy is whole when its hash says so, but can still have been made
+/// by hand; the parser makes no other such promise.)
+fn read_copy(path: &Path, key: &parsed_copy::Key) -> Option<Checklist> {
+    parsed_copy::read::<Checklist>(path, key).filter(|checklist| {
+        checklist
+            .entries
+            .iter()
+            .all(|entry| !matches!(entry, Entry::Own(i) if *i >= checklist.items.len()))
     })
 }
 
@@ -735,11 +747,19 @@ mod copy_tests {
         assert_eq!(made.len(), 1, "{made:?}");
         assert_eq!(load_file_keeping(&file, Some(&copies)).unwrap(), parsed);
         // It is the copy that is read: one that says otherwise is believed...
-        // (In its binary form, where each text has its length before it: a text as long.)
-        let mut copy = fs::read(&made[0]).unwrap();
-        let at = copy.windows(10).position(|w| w == b"Schaaltest").unwrap();
-        copy[at..at + 10].copy_from_slice(b"Uitdekopie");
-        fs::write(&made[0], copy).unwrap();
+        // (In its binary form, where each text has its length before it: a text as long; and
+        // with the hash of the edited body, or it is passed over as damaged.)
+        let copy = fs::read(&made[0]).unwrap();
+        let key_line = copy.iter().position(|&b| b == b'\n').unwrap() + 1;
+        let mut body = copy[key_line + 17..].to_vec();
+        let at = body.windows(10).position(|w| w == b"Schaaltest").unwrap();
+        body[at..at + 10].copy_from_slice(b"Uitdekopie");
+        let hash = format!("{:016x}\n", parsed_copy::body_hash(&body));
+        fs::write(
+            &made[0],
+            [&copy[..key_line], hash.as_bytes(), &body].concat(),
+        )
+        .unwrap();
         let from_copy = load_file_keeping(&file, Some(&copies)).unwrap();
         assert_eq!(from_copy.title, "Uitdekopie");
         // ...only while the file holds the bytes it was made of; then the copy is made again.
@@ -748,6 +768,57 @@ mod copy_tests {
         assert_eq!(changed.title, "Schaaltest 2");
         assert_eq!(copies_in(&copies), made, "the one copy replaced");
         assert_eq!(load_file_keeping(&file, Some(&copies)).unwrap(), changed);
+    }
+
+    /// A copy edited on disk (its hash no longer its body's), or made whole by hand with an entry
+    /// past its items, is passed over for the file: never believed, never a panic.
+    #[test]
+    fn a_damaged_copy_or_one_whose_entries_point_past_its_items_is_passed_over() {
+        let text = crate::report::fixture::scale::checklist_toml(6);
+        let (_root, file, copies) = folder(&text);
+        let parsed = load_file_keeping(&file, Some(&copies)).unwrap();
+        let made = copies_in(&copies).remove(0);
+        let mut damaged = fs::read(&made).unwrap();
+        let last = damaged.len() - 1;
+        damaged[last] ^= 0x01;
+        fs::write(&made, &damaged).unwrap();
+        assert_eq!(load_file_keeping(&file, Some(&copies)).unwrap(), parsed);
+        let key = parsed_copy::Key::of(
+            "checklist",
+            parsed_copy::Form::Binary,
+            &[&file.display().to_string(), &text],
+        )
+        .unwrap();
+        let mut pointing_past = parsed.clone();
+        pointing_past.entries[0] = Entry::Own(127);
+        parsed_copy::write(&made, &key, &pointing_past);
+        assert_eq!(
+            parsed_copy::read::<Checklist>(&made, &key).map(|c| c.entries[0].clone()),
+            Some(Entry::Own(127)),
+            "whole, by its hash"
+        );
+        let catalog = load_file_keeping(&file, Some(&copies)).unwrap();
+        assert_eq!(catalog, parsed);
+    }
+
+    /// Every bundled checklist (which between them use every field of the model) comes back from
+    /// a binary copy as it went in: a field postcard cannot read back would fail here, not make
+    /// every copy silently unreadable.
+    #[test]
+    fn every_bundled_checklist_reads_back_from_a_binary_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kopie");
+        let key = parsed_copy::Key::of("checklist", parsed_copy::Form::Binary, &["x"]).unwrap();
+        let catalog = Catalog::bundled();
+        for checklist in catalog.checklists() {
+            parsed_copy::write(&path, &key, checklist);
+            assert_eq!(
+                parsed_copy::read::<Checklist>(&path, &key).as_ref(),
+                Some(checklist),
+                "{}",
+                checklist.id
+            );
+        }
     }
 
     #[test]

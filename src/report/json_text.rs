@@ -122,10 +122,9 @@ impl<W: Write> Writer<W> {
             }
             self.out.write_all(&bytes[start..at])?;
             if short.is_empty() {
-                // As two halves (UTF-16's surrogates) above U+FFFF.
-                for half in c.encode_utf16(&mut [0; 2]) {
-                    write!(self.out, "\\u{half:04x}")?;
-                }
+                // Four digits: every character escaped this way is below U+10000 (a test in
+                // `sanitize` holds `escaped_in_json` to that).
+                write!(self.out, "\\u{:04x}", u32::from(c))?;
             } else {
                 self.out.write_all(short)?;
             }
