@@ -4,8 +4,8 @@
 //! its [`Form`].
 //!
 //! Never trusted over the file. A copy starts with a key line: what it is a copy of, the pqs
-//! binary that made it, and the length and a hash of exactly the bytes it was parsed from; then a
-//! line with the hash of the rest, the value itself. It is
+//! binary that made it, and the length and a hash of exactly the bytes it was parsed from; then
+//! the value, and a last line with its hash. It is
 //! used only when the file's bytes, read now, give the same key in the same binary; otherwise the
 //! file is parsed as always and the copy made again. A copy that is missing, damaged or cannot be
 //! written only makes the read slower.
@@ -72,9 +72,10 @@ pub fn file_name(path: &str) -> String {
     format!("{:016x}.parsed", hasher.finish())
 }
 
-/// The copy at `path` when it was made with `key`, and is whole: its second line is the hash of
-/// the rest ([`body_hash`]), so a copy damaged on disk is passed over, not believed (one byte
-/// changed in a binary copy would otherwise read back as another checklist three times in four).
+/// The copy at `path` when it was made with `key`, and is whole: its last line is the hash of the
+/// value before it ([`body_hash`]), so a copy damaged on disk is passed over, not believed (one
+/// byte changed in a binary copy would otherwise read back as another checklist three times in
+/// four).
 pub fn read<T: DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
     // Only a regular file, not through a link, and never much larger than what it was parsed from
     // (so a FIFO or `/dev/zero` put in its place cannot hang pqs or fill the memory). A binary
@@ -93,8 +94,10 @@ pub fn read<T: DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
     if line != key.line.as_bytes() {
         return None;
     }
-    let (hash, body) = rest.get(1..)?.split_at_checked(17)?;
-    if hash != format!("{:016x}\n", body_hash(body)).as_bytes() {
+    let (body, hash) = rest
+        .get(1..)?
+        .split_at_checked(rest.len().checked_sub(18)?)?;
+    if hash != format!("\n{:016x}", body_hash(body)).as_bytes() {
         return None;
     }
     match key.form {
@@ -111,23 +114,89 @@ pub fn read<T: DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
 /// Writes the copy of `value` (parsed from what `key` was made of) to `path`, replacing the one
 /// there in one rename, mode 0600; a failure is left unsaid.
 pub fn write<T: Serialize>(path: &Path, key: &Key, value: &T) {
-    let body = match key.form {
-        Form::Json => serde_json::to_vec(value).ok(),
-        Form::Binary => postcard::to_stdvec(value).ok(),
-    };
-    let Some(body) = body else { return };
     let _ = crate::fs_util::write_cache(path, &mut |out| {
         writeln!(out, "{}", key.line)?;
-        writeln!(out, "{:016x}", body_hash(&body))?;
-        out.write_all(&body)
+        let mut hashed = Hashed {
+            out: &mut *out,
+            hash: BodyHash::default(),
+        };
+        match key.form {
+            // Written as it is made: a JSON copy is written after every save.
+            Form::Json => {
+                serde_json::to_writer(&mut hashed, value).map_err(std::io::Error::other)?
+            }
+            // Made in memory: postcard writes a byte at a time, here each through `dyn Write`.
+            Form::Binary => std::io::Write::write_all(
+                &mut hashed,
+                &postcard::to_stdvec(value).map_err(std::io::Error::other)?,
+            )?,
+        }
+        let hash = hashed.hash.finish();
+        write!(out, "\n{hash:016x}")
     });
 }
 
-/// The hash of a copy's body, on its second line: [`BytesHash`], unseeded.
+/// The hash of a copy's value, on its last line: [`BytesHash`], unseeded, over each 64 KiB of it in
+/// turn, so that it can be worked out while the value is written.
 pub fn body_hash(body: &[u8]) -> u64 {
-    let mut hasher = BytesHash::default();
-    std::hash::Hasher::write(&mut hasher, body);
-    hasher.finish()
+    let mut hash = BodyHash::default();
+    hash.add(body);
+    hash.finish()
+}
+
+/// [`body_hash`] as the value is written.
+#[derive(Default)]
+struct BodyHash {
+    hasher: BytesHash,
+    /// What is not yet a whole piece.
+    piece: Vec<u8>,
+}
+
+impl BodyHash {
+    const PIECE: usize = 64 << 10;
+
+    fn add(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            if self.piece.is_empty() && bytes.len() >= Self::PIECE {
+                let (whole, rest) = bytes.split_at(Self::PIECE);
+                Hasher::write(&mut self.hasher, whole);
+                bytes = rest;
+                continue;
+            }
+            let room = Self::PIECE - self.piece.len();
+            let (some, rest) = bytes.split_at(room.min(bytes.len()));
+            self.piece.extend_from_slice(some);
+            bytes = rest;
+            if self.piece.len() == Self::PIECE {
+                Hasher::write(&mut self.hasher, &self.piece);
+                self.piece.clear();
+            }
+        }
+    }
+
+    fn finish(mut self) -> u64 {
+        Hasher::write(&mut self.hasher, &self.piece);
+        self.piece.clear();
+        self.hasher.finish()
+    }
+}
+
+/// A writer that hashes what passes through it.
+struct Hashed<W> {
+    out: W,
+    hash: BodyHash,
+}
+
+impl<W: std::io::Write> std::io::Write for Hashed<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(bytes)?;
+        self.hash.add(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// What a file's text parses to: from its copy at `copy` when that was made with its key (read
@@ -229,6 +298,32 @@ mod tests {
         assert!(!path.exists());
     }
 
+    proptest::proptest! {
+        /// The hash worked out as a value is written, in pieces of any size, is the hash of the
+        /// whole (checked across the 64 KiB steps).
+        #[test]
+        fn the_body_hash_does_not_depend_on_how_the_value_is_written(
+            len in 0usize..200_000,
+            cuts in proptest::collection::vec(0usize..200_000, 0..6),
+        ) {
+            let body: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(len)).collect();
+            cuts.sort_unstable();
+            let mut hash = BodyHash::default();
+            let mut at = 0;
+            for cut in cuts.into_iter().chain([len]) {
+                hash.add(&body[at..cut]);
+                at = cut;
+            }
+            proptest::prop_assert_eq!(hash.finish(), body_hash(&body));
+            if len > 0 {
+                let mut changed = body.clone();
+                changed[len / 2] ^= 1;
+                proptest::prop_assert_ne!(body_hash(&changed), body_hash(&body));
+            }
+        }
+    }
+
     #[test]
     fn a_binary_copy_reads_back_whole_or_not_at_all() {
         let dir = tempfile::tempdir().unwrap();
@@ -249,12 +344,19 @@ mod tests {
             std::fs::write(&path, bytes).unwrap();
             assert_eq!(read::<Vec<String>>(&path, &key), None, "{what}");
         }
-        // The `e` of "twée", before the length of "" at the end.
-        let at = good.len() - 2;
-        let mut invalid = good;
-        invalid[at] = 0xff;
-        std::fs::write(&path, invalid).unwrap();
+        // Whole by its hash, but not text: the `w` of "twée" made 0xff, and the hash made anew.
+        let start = good.iter().position(|&b| b == b'\n').unwrap() + 1;
+        let mut body = good[start..good.len() - 17].to_vec();
+        let at = body.windows(2).position(|w| w == b"tw").unwrap() + 1;
+        body[at] = 0xff;
+        let hash = format!("\n{:016x}", body_hash(&body));
+        std::fs::write(&path, [&good[..start], &body, hash.as_bytes()].concat()).unwrap();
         assert_eq!(read::<Vec<String>>(&path, &key), None, "not UTF-8");
+        // The same with the byte as it was reads back.
+        body[at] = b'w';
+        let hash = format!("\n{:016x}", body_hash(&body));
+        std::fs::write(&path, [&good[..start], &body, hash.as_bytes()].concat()).unwrap();
+        assert_eq!(read(&path, &key), Some(value));
     }
 
     #[test]

@@ -748,16 +748,16 @@ mod copy_tests {
         assert_eq!(load_file_keeping(&file, Some(&copies)).unwrap(), parsed);
         // It is the copy that is read: one that says otherwise is believed...
         // (In its binary form, where each text has its length before it: a text as long; and
-        // with the hash of the edited body, or it is passed over as damaged.)
+        // with the hash of the edited value on its last line, or it is passed over as damaged.)
         let copy = fs::read(&made[0]).unwrap();
         let key_line = copy.iter().position(|&b| b == b'\n').unwrap() + 1;
-        let mut body = copy[key_line + 17..].to_vec();
+        let mut body = copy[key_line..copy.len() - 17].to_vec();
         let at = body.windows(10).position(|w| w == b"Schaaltest").unwrap();
         body[at..at + 10].copy_from_slice(b"Uitdekopie");
-        let hash = format!("{:016x}\n", parsed_copy::body_hash(&body));
+        let hash = format!("\n{:016x}", parsed_copy::body_hash(&body));
         fs::write(
             &made[0],
-            [&copy[..key_line], hash.as_bytes(), &body].concat(),
+            [&copy[..key_line], &body, hash.as_bytes()].concat(),
         )
         .unwrap();
         let from_copy = load_file_keeping(&file, Some(&copies)).unwrap();

@@ -932,16 +932,16 @@ fn the_parsed_copy_shows_exactly_what_the_file_holds() {
             serde_json::from_str(&env.ok(&["report", "-a", "b", "--format", "json"])).unwrap();
         json["organisation"].as_str().unwrap().to_owned()
     };
-    // (With the hash of its edited body on its second line, or it is passed over as damaged.)
+    // (With the hash of its edited value on its last line, or it is passed over as damaged.)
     let text = fs::read_to_string(&copy).unwrap();
     let (key, rest) = text.split_once('\n').unwrap();
     let body = rest
-        .split_once('\n')
+        .rsplit_once('\n')
         .unwrap()
-        .1
+        .0
         .replace("Bakkerij De Korst", "Uit de kopie");
     let hash = pqs::parsed_copy::body_hash(body.as_bytes());
-    fs::write(&copy, format!("{key}\n{hash:016x}\n{body}")).unwrap();
+    fs::write(&copy, format!("{key}\n{body}\n{hash:016x}")).unwrap();
     assert_eq!(organisation(), "Uit de kopie");
     // ...but only while the file has the bytes it was made of.
     let mut file = fs::OpenOptions::new()
