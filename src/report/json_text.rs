@@ -12,7 +12,7 @@ use std::io::Write;
 use serde::ser::{self, Serialize};
 use serde_json::ser::{CompactFormatter, Formatter};
 
-/// Writes `value` to `out` (without the final line break).
+/// Writes `value` to `sink` (without the final line break).
 pub fn write<W: Write>(value: &impl Serialize, sink: W) -> std::io::Result<()> {
     let mut writer = Writer {
         out: Vec::with_capacity(2 * BUFFER),
