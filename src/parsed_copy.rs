@@ -202,10 +202,13 @@ impl<W: std::io::Write> std::io::Write for Hashed<W> {
 /// What a file's text parses to: from its copy at `copy` when that was made with its key (read
 /// with `read`), otherwise `parse()`, and then, when `make`, the copy made of the result. A parse
 /// that fails makes no copy.
-pub fn or_parse<T: Serialize, E>(
+pub fn or_parse<T, E>(
     copy: Option<(PathBuf, Key)>,
     make: bool,
-    read: impl FnOnce(&Path, &Key) -> Option<T>,
+    (read, write): (
+        impl FnOnce(&Path, &Key) -> Option<T>,
+        impl FnOnce(&Path, &Key, &T),
+    ),
     parse: impl FnOnce() -> Result<T, E>,
 ) -> Result<T, E> {
     if let Some(value) = copy.as_ref().and_then(|(path, key)| read(path, key)) {

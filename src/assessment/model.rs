@@ -158,6 +158,21 @@ impl Answer {
         }
     }
 
+    /// The history, oldest first, each version with its note as a file holds it: `None` when it
+    /// equals the next version's (see [`Earlier`]).
+    pub(crate) fn history_with_notes(&self) -> impl Iterator<Item = (&Earlier, Option<&str>)> {
+        let newer = self
+            .history
+            .iter()
+            .skip(1)
+            .map(|e| e.note.as_str())
+            .chain(std::iter::once(self.note.as_str()));
+        self.history
+            .iter()
+            .zip(newer)
+            .map(|(e, newer)| (e, (e.note != newer).then_some(e.note.as_str())))
+    }
+
     /// This answer as it was at `moment`, or `None` when it had not been given yet.
     pub fn at(&self, moment: Timestamp) -> Option<Answer> {
         if self.answered_at <= moment {
@@ -207,19 +222,11 @@ impl Serialize for Answer {
             #[serde(serialize_with = "crate::clock::serialize_timestamp")]
             at: Timestamp,
         }
-        let newer = self
-            .history
-            .iter()
-            .skip(1)
-            .map(|e| e.note.as_str())
-            .chain(std::iter::once(self.note.as_str()));
         let history = self
-            .history
-            .iter()
-            .zip(newer)
-            .map(|(e, newer)| EarlierOut {
+            .history_with_notes()
+            .map(|(e, note)| EarlierOut {
                 status: e.status,
-                note: (e.note != newer).then_some(e.note.as_str()),
+                note,
                 at: e.at,
             })
             .collect();
@@ -828,6 +835,8 @@ where
 
 /// `known_items` as a table (`[known] items = [...]`): TOML puts plain values before tables, a
 /// table may come last.
+pub(super) use known_table::serialize as serialize_known;
+
 mod known_table {
     use std::collections::BTreeSet;
 

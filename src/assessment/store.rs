@@ -233,7 +233,7 @@ impl Store {
         crate::parsed_copy::or_parse(
             parsed::key(text).map(|key| (self.parsed_path(name), key)),
             keep == Keep::Copy,
-            parsed::read,
+            (parsed::read, parsed::write),
             || parse(text, &self.path(name)),
         )
     }

@@ -699,7 +699,7 @@ pub fn load_file_keeping(path: &Path, copies: Copies) -> Result<Checklist, Catal
         let key = parsed_copy::Key::of("checklist", parsed_copy::Form::Binary, &[&file, &text])?;
         Some((dir.join(parsed_copy::file_name(&file)), key))
     });
-    parsed_copy::or_parse(kept, true, read_copy, || {
+    parsed_copy::or_parse(kept, true, (read_copy, parsed_copy::write), || {
         parse_checklist(&text, &file, Source::File(path.to_owned())).map_err(CatalogError::Invalid)
     })
 }

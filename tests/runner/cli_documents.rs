@@ -932,17 +932,22 @@ fn the_parsed_copy_shows_exactly_what_the_file_holds() {
             serde_json::from_str(&env.ok(&["report", "-a", "b", "--format", "json"])).unwrap();
         json["organisation"].as_str().unwrap().to_owned()
     };
-    // (With the hash of its edited value on its last line, or it is passed over as damaged.)
-    let text = fs::read_to_string(&copy).unwrap();
-    let (key, rest) = text.split_once('\n').unwrap();
-    let body = rest
-        .rsplit_once('\n')
-        .unwrap()
-        .0
-        .replace("Bakkerij De Korst", "Uit de kopie");
-    let hash = pqs::parsed_copy::body_hash(body.as_bytes());
-    fs::write(&copy, format!("{key}\n{body}\n{hash:016x}")).unwrap();
-    assert_eq!(organisation(), "Uit de kopie");
+    // (With the hash of its edited value on its last line, or it is passed over as damaged; the
+    // copy is binary, with each text's length before it, so the new name is as long as the old.)
+    let bytes = fs::read(&copy).unwrap();
+    let key_end = bytes.iter().position(|&b| b == b'\n').unwrap();
+    let mut body = bytes[key_end + 1..bytes.len() - 17].to_vec();
+    let at = body
+        .windows(17)
+        .position(|w| w == b"Bakkerij De Korst")
+        .unwrap();
+    body[at..at + 17].copy_from_slice(b"Uit de kopie zelf");
+    let hash = pqs::parsed_copy::body_hash(&body);
+    let mut edited = bytes[..=key_end].to_vec();
+    edited.extend_from_slice(&body);
+    edited.extend_from_slice(format!("\n{hash:016x}").as_bytes());
+    fs::write(&copy, edited).unwrap();
+    assert_eq!(organisation(), "Uit de kopie zelf");
     // ...but only while the file has the bytes it was made of.
     let mut file = fs::OpenOptions::new()
         .append(true)
