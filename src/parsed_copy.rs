@@ -77,6 +77,20 @@ pub fn file_name(path: &str) -> String {
 /// byte changed in a binary copy would otherwise read back as another checklist three times in
 /// four).
 pub fn read<T: DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
+    read_with(path, key, |body| match key.form {
+        // Checked as UTF-8 once, not string by string (a quarter of the parse).
+        Form::Json => serde_json::from_str(std::str::from_utf8(body).ok()?).ok(),
+        // All of it, or it is not the copy that was written.
+        Form::Binary => match postcard::take_from_bytes(body) {
+            Ok((value, [])) => Some(value),
+            _ => None,
+        },
+    })
+}
+
+/// [`read`] with a body of the caller's own layout, which `decode` reads (`None`: not the copy
+/// that was written).
+pub fn read_with<T>(path: &Path, key: &Key, decode: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
     // Only a regular file, not through a link, and never much larger than what it was parsed from
     // (so a FIFO or `/dev/zero` put in its place cannot hang pqs or fill the memory). A binary
     // copy is smaller than its TOML, and each byte of it can become a few dozen in memory.
@@ -100,37 +114,38 @@ pub fn read<T: DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
     if hash != format!("\n{:016x}", body_hash(body)).as_bytes() {
         return None;
     }
-    match key.form {
-        // Checked as UTF-8 once, not string by string (a quarter of the parse).
-        Form::Json => serde_json::from_str(std::str::from_utf8(body).ok()?).ok(),
-        // All of it, or it is not the copy that was written.
-        Form::Binary => match postcard::take_from_bytes(body) {
-            Ok((value, [])) => Some(value),
-            _ => None,
-        },
-    }
+    decode(body)
 }
 
 /// Writes the copy of `value` (parsed from what `key` was made of) to `path`, replacing the one
 /// there in one rename, mode 0600; a failure is left unsaid.
 pub fn write<T: Serialize>(path: &Path, key: &Key, value: &T) {
+    write_with(path, key, |out| match key.form {
+        // Written as it is made: a JSON copy is written after every save.
+        Form::Json => serde_json::to_writer(out, value).map_err(std::io::Error::other),
+        Form::Binary => postcard::to_io(value, out)
+            .map(drop)
+            .map_err(std::io::Error::other),
+    });
+}
+
+/// [`write`] with a body of the caller's own layout, written by `body` as it is made: through a
+/// buffer, since postcard writes a byte at a time.
+pub fn write_with(
+    path: &Path,
+    key: &Key,
+    body: impl Fn(&mut Body<'_, '_, '_>) -> std::io::Result<()>,
+) {
     let _ = crate::fs_util::write_cache(path, &mut |out| {
         writeln!(out, "{}", key.line)?;
         let mut hashed = Hashed {
             out: &mut *out,
             hash: BodyHash::default(),
         };
-        match key.form {
-            // Written as it is made: a JSON copy is written after every save.
-            Form::Json => {
-                serde_json::to_writer(&mut hashed, value).map_err(std::io::Error::other)?
-            }
-            // Made in memory: postcard writes a byte at a time, here each through `dyn Write`.
-            Form::Binary => std::io::Write::write_all(
-                &mut hashed,
-                &postcard::to_stdvec(value).map_err(std::io::Error::other)?,
-            )?,
-        }
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut hashed);
+        body(&mut buffered)?;
+        std::io::Write::flush(&mut buffered)?;
+        drop(buffered);
         let hash = hashed.hash.finish();
         write!(out, "\n{hash:016x}")
     });
@@ -181,8 +196,12 @@ impl BodyHash {
     }
 }
 
+/// Where a copy's body is written: a buffer before the hash and the file, of a type the compiler
+/// sees through (postcard's writes of a byte each are then a store each).
+pub type Body<'a, 'b, 'c> = std::io::BufWriter<&'a mut Hashed<&'b mut (dyn std::io::Write + 'c)>>;
+
 /// A writer that hashes what passes through it.
-struct Hashed<W> {
+pub struct Hashed<W> {
     out: W,
     hash: BodyHash,
 }
