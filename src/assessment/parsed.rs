@@ -225,6 +225,13 @@ mod tests {
              [[answers.\"x.y\".history]]\nnote = \"toen\"\nat = \"1970-01-01T00:00:07Z\"\n"
                 .to_owned(),
         );
+        // A session's score that JSON's fast float parser would read one step off.
+        let mut scored = fixture::scale::year_of_history(&catalog, "Punt BV");
+        for (i, session) in scored.sessions.iter_mut().enumerate() {
+            session.score = Some(0.11670556852284093 + i as f64 / 2999.0 * 70.0);
+        }
+        assert!(!scored.sessions.is_empty());
+        texts.push(serialise(&scored));
         // Moments that are not whole seconds, before 1970 too, keep their nanoseconds.
         texts.push(
             "format = 3\norganisation = \"Fijn\"\ncreated = \"1969-12-31T23:59:58.5Z\"\n\

@@ -933,7 +933,7 @@ fn the_parsed_copy_shows_exactly_what_the_file_holds() {
         json["organisation"].as_str().unwrap().to_owned()
     };
     // (With the hash of its edited value on its last line, or it is passed over as damaged; the
-    // copy is binary, with each text's length before it, so the new name is as long as the old.)
+    // copy is binary, so its bytes are edited, a name of the same length for the same place.)
     let bytes = fs::read(&copy).unwrap();
     let key_end = bytes.iter().position(|&b| b == b'\n').unwrap();
     let mut body = bytes[key_end + 1..bytes.len() - 17].to_vec();
