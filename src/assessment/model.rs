@@ -833,10 +833,10 @@ where
         .collect())
 }
 
-/// `known_items` as a table (`[known] items = [...]`): TOML puts plain values before tables, a
-/// table may come last.
 pub(super) use known_table::serialize as serialize_known;
 
+/// `known_items` as a table (`[known] items = [...]`): TOML puts plain values before tables, a
+/// table may come last.
 mod known_table {
     use std::collections::BTreeSet;
 

@@ -7,8 +7,8 @@
 //! moved to the trash).
 //!
 //! The answers, which are nearly all of a long history, come first, in postcard's binary form, a
-//! row of fields each: at 10,000 items 1.3 MB where JSON took 4.1 MB, and read in a third of the
-//! time. Everything else (details, documents, plan, sessions) follows as JSON, written by the
+//! row of fields each: at 10,000 items with a year of history the copy is 2.65 MB where all-JSON
+//! took 5.1 MB, and reading it 88 M instructions where it took 155 M. Everything else (details, documents, plan, sessions) follows as JSON, written by the
 //! types' own serde, whose left-out empty fields a binary form cannot hold.
 
 use std::collections::BTreeMap;
