@@ -232,10 +232,18 @@ fn a_pinned_task_leads_and_a_done_one_stays_at_the_end_with_its_date() {
 
 #[test]
 fn an_item_without_a_task_is_a_task_of_its_own_titled_by_its_action() {
-    let tasks = planned(&[], |_| {});
+    let catalog = catalog();
+    let a = Assessment::new("Test", now());
+    let scan = Scan::new(&catalog, &a, now());
+    let tasks = plan(&catalog, &a, &scan);
     let own = tasks.iter().find(|t| t.id == "lijst.los").unwrap();
     assert_eq!(own.title, "a los");
-    assert_eq!(own.item_ids().collect::<Vec<_>>(), ["lijst.los"]);
+    assert_eq!(own.item_ids(&scan).collect::<Vec<_>>(), ["lijst.los"]);
+    // Its open question, looked up in the scan it was planned from.
+    assert_eq!(
+        own.open_gaps(&scan).next().map(|g| g.action.as_str()),
+        Some("a los")
+    );
     assert!(own.steps.is_empty());
 }
 
