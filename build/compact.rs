@@ -8,7 +8,7 @@ use std::fmt::Write;
 use super::condition::{Condition, Test};
 use super::glossary::{Glossary, Term};
 use super::intake::{Choice, Decision, Intake, IntakeQuestion, Outcome};
-use super::model::{Checklist, Depth, Entry, Item, Retired, Scope, Severity, Source};
+use super::model::{Checklist, Depth, Entry, Item, Retired, Scope, Severity, Source, Text};
 use super::tasks::{Effort, Task, Tasks};
 use crate::documents::DocumentKind;
 
@@ -113,6 +113,12 @@ impl Literal for usize {
 impl<A: Literal, B: Literal> Literal for (A, B) {
     fn write(&self, out: &mut String) {
         tuple(out, "", &[&self.0, &self.1]);
+    }
+}
+
+impl Literal for Text {
+    fn write(&self, out: &mut String) {
+        let _ = write!(out, "Text::from({:?})", self.as_str());
     }
 }
 

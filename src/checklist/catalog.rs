@@ -9,7 +9,7 @@ use super::condition::Facts;
 use super::glossary::{GLOSSARY_FILE, Glossary, parse_glossary};
 use super::intake::{INTAKE_FILE, Intake, parse_intake};
 use super::load::LoadError;
-use super::model::{Checklist, Condition, Entry, Item, Source};
+use super::model::{Checklist, Condition, Entry, Item, Source, Text};
 use super::parse::parse_checklist;
 use super::suggest::{edit_distance, nearest};
 use super::tasks::{TASKS_FILE, Tasks, parse_tasks};
@@ -27,11 +27,11 @@ pub struct Catalog {
     glossary: Glossary,
     /// Global item id to (checklist index, item index): finding an item (and so telling an orphan
     /// answer) costs the same for 10 items as for 10,000.
-    index: Map<String, (usize, usize)>,
+    index: Map<Text, (usize, usize)>,
     /// Global item id to the positions of the items that follow it up, in catalog order.
-    follow_ups: Map<String, Vec<(usize, usize)>>,
+    follow_ups: Map<Text, Vec<(usize, usize)>>,
     /// An earlier item id to the item that replaces it.
-    replaced: Map<String, String>,
+    replaced: Map<String, Text>,
     /// An item removed on purpose, with the reason.
     retired: Map<String, String>,
 }
@@ -87,7 +87,7 @@ mod compiled {
     use crate::checklist::glossary::{Glossary, Term};
     use crate::checklist::intake::{Choice, Decision, Intake, IntakeQuestion, Outcome};
     use crate::checklist::model::{
-        Checklist, Depth, Entry, Item, Retired, Scope, Severity, Source,
+        Checklist, Depth, Entry, Item, Retired, Scope, Severity, Source, Text,
     };
     use crate::checklist::tasks::{Effort, Task, Tasks};
     use crate::documents::DocumentKind;
@@ -152,7 +152,7 @@ impl Catalog {
                 retired.insert(r.id.clone(), r.reason.clone());
             }
         }
-        let mut follow_ups: Map<String, Vec<(usize, usize)>> = Map::default();
+        let mut follow_ups: Map<Text, Vec<(usize, usize)>> = Map::default();
         for (ci, checklist) in out.iter().enumerate() {
             for (ii, item) in checklist.items.iter().enumerate() {
                 if let Some(&(pc, pi)) = item.follows.as_deref().and_then(|p| index.get(p)) {
@@ -322,14 +322,14 @@ impl Catalog {
                     ));
                 }
                 for old in &item.replaces {
-                    let message = if self.index.contains_key(old) {
+                    let message = if self.index.contains_key(old.as_str()) {
                         Some(format!(
                             "`replaces` noemt \"{old}\", maar die vraag bestaat nog; vervang alleen vragen die weg zijn"
                         ))
                     } else if self.replaced.get(old) != Some(&item.id) {
                         Some(format!(
                             "\"{old}\" wordt ook vervangen door \"{}\"; een oude vraag kan maar één opvolger hebben",
-                            self.replaced.get(old).map_or("?", String::as_str)
+                            self.replaced.get(old).map_or("?", Text::as_str)
                         ))
                     } else if self.retired.contains_key(old) {
                         Some(format!(
@@ -474,7 +474,7 @@ impl Catalog {
 
     /// The item that takes the place of an earlier one, if any.
     pub fn replacement(&self, old: &str) -> Option<&str> {
-        self.replaced.get(old).map(String::as_str)
+        self.replaced.get(old).map(Text::as_str)
     }
 
     /// Why an earlier item was removed, when that was on purpose.

@@ -17,5 +17,5 @@ pub use catalog::{Catalog, CatalogError, Content};
 pub use condition::{Facts, Test, Value};
 pub use intake::{Intake, IntakeQuestion};
 pub use load::LoadError;
-pub use model::{Checklist, Condition, Depth, Entry, Item, Retired, Scope, Severity, Source};
+pub use model::{Checklist, Condition, Depth, Entry, Item, Retired, Scope, Severity, Source, Text};
 pub use parse::parse_checklist;

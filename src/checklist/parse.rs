@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::load::{LoadError, Validator};
 use super::model::{
-    Checklist, Depth, Entry, Item, Retired, Scope, Severity, Source, fingerprint, global_id,
+    Checklist, Depth, Entry, Item, Retired, Scope, Severity, Source, Text, fingerprint, global_id,
     is_kebab_case,
 };
 use crate::sanitize;
@@ -242,21 +242,21 @@ pub fn parse_checklist(
         let links = v.links(raw_item.links);
         entries.push(Entry::Own(items.len()));
         items.push(Item {
-            id: global_id(&id, &local_id),
+            id: global_id(&id, &local_id).into(),
             local_id,
-            section,
+            section: section.map(Text::from),
             fingerprint: fingerprint(&question),
-            question,
+            question: question.into(),
             explanation,
-            action,
-            reference,
+            action: action.into(),
+            reference: reference.into(),
             severity,
             links,
             applies_if,
             depth,
             scope,
-            task,
-            follows,
+            task: task.map(Text::from),
+            follows: follows.map(Text::from),
             replaces,
             position,
         });
@@ -288,8 +288,8 @@ pub fn parse_checklist(
         return Err(v.errors);
     }
     Ok(Checklist {
-        id,
-        title,
+        id: id.into(),
+        title: title.into(),
         version,
         reviewed,
         intro,

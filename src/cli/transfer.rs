@@ -272,14 +272,14 @@ fn plan_checklists(
             && other != target
         {
             return Err(Error::ChecklistIdClash {
-                id: checklist.id.clone(),
+                id: checklist.id.to_string(),
                 existing: shown(other),
             });
         }
         if target.exists() && current.is_none_or(|c| c.source == Source::Bundled) {
             // `ID.toml` is there but holds another checklist (or none).
             return Err(Error::ChecklistNameTaken {
-                id: checklist.id.clone(),
+                id: checklist.id.to_string(),
                 path: target.clone(),
             });
         }
@@ -290,13 +290,13 @@ fn plan_checklists(
             let bundled = current.source == Source::Bundled;
             if bundled && !force {
                 return Err(Error::ReplacesBundled {
-                    id: checklist.id.clone(),
-                    title: current.title.clone(),
+                    id: checklist.id.to_string(),
+                    title: current.title.to_string(),
                 });
             }
             replaced.push(Replaced {
-                id: current.id.clone(),
-                title: current.title.clone(),
+                id: current.id.to_string(),
+                title: current.title.to_string(),
                 bundled,
                 orphans: orphans_after(global, current, checklist, bundle, name),
             });

@@ -106,7 +106,7 @@ pub fn assessment() -> Assessment {
     // Everything but one item was seen in the first session; that one is "nieuw".
     a.known_items = catalog
         .items()
-        .map(|(_, item)| item.id.clone())
+        .map(|(_, item)| item.id.to_string())
         .filter(|id| id != "avg-stappen.avg-2-geen-ander-doel")
         .collect();
 

@@ -280,7 +280,7 @@ mod tests {
         });
         assert!(unanswered.clone().count() > 0);
         for g in unanswered {
-            assert!(!out.contains(&g.id), "{} has no article", g.id);
+            assert!(!out.contains(g.id.as_str()), "{} has no article", g.id);
         }
         assert_eq!(
             out.matches("<li class=\"first-item\">").count(),

@@ -8,7 +8,7 @@ use super::progress::{Baseline, Change, Progress};
 use super::scan::{ChecklistScan, Gap, ItemState, Scan};
 use super::tasks::PlannedTask;
 use crate::assessment::Status;
-use crate::checklist::Condition;
+use crate::checklist::{Condition, Text};
 
 /// Status word for JSON: the stored status, or "unanswered".
 fn status_str(status: Option<Status>) -> &'static str {
@@ -183,7 +183,7 @@ struct GapOut<'a> {
     scope: &'a str,
     severity: &'a str,
     status: &'a str,
-    steps: &'a [String],
+    steps: &'a [Text],
     task: &'a str,
 }
 

@@ -13,7 +13,7 @@ use jiff::tz::TimeZone;
 
 use super::scan::Scan;
 use crate::assessment::{Assessment, Status};
-use crate::checklist::Catalog;
+use crate::checklist::{Catalog, Text};
 
 /// Where the comparison's baseline came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,11 +28,11 @@ pub enum Baseline {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     /// Global item id.
-    pub id: String,
+    pub id: Text,
     /// Checklist title.
-    pub checklist_title: String,
+    pub checklist_title: Text,
     /// The question.
-    pub question: String,
+    pub question: Text,
     /// The answer at the baseline.
     pub before: Option<Status>,
     /// The answer now.

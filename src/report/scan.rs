@@ -16,7 +16,9 @@ use jiff::civil::Date;
 
 use crate::assessment::{Assessment, PlanEntry, ScanDepth, Status};
 use crate::checklist::intake::Cause;
-use crate::checklist::{Catalog, Checklist, Condition, Depth, Entry, Facts, Item, Scope, Severity};
+use crate::checklist::{
+    Catalog, Checklist, Condition, Depth, Entry, Facts, Item, Scope, Severity, Text,
+};
 use crate::hashing::{Map, Set, map_with_capacity};
 
 /// Why the intake rules an item or checklist out.
@@ -32,7 +34,7 @@ pub struct Exclusion {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuledOut {
     /// The parent's global id (the nearest one answered so).
-    pub parent: String,
+    pub parent: Text,
     /// Its answer: nee, weet ik niet or niet van toepassing.
     pub status: Status,
 }
@@ -41,7 +43,7 @@ pub struct RuledOut {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemState {
     /// Global item id.
-    pub id: String,
+    pub id: Text,
     /// The answer, `None` when unanswered.
     pub status: Option<Status>,
     /// How serious a gap is.
@@ -51,13 +53,13 @@ pub struct ItemState {
     /// Privacy law, consumer law or good practice.
     pub scope: Scope,
     /// Section within the checklist, if any.
-    pub section: Option<String>,
+    pub section: Option<Text>,
     /// The question.
-    pub question: String,
+    pub question: Text,
     /// What to do when the answer is not yes.
-    pub action: String,
+    pub action: Text,
     /// Legal reference.
-    pub reference: String,
+    pub reference: Text,
     /// The user's note ("" when none).
     pub note: String,
     /// When the answer or note was last changed.
@@ -68,13 +70,13 @@ pub struct ItemState {
     /// Outside the depth chosen for its checklist: not asked.
     pub deeper: bool,
     /// The item it follows up, if any.
-    pub follows: Option<String>,
+    pub follows: Option<Text>,
     /// The parent's answer that rules it out, if one does.
     pub ruled_out: Option<RuledOut>,
     /// The task it belongs to (its own id when it has none).
-    pub task: String,
+    pub task: Text,
     /// The checklist it lives in, when this checklist only lists it (`see`).
-    pub shared_from: Option<String>,
+    pub shared_from: Option<Text>,
     /// The answer is older than the review period.
     pub review_due: bool,
     /// The question changed after it was answered ("vraag gewijzigd").
@@ -143,9 +145,9 @@ impl ItemState {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChecklistScan {
     /// Checklist id.
-    pub id: String,
+    pub id: Text,
     /// Checklist title.
-    pub title: String,
+    pub title: Text,
     /// Number of items asked (the intake, the depth and parent answers leave them in).
     pub total: usize,
     /// Items asked and not answered "not applicable".
@@ -174,13 +176,13 @@ pub struct ChecklistScan {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gap {
     /// Global item id.
-    pub id: String,
+    pub id: Text,
     /// Checklist id.
-    pub checklist: String,
+    pub checklist: Text,
     /// Checklist title.
-    pub checklist_title: String,
+    pub checklist_title: Text,
     /// Section within the checklist, if any.
-    pub section: Option<String>,
+    pub section: Option<Text>,
     /// How serious the gap is.
     pub severity: Severity,
     /// Privacy law, consumer law or good practice.
@@ -188,17 +190,17 @@ pub struct Gap {
     /// The answer, `None` when unanswered.
     pub status: Option<Status>,
     /// The question.
-    pub question: String,
+    pub question: Text,
     /// What to do.
-    pub action: String,
+    pub action: Text,
     /// The follow-ups this answer ruled out, as the steps of the action: what the thing must hold.
-    pub steps: Vec<String>,
+    pub steps: Vec<Text>,
     /// Legal reference.
-    pub reference: String,
+    pub reference: Text,
     /// The user's note ("" when none).
     pub note: String,
     /// The task it belongs to.
-    pub task: String,
+    pub task: Text,
     /// The agreed action, if one was recorded.
     pub plan: Option<PlanEntry>,
     /// The plan's due date has passed.
@@ -569,7 +571,7 @@ fn state(
     detail: Detail,
 ) -> (ItemState, Option<Timestamp>) {
     let full = detail == Detail::Full;
-    let answer = assessment.answers.get(&item.id);
+    let answer = assessment.answers.get(item.id.as_str());
     let status = answer.and_then(|a| a.status);
     let due = answer.and_then(|a| assessment.review_due_of(a));
     let excluded = catalog
@@ -580,7 +582,7 @@ fn state(
                 condition: condition.clone(),
             })
         });
-    let text = |text: &String| if full { text.clone() } else { String::new() };
+    let text = |text: &Text| if full { text.clone() } else { Text::default() };
     let state = ItemState {
         id: item.id.clone(),
         status,
@@ -591,7 +593,10 @@ fn state(
         question: text(&item.question),
         action: text(&item.action),
         reference: text(&item.reference),
-        note: answer.map(|a| text(&a.note)).unwrap_or_default(),
+        note: answer
+            .filter(|_| full)
+            .map(|a| a.note.clone())
+            .unwrap_or_default(),
         answered_at: answer.map(|a| a.answered_at),
         excluded,
         deeper: !assessment.depth_for(&checklist.id).includes(item.depth),
@@ -600,7 +605,7 @@ fn state(
         task: if full {
             item.task.clone().unwrap_or_else(|| item.id.clone())
         } else {
-            String::new()
+            Text::default()
         },
         shared_from: None,
         review_due: due.is_some_and(|due| due <= now),
@@ -608,7 +613,7 @@ fn state(
             .is_some_and(|a| Assessment::question_changed_in(a, item.question_fingerprint())),
         new: status.is_none()
             && !assessment.known_items.is_empty()
-            && !assessment.known_items.contains(&item.id),
+            && !assessment.known_items.contains(item.id.as_str()),
     };
     (state, due)
 }
@@ -634,7 +639,7 @@ fn resolve_parents<'a>(
 /// with `see`; such an item in a checklist the intake rules out is not counted there.
 fn listed(
     state: &ItemState,
-    shared_from: Option<String>,
+    shared_from: Option<Text>,
     excluded: &Option<Box<Exclusion>>,
 ) -> ItemState {
     let mut state = state.clone();
@@ -676,19 +681,19 @@ fn verdict<'a>(
         return known.clone();
     }
     memo.insert(id, None);
-    let parent = catalog.item(parent).map(|(_, item)| item.id.as_str());
+    let parent = catalog.item(parent).map(|(_, item)| &item.id);
     let found = parent.and_then(|parent| {
-        let state = states.get(parent)?;
+        let state = states.get(parent.as_str())?;
         match state.status {
             Some(status @ (Status::No | Status::Unknown | Status::NotApplicable))
                 if state.applies() =>
             {
                 Some(RuledOut {
-                    parent: parent.to_owned(),
+                    parent: parent.clone(),
                     status,
                 })
             }
-            _ => verdict(parent, catalog, states, memo),
+            _ => verdict(parent.as_str(), catalog, states, memo),
         }
     });
     memo.insert(id, found.clone());
@@ -744,8 +749,8 @@ fn steps<'a>(
     catalog: &'a Catalog,
     items: impl Iterator<Item = &'a Item>,
     states: &Map<&str, ItemState>,
-) -> Map<&'a str, Vec<String>> {
-    let mut steps: Map<&str, Vec<String>> = Map::default();
+) -> Map<&'a str, Vec<Text>> {
+    let mut steps: Map<&str, Vec<Text>> = Map::default();
     for item in items {
         if let Some(state) = states.get(item.id.as_str())
             && let Some(ruled) = state.ruled_out.as_ref()
@@ -766,14 +771,14 @@ fn gap(
     checklist: &Checklist,
     item: &Item,
     state: &ItemState,
-    steps: &mut Map<&str, Vec<String>>,
+    steps: &mut Map<&str, Vec<Text>>,
     assessment: &Assessment,
     today: Date,
 ) -> Option<Gap> {
     if !state.is_gap() {
         return None;
     }
-    let plan = assessment.plan.get(&item.id).cloned();
+    let plan = assessment.plan.get(item.id.as_str()).cloned();
     Some(Gap {
         id: item.id.clone(),
         checklist: checklist.id.clone(),

@@ -247,8 +247,8 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
                 Some(t) => t.title.clone(),
                 None => gaps()
                     .next()
-                    .map(|g| g.action.clone())
-                    .or_else(|| catalog.item(id).map(|(_, i)| i.action.clone()))
+                    .map(|g| g.action.to_string())
+                    .or_else(|| catalog.item(id).map(|(_, i)| i.action.to_string()))
                     .unwrap_or_else(|| id.to_owned()),
             };
             let planned = PlannedTask {

@@ -331,7 +331,7 @@ impl App {
             self.assessment.known_items = self
                 .catalog
                 .items()
-                .map(|(_, item)| item.id.clone())
+                .map(|(_, item)| item.id.to_string())
                 .collect();
         }
     }

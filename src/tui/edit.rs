@@ -69,7 +69,7 @@ fn next_asked(app: &App, from: usize, forward: bool) -> Option<usize> {
 /// Opens the action-plan form for the current item.
 pub fn open_plan(app: &mut App) -> Option<Effect> {
     let id = app.current()?.1.id.clone();
-    let form = Form::plan(&id, app.assessment.plan.get(&id));
+    let form = Form::plan(&id, app.assessment.plan.get(id.as_str()));
     app.overlay = Overlay::Form(Box::new(form));
     None
 }
@@ -374,7 +374,7 @@ fn save_document(
 /// Keeps the current answer as still true: clears "vraag gewijzigd" and restarts the review period.
 pub fn confirm_answer(app: &mut App, now: Timestamp) -> Option<Effect> {
     let item = app.current()?.1;
-    let (id, fingerprint) = (item.id.clone(), item.fingerprint());
+    let (id, fingerprint) = (item.id.to_string(), item.fingerprint());
     if !app.assessment.confirm(&id, &fingerprint, now) {
         app.message = Some((Tone::Info, t::NOTHING_TO_CONFIRM.into()));
         return None;

@@ -89,7 +89,7 @@ pub(super) fn walk() -> Vec<String> {
     );
     (0..app.positions.len())
         .filter(|&i| app.asked_here(i))
-        .filter_map(|i| app.at(i).map(|(_, item)| item.id.clone()))
+        .filter_map(|i| app.at(i).map(|(_, item)| item.id.to_string()))
         .collect()
 }
 

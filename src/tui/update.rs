@@ -146,7 +146,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
                 app.message = Some((Tone::Info, refusal));
                 return None;
             }
-            let (id, fingerprint) = (item.id.clone(), item.fingerprint());
+            let (id, fingerprint) = (item.id.to_string(), item.fingerprint());
             app.assessment
                 .set_status(&id, Some(status), Some(&fingerprint), now);
             let effect =
@@ -157,7 +157,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             effect
         }
         Action::Clear => {
-            let id = app.current()?.1.id.clone();
+            let id = app.current()?.1.id.to_string();
             if !app.assessment.set_status(&id, None, None, now) {
                 return None;
             }
@@ -276,7 +276,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Option<Effect> {
             let Overlay::Note(editor) = std::mem::take(&mut app.overlay) else {
                 return None;
             };
-            let id = app.current()?.1.id.clone();
+            let id = app.current()?.1.id.to_string();
             let text = editor.lines().join("\n");
             if !app.assessment.set_note(&id, &text, now) {
                 return None;

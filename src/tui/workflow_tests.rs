@@ -341,7 +341,7 @@ fn questions_added_since_the_last_session_are_marked_new() {
     let mut a = existing();
     a.known_items = Catalog::bundled()
         .items()
-        .map(|(_, i)| i.id.clone())
+        .map(|(_, i)| i.id.to_string())
         .filter(|id| id != "privacyverklaring.pv-ontvangers")
         .collect();
     let r = drive(a, (120, 40), vec![], Recorder::default());

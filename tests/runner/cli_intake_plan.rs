@@ -49,7 +49,7 @@ fn webshop_no_leaves_the_webwinkel_tips_out_of_the_totals_but_keeps_the_answers(
                     && i.severity.as_str() == "high"
             })
             .take(4)
-            .map(|i| i.id.clone()),
+            .map(|i| i.id.to_string()),
     );
     assert_eq!(yes.len(), 5);
     for id in &yes {

@@ -441,7 +441,7 @@ fn an_assessment_of_the_old_136_items_opens_with_every_answer_kept_after_a_backu
         // and the other in the history).
         let now_at = catalog
             .item(id)
-            .map(|(_, i)| i.id.clone())
+            .map(|(_, i)| i.id.to_string())
             .or_else(|| catalog.replacement(id).map(str::to_owned))
             .unwrap_or_else(|| panic!("{id} has no home"));
         let status = crate::common::status_of(&doc, &now_at);

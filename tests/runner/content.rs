@@ -211,7 +211,8 @@ fn webwinkel_tips_has_nine_tips() {
             Entry::Own(i) => {
                 let item = &tips.items[*i];
                 item.section
-                    .clone()
+                    .as_ref()
+                    .map(|s| s.to_string())
                     .unwrap_or_else(|| panic!("{} has no section", item.id))
             }
             Entry::See(id, _) => {
@@ -571,19 +572,20 @@ fn all_texts() -> Vec<(String, String)> {
     let catalog = catalog();
     let mut texts: Vec<(String, String)> = Vec::new();
     for c in catalog.checklists() {
-        texts.push((c.id.clone(), c.title.clone()));
-        texts.extend(c.intro.clone().map(|t| (c.id.clone(), t)));
+        texts.push((c.id.to_string(), c.title.to_string()));
+        texts.extend(c.intro.clone().map(|t| (c.id.to_string(), t)));
         for item in &c.items {
-            texts.extend(item.section.clone().map(|t| (item.id.clone(), t)));
+            let id = item.id.to_string();
+            texts.extend(item.section.as_ref().map(|t| (id.clone(), t.to_string())));
             for t in [
-                &item.question,
+                item.question.as_str(),
                 &item.explanation,
                 &item.action,
                 &item.reference,
             ] {
-                texts.push((item.id.clone(), t.clone()));
+                texts.push((id.clone(), t.to_owned()));
             }
-            texts.extend(item.links.iter().map(|l| (item.id.clone(), l.clone())));
+            texts.extend(item.links.iter().map(|l| (id.clone(), l.clone())));
         }
     }
     let intake = catalog.intake();

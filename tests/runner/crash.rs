@@ -41,7 +41,7 @@ fn answers_killed_at_random_moments_never_lose_an_acknowledged_answer() {
     let catalog = pqs::checklist::Catalog::bundled();
     let items: Vec<String> = catalog
         .items()
-        .map(|(_, i)| i.id.clone())
+        .map(|(_, i)| i.id.to_string())
         .take(40)
         .collect();
     let statuses = [Status::Yes, Status::No, Status::Partly, Status::Unknown];

@@ -171,7 +171,7 @@ fn hostile_catalog() -> Catalog {
     first.source = Source::File(format!("eigen{HOSTILE}.toml").into());
     for item in &mut first.items {
         item.section = Some(HOSTILE.into());
-        item.question = format!("{HOSTILE}?");
+        item.question = format!("{HOSTILE}?").into();
         item.explanation = HOSTILE.into();
         item.action = HOSTILE.into();
         item.reference = HOSTILE.into();

@@ -419,7 +419,7 @@ fn each_profile_gets_the_checklists_and_decisions_that_fit_it() {
     let children: Vec<String> = catalog
         .items()
         .filter(|(_, i)| i.applies_if.iter().any(|c| c.flag.starts_with("kinderen")))
-        .map(|(_, i)| i.id.clone())
+        .map(|(_, i)| i.id.to_string())
         .collect();
     assert!(!children.is_empty());
     for id in &children {

@@ -132,7 +132,7 @@ fn only_our_own_html_is_br() {
 #[test]
 fn nasty_text_in_a_table_cell_keeps_the_columns() {
     let mut scan = fixture::scan();
-    scan.checklists[0].title = fixture::NASTY_NOTE.to_owned();
+    scan.checklists[0].title = fixture::NASTY_NOTE.into();
     let doc = fixture::document(&scan, "");
     for md in [render(&doc), render_summary(&doc)] {
         assert_tables_consistent(&md);

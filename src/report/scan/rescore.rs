@@ -62,9 +62,11 @@ impl Scan {
             };
             for (k, entry) in listing.entries.iter().enumerate() {
                 let id = match entry {
-                    Entry::Own(ii) if homes.contains(&Some((ci, *ii))) => &listing.items[*ii].id,
+                    Entry::Own(ii) if homes.contains(&Some((ci, *ii))) => {
+                        listing.items[*ii].id.as_str()
+                    }
                     Entry::Own(_) => continue,
-                    Entry::See(id, _) => id,
+                    Entry::See(id, _) => id.as_str(),
                 };
                 let Some(fresh) = find(&family, &states, id) else {
                     continue;
@@ -179,7 +181,7 @@ mod tests {
         let mut assessment = scale::year_of_history(catalog, "Test BV");
         let mut now = scale::after_a_year();
         let mut scan = Scan::new(catalog, &assessment, now);
-        let ids: Vec<String> = catalog.items().map(|(_, i)| i.id.clone()).collect();
+        let ids: Vec<String> = catalog.items().map(|(_, i)| i.id.to_string()).collect();
         let statuses = [
             Some(Status::No),
             Some(Status::Yes),

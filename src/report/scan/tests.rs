@@ -582,7 +582,7 @@ fn a_scan_of_the_past_counts_the_same_without_what_as_of_leaves_out() {
         let counts = |scan: &Scan| -> Vec<(String, f64, usize, usize, usize)> {
             scan.checklists
                 .iter()
-                .map(|c| (c.id.clone(), c.score, c.total, c.answered, c.open_high))
+                .map(|c| (c.id.to_string(), c.score, c.total, c.answered, c.open_high))
                 .collect()
         };
         assert_eq!(counts(&left_out), counts(&put_back));

@@ -135,7 +135,7 @@ fn answer<'a>(app: &'a App, item: &'a Item) -> Vec<Line<'a>> {
     if let Some(given) = app
         .assessment
         .answers
-        .get(&item.id)
+        .get(item.id.as_str())
         .filter(|a| a.status.is_some())
     {
         answer.push(Span::styled(
@@ -144,7 +144,7 @@ fn answer<'a>(app: &'a App, item: &'a Item) -> Vec<Line<'a>> {
         ));
     }
     out.push(Line::from(answer));
-    if let Some(plan) = app.assessment.plan.get(&item.id) {
+    if let Some(plan) = app.assessment.plan.get(item.id.as_str()) {
         let mut spans = vec![Span::styled(format!("{}: ", t::PLAN_LABEL), theme.label())];
         let mut parts = Vec::new();
         if !plan.owner.is_empty() {

@@ -20,7 +20,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             t::PLAN_TITLE,
             app.catalog
                 .item(id)
-                .map_or_else(|| id.clone(), |(_, item)| item.question.clone()),
+                .map_or_else(|| id.clone(), |(_, item)| item.question.to_string()),
         ),
         FormKind::Activity(_) => (t::ACTIVITY_FORM_TITLE, t::ACTIVITY_FORM_ABOUT.to_owned()),
         FormKind::Processor(_) => (t::PROCESSOR_FORM_TITLE, t::PROCESSOR_FORM_ABOUT.to_owned()),
