@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::plan::PlanEntry;
 use super::session::Session;
 use super::status::Status;
-use crate::checklist::{Depth, Facts, Value};
+use crate::checklist::{Depth, Facts, Text, Value};
 
 /// The file format this build writes and the newest it reads.
 pub const FORMAT: u32 = 3;
@@ -54,8 +54,8 @@ pub struct Earlier {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// The note then.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub note: Text,
     /// When that version was given.
     pub at: Timestamp,
     /// Read from a file without a `note`: what that means depends on the file's format, so
@@ -66,10 +66,10 @@ pub struct Earlier {
 
 impl Earlier {
     /// A version with this status and note, given at `at`.
-    pub fn new(status: Option<Status>, note: String, at: Timestamp) -> Earlier {
+    pub fn new(status: Option<Status>, note: impl Into<Text>, at: Timestamp) -> Earlier {
         Earlier {
             status,
-            note,
+            note: note.into(),
             at,
             note_absent: false,
         }
@@ -83,7 +83,7 @@ struct EarlierOnDisk {
     #[serde(default)]
     status: Option<Status>,
     #[serde(default)]
-    note: Option<String>,
+    note: Option<Text>,
     #[serde(deserialize_with = "crate::clock::deserialize_timestamp")]
     at: Timestamp,
 }
@@ -110,8 +110,8 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// Free text from the user.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub note: Text,
     /// When the status or note was last changed or confirmed.
     #[serde(deserialize_with = "crate::clock::deserialize_timestamp")]
     pub answered_at: Timestamp,
@@ -127,7 +127,7 @@ impl Answer {
     fn empty(now: Timestamp) -> Answer {
         Answer {
             status: None,
-            note: String::new(),
+            note: Text::default(),
             answered_at: now,
             question: None,
             history: Vec::new(),
@@ -146,11 +146,12 @@ impl Answer {
     /// Fills in the history notes a file left out: in `format` 3 and later the note of the version
     /// after it, before that an empty note.
     fn resolve_notes(&mut self, format: u32) {
-        let mut newer = self.note.as_str();
+        let mut newer = &self.note;
         for earlier in self.history.iter_mut().rev() {
             if earlier.note_absent {
                 if format >= FORMAT_SHARED_NOTES {
-                    earlier.note = newer.to_owned();
+                    // The same text, not a copy: a year of sessions holds one note a dozen times.
+                    earlier.note = newer.clone();
                 }
                 earlier.note_absent = false;
             }
@@ -520,7 +521,7 @@ impl Assessment {
             return false;
         }
         let entry = self.entry(id, now);
-        entry.note = note.to_owned();
+        entry.note = note.into();
         entry.answered_at = now;
         self.settle(id, now);
         true

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{Answer, Assessment, Earlier, FORMAT};
 use super::status::Status;
+use crate::checklist::Text;
 use crate::parsed_copy::{self, Form, Key};
 
 /// The key of a copy of an assessment file with `text`.
@@ -159,10 +160,10 @@ impl Serialize for History<'_> {
 struct RowIn(
     String,
     Option<Status>,
-    String,
+    Text,
     Moment,
     Option<String>,
-    Vec<(Option<Status>, Option<String>, Moment)>,
+    Vec<(Option<Status>, Option<Text>, Moment)>,
 );
 
 impl RowIn {

@@ -28,7 +28,7 @@ use jiff::civil::Date;
 use super::scan::{Gap, Scan};
 use crate::assessment::{Assessment, PlanEntry, Status};
 use crate::checklist::tasks::Effort;
-use crate::checklist::{Catalog, Scope, Severity};
+use crate::checklist::{Catalog, Scope, Severity, Text};
 use crate::hashing::{Map, Set, map_with_capacity, set_with_capacity};
 
 /// Why a task stands where it does: the factors of the order that apply to it.
@@ -67,8 +67,8 @@ pub enum TaskStatus {
 pub struct PlannedTask {
     /// The task id (an item's own id for an item without a task).
     pub id: String,
-    /// What to do, as an instruction.
-    pub title: String,
+    /// What to do, as an instruction (the task's title, or its one question's action).
+    pub title: Text,
     /// The steps, when the task has them.
     pub steps: Vec<String>,
     /// Authoritative pages.
@@ -244,12 +244,12 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
             };
             // An item without a task of its own: its question is the task.
             let title = match task {
-                Some(t) => t.title.clone(),
+                Some(t) => Text::from(&t.title),
                 None => gaps()
                     .next()
-                    .map(|g| g.action.to_string())
-                    .or_else(|| catalog.item(id).map(|(_, i)| i.action.to_string()))
-                    .unwrap_or_else(|| id.to_owned()),
+                    .map(|g| g.action.clone())
+                    .or_else(|| catalog.item(id).map(|(_, i)| i.action.clone()))
+                    .unwrap_or_else(|| Text::from(id)),
             };
             let planned = PlannedTask {
                 id: id.to_owned(),

@@ -96,7 +96,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The selected task: why here, what was agreed, the steps.
     let mut about = Vec::new();
     if let Some(task) = tasks.get(app.plan_cursor) {
-        about.push(Line::styled(task.title.clone(), theme.title()));
+        about.push(Line::styled(task.title.to_string(), theme.title()));
         about.push(Line::from(vec![
             Span::styled(format!("{}: ", t::WHY_HERE), theme.label()),
             Span::raw(format!(
