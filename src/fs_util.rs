@@ -169,6 +169,61 @@ pub fn read_bytes(path: &Path, limits: Limits) -> Result<Vec<u8>, FsError> {
 }
 
 fn read_bytes_meta(path: &Path, limits: Limits) -> Result<(Vec<u8>, fs::Metadata), FsError> {
+    let (file, meta) = open_checked(path, limits)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The file may grow while it is read: never more than the limit.
+    file.take(limits.bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io("kan {} niet lezen", path))?;
+    if bytes.len() as u64 > limits.bytes {
+        return Err(too_large(path, limits, bytes.len() as u64));
+    }
+    Ok((bytes, meta))
+}
+
+/// The bytes of the file at `path` (refused as [`read_text`] refuses it) given to `each` a block
+/// at a time, none of them kept, with what `start` made of the file's metadata (from the same
+/// open file); and that, and the metadata. For a file of megabytes whose bytes are only hashed.
+pub fn read_blocks<S>(
+    path: &Path,
+    limits: Limits,
+    start: impl FnOnce(&fs::Metadata) -> S,
+    mut each: impl FnMut(&mut S, &[u8]),
+) -> Result<(S, fs::Metadata), FsError> {
+    let (file, meta) = open_checked(path, limits)?;
+    let mut state = start(&meta);
+    let mut file = file.take(limits.bytes + 1);
+    let mut block = vec![0u8; 1 << 16];
+    let mut read = 0u64;
+    loop {
+        match file.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) => {
+                read += n as u64;
+                each(&mut state, &block[..n]);
+            }
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(io("kan {} niet lezen", path)(err)),
+        }
+    }
+    if read > limits.bytes {
+        return Err(too_large(path, limits, read));
+    }
+    Ok((state, meta))
+}
+
+fn too_large(path: &Path, limits: Limits, size: u64) -> FsError {
+    FsError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit: limits.bytes,
+        what: limits.what,
+    }
+}
+
+/// The file at `path` opened for reading (not through a link when `limits` says so, and never
+/// waiting on a FIFO) and its metadata, when it is a regular file within the limit.
+fn open_checked(path: &Path, limits: Limits) -> Result<(fs::File, fs::Metadata), FsError> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -192,24 +247,10 @@ fn read_bytes_meta(path: &Path, limits: Limits) -> Result<(Vec<u8>, fs::Metadata
             kind: kind_of(&meta.file_type()),
         });
     }
-    let too_large = |size| FsError::TooLarge {
-        path: path.to_owned(),
-        size,
-        limit: limits.bytes,
-        what: limits.what,
-    };
     if meta.len() > limits.bytes {
-        return Err(too_large(meta.len()));
+        return Err(too_large(path, limits, meta.len()));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // The file may grow while it is read: never more than the limit.
-    file.take(limits.bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io("kan {} niet lezen", path))?;
-    if bytes.len() as u64 > limits.bytes {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok((bytes, meta))
+    Ok((file, meta))
 }
 
 fn open_error(path: &Path, err: io::Error, no_symlink: Option<&'static str>) -> FsError {

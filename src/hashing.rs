@@ -62,6 +62,76 @@ impl BytesHash {
     pub fn finish(&self) -> u64 {
         Self::mix(self.0 ^ Self::P0, Self::P1)
     }
+
+    /// [`BytesHash::write_str`] of a text of `len` bytes given in pieces, as a file is read: the
+    /// same hash as of the whole, whatever the pieces ([`Streamed::add`]).
+    pub fn streamed(mut self, len: usize) -> Streamed {
+        self.0 = Self::mix(len as u64 ^ Self::P1, self.0 ^ Self::P0);
+        Streamed {
+            hash: self,
+            pending: [0; 16],
+            filled: 0,
+            len,
+            seen: 0,
+        }
+    }
+}
+
+/// A text being hashed a piece at a time ([`BytesHash::streamed`]).
+#[derive(Debug, Clone)]
+pub struct Streamed {
+    hash: BytesHash,
+    /// The bytes of the step not yet complete.
+    pending: [u8; 16],
+    filled: usize,
+    len: usize,
+    seen: usize,
+}
+
+impl Streamed {
+    fn step(&mut self, chunk: &[u8]) {
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("eight bytes"));
+        self.hash.0 = BytesHash::mix(
+            word(&chunk[..8]) ^ BytesHash::P1,
+            word(&chunk[8..]) ^ self.hash.0 ^ BytesHash::P0,
+        );
+    }
+
+    /// The next piece of the text.
+    pub fn add(&mut self, mut bytes: &[u8]) {
+        self.seen += bytes.len();
+        if self.filled > 0 {
+            let take = (16 - self.filled).min(bytes.len());
+            self.pending[self.filled..self.filled + take].copy_from_slice(&bytes[..take]);
+            self.filled += take;
+            bytes = &bytes[take..];
+            if self.filled < 16 {
+                return;
+            }
+            let pending = self.pending;
+            self.step(&pending);
+            self.filled = 0;
+        }
+        let mut chunks = bytes.chunks_exact(16);
+        for chunk in &mut chunks {
+            self.step(chunk);
+        }
+        let rest = chunks.remainder();
+        self.pending[..rest.len()].copy_from_slice(rest);
+        self.filled = rest.len();
+    }
+
+    /// The hash of the whole, when the pieces were `len` bytes in all (as promised); `None` when
+    /// they were not (a file that changed while it was read).
+    pub fn finish(mut self) -> Option<BytesHash> {
+        if self.seen != self.len {
+            return None;
+        }
+        let mut last = [0u8; 16];
+        last[..self.filled].copy_from_slice(&self.pending[..self.filled]);
+        self.step(&last);
+        Some(self.hash)
+    }
 }
 
 impl Hasher for BytesHash {
@@ -146,6 +216,31 @@ mod tests {
                 }
                 proptest::prop_assert_ne!(base, hash(&chars[..chars.len() - 1]));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// A text hashed in pieces of any sizes (a file read in blocks) has the hash of the whole;
+        /// pieces that add up to another length have none.
+        #[test]
+        fn a_text_hashed_in_pieces_has_the_hash_of_the_whole(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..200),
+            cuts in proptest::collection::vec(0usize..200, 0..6),
+        ) {
+            let mut whole = BytesHash::default();
+            whole.write_bytes(&bytes);
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(bytes.len())).collect();
+            cuts.sort_unstable();
+            let mut streamed = BytesHash::default().streamed(bytes.len());
+            let mut from = 0;
+            for cut in cuts.into_iter().chain([bytes.len()]) {
+                streamed.add(&bytes[from..cut]);
+                from = cut;
+            }
+            proptest::prop_assert_eq!(streamed.finish().map(|h| h.finish()), Some(whole.finish()));
+            let mut short = BytesHash::default().streamed(bytes.len() + 1);
+            short.add(&bytes);
+            proptest::prop_assert!(short.finish().is_none());
         }
     }
 

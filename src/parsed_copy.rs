@@ -46,17 +46,23 @@ impl Key {
     /// else the result depends on) by this binary; `None` when the binary cannot be told apart
     /// (then no copy is used or made).
     pub fn of(kind: &str, form: Form, parts: &[&str]) -> Option<Key> {
-        let program = serde_json::to_string(&Stamp::program()?).ok()?;
         let mut hasher = BytesHash::default();
         let mut len = 0;
         for part in parts {
             hasher.write_str(part);
             len += part.len();
         }
+        Key::hashed(kind, form, len, &hasher)
+    }
+
+    /// [`Key::of`] of a file of one part, `len` bytes, hashed as it was read
+    /// ([`BytesHash::streamed`]).
+    pub fn hashed(kind: &str, form: Form, len: usize, hash: &BytesHash) -> Option<Key> {
+        let program = serde_json::to_string(&Stamp::program()?).ok()?;
         let line = format!(
             "pqs-parsed {} {kind} {form:?} {program} {len} {:016x}",
             env!("CARGO_PKG_VERSION"),
-            hasher.finish()
+            hash.finish()
         );
         Some(Key { line, len, form })
     }

@@ -35,7 +35,8 @@ pub fn migrate(catalog: &Catalog, assessment: &mut Assessment) -> Vec<Moved> {
         .answers
         .keys()
         .chain(assessment.plan.keys())
-        .filter(|id| catalog.item(id).is_none() && catalog.replacement(id).is_some())
+        // Most catalogs replace nothing: that is asked first.
+        .filter(|id| catalog.replacement(id).is_some() && catalog.item(id).is_none())
         .cloned()
         .collect();
     for old in old_ids {

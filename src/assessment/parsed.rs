@@ -27,6 +27,11 @@ pub(super) fn key(text: &str) -> Option<Key> {
     Key::of(&format!("assessment {FORMAT}"), Form::Binary, &[text])
 }
 
+/// [`key`] of a text of `len` bytes with hash `hash` ([`crate::hashing::BytesHash::streamed`]).
+pub(super) fn key_hashed(len: usize, hash: &crate::hashing::BytesHash) -> Option<Key> {
+    Key::hashed(&format!("assessment {FORMAT}"), Form::Binary, len, hash)
+}
+
 /// The copy at `path` when it was made with `key`.
 pub(super) fn read(path: &Path, key: &Key) -> Option<Assessment> {
     parsed_copy::read_with(path, key, |body| {

@@ -358,6 +358,8 @@ impl Scan {
         let facts = catalog.intake().effective(&assessment.intake);
         let (mut states, fresh_until) =
             item_states(catalog, assessment, &facts, now, today, Detail::Full);
+        // Each item once: an answered state is an answer that belongs to an item.
+        let answered = states.values().filter(|s| s.answered_at.is_some()).count();
         let gaps = gaps(catalog, assessment, &states, today);
         // An item listed with `see` somewhere is copied to each place; any other item's state
         // moves to its one place.
@@ -414,7 +416,7 @@ impl Scan {
             depth: assessment.depth(),
             checklists,
             gaps,
-            orphans: orphans(catalog, assessment),
+            orphans: orphans(catalog, assessment, answered),
             today,
             now,
             fresh_until,
@@ -627,7 +629,8 @@ fn resolve_parents<'a>(
     items: impl Iterator<Item = &'a Item>,
 ) {
     let mut memo: Map<&'a str, Option<RuledOut>> = Map::default();
-    for item in items {
+    // Only a follow-up can be ruled out; most items are none (no lookup for them).
+    for item in items.filter(|item| item.follows.is_some()) {
         let verdict = verdict(&item.id, catalog, states, &mut memo);
         if let Some(state) = states.get_mut(item.id.as_str()) {
             state.ruled_out = verdict;
@@ -753,7 +756,8 @@ fn steps<'a>(
     states: &Map<&str, ItemState>,
 ) -> Map<&'a str, Vec<Text>> {
     let mut steps: Map<&str, Vec<Text>> = Map::default();
-    for item in items {
+    // Only a follow-up is ruled out by a parent (no lookup for the others).
+    for item in items.filter(|item| item.follows.is_some()) {
         if let Some(state) = states.get(item.id.as_str())
             && let Some(ruled) = state.ruled_out.as_ref()
             && ruled.status != Status::NotApplicable
@@ -801,7 +805,12 @@ fn gap(
 }
 
 /// Answers to items that exist in no checklist, with the reason when they were removed on purpose.
-fn orphans(catalog: &Catalog, assessment: &Assessment) -> Vec<Orphan> {
+/// `answered` is how many of the catalog's items have an answer: when that is every answer, none
+/// is left to look up.
+fn orphans(catalog: &Catalog, assessment: &Assessment, answered: usize) -> Vec<Orphan> {
+    if answered == assessment.answers.len() {
+        return Vec::new();
+    }
     assessment
         .answers
         .iter()
