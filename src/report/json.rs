@@ -20,7 +20,8 @@ fn round(score: f64) -> f64 {
     (score * 10.0).round() / 10.0
 }
 
-/// A value written as its `Display` text, as a JSON string, without a `String` in between.
+/// A value written as its `Display` text, as a JSON string, made in the writer's own buffer
+/// (`json_text`'s `collect_str`) rather than a `String` of its own.
 struct Shown<T>(T);
 
 impl<T: std::fmt::Display> Serialize for Shown<T> {

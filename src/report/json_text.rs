@@ -18,6 +18,7 @@ pub fn write<W: Write>(value: &impl Serialize, sink: W) -> std::io::Result<()> {
         out: Vec::with_capacity(2 * BUFFER),
         sink,
         depth: 0,
+        shown: String::new(),
     };
     value
         .serialize(&mut writer)
@@ -69,6 +70,9 @@ struct Writer<W> {
     out: Vec<u8>,
     sink: W,
     depth: usize,
+    /// Where a value written through its `Display` is made before it is escaped
+    /// ([`ser::Serializer::collect_str`]), kept for the next one.
+    shown: String,
 }
 
 impl<W: Write> Writer<W> {
@@ -282,6 +286,17 @@ impl<'a, W: Write> ser::Serializer for &'a mut Writer<W> {
     }
     fn serialize_str(self, v: &str) -> Result {
         self.string(v)
+    }
+    /// The text made in the writer's own buffer, not a `String` of its own for each value (a
+    /// date of every planned gap and task).
+    fn collect_str<T: ?Sized + std::fmt::Display>(self, value: &T) -> Result {
+        use std::fmt::Write as _;
+        let mut shown = std::mem::take(&mut self.shown);
+        shown.clear();
+        write!(shown, "{value}").expect("a Display into a String does not fail");
+        let written = self.string(&shown);
+        self.shown = shown;
+        written
     }
     fn serialize_bytes(self, v: &[u8]) -> Result {
         use ser::SerializeSeq;

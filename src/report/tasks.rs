@@ -73,10 +73,11 @@ pub struct PlannedTask {
     pub steps: Vec<String>,
     /// Authoritative pages.
     pub links: Vec<String>,
-    /// Open questions, in the order of the gaps (most serious first): their places in the
-    /// scan's gaps (see [`PlannedTask::open_gaps`]), which are not copied (at 10,000 items the
-    /// copies were a tenth of a report's memory).
-    pub open: Vec<usize>,
+    /// Open questions, in the order of the gaps (most serious first): their places in the gaps of
+    /// the scan the task was planned from (see [`PlannedTask::open_gaps`]), which are not copied
+    /// (at 10,000 items the copies were a tenth of a report's memory). Two tasks compare equal
+    /// when their places do.
+    open: Vec<usize>,
     /// What the task's document lacks, one line each (before the steps).
     pub documents: Vec<String>,
     /// Questions of the task that are in order (answered ja or niet van toepassing).
@@ -108,9 +109,18 @@ impl PlannedTask {
         self.documents.iter().chain(&self.steps)
     }
 
-    /// Its open questions, in the order of the gaps, from the scan it was planned from.
+    /// How many of its questions are open.
+    pub fn open_count(&self) -> usize {
+        self.open.len()
+    }
+
+    /// Its open questions, in the order of the gaps, from `scan`: the scan it was planned from.
     pub fn open_gaps<'s>(&self, scan: &'s Scan) -> impl Iterator<Item = &'s Gap> {
-        self.open.iter().map(|&i| &scan.gaps[i])
+        self.open.iter().map(move |&i| {
+            let gap = &scan.gaps[i];
+            debug_assert_eq!(gap.task, self.id, "a task read with another scan");
+            gap
+        })
     }
 
     /// The ids of its open questions.

@@ -395,7 +395,7 @@ pub fn render_plan(doc: &Document, layout: Layout) -> String {
         let why = format!(
             "{} · {}",
             t::task_reason(&task.reason),
-            t::open_questions(task.open.len())
+            t::open_questions(task.open_count())
         );
         out.push_str(&wrap(&why, layout.width, number.len()));
         if let Some(agreed) = doc.task_agreement(task) {

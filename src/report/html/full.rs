@@ -98,7 +98,7 @@ fn plan(h: &mut Html, doc: &Document) {
                             h.el("div", &[], |h| {
                                 h.div("head", |h| {
                                     severity(h, task.reason.severity);
-                                    h.span("count", &t::open_questions(task.open.len()));
+                                    h.span("count", &t::open_questions(task.open_count()));
                                 });
                                 h.leaf("p", &[("class", "q")], &task.title);
                                 h.el("p", &[("class", "why")], |h| {

@@ -297,7 +297,7 @@ pub(super) fn plan(out: &mut String, doc: &Document) {
         let why = format!(
             "{} · {}",
             t::task_reason(&task.reason),
-            t::open_questions(task.open.len())
+            t::open_questions(task.open_count())
         );
         let _ = writeln!(out, "    - {}", labelled(t::WHY_HERE, &why));
         if let Some(agreed) = doc.task_agreement(task) {

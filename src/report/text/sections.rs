@@ -252,7 +252,7 @@ pub(super) fn plan(doc: &Document, layout: Layout, out: &mut String) {
             "{}: {} · {}",
             t::WHY_HERE,
             t::task_reason(&task.reason),
-            t::open_questions(task.open.len())
+            t::open_questions(task.open_count())
         );
         out.push_str(&wrap(&why, layout.width, 4));
         if let Some(agreed) = doc.task_agreement(task) {

@@ -102,7 +102,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw(format!(
                 "{} · {}",
                 t::task_reason(&task.reason),
-                t::open_questions(task.open.len())
+                t::open_questions(task.open_count())
             )),
         ]));
         if let Some(plan) = task.plan.as_ref().filter(|p| !p.action.trim().is_empty()) {
