@@ -55,9 +55,42 @@ impl Key {
         Key::hashed(kind, form, len, &hasher)
     }
 
-    /// [`Key::of`] of a file of one part, `len` bytes, hashed as it was read
-    /// ([`BytesHash::streamed`]).
-    pub fn hashed(kind: &str, form: Form, len: usize, hash: &BytesHash) -> Option<Key> {
+    /// [`Key::of`] of `before` and then the bytes of the file at `path` as they are now, hashed a
+    /// block at a time as the file is read (refused as [`crate::fs_util::read_text`] refuses it),
+    /// so its text is never held: for a file whose copy is likely there. `None` when the file
+    /// cannot be read so or changed while it was read.
+    pub fn of_file(
+        kind: &str,
+        form: Form,
+        before: &[&str],
+        path: &Path,
+        limits: Limits,
+    ) -> Option<Key> {
+        let mut hasher = BytesHash::default();
+        for part in before {
+            hasher.write_str(part);
+        }
+        let (streamed, _) = crate::fs_util::read_blocks(
+            path,
+            limits,
+            |meta| {
+                let len = usize::try_from(meta.len()).ok()?;
+                Some((len, hasher.streamed(len)))
+            },
+            |streamed, block| {
+                if let Some((_, hash)) = streamed {
+                    hash.add(block);
+                }
+            },
+        )
+        .ok()?;
+        let (len, hash) = streamed?;
+        let len = before.iter().map(|part| part.len()).sum::<usize>() + len;
+        Key::hashed(kind, form, len, &hash.finish()?)
+    }
+
+    /// The key of a copy made from `len` bytes in all with this `hash`.
+    fn hashed(kind: &str, form: Form, len: usize, hash: &BytesHash) -> Option<Key> {
         let program = serde_json::to_string(&Stamp::program()?).ok()?;
         let line = format!(
             "pqs-parsed {} {kind} {form:?} {program} {len} {:016x}",
@@ -254,6 +287,26 @@ pub fn remove(path: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_files_key_hashed_as_it_is_read_is_the_key_of_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lijst.toml");
+        // Longer than one block of the read, and not a whole number of hash steps.
+        let text: String = (0..20_000).map(|i| format!("regel {i} é\n")).collect();
+        std::fs::write(&path, &text).unwrap();
+        let limits = crate::checklist::catalog::CHECKLIST_LIMITS;
+        let of_file = |before: &[&str]| Key::of_file("x", Form::Binary, before, &path, limits);
+        let of = |parts: &[&str]| Key::of("x", Form::Binary, parts);
+        assert_eq!(of_file(&[]), of(&[&text]));
+        assert_eq!(of_file(&["pad/lijst.toml"]), of(&["pad/lijst.toml", &text]));
+        assert_ne!(of_file(&[]), of(&[&text[1..]]));
+        // A file it cannot read so has none (the read as always then tells why).
+        assert_eq!(
+            Key::of_file("x", Form::Binary, &[], dir.path(), limits),
+            None
+        );
+    }
 
     #[test]
     fn a_key_tells_apart_every_byte_and_where_one_part_ends() {

@@ -27,9 +27,15 @@ pub(super) fn key(text: &str) -> Option<Key> {
     Key::of(&format!("assessment {FORMAT}"), Form::Binary, &[text])
 }
 
-/// [`key`] of a text of `len` bytes with hash `hash` ([`crate::hashing::BytesHash::streamed`]).
-pub(super) fn key_hashed(len: usize, hash: &crate::hashing::BytesHash) -> Option<Key> {
-    Key::hashed(&format!("assessment {FORMAT}"), Form::Binary, len, hash)
+/// [`key`] of the file at `path` as it is now, without holding its text ([`Key::of_file`]).
+pub(super) fn key_of_file(path: &Path) -> Option<Key> {
+    Key::of_file(
+        &format!("assessment {FORMAT}"),
+        Form::Binary,
+        &[],
+        path,
+        super::store::ASSESSMENT_LIMITS,
+    )
 }
 
 /// The copy at `path` when it was made with `key`.

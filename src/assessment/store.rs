@@ -197,22 +197,7 @@ impl Store {
     /// message of [`Store::read_with_text`].
     fn read_copy(&self, name: &str) -> Option<Assessment> {
         validate_name(name).ok()?;
-        let (hash, _) = fs_util::read_blocks(
-            &self.path(name),
-            ASSESSMENT_LIMITS,
-            |meta| {
-                let len = usize::try_from(meta.len()).ok()?;
-                Some((len, crate::hashing::BytesHash::default().streamed(len)))
-            },
-            |hash, block| {
-                if let Some((_, hash)) = hash {
-                    hash.add(block);
-                }
-            },
-        )
-        .ok()?;
-        let (len, hash) = hash?;
-        let key = parsed::key_hashed(len, &hash.finish()?)?;
+        let key = parsed::key_of_file(&self.path(name))?;
         parsed::read(&self.parsed_path(name), &key)
     }
 
