@@ -28,6 +28,8 @@ pub struct Catalog {
     /// Global item id to (checklist index, item index): finding an item (and so telling an orphan
     /// answer) costs the same for 10 items as for 10,000.
     index: Map<Text, (usize, usize)>,
+    /// Where each checklist's items start in [`Catalog::items`]' order (see [`Catalog::place`]).
+    starts: Vec<usize>,
     /// Global item id to the positions of the items that follow it up, in catalog order.
     follow_ups: Map<Text, Vec<(usize, usize)>>,
     /// An earlier item id to the item that replaces it.
@@ -168,7 +170,16 @@ impl Catalog {
                 }
             }
         }
+        let starts = out
+            .iter()
+            .scan(0, |start, checklist| {
+                let this = *start;
+                *start += checklist.items.len();
+                Some(this)
+            })
+            .collect();
         Catalog {
+            starts,
             checklists: out,
             intake: content.intake,
             tasks: content.tasks,
@@ -459,6 +470,18 @@ impl Catalog {
     /// [`Catalog::items`] does.
     pub fn position(&self, global_id: &str) -> Option<(usize, usize)> {
         self.index.get(global_id).copied()
+    }
+
+    /// An item's place in [`Catalog::items`]: what a list of every item's state is indexed by.
+    pub fn place(&self, global_id: &str) -> Option<usize> {
+        self.position(global_id)
+            .map(|(ci, ii)| self.starts[ci] + ii)
+    }
+
+    /// Where the items of the checklist at `index` start in [`Catalog::items`]: the place of its
+    /// item `i` is this plus `i`.
+    pub fn start_of(&self, index: usize) -> usize {
+        self.starts[index]
     }
 
     /// The items that follow up `global_id` directly (`follows`), in catalog order.

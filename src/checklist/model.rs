@@ -334,6 +334,7 @@ pub struct Checklist {
     /// The facts the whole checklist depends on (all must hold).
     pub applies_if: Vec<Condition>,
     /// Its own items, in the order they are asked.
+    #[serde(deserialize_with = "items_at_once")]
     pub items: Vec<Item>,
     /// What the checklist shows, in order: its own items and items of other checklists that it
     /// lists by global id (asked once, where they live, and shown in both).
@@ -343,6 +344,36 @@ pub struct Checklist {
     pub retired: Vec<Retired>,
     /// Where it was loaded from.
     pub source: Source,
+}
+
+/// A checklist's items read from its copy into a list made once for as many as the copy says it
+/// holds: serde's own makes room for at most 1 MiB at first and grows by doubling, which for
+/// 10,000 items of some 280 bytes was two moves of megabytes and a seventh of a report's time.
+/// A copy that claims more items than a checklist file can hold gets no more room than that (it
+/// runs out of bytes and is passed over).
+fn items_at_once<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Item>, D::Error> {
+    /// What a checklist file of at most 16 MiB (`fs_util::MAX_CHECKLIST_BYTES`) can hold: each
+    /// item takes more than 32 bytes of it (an id, a question, an explanation, an action, a
+    /// reference and a severity, each with its key).
+    const MOST: usize = (16 << 20) / 32;
+    struct Items;
+    impl<'de> serde::de::Visitor<'de> for Items {
+        type Value = Vec<Item>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of items")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<Item>, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MOST));
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    deserializer.deserialize_seq(Items)
 }
 
 /// One place in a checklist.

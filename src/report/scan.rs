@@ -19,7 +19,7 @@ use crate::checklist::intake::Cause;
 use crate::checklist::{
     Catalog, Checklist, Condition, Depth, Entry, Facts, Item, Scope, Severity, Text,
 };
-use crate::hashing::{Map, Set, map_with_capacity};
+use crate::hashing::{Map, Set};
 
 /// Why the intake rules an item or checklist out.
 #[derive(Debug, Clone, PartialEq)]
@@ -359,7 +359,7 @@ impl Scan {
         let (mut states, fresh_until) =
             item_states(catalog, assessment, &facts, now, today, Detail::Full);
         // Each item once: an answered state is an answer that belongs to an item.
-        let answered = states.values().filter(|s| s.answered_at.is_some()).count();
+        let answered = states.all().filter(|s| s.answered_at.is_some()).count();
         let gaps = gaps(catalog, assessment, &states, today);
         // An item listed with `see` somewhere is copied to each place; any other item's state
         // moves to its one place.
@@ -374,22 +374,28 @@ impl Scan {
             .collect();
 
         let mut checklists = Vec::with_capacity(catalog.checklists().len());
-        for checklist in catalog.checklists() {
+        for (ci, checklist) in catalog.checklists().iter().enumerate() {
             let excluded = excluded_checklist(catalog, checklist, assessment, &facts);
             let mut items = Vec::with_capacity(checklist.entries.len());
             for entry in &checklist.entries {
-                let (id, shared_from) = match entry {
-                    Entry::Own(i) => (checklist.items[*i].id.as_str(), None),
-                    Entry::See(id, _) => match catalog.item(id) {
-                        Some((owner, _)) => (id.as_str(), Some(owner.id.clone())),
-                        None => continue,
+                let (place, id, shared_from) = match entry {
+                    Entry::Own(i) => (
+                        catalog.start_of(ci) + i,
+                        checklist.items[*i].id.as_str(),
+                        None,
+                    ),
+                    Entry::See(id, _) => match (catalog.place(id), catalog.item(id)) {
+                        (Some(place), Some((owner, _))) => {
+                            (place, id.as_str(), Some(owner.id.clone()))
+                        }
+                        _ => continue,
                     },
                 };
                 if shared_from.is_none() && !listed_elsewhere.contains(id) {
-                    items.extend(states.remove(id));
+                    items.extend(states.take(place));
                     continue;
                 }
-                let Some(state) = states.get(id) else {
+                let Some(state) = states.at(place) else {
                     continue;
                 };
                 items.push(listed(state, shared_from, &excluded));
@@ -434,10 +440,10 @@ impl Scan {
         let (states, _) = item_states(catalog, assessment, &facts, now, today, Detail::Counts);
         let mut all = Tally::default();
         // As `summarise` counts the totals: each item once, where it lives, in checklist order.
-        for checklist in catalog.checklists() {
+        for (ci, checklist) in catalog.checklists().iter().enumerate() {
             for entry in &checklist.entries {
                 if let Entry::Own(i) = entry
-                    && let Some(state) = states.get(checklist.items[*i].id.as_str())
+                    && let Some(state) = states.at(catalog.start_of(ci) + i)
                     && state.scope == Scope::Avg
                 {
                     all.add(state);
@@ -541,17 +547,70 @@ fn item_states<'c>(
     now: Timestamp,
     today: Date,
     detail: Detail,
-) -> (Map<&'c str, ItemState>, Timestamp) {
+) -> (Placed<'c>, Timestamp) {
     let mut fresh_until = next_day(today, now);
-    // Parents before the follow-ups that need them.
-    let mut states: Map<&str, ItemState> = map_with_capacity(catalog.item_count());
+    let mut states = Vec::with_capacity(catalog.item_count());
     for (checklist, item) in catalog.items() {
         let (state, due) = state(catalog, checklist, item, assessment, facts, now, detail);
         fresh_until = until_due(fresh_until, due, now);
-        states.insert(item.id.as_str(), state);
+        states.push(Some(state));
     }
+    let mut states = Placed { catalog, states };
     resolve_parents(catalog, &mut states, catalog.items().map(|(_, i)| i));
     (states, fresh_until)
+}
+
+/// Every item's state once, where it lives, by its place in the catalog ([`Catalog::place`]):
+/// found by that place, not by hashing its id (at 10,000 items a map of them was hashed some
+/// 50,000 times in a report). A state moved to its checklist's list is taken out.
+pub(super) struct Placed<'c> {
+    catalog: &'c Catalog,
+    states: Vec<Option<ItemState>>,
+}
+
+impl Placed<'_> {
+    /// The state at `place`, unless it was taken.
+    fn at(&self, place: usize) -> Option<&ItemState> {
+        self.states.get(place)?.as_ref()
+    }
+
+    /// The state at `place`, taken out.
+    fn take(&mut self, place: usize) -> Option<ItemState> {
+        self.states.get_mut(place)?.take()
+    }
+
+    /// Every state not taken, in catalog order.
+    fn all(&self) -> impl Iterator<Item = &ItemState> {
+        self.states.iter().flatten()
+    }
+}
+
+/// Item states looked up by global id: every item's ([`Placed`]), or one family's (a map, when
+/// one answer is rescored).
+pub(super) trait States {
+    /// The state of the item `id`.
+    fn state(&self, id: &str) -> Option<&ItemState>;
+    /// [`States::state`], to change.
+    fn state_mut(&mut self, id: &str) -> Option<&mut ItemState>;
+}
+
+impl States for Placed<'_> {
+    fn state(&self, id: &str) -> Option<&ItemState> {
+        self.at(self.catalog.place(id)?)
+    }
+    fn state_mut(&mut self, id: &str) -> Option<&mut ItemState> {
+        let place = self.catalog.place(id)?;
+        self.states.get_mut(place)?.as_mut()
+    }
+}
+
+impl States for Map<&str, ItemState> {
+    fn state(&self, id: &str) -> Option<&ItemState> {
+        self.get(id)
+    }
+    fn state_mut(&mut self, id: &str) -> Option<&mut ItemState> {
+        self.get_mut(id)
+    }
 }
 
 /// What of an item's state to fill in: everything, or only what the counts and scores read (its
@@ -625,14 +684,14 @@ fn state(
 /// `states` holds `items` and every parent of them.
 fn resolve_parents<'a>(
     catalog: &'a Catalog,
-    states: &mut Map<&str, ItemState>,
+    states: &mut impl States,
     items: impl Iterator<Item = &'a Item>,
 ) {
     let mut memo: Map<&'a str, Option<RuledOut>> = Map::default();
     // Only a follow-up can be ruled out; most items are none (no lookup for them).
     for item in items.filter(|item| item.follows.is_some()) {
         let verdict = verdict(&item.id, catalog, states, &mut memo);
-        if let Some(state) = states.get_mut(item.id.as_str()) {
+        if let Some(state) = states.state_mut(item.id.as_str()) {
             state.ruled_out = verdict;
         }
     }
@@ -674,19 +733,19 @@ fn until_due(until: Timestamp, due: Option<Timestamp>, now: Timestamp) -> Timest
 fn verdict<'a>(
     id: &'a str,
     catalog: &'a Catalog,
-    states: &Map<&str, ItemState>,
+    states: &impl States,
     memo: &mut Map<&'a str, Option<RuledOut>>,
 ) -> Option<RuledOut> {
     // Most items follow up nothing: nothing to remember for them (at 10,000 items, remembering
     // every one was a twentieth of a report).
-    let parent = states.get(id).and_then(|s| s.follows.as_deref())?;
+    let parent = states.state(id).and_then(|s| s.follows.as_deref())?;
     if let Some(known) = memo.get(id) {
         return known.clone();
     }
     memo.insert(id, None);
     let parent = catalog.item(parent).map(|(_, item)| &item.id);
     let found = parent.and_then(|parent| {
-        let state = states.get(parent.as_str())?;
+        let state = states.state(parent.as_str())?;
         match state.status {
             Some(status @ (Status::No | Status::Unknown | Status::NotApplicable))
                 if state.applies() =>
@@ -720,24 +779,14 @@ fn excluded_checklist(
 
 /// Every gap once, with the follow-ups its answer rules out as steps: privacy law first, then
 /// severity, then checklist and item order.
-fn gaps(
-    catalog: &Catalog,
-    assessment: &Assessment,
-    states: &Map<&str, ItemState>,
-    today: Date,
-) -> Vec<Gap> {
+fn gaps(catalog: &Catalog, assessment: &Assessment, states: &Placed, today: Date) -> Vec<Gap> {
     let mut steps = steps(catalog, catalog.items().map(|(_, i)| i), states);
+    // Every state is still there: in catalog order, as the items.
     let mut gaps: Vec<Gap> = catalog
         .items()
-        .filter_map(|(checklist, item)| {
-            gap(
-                checklist,
-                item,
-                &states[item.id.as_str()],
-                &mut steps,
-                assessment,
-                today,
-            )
+        .zip(states.all())
+        .filter_map(|((checklist, item), state)| {
+            gap(checklist, item, state, &mut steps, assessment, today)
         })
         .collect();
     // Collected by doubling: the room left over goes back to the heap (at 10,000 items 0.7 MB).
@@ -753,12 +802,12 @@ fn gaps(
 fn steps<'a>(
     catalog: &'a Catalog,
     items: impl Iterator<Item = &'a Item>,
-    states: &Map<&str, ItemState>,
+    states: &impl States,
 ) -> Map<&'a str, Vec<Text>> {
     let mut steps: Map<&str, Vec<Text>> = Map::default();
     // Only a follow-up is ruled out by a parent (no lookup for the others).
     for item in items.filter(|item| item.follows.is_some()) {
-        if let Some(state) = states.get(item.id.as_str())
+        if let Some(state) = states.state(item.id.as_str())
             && let Some(ruled) = state.ruled_out.as_ref()
             && ruled.status != Status::NotApplicable
             && state.applies()
