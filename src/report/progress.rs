@@ -127,24 +127,31 @@ pub fn compare(
     baseline: Baseline,
 ) -> Progress {
     let then = assessment.as_of(moment);
+    let (score_then, answers_then) = Scan::total_score_and_answers(catalog, &then, moment);
     let mut progress = Progress {
         moment,
         baseline,
         newly_answered: Vec::new(),
         improved: Vec::new(),
         worsened: Vec::new(),
-        score_then: Scan::total_score(catalog, &then, moment),
+        score_then,
         score_now: now.totals.score,
     };
+    // The items where they live come in catalog order, as the answers then: each is read at its
+    // place, not looked up by id (unless a checklist's copy made by hand lists an item twice).
+    let mut places = catalog.items().zip(answers_then);
     for checklist in &now.checklists {
         // Each item once, where it lives (a checklist that lists it from another does not count it
         // again).
-        for item in checklist
-            .items
-            .iter()
-            .filter(|i| i.applies() && i.shared_from.is_none())
-        {
-            let before = then.status(&item.id);
+        for item in checklist.items.iter().filter(|i| i.shared_from.is_none()) {
+            let at_place = places
+                .next()
+                .filter(|((_, placed), _)| placed.id == item.id)
+                .map(|(_, status)| status);
+            if !item.applies() {
+                continue;
+            }
+            let before = at_place.unwrap_or_else(|| then.status(&item.id));
             let change = || Change {
                 id: item.id.clone(),
                 checklist_title: checklist.title.clone(),

@@ -435,6 +435,16 @@ impl Scan {
     /// without making the checklists' lists, the gaps and the orphans, which a comparison with an
     /// earlier moment does not need.
     pub fn total_score(catalog: &Catalog, assessment: &Assessment, now: Timestamp) -> f64 {
+        Self::total_score_and_answers(catalog, assessment, now).0
+    }
+
+    /// [`Scan::total_score`], and every item's answer in `assessment`, in catalog order
+    /// ([`Catalog::items`]): what a comparison of two moments reads of the earlier one.
+    pub fn total_score_and_answers(
+        catalog: &Catalog,
+        assessment: &Assessment,
+        now: Timestamp,
+    ) -> (f64, Vec<Option<Status>>) {
         let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let facts = catalog.intake().effective(&assessment.intake);
         let (states, _) = item_states(catalog, assessment, &facts, now, today, Detail::Counts);
@@ -450,7 +460,10 @@ impl Scan {
                 }
             }
         }
-        all.weights.score()
+        (
+            all.weights.score(),
+            states.all().map(|state| state.status).collect(),
+        )
     }
 
     /// The counts and scores of every checklist, the totals (every item once, where it lives) and

@@ -234,3 +234,22 @@ fn an_item_listed_in_two_checklists_changes_once() {
     );
     assert_eq!(ids(&progress.improved), ["een.a", "een.c"]);
 }
+
+#[test]
+fn an_item_its_checklist_does_not_list_leaves_the_others_compared_by_id() {
+    // A copy made by hand can hold an item that no entry lists: the scan leaves it out, so the
+    // answers then no longer come in the scan's order; each is then found by its id.
+    let mut checklist = parse_checklist(CHECKLIST, "een", Source::Bundled).unwrap();
+    checklist
+        .entries
+        .retain(|e| !matches!(e, crate::checklist::Entry::Own(0)));
+    let catalog = Catalog::new([checklist]);
+    let a = assessment();
+    let now = Scan::new(&catalog, &a, at("2026-11-23T10:00:00Z"));
+    let moment = default_baseline(&a).unwrap();
+    let p = compare(&catalog, &a, &now, moment, Baseline::PreviousSession);
+    assert_eq!(ids(&p.newly_answered), ["een.e"]);
+    assert_eq!(ids(&p.improved), ["een.c"]);
+    assert_eq!(ids(&p.worsened), ["een.b"]);
+    assert_eq!(p.worsened[0].before, Some(Status::Yes));
+}
