@@ -29,7 +29,7 @@ use super::scan::{Gap, Scan};
 use crate::assessment::{Assessment, PlanEntry, Status};
 use crate::checklist::tasks::Effort;
 use crate::checklist::{Catalog, Scope, Severity, Text};
-use crate::hashing::{Map, Set, map_with_capacity, set_with_capacity};
+use crate::hashing::{Map, map_with_capacity};
 
 /// Why a task stands where it does: the factors of the order that apply to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,6 +129,29 @@ impl PlannedTask {
     }
 }
 
+/// The asked items of one task, as the plan meets them.
+struct Group<'s> {
+    /// The task id.
+    id: &'s str,
+    /// Its gaps' places in the scan's gaps.
+    open: Vec<usize>,
+    /// How many of its questions are in order.
+    in_order: usize,
+    /// When one of those was last answered.
+    last_answer: Option<jiff::Timestamp>,
+}
+
+impl<'s> Group<'s> {
+    fn new(id: &'s str) -> Self {
+        Group {
+            id,
+            open: Vec::new(),
+            in_order: 0,
+            last_answer: None,
+        }
+    }
+}
+
 /// How strongly an answer calls for action: nee first.
 fn answer_rank(status: Option<Status>) -> u8 {
     match status {
@@ -144,38 +167,35 @@ fn answer_rank(status: Option<Status>) -> u8 {
 /// a task with none is left out.
 pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<PlannedTask> {
     let facts = catalog.intake().effective(&assessment.intake);
-    // Each asked item once, where it lives, grouped by task in the order first met.
-    let mut order: Vec<&str> = Vec::new();
-    // What `order` holds, so meeting a task again costs the same with 10 tasks as with 10,000.
-    // Sized once for the most there can be (grown, they were rehashed a dozen times at 10,000).
-    let most = catalog.item_count();
-    let mut ordered: Set<&str> = set_with_capacity(most);
-    let mut in_order: Map<&str, usize> = map_with_capacity(most);
-    let mut last_answer: Map<&str, jiff::Timestamp> = map_with_capacity(most);
+    // Each asked item once, where it lives, grouped by task in the order first met: a task's
+    // group found by one lookup of its id (a map per count was four lookups for every item).
+    // Sized once for the most there can be (grown, it was rehashed a dozen times at 10,000).
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: Map<&str, usize> = map_with_capacity(catalog.item_count());
     for item in scan
         .checklists
         .iter()
         .flat_map(|c| &c.items)
         .filter(|i| i.shared_from.is_none() && i.asked())
     {
-        let task = item.task.as_str();
-        if ordered.insert(task) {
-            order.push(task);
+        let next = groups.len();
+        let at = *group_of.entry(item.task.as_str()).or_insert(next);
+        if at == next {
+            groups.push(Group::new(item.task.as_str()));
         }
+        let group = &mut groups[at];
         if !item.is_gap() {
-            *in_order.entry(task).or_default() += 1;
+            group.in_order += 1;
             if let Some(at) = item.answered_at {
-                let latest = last_answer.entry(task).or_insert(at);
-                *latest = (*latest).max(at);
+                group.last_answer = Some(group.last_answer.map_or(at, |latest| latest.max(at)));
             }
         }
     }
-    // Borrowed while grouped, copied once into a list of its exact length: grown a gap at a time,
-    // a task's list of one or two gaps had room for four (at 10,000 items 9.8 MB, a sixth of a
-    // report's peak).
-    let mut open: Map<&str, Vec<usize>> = map_with_capacity(scan.gaps.len());
+    // Every gap is an asked item's, so its task's group is there.
     for (i, gap) in scan.gaps.iter().enumerate() {
-        open.entry(gap.task.as_str()).or_default().push(i);
+        if let Some(&group) = group_of.get(gap.task.as_str()) {
+            groups[group].open.push(i);
+        }
     }
     let tz = jiff::tz::TimeZone::UTC;
     // A task keeping a document is planned when its document lacks something, even when the
@@ -193,20 +213,25 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
     };
     for task in &catalog.tasks().tasks {
         if task.document.is_some()
-            && !order.contains(&task.id.as_str())
+            && !group_of.contains_key(task.id.as_str())
             && doc_gaps(&task.id)
                 .iter()
                 .any(crate::documents::DocGap::opens_task)
         {
-            order.push(task.id.as_str());
+            groups.push(Group::new(task.id.as_str()));
         }
     }
     let local = crate::clock::local_tz();
-    let mut tasks: Vec<(usize, PlannedTask)> = order
-        .iter()
+    let mut tasks: Vec<(usize, PlannedTask)> = groups
+        .into_iter()
         .enumerate()
-        .map(|(place, &id)| {
-            let open: Vec<usize> = open.remove(id).unwrap_or_default();
+        .map(|(place, group)| {
+            let Group {
+                id,
+                open,
+                in_order,
+                last_answer,
+            } = group;
             let gaps = || open.iter().map(|&i| &scan.gaps[i]);
             let documents = doc_gaps(id);
             let urgent = documents.iter().any(crate::documents::DocGap::urgent);
@@ -220,11 +245,9 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
                     TaskStatus::Open
                 }
                 Some(day) => TaskStatus::Done(Some(day)),
-                None => TaskStatus::Done(
-                    last_answer
-                        .get(id)
-                        .map(|at| at.to_zoned_datetime(tz.clone()).date()),
-                ),
+                None => {
+                    TaskStatus::Done(last_answer.map(|at| at.to_zoned_datetime(tz.clone()).date()))
+                }
             };
             let reason = Reason {
                 urgent,
@@ -271,7 +294,7 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
                     .iter()
                     .map(|g| crate::text::doc_gap_line(g, &local))
                     .collect(),
-                in_order: in_order.get(id).copied().unwrap_or(0),
+                in_order,
                 plan,
                 status,
                 reason,
