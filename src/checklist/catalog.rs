@@ -748,14 +748,25 @@ pub fn load_file_keeping(path: &Path, copies: Copies) -> Result<Checklist, Catal
 }
 
 /// A checklist's copy, when what the catalog and the scan index by holds in it: each entry of its
-/// own is one of its items. (A copy is whole when its hash says so, but can still have been made
-/// by hand; the parser makes no other such promise.)
+/// own is one of its items, and each item's global id is its checklist's id and its own, once,
+/// as the parser makes them (two items of one id would be counted apart by place and as one by
+/// id). A copy is whole when its hash says so, but can still have been made by hand.
 fn read_copy(path: &Path, key: &parsed_copy::Key) -> Option<Checklist> {
     parsed_copy::read::<Checklist>(path, key).filter(|checklist| {
-        checklist
-            .entries
-            .iter()
-            .all(|entry| !matches!(entry, Entry::Own(i) if *i >= checklist.items.len()))
+        let mut local: crate::hashing::Set<&str> =
+            crate::hashing::set_with_capacity(checklist.items.len());
+        let ids_as_parsed = checklist.items.iter().all(|item| {
+            item.id
+                .strip_prefix(checklist.id.as_str())
+                .and_then(|rest| rest.strip_prefix('.'))
+                == Some(item.local_id.as_str())
+                && local.insert(&item.local_id)
+        });
+        ids_as_parsed
+            && checklist
+                .entries
+                .iter()
+                .all(|entry| !matches!(entry, Entry::Own(i) if *i >= checklist.items.len()))
     })
 }
 
@@ -814,7 +825,8 @@ mod copy_tests {
     }
 
     /// A copy edited on disk (its hash no longer its body's), or made whole by hand with an entry
-    /// past its items, is passed over for the file: never believed, never a panic.
+    /// past its items or ids the parser would not make, is passed over for the file: never
+    /// believed, never a panic.
     #[test]
     fn a_damaged_copy_or_one_whose_entries_point_past_its_items_is_passed_over() {
         let text = crate::report::fixture::scale::checklist_toml(6);
@@ -842,6 +854,20 @@ mod copy_tests {
         );
         let catalog = load_file_keeping(&file, Some(&copies)).unwrap();
         assert_eq!(catalog, parsed);
+        // Nor one whose items' ids are not as the parser makes them: one id twice (a scan would
+        // count the two apart, an answer's lookup as one), or an id of another checklist.
+        let mut twice = parsed.clone();
+        twice.items[1].id = twice.items[0].id.clone();
+        let mut foreign = parsed.clone();
+        foreign.items[1].id = format!("ander.{}", foreign.items[1].local_id).into();
+        for edited in [twice, foreign] {
+            parsed_copy::write(&made, &key, &edited);
+            assert!(
+                parsed_copy::read::<Checklist>(&made, &key).is_some(),
+                "whole"
+            );
+            assert_eq!(load_file_keeping(&file, Some(&copies)).unwrap(), parsed);
+        }
     }
 
     /// Every bundled checklist (which between them use every field of the model) comes back from

@@ -191,12 +191,6 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
             }
         }
     }
-    // Every gap is an asked item's, so its task's group is there.
-    for (i, gap) in scan.gaps.iter().enumerate() {
-        if let Some(&group) = group_of.get(gap.task.as_str()) {
-            groups[group].open.push(i);
-        }
-    }
     let tz = jiff::tz::TimeZone::UTC;
     // A task keeping a document is planned when its document lacks something, even when the
     // intake asks none of its questions (a processor added by hand).
@@ -218,7 +212,14 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
                 .iter()
                 .any(crate::documents::DocGap::opens_task)
         {
+            group_of.insert(task.id.as_str(), groups.len());
             groups.push(Group::new(task.id.as_str()));
+        }
+    }
+    // A gap joins its task's group: an asked item's, or a document's task planned above.
+    for (i, gap) in scan.gaps.iter().enumerate() {
+        if let Some(&group) = group_of.get(gap.task.as_str()) {
+            groups[group].open.push(i);
         }
     }
     let local = crate::clock::local_tz();
