@@ -138,7 +138,8 @@ pub fn compare(
         score_now: now.totals.score,
     };
     // The items where they live come in catalog order, as the answers then: each is read at its
-    // place, not looked up by id (unless a checklist's copy made by hand lists an item twice).
+    // place, not looked up by id (unless a checklist's copy made by hand lists one of its items
+    // nowhere, so that the scan has no row for it).
     let mut places = catalog.items().zip(answers_then);
     for checklist in &now.checklists {
         // Each item once, where it lives (a checklist that lists it from another does not count it
