@@ -8,8 +8,9 @@
 //!
 //! The answers, which are nearly all of a long history, come first, in postcard's binary form, a
 //! row of fields each: at 10,000 items with a year of history the copy is 2.65 MB where all-JSON
-//! took 5.1 MB, and reading it 88 M instructions where it took 155 M. Everything else (details, documents, plan, sessions) follows as JSON, written by the
-//! types' own serde, whose left-out empty fields a binary form cannot hold.
+//! took 5.1 MB, and reading it 88 M instructions where it took 155 M. Everything else (details,
+//! documents, plan, sessions) follows as JSON, written by the types' own serde, whose left-out
+//! empty fields a binary form cannot hold.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,15 +23,20 @@ use super::status::Status;
 use crate::checklist::Text;
 use crate::parsed_copy::{self, Form, Key};
 
+/// What an assessment's copy is a copy of, in its key: the format its form belongs to.
+fn kind() -> String {
+    format!("assessment {FORMAT}")
+}
+
 /// The key of a copy of an assessment file with `text`.
 pub(super) fn key(text: &str) -> Option<Key> {
-    Key::of(&format!("assessment {FORMAT}"), Form::Binary, &[text])
+    Key::of(&kind(), Form::Binary, &[text])
 }
 
 /// [`key`] of the file at `path` as it is now, without holding its text ([`Key::of_file`]).
 pub(super) fn key_of_file(path: &Path) -> Option<Key> {
     Key::of_file(
-        &format!("assessment {FORMAT}"),
+        &kind(),
         Form::Binary,
         &[],
         path,

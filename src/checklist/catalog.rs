@@ -713,6 +713,9 @@ pub fn load_file(path: &Path) -> Result<Checklist, CatalogError> {
     load_file_keeping(path, None)
 }
 
+/// What a user checklist's copy is a copy of, in its key (with the file's path and text).
+const COPY_KIND: &str = "checklist";
+
 /// The folder where parsed copies of user checklists are kept ([`crate::parsed_copy`]), or `None`
 /// to keep none.
 pub type Copies<'a> = Option<&'a Path>;
@@ -726,7 +729,7 @@ pub fn load_file_keeping(path: &Path, copies: Copies) -> Result<Checklist, Catal
     // else the file is read and its copy made as always.
     let quick = copies.and_then(|dir| {
         let key = parsed_copy::Key::of_file(
-            "checklist",
+            COPY_KIND,
             parsed_copy::Form::Binary,
             &[&file],
             path,
@@ -739,7 +742,7 @@ pub fn load_file_keeping(path: &Path, copies: Copies) -> Result<Checklist, Catal
     }
     let text = read_checklist_text(path)?;
     let kept = copies.and_then(|dir| {
-        let key = parsed_copy::Key::of("checklist", parsed_copy::Form::Binary, &[&file, &text])?;
+        let key = parsed_copy::Key::of(COPY_KIND, parsed_copy::Form::Binary, &[&file, &text])?;
         Some((dir.join(parsed_copy::file_name(&file)), key))
     });
     parsed_copy::or_parse(kept, true, (read_copy, parsed_copy::write), || {
@@ -839,7 +842,7 @@ mod copy_tests {
         fs::write(&made, &damaged).unwrap();
         assert_eq!(load_file_keeping(&file, Some(&copies)).unwrap(), parsed);
         let key = parsed_copy::Key::of(
-            "checklist",
+            COPY_KIND,
             parsed_copy::Form::Binary,
             &[&file.display().to_string(), &text],
         )

@@ -90,12 +90,6 @@ impl std::ops::Deref for Text {
     }
 }
 
-impl AsRef<str> for Text {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
 impl std::borrow::Borrow<str> for Text {
     fn borrow(&self) -> &str {
         &self.0
@@ -117,12 +111,6 @@ impl From<String> for Text {
 impl From<&String> for Text {
     fn from(text: &String) -> Self {
         Text(text.as_str().into())
-    }
-}
-
-impl From<Text> for String {
-    fn from(text: Text) -> Self {
-        text.0.as_ref().to_owned()
     }
 }
 

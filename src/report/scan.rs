@@ -384,11 +384,13 @@ impl Scan {
                         checklist.items[*i].id.as_str(),
                         None,
                     ),
-                    Entry::See(id, _) => match (catalog.place(id), catalog.item(id)) {
-                        (Some(place), Some((owner, _))) => {
-                            (place, id.as_str(), Some(owner.id.clone()))
-                        }
-                        _ => continue,
+                    Entry::See(id, _) => match catalog.position(id) {
+                        Some((owner, i)) => (
+                            catalog.start_of(owner) + i,
+                            id.as_str(),
+                            Some(catalog.checklists()[owner].id.clone()),
+                        ),
+                        None => continue,
                     },
                 };
                 if shared_from.is_none() && !listed_elsewhere.contains(id) {
