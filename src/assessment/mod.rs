@@ -14,8 +14,8 @@ pub mod store;
 
 pub use model::{
     Answer, Assessment, DEFAULT_REVIEW_MONTHS, Details, Earlier, FORMAT, Logo, LogoKind,
-    LogoProblem, MAX_LOGO_BYTES, MAX_REVIEW_MONTHS, ScanDepth, parse_email, parse_kvk, parse_phone,
-    valid_review_months,
+    LogoProblem, MAX_LOGO_BYTES, MAX_REVIEW_MONTHS, ScanDepth, Version, parse_email, parse_kvk,
+    parse_phone, valid_review_months,
 };
 pub use plan::{PlanEntry, parse_due};
 

@@ -174,27 +174,57 @@ impl Answer {
             .map(|(e, newer)| (e, (e.note != newer).then_some(e.note.as_str())))
     }
 
-    /// This answer as it was at `moment`, or `None` when it had not been given yet.
-    pub fn at(&self, moment: Timestamp) -> Option<Answer> {
+    /// This answer as it is now.
+    pub fn version(&self) -> Version<'_> {
+        Version {
+            status: self.status,
+            note: &self.note,
+            answered_at: self.answered_at,
+            question: self.question.as_deref(),
+        }
+    }
+
+    /// This answer as it was at `moment`, read in place; `None` when it had not been given yet.
+    /// An earlier version has no question fingerprint (the history keeps none).
+    pub fn version_at(&self, moment: Timestamp) -> Option<Version<'_>> {
         if self.answered_at <= moment {
-            // The history is left out: a past state is only ever read, never compared further back.
-            return Some(Answer {
-                status: self.status,
-                note: self.note.clone(),
-                answered_at: self.answered_at,
-                question: self.question.clone(),
-                history: Vec::new(),
-            });
+            return Some(self.version());
         }
         let earlier = self.history.iter().rev().find(|e| e.at <= moment)?;
-        Some(Answer {
+        Some(Version {
             status: earlier.status,
-            note: earlier.note.clone(),
+            note: &earlier.note,
             answered_at: earlier.at,
             question: None,
+        })
+    }
+
+    /// This answer as it was at `moment` ([`Answer::version_at`]), or `None` when it had not been
+    /// given yet.
+    pub fn at(&self, moment: Timestamp) -> Option<Answer> {
+        // The history is left out: a past state is only ever read, never compared further back.
+        self.version_at(moment).map(|v| Answer {
+            status: v.status,
+            note: v.note.clone(),
+            answered_at: v.answered_at,
+            question: v.question.map(str::to_owned),
             history: Vec::new(),
         })
     }
+}
+
+/// One version of an answer, borrowed from it: as it is, or as it was at some moment
+/// ([`Answer::version_at`]). What a score reads of an answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Version<'a> {
+    /// The answer then.
+    pub status: Option<Status>,
+    /// Its note then.
+    pub note: &'a Text,
+    /// When it was given.
+    pub answered_at: Timestamp,
+    /// The fingerprint of the question it answered, when known.
+    pub question: Option<&'a str>,
 }
 
 impl Serialize for Answer {
@@ -485,6 +515,14 @@ impl Assessment {
         self.answers.get(id).and_then(|a| a.status)
     }
 
+    /// The status of an item as it was at `moment` ([`Answer::version_at`]).
+    pub fn status_at(&self, id: &str, moment: Timestamp) -> Option<Status> {
+        self.answers
+            .get(id)
+            .and_then(|a| a.version_at(moment))
+            .and_then(|v| v.status)
+    }
+
     /// The note on an item ("" when none).
     pub fn note(&self, id: &str) -> &str {
         self.answers.get(id).map_or("", |a| a.note.as_str())
@@ -627,11 +665,11 @@ impl Assessment {
 
     /// The moment the answer to `id` is due for review, if it has one.
     pub fn review_due_at(&self, id: &str) -> Option<Timestamp> {
-        self.review_due_of(self.answers.get(id)?)
+        self.review_due_of(self.answers.get(id)?.version())
     }
 
-    /// [`Assessment::review_due_at`] of an answer already looked up.
-    pub fn review_due_of(&self, answer: &Answer) -> Option<Timestamp> {
+    /// [`Assessment::review_due_at`] of an answer (a version of it) already looked up.
+    pub fn review_due_of(&self, answer: Version<'_>) -> Option<Timestamp> {
         // Only a given status is reviewed (a note alone is not).
         answer.status?;
         let months = jiff::Span::new()
@@ -650,24 +688,19 @@ impl Assessment {
     pub fn question_changed(&self, id: &str, fingerprint: &str) -> bool {
         self.answers
             .get(id)
-            .is_some_and(|a| Self::question_changed_in(a, fingerprint))
+            .is_some_and(|a| Self::question_changed_in(a.version(), fingerprint))
     }
 
-    /// [`Assessment::question_changed`] of an answer already looked up.
-    pub fn question_changed_in(answer: &Answer, fingerprint: &str) -> bool {
-        answer.status.is_some()
-            && answer
-                .question
-                .as_deref()
-                .is_some_and(|stored| stored != fingerprint)
+    /// [`Assessment::question_changed`] of an answer (a version of it) already looked up.
+    pub fn question_changed_in(answer: Version<'_>, fingerprint: &str) -> bool {
+        answer.status.is_some() && answer.question.is_some_and(|stored| stored != fingerprint)
     }
 
-    /// The answers as they were at `moment`, to score and compare that moment: with what a score
-    /// reads of the rest as it is now (the intake, the depths, the review period). The plan, the
-    /// sessions, the documents and the known items are left out: no score reads them (a full
-    /// [`crate::report::Scan`] of the result has no plan entries and no new items), and at
-    /// 10,000 items copying and freeing the sessions' lists of changed ids and the plan was half
-    /// the cost of a comparison.
+    /// The answers as they were at `moment`, with the rest as a score reads it now (the intake,
+    /// the depths, the review period). The plan, the sessions, the documents and the known items
+    /// are left out: no score reads them (a full [`crate::report::Scan`] of the result has no plan
+    /// entries and no new items). A report scores a past moment without making this copy
+    /// ([`crate::report::Scan::score_at`], held to a scan of it by a test).
     pub fn as_of(&self, moment: Timestamp) -> Assessment {
         let answers = self
             .answers

@@ -1,7 +1,8 @@
 //! Progress between two moments: what changed since a baseline, and the score at the end of each session.
 //!
 //! Pure: a catalog, an assessment and timestamps in, plain data out. The state at a moment is
-//! [`Assessment::as_of`] scanned with the intake of now, so only items that apply now are compared.
+//! [`Assessment::as_of`] scanned with the intake of now (scored in place by [`Scan::score_at`]), so
+//! only items that apply now are compared.
 //!
 //! How a change counts: unanswered to any answer is "nieuw beantwoord". Between two answers the standing
 //! decides: ja and "niet van toepassing" both count as settled (1), deels as 0.5, nee and "weet ik niet"
@@ -126,8 +127,7 @@ pub fn compare(
     moment: Timestamp,
     baseline: Baseline,
 ) -> Progress {
-    let then = assessment.as_of(moment);
-    let (score_then, answers_then) = Scan::total_score_and_answers(catalog, &then, moment);
+    let (score_then, answers_then) = Scan::score_at(catalog, assessment, moment);
     let mut progress = Progress {
         moment,
         baseline,
@@ -152,7 +152,7 @@ pub fn compare(
             if !item.applies() {
                 continue;
             }
-            let before = at_place.unwrap_or_else(|| then.status(&item.id));
+            let before = at_place.unwrap_or_else(|| assessment.status_at(&item.id, moment));
             let change = || Change {
                 id: item.id.clone(),
                 checklist_title: checklist.title.clone(),
@@ -187,7 +187,7 @@ pub fn sessions(catalog: &Catalog, assessment: &Assessment) -> Vec<SessionRow> {
             // The score stored when it ended; computed only for files of older versions.
             score: s
                 .score
-                .unwrap_or_else(|| Scan::total_score(catalog, &assessment.as_of(s.end), s.end)),
+                .unwrap_or_else(|| Scan::score_at(catalog, assessment, s.end).0),
         })
         .collect()
 }

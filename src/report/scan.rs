@@ -14,7 +14,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::assessment::{Assessment, PlanEntry, ScanDepth, Status};
+use crate::assessment::{Answer, Assessment, PlanEntry, ScanDepth, Status};
 use crate::checklist::intake::Cause;
 use crate::checklist::{
     Catalog, Checklist, Condition, Depth, Entry, Facts, Item, Scope, Severity, Text,
@@ -433,23 +433,26 @@ impl Scan {
         scan
     }
 
-    /// The total score (privacy law) of an assessment at `now`: `Scan::new(..).totals.score`,
-    /// without making the checklists' lists, the gaps and the orphans, which a comparison with an
-    /// earlier moment does not need.
-    pub fn total_score(catalog: &Catalog, assessment: &Assessment, now: Timestamp) -> f64 {
-        Self::total_score_and_answers(catalog, assessment, now).0
-    }
-
-    /// [`Scan::total_score`], and every item's answer in `assessment`, in catalog order
-    /// ([`Catalog::items`]): what a comparison of two moments reads of the earlier one.
-    pub fn total_score_and_answers(
+    /// The total score (privacy law) of the answers as they were at `moment`, scored at that
+    /// moment, and every item's answer then, in catalog order ([`Catalog::items`]): what a
+    /// comparison with an earlier moment reads of it. The same as `Scan::new` of
+    /// [`Assessment::as_of`] (a test holds it to that), without copying the answers or making the
+    /// checklists' lists, the gaps and the orphans.
+    pub fn score_at(
         catalog: &Catalog,
         assessment: &Assessment,
-        now: Timestamp,
+        moment: Timestamp,
     ) -> (f64, Vec<Option<Status>>) {
-        let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        let today = moment.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let facts = catalog.intake().effective(&assessment.intake);
-        let (states, _) = item_states(catalog, assessment, &facts, now, today, Detail::Counts);
+        let (states, _) = item_states(
+            catalog,
+            assessment,
+            &facts,
+            moment,
+            today,
+            Detail::CountsAt(moment),
+        );
         let mut all = Tally::default();
         // As `summarise` counts the totals: each item once, where it lives, in checklist order.
         for (ci, checklist) in catalog.checklists().iter().enumerate() {
@@ -628,12 +631,13 @@ impl States for Map<&str, ItemState> {
     }
 }
 
-/// What of an item's state to fill in: everything, or only what the counts and scores read (its
-/// texts left empty), for a score at another moment.
+/// What of an item's state to fill in: everything, of the answers as they are; or only what the
+/// counts and scores read (its texts left empty), of the answers as they were at a moment
+/// ([`Answer::version_at`]), as [`Assessment::as_of`] holds them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Detail {
     Full,
-    Counts,
+    CountsAt(Timestamp),
 }
 
 /// An item's state before parents are looked at, and when its answer is due for review.
@@ -648,6 +652,10 @@ fn state(
 ) -> (ItemState, Option<Timestamp>) {
     let full = detail == Detail::Full;
     let answer = assessment.answers.get(item.id.as_str());
+    let answer = match detail {
+        Detail::Full => answer.map(Answer::version),
+        Detail::CountsAt(moment) => answer.and_then(|a| a.version_at(moment)),
+    };
     let status = answer.and_then(|a| a.status);
     let due = answer.and_then(|a| assessment.review_due_of(a));
     let excluded = catalog
@@ -687,7 +695,9 @@ fn state(
         review_due: due.is_some_and(|due| due <= now),
         question_changed: answer
             .is_some_and(|a| Assessment::question_changed_in(a, item.question_fingerprint())),
-        new: status.is_none()
+        // As `Assessment::as_of` holds no known items, nothing is new at a past moment.
+        new: full
+            && status.is_none()
             && !assessment.known_items.is_empty()
             && !assessment.known_items.contains(item.id.as_str()),
     };

@@ -523,10 +523,10 @@ fn a_parent_answered_no_carries_its_follow_ups_actions_as_steps() {
 }
 
 #[test]
-fn the_total_score_alone_is_the_whole_scans() {
+fn the_score_at_a_moment_is_the_whole_scan_of_the_answers_then() {
     let bundled = Catalog::bundled();
     let fixture = crate::report::fixture::assessment();
-    let earlier = fixture.as_of(fixture.sessions[0].end);
+    let first_end = fixture.sessions[0].end;
     let complete = crate::report::fixture::complete_assessment();
     let now = crate::report::fixture::now();
     let family = Catalog::new([
@@ -541,21 +541,44 @@ fn the_total_score_alone_is_the_whole_scans() {
     ]);
     ruled_out.set_depth(None, ScanDepth::Volledig, Timestamp::UNIX_EPOCH);
     let not_applicable = assessment(&[("vier.ouder", Status::NotApplicable)]);
+    // Answered after the fixture's moment: left out of the score at it.
+    let mut later = fixture.clone();
+    let first = bundled.items().next().unwrap().1.id.to_string();
+    later.set_status(
+        &first,
+        Some(Status::No),
+        None,
+        now + jiff::SignedDuration::from_hours(1),
+    );
     let mut scores = Vec::new();
-    for (catalog, a, now) in [
+    for (catalog, a, moment) in [
         (&bundled, &fixture, now),
-        (&bundled, &earlier, fixture.sessions[0].end),
+        (&bundled, &fixture, first_end),
+        (&bundled, &later, now),
         (&bundled, &complete, now),
         (&family, &ruled_out, Timestamp::UNIX_EPOCH),
         (&family, &not_applicable, Timestamp::UNIX_EPOCH),
     ] {
-        let whole = Scan::new(catalog, a, now).totals.score;
-        assert_eq!(
-            Scan::total_score(catalog, a, now).to_bits(),
-            whole.to_bits()
-        );
-        scores.push(whole);
+        let whole = Scan::new(catalog, &a.as_of(moment), moment);
+        let (score, answers) = Scan::score_at(catalog, a, moment);
+        assert_eq!(score.to_bits(), whole.totals.score.to_bits());
+        let statuses: Vec<Option<Status>> = catalog
+            .items()
+            .map(|(_, item)| whole.item(&item.id).and_then(|s| s.status))
+            .collect();
+        assert_eq!(answers, statuses);
+        scores.push(score);
     }
+    assert_eq!(
+        Scan::score_at(&bundled, &later, now).1,
+        Scan::score_at(&bundled, &fixture, now).1,
+        "an answer given after the moment is not read"
+    );
+    assert_ne!(
+        Scan::score_at(&bundled, &fixture, now).1,
+        Scan::score_at(&bundled, &fixture, first_end).1,
+        "the answers at the first session's end differ from now's"
+    );
     scores.dedup();
     assert!(scores.len() >= 4, "the cases differ: {scores:?}");
 }
@@ -587,7 +610,7 @@ fn a_scan_of_the_past_counts_the_same_without_what_as_of_leaves_out() {
         };
         assert_eq!(counts(&left_out), counts(&put_back));
         assert_eq!(
-            Scan::total_score(&catalog, &then, moment),
+            Scan::score_at(&catalog, &fixture, moment).0,
             put_back.totals.score
         );
     }
