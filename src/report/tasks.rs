@@ -223,10 +223,9 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
         }
     }
     let local = crate::clock::local_tz();
-    let mut tasks: Vec<(usize, PlannedTask)> = groups
+    let mut tasks: Vec<PlannedTask> = groups
         .into_iter()
-        .enumerate()
-        .map(|(place, group)| {
+        .map(|group| {
             let Group {
                 id,
                 open,
@@ -285,7 +284,7 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
                     .or_else(|| catalog.item(id).map(|(_, i)| i.action.clone()))
                     .unwrap_or_else(|| Text::from(id)),
             };
-            let planned = PlannedTask {
+            PlannedTask {
                 id: id.to_owned(),
                 title,
                 steps: task.map(|t| t.steps.clone()).unwrap_or_default(),
@@ -299,12 +298,13 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
                 plan,
                 status,
                 reason,
-            };
-            (place, planned)
+            }
         })
         .collect();
-    // Keys made once and the tasks moved once: a task is large, and there may be thousands.
-    tasks.sort_by_cached_key(|(place, t)| {
+    // Keys made once and the tasks moved once: a task is large, and there may be thousands. The
+    // sort keeps the order of equal keys (it sorts the keys with each one's place), so tasks that
+    // rank the same stay in the order their groups were met.
+    tasks.sort_by_cached_key(|t| {
         let r = &t.reason;
         (
             !t.is_open(),
@@ -317,10 +317,9 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
             !r.enforced,
             !r.sensitive,
             r.effort.unwrap_or(Effort::Hours),
-            *place,
         )
     });
-    tasks.into_iter().map(|(_, t)| t).collect()
+    tasks
 }
 
 #[cfg(test)]
