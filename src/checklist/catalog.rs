@@ -280,17 +280,35 @@ impl Catalog {
             }
         }
         // Where the walk-through first meets each item: a parent must come before its follow-ups.
-        let mut first_seen: Map<&str, usize> =
-            map_with_capacity(self.checklists.iter().map(|c| c.entries.len()).sum());
-        for entry in self.checklists.iter().flat_map(|c| {
-            c.entries.iter().map(move |e| match e {
-                Entry::Own(i) => c.items[*i].id.as_str(),
-                Entry::See(id, _) => id.as_str(),
-            })
-        }) {
-            let next = first_seen.len();
-            first_seen.entry(entry).or_insert(next);
+        // An item is met where it lives, or earlier where a checklist lists it with `see`; each
+        // entry's step in the walk is kept by place, so only the few `see` entries are hashed.
+        let mut own_step: Vec<Vec<Option<usize>>> = Vec::with_capacity(self.checklists.len());
+        let mut see_step: Map<&str, usize> = Map::default();
+        let mut step = 0;
+        for checklist in &self.checklists {
+            let mut own = vec![None; checklist.items.len()];
+            for entry in &checklist.entries {
+                match entry {
+                    Entry::Own(i) => {
+                        if let Some(slot) = own.get_mut(*i) {
+                            slot.get_or_insert(step);
+                        }
+                    }
+                    Entry::See(id, _) => {
+                        see_step.entry(id.as_str()).or_insert(step);
+                    }
+                }
+                step += 1;
+            }
+            own_step.push(own);
         }
+        let first_seen = |id: &str| {
+            let own = self.position(id).and_then(|(ci, ii)| own_step[ci][ii]);
+            match (own, see_step.get(id).copied()) {
+                (Some(own), Some(see)) => Some(own.min(see)),
+                (own, see) => own.or(see),
+            }
+        };
         for checklist in &self.checklists {
             let file = file_label(checklist);
             let at = |(line, column): (usize, usize), message: String| LoadError {
@@ -313,7 +331,7 @@ impl Catalog {
                 if let Some(message) = self.follow_problem(checklist, item) {
                     errors.push(at(item.position, message));
                 } else if let Some(parent) = &item.follows
-                    && first_seen.get(parent.as_str()) > first_seen.get(item.id.as_str())
+                    && first_seen(parent.as_str()) > first_seen(item.id.as_str())
                 {
                     let fix = if parent.starts_with(&format!("{}.", checklist.id)) {
                         "zet deze vraag in het bestand onder die vraag".to_owned()

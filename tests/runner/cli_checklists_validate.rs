@@ -693,6 +693,26 @@ fn a_follow_up_may_name_a_question_in_a_file_given_with_it_or_in_the_folder() {
         err.contains("maar die komt pas later aan bod; zet `see = \"ouders.basis\"` in een blok"),
         "{err}"
     );
+    // Listed there with `see` above the follow-up, the parent is met first: fine. Below it, not.
+    let listed = |at_end: bool| {
+        let own = child.replace("\"vervolg\"", "\"eerder\"");
+        let see = "[[items]]\nsee = \"ouders.basis\"\n";
+        let text = if at_end {
+            format!("{own}\n{see}")
+        } else {
+            own.replacen("[[items]]\n", &format!("{see}\n[[items]]\n"), 1)
+        };
+        fs::write(&early, text).unwrap();
+        env.run(&[
+            "validate",
+            early.to_str().unwrap(),
+            parent_path.to_str().unwrap(),
+        ])
+    };
+    assert_eq!(listed(false).status.code(), Some(0));
+    let below = listed(true);
+    assert_eq!(below.status.code(), Some(1));
+    assert!(crate::common::stderr(&below).contains("komt pas later aan bod"));
     // In the checklist folder, fine too.
     fs::copy(&parent_path, env.checklists().join("ouders.toml")).unwrap();
     assert_eq!(
