@@ -5,7 +5,26 @@ use jiff::Timestamp;
 
 use super::model::{Answer, Assessment, Earlier};
 use super::store::{Saved, Store, StoreError, Writer};
-use crate::checklist::Catalog;
+use crate::checklist::{Catalog, Replaced};
+
+/// Where the answers of a replaced item go: what [`migrate`] reads of a catalog, or of what a
+/// command kept of one ([`Catalog::replaced`]).
+pub trait Replacements {
+    /// The item that replaced `old`, when `old` is no longer an item.
+    fn replacement_of(&self, old: &str) -> Option<&str>;
+}
+
+impl Replacements for Catalog {
+    fn replacement_of(&self, old: &str) -> Option<&str> {
+        self.replacement(old).filter(|_| self.item(old).is_none())
+    }
+}
+
+impl Replacements for Replaced {
+    fn replacement_of(&self, old: &str) -> Option<&str> {
+        self.replacement(old)
+    }
+}
 
 /// What opening an assessment moved to the items that replace earlier ones.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -29,18 +48,18 @@ pub struct Moved {
 /// its replacement. When the replacement has an answer too (two merged questions), the later one
 /// stays current and the other joins the history, so nothing is lost; plan entries are kept, the
 /// second one's agreed action added to the first's. Returns what moved, in id order.
-pub fn migrate(catalog: &Catalog, assessment: &mut Assessment) -> Vec<Moved> {
+pub fn migrate(catalog: &impl Replacements, assessment: &mut Assessment) -> Vec<Moved> {
     let mut moved = Vec::new();
     let old_ids: Vec<String> = assessment
         .answers
         .keys()
         .chain(assessment.plan.keys())
         // Most catalogs replace nothing: that is asked first.
-        .filter(|id| catalog.replacement(id).is_some() && catalog.item(id).is_none())
+        .filter(|id| catalog.replacement_of(id).is_some())
         .cloned()
         .collect();
     for old in old_ids {
-        let Some(new) = catalog.replacement(&old).map(str::to_owned) else {
+        let Some(new) = catalog.replacement_of(&old).map(str::to_owned) else {
             continue;
         };
         if let Some(answer) = assessment.answers.remove(&old) {
@@ -110,7 +129,7 @@ impl Writer {
     /// result is saved. Returns the assessment (`None` when there is no file) and what moved.
     pub fn read_migrated(
         &self,
-        catalog: &Catalog,
+        catalog: &impl Replacements,
         now: Timestamp,
     ) -> Result<Option<(Assessment, Migrated)>, StoreError> {
         let Some(mut assessment) = self.read()? else {
@@ -135,7 +154,7 @@ impl Store {
     pub fn read_migrated(
         &self,
         name: &str,
-        catalog: &Catalog,
+        catalog: &impl Replacements,
     ) -> Result<Option<Assessment>, StoreError> {
         Ok(self.read(name)?.map(|mut assessment| {
             migrate(catalog, &mut assessment);
@@ -176,7 +195,14 @@ mod tests {
             at(3),
         );
         a.set_status("weg.iets", Some(Status::Partly), None, at(1));
+        // What `pqs answer` keeps of the catalog moves the same answers.
+        let mut kept = a.clone();
+        assert_eq!(
+            migrate(&catalog().replaced(), &mut kept),
+            migrate(&catalog(), &mut a.clone())
+        );
         let moved = migrate(&catalog(), &mut a);
+        assert_eq!(kept, a);
         assert_eq!(
             moved,
             [

@@ -109,6 +109,18 @@ pub(super) fn bundled_parts() -> (Content, Vec<Checklist>) {
     (content, compact.checklists)
 }
 
+/// The replaced items of a catalog, each with its replacement ([`Catalog::replaced`]): for a
+/// command that lets go of a large catalog before it reads the assessment (`pqs answer`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Replaced(Map<String, Text>);
+
+impl Replaced {
+    /// The item that replaced `old`, if one did.
+    pub fn replacement(&self, old: &str) -> Option<&str> {
+        self.0.get(old).map(Text::as_str)
+    }
+}
+
 impl Catalog {
     /// Builds a catalog from checklists already loaded; later ones override earlier ones with the same id.
     pub fn new(checklists: impl IntoIterator<Item = Checklist>) -> Self {
@@ -521,6 +533,18 @@ impl Catalog {
     /// The item that takes the place of an earlier one, if any.
     pub fn replacement(&self, old: &str) -> Option<&str> {
         self.replaced.get(old).map(Text::as_str)
+    }
+
+    /// Every replaced item that is no longer an item, with its replacement: what
+    /// [`crate::assessment::migration::migrate`] reads of a catalog, kept without it.
+    pub fn replaced(&self) -> Replaced {
+        Replaced(
+            self.replaced
+                .iter()
+                .filter(|(old, _)| self.item(old).is_none())
+                .map(|(old, new)| (old.clone(), new.clone()))
+                .collect(),
+        )
     }
 
     /// Why an earlier item was removed, when that was on purpose.

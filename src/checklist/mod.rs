@@ -13,7 +13,7 @@ pub mod tasks;
 pub mod validate;
 
 pub use bundled::{BUNDLED, BUNDLED_GLOSSARY, BUNDLED_TASKS, Compact, parse_toml};
-pub use catalog::{Catalog, CatalogError, Content};
+pub use catalog::{Catalog, CatalogError, Content, Replaced};
 pub use condition::{Facts, Test, Value};
 pub use intake::{Intake, IntakeQuestion};
 pub use load::LoadError;

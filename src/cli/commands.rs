@@ -19,7 +19,12 @@ pub(super) fn answer(
     let status: Status = status.parse()?;
     check_item(&catalog, item)?;
     let fingerprint = catalog.item(item).map(|(_, i)| i.fingerprint());
-    update_assessment(global, &catalog, |assessment, now| {
+    // What the update reads of the catalog is kept, and the catalog let go before the assessment
+    // is read: at 10,000 items it is a third of the command's memory, which the assessment's
+    // read and save then use again.
+    let replaced = catalog.replaced();
+    drop(catalog);
+    update_assessment(global, &replaced, |assessment, now| {
         if let Some(name) = organisation.map(crate::sanitize::input_line)
             && assessment.organisation != name
         {

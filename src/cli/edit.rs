@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use super::manage_args::{DetailsArgs, PlanArgs};
 use super::report::read_existing;
 use super::{Config, Error, print};
+use crate::assessment::migration::Replacements;
 use crate::assessment::{Assessment, PlanEntry, parse_due};
 use crate::checklist::Catalog;
 use crate::clock;
@@ -15,7 +16,7 @@ use crate::text as t;
 /// Returns whether the assessment was created by this call.
 pub(super) fn update_assessment(
     global: &Config,
-    catalog: &Catalog,
+    catalog: &impl Replacements,
     change: impl FnOnce(&mut Assessment, Timestamp),
 ) -> Result<bool, Error> {
     let writer = global.store().lock(&global.assessment)?;
