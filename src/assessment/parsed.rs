@@ -44,6 +44,16 @@ pub(super) fn key_of_file(path: &Path) -> Option<Key> {
     )
 }
 
+/// [`key`] of a text given a piece at a time, as it is written ([`Key::stream`]).
+pub(super) fn key_stream() -> parsed_copy::KeyStream {
+    Key::stream(&kind(), Form::Binary, &[])
+}
+
+/// [`key`] of a file already open, read from its start ([`Key::of_opened`]).
+pub(super) fn key_of_opened(opened: &crate::fs_util::Opened) -> Option<Key> {
+    Key::of_opened(&kind(), Form::Binary, &[], opened)
+}
+
 /// The copy at `path` when it was made with `key`.
 pub(super) fn read(path: &Path, key: &Key) -> Option<Assessment> {
     parsed_copy::read_with(path, key, |body| {

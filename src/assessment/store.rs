@@ -9,6 +9,7 @@ use super::model::{Assessment, FORMAT};
 use super::parsed;
 use crate::checklist::load::line_column;
 use crate::fs_util::{self, FsError, Limits};
+use crate::parsed_copy;
 
 /// Extension of assessment files.
 const EXTENSION: &str = "toml";
@@ -231,13 +232,7 @@ impl Store {
         match fs_util::read_text_meta(&path, ASSESSMENT_LIMITS) {
             Ok((text, meta)) => Ok(Some((self.parse_kept(name, &text, keep)?, text, meta))),
             Err(err) if err.is_not_found() => Ok(None),
-            Err(FsError::NotUtf8 { line, column, .. }) => Err(StoreError::Corrupt {
-                path,
-                line,
-                column,
-                message: "het bestand is geen geldige UTF-8-tekst".into(),
-            }),
-            Err(err) => Err(err.into()),
+            Err(err) => Err(read_error(path, err)),
         }
     }
 
@@ -343,6 +338,20 @@ fn open_lock(path: &Path) -> Result<File, StoreError> {
     Ok(file)
 }
 
+/// The error for an assessment file at `path` that could not be read: text that is not UTF-8 is
+/// a corrupt file, with where.
+fn read_error(path: PathBuf, err: FsError) -> StoreError {
+    match err {
+        FsError::NotUtf8 { line, column, .. } => StoreError::Corrupt {
+            path,
+            line,
+            column,
+            message: "het bestand is geen geldige UTF-8-tekst".into(),
+        },
+        err => err.into(),
+    }
+}
+
 /// The right to write one assessment, held while this value lives. It remembers the file it last
 /// read or wrote, so a save notices when another process changed the file meanwhile (possible only
 /// when the lock file was deleted, or on a folder synced between computers) and merges instead of
@@ -355,10 +364,30 @@ pub struct Writer {
     lock: RefCell<File>,
     /// The file as this writer last saw it: `None` before it looked.
     seen: Cell<Option<Seen>>,
-    /// The text of that file, the base of a merge.
-    base: RefCell<Option<String>>,
+    /// That file, the base of a merge.
+    base: RefCell<Option<Base>>,
     /// Whether the parsed copy beside the file was made of that text ([`super::parsed`]).
     copied: Cell<bool>,
+}
+
+/// The file as a writer last read or wrote it, the base of a merge: kept open, with the key of
+/// its bytes ([`parsed::key`]), not as its text (at 10,000 items 6.8 MB, held as long as the
+/// writer lives). A save renames a new file over the path, which leaves the file behind the
+/// handle as it was; a file changed in place (by another program) no longer has that key, and is
+/// then no base: the merge goes on as for a file that appeared after a read of nothing, which
+/// keeps every answer of both sides.
+#[derive(Debug)]
+struct Base {
+    file: fs_util::Opened,
+    key: Option<parsed_copy::Key>,
+}
+
+impl Base {
+    /// The file's text, when it is still what was read or written.
+    fn text(&self) -> Option<String> {
+        let text = self.file.text().ok()?;
+        (self.key.is_some() && parsed::key(&text) == self.key).then_some(text)
+    }
 }
 
 /// Whether a read makes a parsed copy when there is none of the file's text.
@@ -444,21 +473,35 @@ impl Writer {
     }
 
     /// Reads the current file; `None` when there is none yet. The next save compares against it.
+    /// The file is opened once and kept open as the base of a merge ([`Base`]); its parsed copy is
+    /// found by hashing it a block at a time, so its text is held only when there is no copy.
     pub fn read(&self) -> Result<Option<Assessment>, StoreError> {
-        match self.store.read_with_text(&self.name, Keep::Copy)? {
-            Some((assessment, text, meta)) => {
-                self.seen.set(Some(Seen::File(Stamp::of(&meta))));
-                *self.base.borrow_mut() = Some(text);
-                // The read used the copy of this text or made it.
-                self.copied.set(true);
-                Ok(Some(assessment))
-            }
-            None => {
+        let path = self.path();
+        let opened = match fs_util::Opened::open(&path, ASSESSMENT_LIMITS) {
+            Ok(opened) => opened,
+            Err(err) if err.is_not_found() => {
                 self.seen.set(Some(Seen::Absent));
                 *self.base.borrow_mut() = None;
-                Ok(None)
+                return Ok(None);
             }
-        }
+            Err(err) => return Err(read_error(path, err)),
+        };
+        let copy = self.store.parsed_path(&self.name);
+        let mut key = parsed::key_of_opened(&opened);
+        let copied = key.as_ref().and_then(|key| parsed::read(&copy, key));
+        let assessment = match copied {
+            Some(assessment) => assessment,
+            None => {
+                let text = opened.text().map_err(|err| read_error(path, err))?;
+                key = parsed::key(&text);
+                self.store.parse_kept(&self.name, &text, Keep::Copy)?
+            }
+        };
+        self.seen.set(Some(Seen::File(Stamp::of(&opened.meta))));
+        *self.base.borrow_mut() = Some(Base { file: opened, key });
+        // The read used the copy of this file or made it.
+        self.copied.set(true);
+        Ok(Some(assessment))
     }
 
     /// Writes the assessment atomically and durably: a temporary file in the same folder, synced,
@@ -500,8 +543,9 @@ impl Writer {
         let base = self
             .base
             .borrow()
-            .as_deref()
-            .and_then(|text| parse(text, &path).ok());
+            .as_ref()
+            .and_then(Base::text)
+            .and_then(|text| parse(&text, &path).ok());
         let merged = super::merge::merge(base.as_ref(), assessment, &theirs);
         self.write(&merged, keep)?;
         Ok(Saved::Merged(Box::new(merged)))
@@ -512,10 +556,14 @@ impl Writer {
     /// leaves it out, as it would double the time a save takes. Best effort, like every copy.
     pub fn keep_parsed(&self, assessment: &Assessment) {
         let base = self.base.borrow();
-        let Some(text) = base.as_deref().filter(|_| !self.copied.get()) else {
+        let Some(text) = base
+            .as_ref()
+            .filter(|_| !self.copied.get())
+            .and_then(Base::text)
+        else {
             return;
         };
-        if let Some(key) = parsed::key(text)
+        if let Some(key) = parsed::key(&text)
             && serialise(assessment) == text
         {
             parsed::write(&self.store.parsed_path(&self.name), &key, assessment);
@@ -553,14 +601,21 @@ impl Writer {
 
     /// Writes `assessment`, and with `keep` its parsed copy (made from the very text written).
     fn write(&self, assessment: &Assessment, keep: bool) -> Result<(), StoreError> {
-        let text = serialise(assessment);
-        let meta = fs_util::write_atomic(&self.path(), text.as_bytes())?;
-        if let Some(key) = keep.then(|| parsed::key(&text)).flatten() {
-            parsed::write(&self.store.parsed_path(&self.name), &key, assessment);
+        // Written and hashed a piece at a time: the text of a large file is never held.
+        let mut key = parsed::key_stream();
+        let written = fs_util::write_atomic_open(&self.path(), ASSESSMENT_LIMITS, &mut |out| {
+            serialise_into(assessment, &mut |piece| {
+                key.add(piece.as_bytes());
+                out.write_all(piece.as_bytes())
+            })
+        })?;
+        let key = key.finish();
+        if keep && let Some(key) = &key {
+            parsed::write(&self.store.parsed_path(&self.name), key, assessment);
         }
         self.copied.set(keep);
-        self.seen.set(Some(Seen::File(Stamp::of(&meta))));
-        *self.base.borrow_mut() = Some(text);
+        self.seen.set(Some(Seen::File(Stamp::of(&written.meta))));
+        *self.base.borrow_mut() = Some(Base { file: written, key });
         Ok(())
     }
 }
@@ -574,14 +629,142 @@ pub const END_MARK: &str = "# einde";
 
 /// The text of an assessment file, as the store writes it: [`HEAD_MARK`], the TOML, [`END_MARK`].
 pub fn serialise(assessment: &Assessment) -> String {
-    let mut text = toml::to_string_pretty(assessment).expect("an assessment always serialises");
-    // In place, not into a new string: a file of 6.8 MB is not held twice at a save's peak.
-    text.reserve_exact(HEAD_MARK.len() + END_MARK.len() + 3);
-    text.insert_str(0, &format!("{HEAD_MARK}\n"));
-    text.push('\n');
-    text.push_str(END_MARK);
-    text.push('\n');
+    let mut text = String::new();
+    serialise_into(assessment, &mut |piece| {
+        text.push_str(piece);
+        Ok(())
+    })
+    .expect("a string takes every piece");
     text
+}
+
+/// How many answers [`serialise_into`] makes the TOML of at once.
+const ANSWERS_AT_ONCE: usize = 256;
+
+/// [`serialise`], given to `out` a piece at a time: the TOML of everything before the answers, of
+/// [`ANSWERS_AT_ONCE`] answers at a time, and of everything after them, each as
+/// `toml::to_string_pretty` writes it and apart by the empty line it puts between tables, so the
+/// pieces together are its text of the whole (a test holds them to it). At 10,000 items with a
+/// year of history the whole is 6.8 MB, which a save no longer holds.
+pub fn serialise_into(
+    assessment: &Assessment,
+    out: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    use super::model::{Answer, Details, ScanDepth, serialize_known};
+    use crate::documents::Documents;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// As [`Assessment`]'s own serde writes its fields before the answers.
+    #[derive(serde::Serialize)]
+    struct Head<'a> {
+        format: u32,
+        organisation: &'a str,
+        created: jiff::Timestamp,
+        updated: jiff::Timestamp,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        review_months: Option<u32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        depth: Option<ScanDepth>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        depth_per_checklist: &'a BTreeMap<String, ScanDepth>,
+        #[serde(skip_serializing_if = "Details::is_empty")]
+        details: &'a Details,
+        #[serde(skip_serializing_if = "Documents::is_empty")]
+        documents: &'a Documents,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        intake: &'a crate::checklist::Facts,
+    }
+
+    /// Some of the answers, in order, as the table `answers`.
+    #[derive(serde::Serialize)]
+    struct Answers<'a> {
+        answers: Part<'a>,
+    }
+
+    struct Part<'a>(&'a [(&'a String, &'a Answer)]);
+
+    impl serde::Serialize for Part<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_map(self.0.iter().copied())
+        }
+    }
+
+    /// As [`Assessment`]'s own serde writes its fields after the answers.
+    #[derive(serde::Serialize)]
+    struct Tail<'a> {
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        plan: &'a BTreeMap<String, super::plan::PlanEntry>,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        sessions: &'a [super::session::Session],
+        #[serde(
+            rename = "known",
+            skip_serializing_if = "BTreeSet::is_empty",
+            serialize_with = "serialize_known"
+        )]
+        known_items: &'a BTreeSet<String>,
+    }
+
+    fn toml_of(value: &impl serde::Serialize) -> String {
+        toml::to_string_pretty(value).expect("an assessment always serialises")
+    }
+
+    // Every field named (no `..`): a field added to `Assessment` cannot be left out unnoticed.
+    let Assessment {
+        format,
+        organisation,
+        created,
+        updated,
+        review_months,
+        depth,
+        depth_per_checklist,
+        details,
+        documents,
+        intake,
+        answers,
+        plan,
+        sessions,
+        known_items,
+    } = assessment;
+    out(HEAD_MARK)?;
+    out("\n")?;
+    out(&toml_of(&Head {
+        format: *format,
+        organisation,
+        created: *created,
+        updated: *updated,
+        review_months: *review_months,
+        depth: *depth,
+        depth_per_checklist,
+        details,
+        documents,
+        intake,
+    }))?;
+    // Made and given one piece at a time; an empty table is written too, as serde writes it.
+    let mut some: Vec<(&String, &Answer)> = Vec::with_capacity(ANSWERS_AT_ONCE);
+    let mut rest = answers.iter().peekable();
+    loop {
+        some.clear();
+        some.extend(rest.by_ref().take(ANSWERS_AT_ONCE));
+        out("\n")?;
+        out(&toml_of(&Answers {
+            answers: Part(&some),
+        }))?;
+        if rest.peek().is_none() {
+            break;
+        }
+    }
+    let tail = toml_of(&Tail {
+        plan,
+        sessions,
+        known_items,
+    });
+    if !tail.is_empty() {
+        out("\n")?;
+        out(&tail)?;
+    }
+    out("\n")?;
+    out(END_MARK)?;
+    out("\n")
 }
 
 /// For a file that pqs wrote (it starts with [`HEAD_MARK`]) without an [`END_MARK`] line: the
@@ -810,6 +993,115 @@ mod tests {
         };
         assert_eq!(merged.status("a.b"), Some(Status::Partly));
         assert_eq!(merged.organisation, "Van elders");
+    }
+
+    /// A store with `klant` holding `first`, read by a writer (the TUI), whose lock file is then
+    /// deleted so that another writer could take it.
+    fn read_then_unlocked(first: &Assessment) -> (tempfile::TempDir, Store, Writer, Assessment) {
+        let root = tempfile::tempdir().unwrap();
+        let store = Store::new(root.path());
+        fs::write(store.path("klant"), serialise(first)).unwrap();
+        let tui = store.lock("klant").unwrap();
+        let ours = tui.read().unwrap().unwrap();
+        fs::remove_file(root.path().join(".klant.lock")).unwrap();
+        (root, store, tui, ours)
+    }
+
+    #[test]
+    fn the_base_of_a_merge_is_the_file_read_though_another_was_renamed_over_it() {
+        use crate::assessment::Status;
+        let mut first = Assessment::new("Bakkerij", T0);
+        first.set_status("a.weg", Some(Status::Yes), None, T0);
+        let (_root, store, tui, mut ours) = read_then_unlocked(&first);
+        // Another writer renames its file over the one the TUI read: a new name, an answer gone.
+        let mut theirs = first.clone();
+        theirs.organisation = "Bakkerij Jansen".into();
+        theirs.answers.remove("a.weg");
+        fs_util::write_atomic(&store.path("klant"), serialise(&theirs).as_bytes()).unwrap();
+        ours.set_status("a.nieuw", Some(Status::No), None, later(5));
+        let Saved::Merged(merged) = tui.save(&ours).unwrap() else {
+            panic!("the change on disk must be noticed");
+        };
+        // Only a base of what the TUI read says that it changed neither: then theirs count.
+        assert_eq!(merged.organisation, "Bakkerij Jansen");
+        assert!(!merged.answers.contains_key("a.weg"));
+        assert_eq!(merged.status("a.nieuw"), Some(Status::No));
+        // After a save, the base is the file that save wrote.
+        let mut again = (*merged).clone();
+        again.answers.remove("a.nieuw");
+        fs_util::write_atomic(&store.path("klant"), serialise(&again).as_bytes()).unwrap();
+        let Saved::Merged(merged) = tui.save(&merged).unwrap() else {
+            panic!("the second change on disk must be noticed too");
+        };
+        assert!(!merged.answers.contains_key("a.nieuw"));
+    }
+
+    #[test]
+    fn a_file_changed_in_place_after_the_read_is_no_base_and_loses_nothing() {
+        use crate::assessment::Status;
+        let first = Assessment::new("Bakkerij", T0);
+        let (_root, store, tui, mut ours) = read_then_unlocked(&first);
+        // Another program writes the very file the TUI holds open, in place.
+        let mut theirs = first.clone();
+        theirs.set_status("a.van-elders", Some(Status::Yes), None, later(3));
+        fs::write(store.path("klant"), serialise(&theirs)).unwrap();
+        ours.set_status("a.nieuw", Some(Status::No), None, later(5));
+        let Saved::Merged(merged) = tui.save(&ours).unwrap() else {
+            panic!("the change on disk must be noticed");
+        };
+        // Read as a base, the changed file would say that the TUI removed their answer.
+        assert_eq!(merged.status("a.van-elders"), Some(Status::Yes));
+        assert_eq!(merged.status("a.nieuw"), Some(Status::No));
+    }
+
+    /// The text `toml` writes of the whole assessment, between the marks: what the store wrote
+    /// before it wrote a piece at a time.
+    fn whole_text(assessment: &Assessment) -> String {
+        let toml = toml::to_string_pretty(assessment).unwrap();
+        format!("{HEAD_MARK}\n{toml}\n{END_MARK}\n")
+    }
+
+    #[test]
+    fn the_pieces_of_a_saved_file_are_the_text_of_the_whole() {
+        use crate::assessment::{PlanEntry, Status};
+        use crate::report::fixture;
+        let mut many = fixture::bakery_with_documents();
+        // Answers enough for several pieces, one more than a whole number of them, with
+        // histories, notes and plan entries between them.
+        for i in 0..=(2 * ANSWERS_AT_ONCE) {
+            let id = format!("schaal.s-{i:05}");
+            many.set_status(&id, Some(Status::No), Some("f"), later(1));
+            many.set_status(&id, Some(Status::Partly), Some("f"), later(2));
+            if i % 7 == 0 {
+                many.set_note(&id, "een \"notitie\"\nover twee regels", later(3));
+                many.set_plan(
+                    &id,
+                    PlanEntry {
+                        owner: "Sanne".into(),
+                        action: "Doen".into(),
+                        ..Default::default()
+                    },
+                    later(3),
+                );
+            }
+        }
+        many.known_items.insert("schaal.s-00001".into());
+        let mut exactly = Assessment::new("Precies", T0);
+        for i in 0..ANSWERS_AT_ONCE {
+            exactly.set_status(&format!("a.{i}"), Some(Status::Yes), None, T0);
+        }
+        let cases = [
+            Assessment::new("", T0),
+            Assessment::new("Alleen een naam", T0),
+            fixture::assessment(),
+            fixture::complete_assessment(),
+            fixture::bakery_with_documents(),
+            exactly,
+            many,
+        ];
+        for (i, assessment) in cases.iter().enumerate() {
+            assert_eq!(serialise(assessment), whole_text(assessment), "case {i}");
+        }
     }
 
     #[test]
