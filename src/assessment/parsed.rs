@@ -56,20 +56,21 @@ pub(super) fn key_of_opened(opened: &crate::fs_util::Opened) -> Option<Key> {
 
 /// The copy at `path` when it was made with `key`.
 pub(super) fn read(path: &Path, key: &Key) -> Option<Assessment> {
-    parsed_copy::read_with(path, key, |body| {
-        let (rows, rest) = postcard::take_from_bytes::<Vec<RowIn>>(body).ok()?;
+    let (answers, mut assessment) = parsed_copy::read_with(path, key, |body| {
+        let (RowsIn(answers), rest) = postcard::take_from_bytes::<RowsIn>(body).ok()?;
         // Checked as UTF-8 once, not string by string.
-        let mut assessment: Assessment =
-            serde_json::from_str(std::str::from_utf8(rest).ok()?).ok()?;
+        let assessment: Assessment = serde_json::from_str(std::str::from_utf8(rest).ok()?).ok()?;
         if assessment.format != FORMAT || !assessment.answers.is_empty() {
             return None;
         }
-        let answers: Option<Vec<(String, Answer)>> = rows.into_iter().map(RowIn::answer).collect();
-        assessment.answers = BTreeMap::from_iter(answers?);
-        // As in the file: a history note equal to the next version's is left out.
-        assessment.resolve_notes(FORMAT);
-        Some(assessment)
-    })
+        Some((answers, assessment))
+    })?;
+    // The map made once the copy's bytes are let go, into their room (what it takes to build
+    // it, beside them, was `pqs answer`'s peak).
+    assessment.answers = BTreeMap::from_iter(answers);
+    // As in the file: a history note equal to the next version's is left out.
+    assessment.resolve_notes(FORMAT);
+    Some(assessment)
 }
 
 /// Writes the copy of `assessment` (parsed from what `key` was made of) to `path`: the answers'
@@ -183,6 +184,43 @@ impl Serialize for History<'_> {
     }
 }
 
+/// The rows, each read straight into the answer it is, into a list sized once: no list of rows
+/// is held beside the answers made of them.
+struct RowsIn(Vec<(String, Answer)>);
+
+impl<'de> Deserialize<'de> for RowsIn {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RowsIn;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("the rows of the answers")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RowsIn, A::Error> {
+                let mut answers = Vec::with_capacity(at_once(seq.size_hint()));
+                while let Some(row) = seq.next_element::<RowIn>()? {
+                    answers.push(row.answer().ok_or_else(out_of_range)?);
+                }
+                Ok(RowsIn(answers))
+            }
+        }
+
+        d.deserialize_seq(Visitor)
+    }
+}
+
+/// Room for what a copy says is coming (postcard says exactly), but never for more than 65,536 at
+/// once on its word alone.
+fn at_once(hint: Option<usize>) -> usize {
+    hint.unwrap_or(0).min(1 << 16)
+}
+
 #[derive(Deserialize)]
 struct RowIn(
     String,
@@ -190,21 +228,12 @@ struct RowIn(
     Text,
     Moment,
     Option<String>,
-    Vec<(Option<Status>, Option<Text>, Moment)>,
+    HistoryIn,
 );
 
 impl RowIn {
     fn answer(self) -> Option<(String, Answer)> {
-        let RowIn(id, status, note, answered_at, question, history) = self;
-        let history = history
-            .into_iter()
-            .map(|(status, note, at)| {
-                let absent = note.is_none();
-                let mut earlier = Earlier::new(status, note.unwrap_or_default(), timestamp(at)?);
-                earlier.note_absent = absent;
-                Some(earlier)
-            })
-            .collect::<Option<_>>()?;
+        let RowIn(id, status, note, answered_at, question, HistoryIn(history)) = self;
         let answer = Answer {
             status,
             note,
@@ -214,6 +243,47 @@ impl RowIn {
         };
         Some((id, answer))
     }
+}
+
+/// An answer's history, each version read straight into the [`Earlier`] it is.
+struct HistoryIn(Vec<Earlier>);
+
+impl<'de> Deserialize<'de> for HistoryIn {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = HistoryIn;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("the history of an answer")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<HistoryIn, A::Error> {
+                let mut history = Vec::with_capacity(at_once(seq.size_hint()));
+                while let Some((status, note, at)) =
+                    seq.next_element::<(Option<Status>, Option<Text>, Moment)>()?
+                {
+                    let absent = note.is_none();
+                    let at = timestamp(at).ok_or_else(out_of_range)?;
+                    let mut earlier = Earlier::new(status, note.unwrap_or_default(), at);
+                    earlier.note_absent = absent;
+                    history.push(earlier);
+                }
+                Ok(HistoryIn(history))
+            }
+        }
+
+        d.deserialize_seq(Visitor)
+    }
+}
+
+/// A moment jiff cannot hold: not the copy that was written.
+fn out_of_range<E: serde::de::Error>() -> E {
+    E::custom("a moment out of range")
 }
 
 #[cfg(test)]
