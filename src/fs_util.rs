@@ -445,17 +445,8 @@ pub fn write_atomic_open(
     limits: Limits,
     content: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
 ) -> Result<Opened, FsError> {
-    write_whole(
-        path,
-        &mut |file| {
-            let mut buffered = io::BufWriter::with_capacity(1 << 16, file);
-            content(&mut buffered)?;
-            buffered.flush()
-        },
-        true,
-        true,
-    )
-    .map(|(meta, file)| Opened::written(file, meta, path, limits))
+    write_buffered(path, content, true)
+        .map(|(meta, file)| Opened::written(file, meta, path, limits))
 }
 
 /// [`write_atomic`] without syncing, for a cache: a reader sees the old file or the new one, never a
@@ -465,6 +456,15 @@ pub fn write_cache(
     path: &Path,
     content: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
 ) -> Result<fs::Metadata, FsError> {
+    write_buffered(path, content, false).map(|(meta, _)| meta)
+}
+
+/// [`write_whole`] over `path` of what `content` writes, through a buffer.
+fn write_buffered(
+    path: &Path,
+    content: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    durable: bool,
+) -> Result<(fs::Metadata, fs::File), FsError> {
     write_whole(
         path,
         &mut |file| {
@@ -473,9 +473,8 @@ pub fn write_cache(
             buffered.flush()
         },
         true,
-        false,
+        durable,
     )
-    .map(|(meta, _)| meta)
 }
 
 /// Writes a new file the way [`write_atomic`] does, but never over an existing one: when `path`

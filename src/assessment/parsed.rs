@@ -57,7 +57,7 @@ pub(super) fn key_of_opened(opened: &crate::fs_util::Opened) -> Option<Key> {
 /// The copy at `path` when it was made with `key`.
 pub(super) fn read(path: &Path, key: &Key) -> Option<Assessment> {
     let (answers, mut assessment) = parsed_copy::read_with(path, key, |body| {
-        let (RowsIn(answers), rest) = postcard::take_from_bytes::<RowsIn>(body).ok()?;
+        let (MadeList(answers), rest) = postcard::take_from_bytes::<RowsIn>(body).ok()?;
         // Checked as UTF-8 once, not string by string.
         let assessment: Assessment = serde_json::from_str(std::str::from_utf8(rest).ok()?).ok()?;
         if assessment.format != FORMAT || !assessment.answers.is_empty() {
@@ -95,61 +95,19 @@ fn timestamp((second, nanosecond): Moment) -> Option<Timestamp> {
     Timestamp::new(second, nanosecond).ok()
 }
 
-/// Everything but the answers, as the assessment's own serde writes it. Every field is named
-/// (no `..`), so a field added to [`Assessment`] cannot be left out of the copy unnoticed.
+/// Everything but the answers, as the assessment's own serde writes it ([`Assessment::parts`]).
 #[derive(Serialize)]
 struct Rest<'a> {
-    format: u32,
-    organisation: &'a str,
-    created: Timestamp,
-    updated: Timestamp,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    review_months: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    depth: Option<super::model::ScanDepth>,
-    depth_per_checklist: &'a BTreeMap<String, super::model::ScanDepth>,
-    details: &'a super::model::Details,
-    documents: &'a crate::documents::Documents,
-    intake: &'a crate::checklist::Facts,
-    plan: &'a BTreeMap<String, super::plan::PlanEntry>,
-    sessions: &'a [super::session::Session],
-    #[serde(rename = "known", serialize_with = "super::model::serialize_known")]
-    known_items: &'a std::collections::BTreeSet<String>,
+    #[serde(flatten)]
+    head: super::model::Head<'a>,
+    #[serde(flatten)]
+    tail: super::model::Tail<'a>,
 }
 
 impl<'a> Rest<'a> {
     fn of(assessment: &'a Assessment) -> Rest<'a> {
-        let Assessment {
-            format,
-            organisation,
-            created,
-            updated,
-            review_months,
-            depth,
-            depth_per_checklist,
-            details,
-            documents,
-            intake,
-            answers: _,
-            plan,
-            sessions,
-            known_items,
-        } = assessment;
-        Rest {
-            format: *format,
-            organisation,
-            created: *created,
-            updated: *updated,
-            review_months: *review_months,
-            depth: *depth,
-            depth_per_checklist,
-            details,
-            documents,
-            intake,
-            plan,
-            sessions,
-            known_items,
-        }
+        let (head, _, tail) = assessment.parts();
+        Rest { head, tail }
     }
 }
 
@@ -184,42 +142,51 @@ impl Serialize for History<'_> {
     }
 }
 
-/// The rows, each read straight into the answer it is, into a list sized once: no list of rows
-/// is held beside the answers made of them.
-struct RowsIn(Vec<(String, Answer)>);
+/// What a row of the copy is read as, and made into ([`Made::made`]; `None`: not the copy that
+/// was written).
+trait Made: serde::de::DeserializeOwned {
+    type Out;
+    fn made(self) -> Option<Self::Out>;
+}
 
-impl<'de> Deserialize<'de> for RowsIn {
+/// A list of the copy, each element read straight into what it is made into, into a list sized
+/// once by what the copy says (postcard says exactly), but never for more than 65,536 at once on
+/// its word alone: no list of rows is held beside what is made of them.
+struct MadeList<T: Made>(Vec<T::Out>);
+
+impl<'de, T: Made> Deserialize<'de> for MadeList<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
+        struct Visitor<T>(std::marker::PhantomData<T>);
 
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = RowsIn;
+        impl<'de, T: Made> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = MadeList<T>;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("the rows of the answers")
+                f.write_str("a list of a parsed copy")
             }
 
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
                 self,
                 mut seq: A,
-            ) -> Result<RowsIn, A::Error> {
-                let mut answers = Vec::with_capacity(at_once(seq.size_hint()));
-                while let Some(row) = seq.next_element::<RowIn>()? {
-                    answers.push(row.answer().ok_or_else(out_of_range)?);
+            ) -> Result<MadeList<T>, A::Error> {
+                let mut made = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+                while let Some(element) = seq.next_element::<T>()? {
+                    made.push(
+                        element
+                            .made()
+                            .ok_or_else(|| serde::de::Error::custom("a moment out of range"))?,
+                    );
                 }
-                Ok(RowsIn(answers))
+                Ok(MadeList(made))
             }
         }
 
-        d.deserialize_seq(Visitor)
+        d.deserialize_seq(Visitor(std::marker::PhantomData))
     }
 }
 
-/// Room for what a copy says is coming (postcard says exactly), but never for more than 65,536 at
-/// once on its word alone.
-fn at_once(hint: Option<usize>) -> usize {
-    hint.unwrap_or(0).min(1 << 16)
-}
+/// The answers, a row each.
+type RowsIn = MadeList<RowIn>;
 
 #[derive(Deserialize)]
 struct RowIn(
@@ -228,12 +195,14 @@ struct RowIn(
     Text,
     Moment,
     Option<String>,
-    HistoryIn,
+    MadeList<EarlierIn>,
 );
 
-impl RowIn {
-    fn answer(self) -> Option<(String, Answer)> {
-        let RowIn(id, status, note, answered_at, question, HistoryIn(history)) = self;
+impl Made for RowIn {
+    type Out = (String, Answer);
+
+    fn made(self) -> Option<(String, Answer)> {
+        let RowIn(id, status, note, answered_at, question, MadeList(history)) = self;
         let answer = Answer {
             status,
             note,
@@ -245,45 +214,20 @@ impl RowIn {
     }
 }
 
-/// An answer's history, each version read straight into the [`Earlier`] it is.
-struct HistoryIn(Vec<Earlier>);
+/// One earlier version of an answer, its note left out when it equals the next version's.
+#[derive(Deserialize)]
+struct EarlierIn(Option<Status>, Option<Text>, Moment);
 
-impl<'de> Deserialize<'de> for HistoryIn {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
+impl Made for EarlierIn {
+    type Out = Earlier;
 
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = HistoryIn;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("the history of an answer")
-            }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<HistoryIn, A::Error> {
-                let mut history = Vec::with_capacity(at_once(seq.size_hint()));
-                while let Some((status, note, at)) =
-                    seq.next_element::<(Option<Status>, Option<Text>, Moment)>()?
-                {
-                    let absent = note.is_none();
-                    let at = timestamp(at).ok_or_else(out_of_range)?;
-                    let mut earlier = Earlier::new(status, note.unwrap_or_default(), at);
-                    earlier.note_absent = absent;
-                    history.push(earlier);
-                }
-                Ok(HistoryIn(history))
-            }
-        }
-
-        d.deserialize_seq(Visitor)
+    fn made(self) -> Option<Earlier> {
+        let EarlierIn(status, note, at) = self;
+        let absent = note.is_none();
+        let mut earlier = Earlier::new(status, note.unwrap_or_default(), timestamp(at)?);
+        earlier.note_absent = absent;
+        Some(earlier)
     }
-}
-
-/// A moment jiff cannot hold: not the copy that was written.
-fn out_of_range<E: serde::de::Error>() -> E {
-    E::custom("a moment out of range")
 }
 
 #[cfg(test)]

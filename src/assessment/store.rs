@@ -650,30 +650,7 @@ pub fn serialise_into(
     assessment: &Assessment,
     out: &mut dyn FnMut(&str) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    use super::model::{Answer, Details, ScanDepth, serialize_known};
-    use crate::documents::Documents;
-    use std::collections::{BTreeMap, BTreeSet};
-
-    /// As [`Assessment`]'s own serde writes its fields before the answers.
-    #[derive(serde::Serialize)]
-    struct Head<'a> {
-        format: u32,
-        organisation: &'a str,
-        created: jiff::Timestamp,
-        updated: jiff::Timestamp,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        review_months: Option<u32>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        depth: Option<ScanDepth>,
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-        depth_per_checklist: &'a BTreeMap<String, ScanDepth>,
-        #[serde(skip_serializing_if = "Details::is_empty")]
-        details: &'a Details,
-        #[serde(skip_serializing_if = "Documents::is_empty")]
-        documents: &'a Documents,
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-        intake: &'a crate::checklist::Facts,
-    }
+    use super::model::Answer;
 
     /// Some of the answers, in order, as the table `answers`.
     #[derive(serde::Serialize)]
@@ -689,56 +666,14 @@ pub fn serialise_into(
         }
     }
 
-    /// As [`Assessment`]'s own serde writes its fields after the answers.
-    #[derive(serde::Serialize)]
-    struct Tail<'a> {
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-        plan: &'a BTreeMap<String, super::plan::PlanEntry>,
-        #[serde(skip_serializing_if = "<[_]>::is_empty")]
-        sessions: &'a [super::session::Session],
-        #[serde(
-            rename = "known",
-            skip_serializing_if = "BTreeSet::is_empty",
-            serialize_with = "serialize_known"
-        )]
-        known_items: &'a BTreeSet<String>,
-    }
-
     fn toml_of(value: &impl serde::Serialize) -> String {
         toml::to_string_pretty(value).expect("an assessment always serialises")
     }
 
-    // Every field named (no `..`): a field added to `Assessment` cannot be left out unnoticed.
-    let Assessment {
-        format,
-        organisation,
-        created,
-        updated,
-        review_months,
-        depth,
-        depth_per_checklist,
-        details,
-        documents,
-        intake,
-        answers,
-        plan,
-        sessions,
-        known_items,
-    } = assessment;
+    let (head, answers, tail) = assessment.parts();
     out(HEAD_MARK)?;
     out("\n")?;
-    out(&toml_of(&Head {
-        format: *format,
-        organisation,
-        created: *created,
-        updated: *updated,
-        review_months: *review_months,
-        depth: *depth,
-        depth_per_checklist,
-        details,
-        documents,
-        intake,
-    }))?;
+    out(&toml_of(&head))?;
     // Made and given one piece at a time; an empty table is written too, as serde writes it.
     let mut some: Vec<(&String, &Answer)> = Vec::with_capacity(ANSWERS_AT_ONCE);
     let mut rest = answers.iter().peekable();
@@ -753,11 +688,7 @@ pub fn serialise_into(
             break;
         }
     }
-    let tail = toml_of(&Tail {
-        plan,
-        sessions,
-        known_items,
-    });
+    let tail = toml_of(&tail);
     if !tail.is_empty() {
         out("\n")?;
         out(&tail)?;
