@@ -9,7 +9,6 @@ use super::model::{Assessment, FORMAT};
 use super::parsed;
 use crate::checklist::load::line_column;
 use crate::fs_util::{self, FsError, Limits};
-use crate::parsed_copy;
 
 /// Extension of assessment files.
 const EXTENSION: &str = "toml";
@@ -370,23 +369,18 @@ pub struct Writer {
     copied: Cell<bool>,
 }
 
-/// The file as a writer last read or wrote it, the base of a merge: kept open, with the key of
-/// its bytes ([`parsed::key`]), not as its text (at 10,000 items 6.8 MB, held as long as the
-/// writer lives). A save renames a new file over the path, which leaves the file behind the
-/// handle as it was; a file changed in place (by another program) no longer has that key, and is
-/// then no base: the merge goes on as for a file that appeared after a read of nothing, which
-/// keeps every answer of both sides.
+/// The file as a writer last read or wrote it, the base of a merge: its text, taken from the very
+/// file that was read or written (a file another program changes in place afterwards must not
+/// change what the merge compares with, or its changes would look like this writer's).
 #[derive(Debug)]
 struct Base {
-    file: fs_util::Opened,
-    key: Option<parsed_copy::Key>,
+    text: String,
 }
 
 impl Base {
-    /// The file's text, when it is still what was read or written.
-    fn text(&self) -> Option<String> {
-        let text = self.file.text().ok()?;
-        (self.key.is_some() && parsed::key(&text) == self.key).then_some(text)
+    /// The file's text as it was read or written.
+    fn text(&self) -> Option<&str> {
+        Some(&self.text)
     }
 }
 
@@ -473,8 +467,8 @@ impl Writer {
     }
 
     /// Reads the current file; `None` when there is none yet. The next save compares against it.
-    /// The file is opened once and kept open as the base of a merge ([`Base`]); its parsed copy is
-    /// found by hashing it a block at a time, so its text is held only when there is no copy.
+    /// The file is opened once: its parsed copy is found by hashing it a block at a time, and its
+    /// text, the base of a merge ([`Base`]), is read from that same open file.
     pub fn read(&self) -> Result<Option<Assessment>, StoreError> {
         let path = self.path();
         let opened = match fs_util::Opened::open(&path, ASSESSMENT_LIMITS) {
@@ -487,18 +481,14 @@ impl Writer {
             Err(err) => return Err(read_error(path, err)),
         };
         let copy = self.store.parsed_path(&self.name);
-        let mut key = parsed::key_of_opened(&opened);
-        let copied = key.as_ref().and_then(|key| parsed::read(&copy, key));
+        let copied = parsed::key_of_opened(&opened).and_then(|key| parsed::read(&copy, &key));
+        let text = opened.text().map_err(|err| read_error(path, err))?;
         let assessment = match copied {
             Some(assessment) => assessment,
-            None => {
-                let text = opened.text().map_err(|err| read_error(path, err))?;
-                key = parsed::key(&text);
-                self.store.parse_kept(&self.name, &text, Keep::Copy)?
-            }
+            None => self.store.parse_kept(&self.name, &text, Keep::Copy)?,
         };
         self.seen.set(Some(Seen::File(Stamp::of(&opened.meta))));
-        *self.base.borrow_mut() = Some(Base { file: opened, key });
+        *self.base.borrow_mut() = Some(Base { text });
         // The read used the copy of this file or made it.
         self.copied.set(true);
         Ok(Some(assessment))
@@ -545,7 +535,7 @@ impl Writer {
             .borrow()
             .as_ref()
             .and_then(Base::text)
-            .and_then(|text| parse(&text, &path).ok());
+            .and_then(|text| parse(text, &path).ok());
         let merged = super::merge::merge(base.as_ref(), assessment, &theirs);
         self.write(&merged, keep)?;
         Ok(Saved::Merged(Box::new(merged)))
@@ -563,7 +553,7 @@ impl Writer {
         else {
             return;
         };
-        if let Some(key) = parsed::key(&text)
+        if let Some(key) = parsed::key(text)
             && serialise(assessment) == text
         {
             parsed::write(&self.store.parsed_path(&self.name), &key, assessment);
@@ -615,7 +605,7 @@ impl Writer {
         }
         self.copied.set(keep);
         self.seen.set(Some(Seen::File(Stamp::of(&written.meta))));
-        *self.base.borrow_mut() = Some(Base { file: written, key });
+        *self.base.borrow_mut() = written.text().ok().map(|text| Base { text });
         Ok(())
     }
 }
@@ -968,21 +958,31 @@ mod tests {
     }
 
     #[test]
-    fn a_file_changed_in_place_after_the_read_is_no_base_and_loses_nothing() {
+    fn a_file_changed_in_place_after_the_read_keeps_every_change_of_the_other_side() {
         use crate::assessment::Status;
         let first = Assessment::new("Bakkerij", T0);
         let (_root, store, tui, mut ours) = read_then_unlocked(&first);
-        // Another program writes the very file the TUI holds open, in place.
+        // Another program writes the very file the TUI read, in place, and again after a save.
         let mut theirs = first.clone();
+        theirs.organisation = "Bakkerij Jansen".into();
         theirs.set_status("a.van-elders", Some(Status::Yes), None, later(3));
         fs::write(store.path("klant"), serialise(&theirs)).unwrap();
         ours.set_status("a.nieuw", Some(Status::No), None, later(5));
         let Saved::Merged(merged) = tui.save(&ours).unwrap() else {
             panic!("the change on disk must be noticed");
         };
-        // Read as a base, the changed file would say that the TUI removed their answer.
+        // Read as the base, the changed file would say that the TUI removed their answer; no
+        // base at all would say that the TUI chose the old name.
         assert_eq!(merged.status("a.van-elders"), Some(Status::Yes));
         assert_eq!(merged.status("a.nieuw"), Some(Status::No));
+        assert_eq!(merged.organisation, "Bakkerij Jansen");
+        let mut third = (*merged).clone();
+        third.organisation = "Derde".into();
+        fs::write(store.path("klant"), serialise(&third)).unwrap();
+        let Saved::Merged(merged) = tui.save(&merged).unwrap() else {
+            panic!("the second change on disk must be noticed too");
+        };
+        assert_eq!(merged.organisation, "Derde");
     }
 
     /// The text `toml` writes of the whole assessment, between the marks: what the store wrote
