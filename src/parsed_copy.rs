@@ -45,28 +45,14 @@ impl Key {
     /// The key of a copy of `kind` in `form`, parsed from `parts` (the file's text, and whatever
     /// else the result depends on) by this binary; `None` when the binary cannot be told apart
     /// (then no copy is used or made).
-    /// The last part is hashed as a file is ([`KeyStream`]), so that a key of a file read or
-    /// written a block at a time is this one.
     pub fn of(kind: &str, form: Form, parts: &[&str]) -> Option<Key> {
-        let (last, before) = parts.split_last().unwrap_or((&"", &[]));
-        let mut key = Key::stream(kind, form, before);
-        key.add(last.as_bytes());
-        key.finish()
-    }
-
-    /// [`Key::of`] of `before` and then a text given a piece at a time ([`KeyStream::add`]), as a
-    /// file is read or written.
-    pub fn stream(kind: &str, form: Form, before: &[&str]) -> KeyStream {
         let mut hasher = BytesHash::default();
-        for part in before {
+        let mut len = 0;
+        for part in parts {
             hasher.write_str(part);
+            len += part.len();
         }
-        KeyStream {
-            kind: kind.to_owned(),
-            form,
-            before: before.iter().map(|part| part.len()).sum(),
-            hash: hasher.streamed(),
-        }
+        Key::hashed(kind, form, len, &hasher)
     }
 
     /// [`Key::of`] of `before` and then the bytes of the file at `path` as they are now, hashed a
@@ -80,27 +66,27 @@ impl Key {
         path: &Path,
         limits: Limits,
     ) -> Option<Key> {
-        let opened = crate::fs_util::Opened::open(path, limits).ok()?;
-        Key::of_opened(kind, form, before, &opened)
-    }
-
-    /// [`Key::of_file`] of a file already open; `None` also when it is not as long as when it
-    /// was opened (it changed while it was read).
-    pub fn of_opened(
-        kind: &str,
-        form: Form,
-        before: &[&str],
-        opened: &crate::fs_util::Opened,
-    ) -> Option<Key> {
-        let key = opened
-            .blocks(
-                |_| Key::stream(kind, form, before),
-                |key, block| key.add(block),
-            )
-            .ok()?;
-        (key.hash.seen() as u64 == opened.meta.len())
-            .then(|| key.finish())
-            .flatten()
+        let mut hasher = BytesHash::default();
+        for part in before {
+            hasher.write_str(part);
+        }
+        let (streamed, _) = crate::fs_util::read_blocks(
+            path,
+            limits,
+            |meta| {
+                let len = usize::try_from(meta.len()).ok()?;
+                Some((len, hasher.streamed(len)))
+            },
+            |streamed, block| {
+                if let Some((_, hash)) = streamed {
+                    hash.add(block);
+                }
+            },
+        )
+        .ok()?;
+        let (len, hash) = streamed?;
+        let len = before.iter().map(|part| part.len()).sum::<usize>() + len;
+        Key::hashed(kind, form, len, &hash.finish()?)
     }
 
     /// The key of a copy made from `len` bytes in all with this `hash`.
@@ -112,28 +98,6 @@ impl Key {
             hash.finish()
         );
         Some(Key { line, len, form })
-    }
-}
-
-/// A key being made of a text given a piece at a time ([`Key::stream`]).
-pub struct KeyStream {
-    kind: String,
-    form: Form,
-    /// How long the parts before the text are.
-    before: usize,
-    hash: crate::hashing::Streamed,
-}
-
-impl KeyStream {
-    /// The next piece of the text.
-    pub fn add(&mut self, piece: &[u8]) {
-        self.hash.add(piece);
-    }
-
-    /// The key of everything given; `None` when the binary cannot be told apart.
-    pub fn finish(self) -> Option<Key> {
-        let len = self.before + self.hash.seen();
-        Key::hashed(&self.kind, self.form, len, &self.hash.finish())
     }
 }
 

@@ -481,87 +481,6 @@ pub struct Assessment {
     pub known_items: BTreeSet<String>,
 }
 
-/// An assessment's fields before its answers ([`Assessment::parts`]), as its own serde writes
-/// them.
-#[derive(Serialize)]
-pub(super) struct Head<'a> {
-    format: u32,
-    organisation: &'a str,
-    created: Timestamp,
-    updated: Timestamp,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    review_months: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    depth: Option<ScanDepth>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    depth_per_checklist: &'a BTreeMap<String, ScanDepth>,
-    #[serde(skip_serializing_if = "Details::is_empty")]
-    details: &'a Details,
-    #[serde(skip_serializing_if = "crate::documents::Documents::is_empty")]
-    documents: &'a crate::documents::Documents,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    intake: &'a Facts,
-}
-
-/// An assessment's fields after its answers ([`Assessment::parts`]), as its own serde writes
-/// them.
-#[derive(Serialize)]
-pub(super) struct Tail<'a> {
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    plan: &'a BTreeMap<String, PlanEntry>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    sessions: &'a [Session],
-    #[serde(
-        rename = "known",
-        skip_serializing_if = "BTreeSet::is_empty",
-        serialize_with = "known_table::serialize"
-    )]
-    known_items: &'a BTreeSet<String>,
-}
-
-impl Assessment {
-    /// The fields before the answers, the answers, and the fields after them: what a save writes
-    /// a piece at a time ([`super::store::serialise_into`]) and a parsed copy holds beside the
-    /// answers. Every field is named (no `..`), so a field added cannot be left out of either
-    /// unnoticed.
-    pub(super) fn parts(&self) -> (Head<'_>, &BTreeMap<String, Answer>, Tail<'_>) {
-        let Assessment {
-            format,
-            organisation,
-            created,
-            updated,
-            review_months,
-            depth,
-            depth_per_checklist,
-            details,
-            documents,
-            intake,
-            answers,
-            plan,
-            sessions,
-            known_items,
-        } = self;
-        let head = Head {
-            format: *format,
-            organisation,
-            created: *created,
-            updated: *updated,
-            review_months: *review_months,
-            depth: *depth,
-            depth_per_checklist,
-            details,
-            documents,
-            intake,
-        };
-        let tail = Tail {
-            plan,
-            sessions,
-            known_items,
-        };
-        (head, answers, tail)
-    }
-}
-
 impl Assessment {
     /// Fills in the history notes a file of `format` left out (see [`Earlier`]); called once
     /// after reading, before anything else looks at the history.
@@ -947,6 +866,8 @@ where
         .into_iter()
         .collect())
 }
+
+pub(super) use known_table::serialize as serialize_known;
 
 /// `known_items` as a table (`[known] items = [...]`): TOML puts plain values before tables, a
 /// table may come last.

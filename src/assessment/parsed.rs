@@ -44,16 +44,6 @@ pub(super) fn key_of_file(path: &Path) -> Option<Key> {
     )
 }
 
-/// [`key`] of a text given a piece at a time, as it is written ([`Key::stream`]).
-pub(super) fn key_stream() -> parsed_copy::KeyStream {
-    Key::stream(&kind(), Form::Binary, &[])
-}
-
-/// [`key`] of a file already open, read from its start ([`Key::of_opened`]).
-pub(super) fn key_of_opened(opened: &crate::fs_util::Opened) -> Option<Key> {
-    Key::of_opened(&kind(), Form::Binary, &[], opened)
-}
-
 /// The copy at `path` when it was made with `key`.
 pub(super) fn read(path: &Path, key: &Key) -> Option<Assessment> {
     let (answers, mut assessment) = parsed_copy::read_with(path, key, |body| {
@@ -95,19 +85,61 @@ fn timestamp((second, nanosecond): Moment) -> Option<Timestamp> {
     Timestamp::new(second, nanosecond).ok()
 }
 
-/// Everything but the answers, as the assessment's own serde writes it ([`Assessment::parts`]).
+/// Everything but the answers, as the assessment's own serde writes it. Every field is named
+/// (no `..`), so a field added to [`Assessment`] cannot be left out of the copy unnoticed.
 #[derive(Serialize)]
 struct Rest<'a> {
-    #[serde(flatten)]
-    head: super::model::Head<'a>,
-    #[serde(flatten)]
-    tail: super::model::Tail<'a>,
+    format: u32,
+    organisation: &'a str,
+    created: Timestamp,
+    updated: Timestamp,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review_months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    depth: Option<super::model::ScanDepth>,
+    depth_per_checklist: &'a BTreeMap<String, super::model::ScanDepth>,
+    details: &'a super::model::Details,
+    documents: &'a crate::documents::Documents,
+    intake: &'a crate::checklist::Facts,
+    plan: &'a BTreeMap<String, super::plan::PlanEntry>,
+    sessions: &'a [super::session::Session],
+    #[serde(rename = "known", serialize_with = "super::model::serialize_known")]
+    known_items: &'a std::collections::BTreeSet<String>,
 }
 
 impl<'a> Rest<'a> {
     fn of(assessment: &'a Assessment) -> Rest<'a> {
-        let (head, _, tail) = assessment.parts();
-        Rest { head, tail }
+        let Assessment {
+            format,
+            organisation,
+            created,
+            updated,
+            review_months,
+            depth,
+            depth_per_checklist,
+            details,
+            documents,
+            intake,
+            answers: _,
+            plan,
+            sessions,
+            known_items,
+        } = assessment;
+        Rest {
+            format: *format,
+            organisation,
+            created: *created,
+            updated: *updated,
+            review_months: *review_months,
+            depth: *depth,
+            depth_per_checklist,
+            details,
+            documents,
+            intake,
+            plan,
+            sessions,
+            known_items,
+        }
     }
 }
 

@@ -231,7 +231,13 @@ impl Store {
         match fs_util::read_text_meta(&path, ASSESSMENT_LIMITS) {
             Ok((text, meta)) => Ok(Some((self.parse_kept(name, &text, keep)?, text, meta))),
             Err(err) if err.is_not_found() => Ok(None),
-            Err(err) => Err(read_error(path, err)),
+            Err(FsError::NotUtf8 { line, column, .. }) => Err(StoreError::Corrupt {
+                path,
+                line,
+                column,
+                message: "het bestand is geen geldige UTF-8-tekst".into(),
+            }),
+            Err(err) => Err(err.into()),
         }
     }
 
@@ -337,20 +343,6 @@ fn open_lock(path: &Path) -> Result<File, StoreError> {
     Ok(file)
 }
 
-/// The error for an assessment file at `path` that could not be read: text that is not UTF-8 is
-/// a corrupt file, with where.
-fn read_error(path: PathBuf, err: FsError) -> StoreError {
-    match err {
-        FsError::NotUtf8 { line, column, .. } => StoreError::Corrupt {
-            path,
-            line,
-            column,
-            message: "het bestand is geen geldige UTF-8-tekst".into(),
-        },
-        err => err.into(),
-    }
-}
-
 /// The right to write one assessment, held while this value lives. It remembers the file it last
 /// read or wrote, so a save notices when another process changed the file meanwhile (possible only
 /// when the lock file was deleted, or on a folder synced between computers) and merges instead of
@@ -363,25 +355,10 @@ pub struct Writer {
     lock: RefCell<File>,
     /// The file as this writer last saw it: `None` before it looked.
     seen: Cell<Option<Seen>>,
-    /// That file, the base of a merge.
-    base: RefCell<Option<Base>>,
+    /// The text of that file, the base of a merge.
+    base: RefCell<Option<String>>,
     /// Whether the parsed copy beside the file was made of that text ([`super::parsed`]).
     copied: Cell<bool>,
-}
-
-/// The file as a writer last read or wrote it, the base of a merge: its text, taken from the very
-/// file that was read or written (a file another program changes in place afterwards must not
-/// change what the merge compares with, or its changes would look like this writer's).
-#[derive(Debug)]
-struct Base {
-    text: String,
-}
-
-impl Base {
-    /// The file's text as it was read or written.
-    fn text(&self) -> Option<&str> {
-        Some(&self.text)
-    }
 }
 
 /// Whether a read makes a parsed copy when there is none of the file's text.
@@ -467,31 +444,21 @@ impl Writer {
     }
 
     /// Reads the current file; `None` when there is none yet. The next save compares against it.
-    /// The file is opened once: its parsed copy is found by hashing it a block at a time, and its
-    /// text, the base of a merge ([`Base`]), is read from that same open file.
     pub fn read(&self) -> Result<Option<Assessment>, StoreError> {
-        let path = self.path();
-        let opened = match fs_util::Opened::open(&path, ASSESSMENT_LIMITS) {
-            Ok(opened) => opened,
-            Err(err) if err.is_not_found() => {
+        match self.store.read_with_text(&self.name, Keep::Copy)? {
+            Some((assessment, text, meta)) => {
+                self.seen.set(Some(Seen::File(Stamp::of(&meta))));
+                *self.base.borrow_mut() = Some(text);
+                // The read used the copy of this text or made it.
+                self.copied.set(true);
+                Ok(Some(assessment))
+            }
+            None => {
                 self.seen.set(Some(Seen::Absent));
                 *self.base.borrow_mut() = None;
-                return Ok(None);
+                Ok(None)
             }
-            Err(err) => return Err(read_error(path, err)),
-        };
-        let copy = self.store.parsed_path(&self.name);
-        let copied = parsed::key_of_opened(&opened).and_then(|key| parsed::read(&copy, &key));
-        let text = opened.text().map_err(|err| read_error(path, err))?;
-        let assessment = match copied {
-            Some(assessment) => assessment,
-            None => self.store.parse_kept(&self.name, &text, Keep::Copy)?,
-        };
-        self.seen.set(Some(Seen::File(Stamp::of(&opened.meta))));
-        *self.base.borrow_mut() = Some(Base { text });
-        // The read used the copy of this file or made it.
-        self.copied.set(true);
-        Ok(Some(assessment))
+        }
     }
 
     /// Writes the assessment atomically and durably: a temporary file in the same folder, synced,
@@ -533,8 +500,7 @@ impl Writer {
         let base = self
             .base
             .borrow()
-            .as_ref()
-            .and_then(Base::text)
+            .as_deref()
             .and_then(|text| parse(text, &path).ok());
         let merged = super::merge::merge(base.as_ref(), assessment, &theirs);
         self.write(&merged, keep)?;
@@ -546,11 +512,7 @@ impl Writer {
     /// leaves it out, as it would double the time a save takes. Best effort, like every copy.
     pub fn keep_parsed(&self, assessment: &Assessment) {
         let base = self.base.borrow();
-        let Some(text) = base
-            .as_ref()
-            .filter(|_| !self.copied.get())
-            .and_then(Base::text)
-        else {
+        let Some(text) = base.as_deref().filter(|_| !self.copied.get()) else {
             return;
         };
         if let Some(key) = parsed::key(text)
@@ -591,21 +553,14 @@ impl Writer {
 
     /// Writes `assessment`, and with `keep` its parsed copy (made from the very text written).
     fn write(&self, assessment: &Assessment, keep: bool) -> Result<(), StoreError> {
-        // Written and hashed a piece at a time: the text of a large file is never held.
-        let mut key = parsed::key_stream();
-        let written = fs_util::write_atomic_open(&self.path(), ASSESSMENT_LIMITS, &mut |out| {
-            serialise_into(assessment, &mut |piece| {
-                key.add(piece.as_bytes());
-                out.write_all(piece.as_bytes())
-            })
-        })?;
-        let key = key.finish();
-        if keep && let Some(key) = &key {
-            parsed::write(&self.store.parsed_path(&self.name), key, assessment);
+        let text = serialise(assessment);
+        let meta = fs_util::write_atomic(&self.path(), text.as_bytes())?;
+        if let Some(key) = keep.then(|| parsed::key(&text)).flatten() {
+            parsed::write(&self.store.parsed_path(&self.name), &key, assessment);
         }
         self.copied.set(keep);
-        self.seen.set(Some(Seen::File(Stamp::of(&written.meta))));
-        *self.base.borrow_mut() = written.text().ok().map(|text| Base { text });
+        self.seen.set(Some(Seen::File(Stamp::of(&meta))));
+        *self.base.borrow_mut() = Some(text);
         Ok(())
     }
 }
@@ -619,73 +574,14 @@ pub const END_MARK: &str = "# einde";
 
 /// The text of an assessment file, as the store writes it: [`HEAD_MARK`], the TOML, [`END_MARK`].
 pub fn serialise(assessment: &Assessment) -> String {
-    let mut text = String::new();
-    serialise_into(assessment, &mut |piece| {
-        text.push_str(piece);
-        Ok(())
-    })
-    .expect("a string takes every piece");
+    let mut text = toml::to_string_pretty(assessment).expect("an assessment always serialises");
+    // In place, not into a new string: a file of 6.8 MB is not held twice at a save's peak.
+    text.reserve_exact(HEAD_MARK.len() + END_MARK.len() + 3);
+    text.insert_str(0, &format!("{HEAD_MARK}\n"));
+    text.push('\n');
+    text.push_str(END_MARK);
+    text.push('\n');
     text
-}
-
-/// How many answers [`serialise_into`] makes the TOML of at once.
-const ANSWERS_AT_ONCE: usize = 256;
-
-/// [`serialise`], given to `out` a piece at a time: the TOML of everything before the answers, of
-/// [`ANSWERS_AT_ONCE`] answers at a time, and of everything after them, each as
-/// `toml::to_string_pretty` writes it and apart by the empty line it puts between tables, so the
-/// pieces together are its text of the whole (a test holds them to it). At 10,000 items with a
-/// year of history the whole is 6.8 MB, which a save no longer holds.
-pub fn serialise_into(
-    assessment: &Assessment,
-    out: &mut dyn FnMut(&str) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    use super::model::Answer;
-
-    /// Some of the answers, in order, as the table `answers`.
-    #[derive(serde::Serialize)]
-    struct Answers<'a> {
-        answers: Part<'a>,
-    }
-
-    struct Part<'a>(&'a [(&'a String, &'a Answer)]);
-
-    impl serde::Serialize for Part<'_> {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_map(self.0.iter().copied())
-        }
-    }
-
-    fn toml_of(value: &impl serde::Serialize) -> String {
-        toml::to_string_pretty(value).expect("an assessment always serialises")
-    }
-
-    let (head, answers, tail) = assessment.parts();
-    out(HEAD_MARK)?;
-    out("\n")?;
-    out(&toml_of(&head))?;
-    // Made and given one piece at a time; an empty table is written too, as serde writes it.
-    let mut some: Vec<(&String, &Answer)> = Vec::with_capacity(ANSWERS_AT_ONCE);
-    let mut rest = answers.iter().peekable();
-    loop {
-        some.clear();
-        some.extend(rest.by_ref().take(ANSWERS_AT_ONCE));
-        out("\n")?;
-        out(&toml_of(&Answers {
-            answers: Part(&some),
-        }))?;
-        if rest.peek().is_none() {
-            break;
-        }
-    }
-    let tail = toml_of(&tail);
-    if !tail.is_empty() {
-        out("\n")?;
-        out(&tail)?;
-    }
-    out("\n")?;
-    out(END_MARK)?;
-    out("\n")
 }
 
 /// For a file that pqs wrote (it starts with [`HEAD_MARK`]) without an [`END_MARK`] line: the
@@ -983,56 +879,6 @@ mod tests {
             panic!("the second change on disk must be noticed too");
         };
         assert_eq!(merged.organisation, "Derde");
-    }
-
-    /// The text `toml` writes of the whole assessment, between the marks: what the store wrote
-    /// before it wrote a piece at a time.
-    fn whole_text(assessment: &Assessment) -> String {
-        let toml = toml::to_string_pretty(assessment).unwrap();
-        format!("{HEAD_MARK}\n{toml}\n{END_MARK}\n")
-    }
-
-    #[test]
-    fn the_pieces_of_a_saved_file_are_the_text_of_the_whole() {
-        use crate::assessment::{PlanEntry, Status};
-        use crate::report::fixture;
-        let mut many = fixture::bakery_with_documents();
-        // Answers enough for several pieces, one more than a whole number of them, with
-        // histories, notes and plan entries between them.
-        for i in 0..=(2 * ANSWERS_AT_ONCE) {
-            let id = format!("schaal.s-{i:05}");
-            many.set_status(&id, Some(Status::No), Some("f"), later(1));
-            many.set_status(&id, Some(Status::Partly), Some("f"), later(2));
-            if i % 7 == 0 {
-                many.set_note(&id, "een \"notitie\"\nover twee regels", later(3));
-                many.set_plan(
-                    &id,
-                    PlanEntry {
-                        owner: "Sanne".into(),
-                        action: "Doen".into(),
-                        ..Default::default()
-                    },
-                    later(3),
-                );
-            }
-        }
-        many.known_items.insert("schaal.s-00001".into());
-        let mut exactly = Assessment::new("Precies", T0);
-        for i in 0..ANSWERS_AT_ONCE {
-            exactly.set_status(&format!("a.{i}"), Some(Status::Yes), None, T0);
-        }
-        let cases = [
-            Assessment::new("", T0),
-            Assessment::new("Alleen een naam", T0),
-            fixture::assessment(),
-            fixture::complete_assessment(),
-            fixture::bakery_with_documents(),
-            exactly,
-            many,
-        ];
-        for (i, assessment) in cases.iter().enumerate() {
-            assert_eq!(serialise(assessment), whole_text(assessment), "case {i}");
-        }
     }
 
     #[test]
