@@ -16,7 +16,7 @@ pub trait Replacements {
 
 impl Replacements for Catalog {
     fn replacement_of(&self, old: &str) -> Option<&str> {
-        self.replacement(old).filter(|_| self.item(old).is_none())
+        self.moved_to(old)
     }
 }
 

@@ -535,13 +535,18 @@ impl Catalog {
         self.replaced.get(old).map(Text::as_str)
     }
 
-    /// Every replaced item that is no longer an item, with its replacement: what
+    /// Where the answers of `old` go: its replacement, when `old` is no longer an item.
+    pub fn moved_to(&self, old: &str) -> Option<&str> {
+        self.replacement(old).filter(|_| self.item(old).is_none())
+    }
+
+    /// Every item [`Catalog::moved_to`] moves, with where: what
     /// [`crate::assessment::migration::migrate`] reads of a catalog, kept without it.
     pub fn replaced(&self) -> Replaced {
         Replaced(
             self.replaced
                 .iter()
-                .filter(|(old, _)| self.item(old).is_none())
+                .filter(|(old, _)| self.moved_to(old).is_some())
                 .map(|(old, new)| (old.clone(), new.clone()))
                 .collect(),
         )
