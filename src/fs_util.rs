@@ -150,7 +150,12 @@ pub fn read_text(path: &Path, limits: Limits) -> Result<String, FsError> {
 /// belongs to exactly these bytes).
 pub fn read_text_meta(path: &Path, limits: Limits) -> Result<(String, fs::Metadata), FsError> {
     let (bytes, meta) = read_bytes_meta(path, limits)?;
-    let text = String::from_utf8(bytes).map_err(|err| {
+    Ok((utf8(bytes, path)?, meta))
+}
+
+/// `bytes` as text, or where in the file at `path` they stop being UTF-8.
+fn utf8(bytes: Vec<u8>, path: &Path) -> Result<String, FsError> {
+    String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&err.as_bytes()[..valid]);
         let (line, column) = crate::checklist::load::line_column(&text, valid);
@@ -159,8 +164,7 @@ pub fn read_text_meta(path: &Path, limits: Limits) -> Result<(String, fs::Metada
             line,
             column,
         }
-    })?;
-    Ok((text, meta))
+    })
 }
 
 /// Reads a regular file of at most `limits.bytes` (an image), refusing what [`read_text`] refuses.
@@ -169,47 +173,98 @@ pub fn read_bytes(path: &Path, limits: Limits) -> Result<Vec<u8>, FsError> {
 }
 
 fn read_bytes_meta(path: &Path, limits: Limits) -> Result<(Vec<u8>, fs::Metadata), FsError> {
-    let (file, meta) = open_checked(path, limits)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // The file may grow while it is read: never more than the limit.
-    file.take(limits.bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io("kan {} niet lezen", path))?;
-    if bytes.len() as u64 > limits.bytes {
-        return Err(too_large(path, limits, bytes.len() as u64));
-    }
-    Ok((bytes, meta))
+    let opened = Opened::open(path, limits)?;
+    let bytes = opened.bytes()?;
+    Ok((bytes, opened.meta))
 }
 
-/// The bytes of the file at `path` (refused as [`read_text`] refuses it) given to `each` a block
-/// at a time, none of them kept, with what `start` made of the file's metadata (from the same
-/// open file); and that, and the metadata. For a file of megabytes whose bytes are only hashed.
-pub fn read_blocks<S>(
-    path: &Path,
+/// A file opened as [`read_text`] opens it (a regular file within the limit, not through a link
+/// when the limits say so, never waiting on a FIFO), to be read from the start as often as asked:
+/// what is read is always the file that was opened, whatever is renamed over its path meanwhile.
+#[derive(Debug)]
+pub struct Opened {
+    file: fs::File,
+    /// Its metadata when it was opened.
+    pub meta: fs::Metadata,
+    path: PathBuf,
     limits: Limits,
-    start: impl FnOnce(&fs::Metadata) -> S,
-    mut each: impl FnMut(&mut S, &[u8]),
-) -> Result<(S, fs::Metadata), FsError> {
-    let (file, meta) = open_checked(path, limits)?;
-    let mut state = start(&meta);
-    let mut file = file.take(limits.bytes + 1);
-    let mut block = vec![0u8; 1 << 16];
-    let mut read = 0u64;
-    loop {
-        match file.read(&mut block) {
-            Ok(0) => break,
-            Ok(n) => {
-                read += n as u64;
-                each(&mut state, &block[..n]);
-            }
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
-            Err(err) => return Err(io("kan {} niet lezen", path)(err)),
+}
+
+impl Opened {
+    /// Opens the file at `path`, refusing what [`read_text`] refuses.
+    pub fn open(path: &Path, limits: Limits) -> Result<Opened, FsError> {
+        let (file, meta) = open_checked(path, limits)?;
+        Ok(Opened {
+            file,
+            meta,
+            path: path.to_owned(),
+            limits,
+        })
+    }
+
+    /// The file read from its start, limited as when it was opened (it may grow meanwhile).
+    fn reader(&self) -> Result<io::Take<&fs::File>, FsError> {
+        use std::io::Seek;
+        (&self.file)
+            .seek(io::SeekFrom::Start(0))
+            .map_err(io("kan {} niet lezen", &self.path))?;
+        Ok((&self.file).take(self.limits.bytes + 1))
+    }
+
+    /// The file to read from its start, limited as when it was opened.
+    pub fn into_reader(self) -> Result<io::Take<fs::File>, FsError> {
+        use std::io::Seek;
+        let mut file = self.file;
+        file.seek(io::SeekFrom::Start(0))
+            .map_err(io("kan {} niet lezen", &self.path))?;
+        Ok(file.take(self.limits.bytes + 1))
+    }
+
+    /// Every byte of the file, from its start.
+    pub fn bytes(&self) -> Result<Vec<u8>, FsError> {
+        let mut bytes = Vec::with_capacity(usize::try_from(self.meta.len()).unwrap_or(0));
+        self.reader()?
+            .read_to_end(&mut bytes)
+            .map_err(io("kan {} niet lezen", &self.path))?;
+        if bytes.len() as u64 > self.limits.bytes {
+            return Err(too_large(&self.path, self.limits, bytes.len() as u64));
         }
+        Ok(bytes)
     }
-    if read > limits.bytes {
-        return Err(too_large(path, limits, read));
+
+    /// The file's text, from its start, refused as [`read_text`] refuses text that is not UTF-8.
+    pub fn text(&self) -> Result<String, FsError> {
+        utf8(self.bytes()?, &self.path)
     }
-    Ok((state, meta))
+
+    /// The bytes of the file, from its start, given to `each` a block at a time, none of them
+    /// kept, with what `start` made of the file's metadata; and that. For a file of megabytes
+    /// whose bytes are only hashed.
+    pub fn blocks<S>(
+        &self,
+        start: impl FnOnce(&fs::Metadata) -> S,
+        mut each: impl FnMut(&mut S, &[u8]),
+    ) -> Result<S, FsError> {
+        let mut state = start(&self.meta);
+        let mut file = self.reader()?;
+        let mut block = vec![0u8; 1 << 16];
+        let mut read = 0u64;
+        loop {
+            match file.read(&mut block) {
+                Ok(0) => break,
+                Ok(n) => {
+                    read += n as u64;
+                    each(&mut state, &block[..n]);
+                }
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                Err(err) => return Err(io("kan {} niet lezen", &self.path)(err)),
+            }
+        }
+        if read > self.limits.bytes {
+            return Err(too_large(&self.path, self.limits, read));
+        }
+        Ok(state)
+    }
 }
 
 fn too_large(path: &Path, limits: Limits, size: u64) -> FsError {
@@ -376,7 +431,16 @@ pub fn parent_of(path: &Path) -> &Path {
 ///
 /// Returns the metadata of the written file (taken before the rename, which keeps it).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<fs::Metadata, FsError> {
-    write_whole(path, &mut |file| file.write_all(bytes), true, true)
+    write_whole(path, &mut |file| file.write_all(bytes), true, true).map(|(meta, _)| meta)
+}
+
+/// [`write_atomic`] of what `content` writes as it makes it (buffered), so a file of megabytes
+/// is never held whole.
+pub fn write_atomic_streamed(
+    path: &Path,
+    content: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> Result<fs::Metadata, FsError> {
+    write_buffered(path, content, true).map(|(meta, _)| meta)
 }
 
 /// [`write_atomic`] without syncing, for a cache: a reader sees the old file or the new one, never a
@@ -386,6 +450,15 @@ pub fn write_cache(
     path: &Path,
     content: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
 ) -> Result<fs::Metadata, FsError> {
+    write_buffered(path, content, false).map(|(meta, _)| meta)
+}
+
+/// [`write_whole`] over `path` of what `content` writes, through a buffer.
+fn write_buffered(
+    path: &Path,
+    content: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    durable: bool,
+) -> Result<(fs::Metadata, fs::File), FsError> {
     write_whole(
         path,
         &mut |file| {
@@ -394,7 +467,7 @@ pub fn write_cache(
             buffered.flush()
         },
         true,
-        false,
+        durable,
     )
 }
 
@@ -402,7 +475,7 @@ pub fn write_cache(
 /// exists (also when another process made it a moment ago) nothing is written and the error's
 /// [`FsError::is_already_there`] says so. For copies that must never replace an earlier copy.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<fs::Metadata, FsError> {
-    write_whole(path, &mut |file| file.write_all(bytes), false, true)
+    write_whole(path, &mut |file| file.write_all(bytes), false, true).map(|(meta, _)| meta)
 }
 
 fn write_whole(
@@ -410,7 +483,7 @@ fn write_whole(
     content: &mut dyn FnMut(&mut fs::File) -> io::Result<()>,
     replace: bool,
     durable: bool,
-) -> Result<fs::Metadata, FsError> {
+) -> Result<(fs::Metadata, fs::File), FsError> {
     let dir = parent_of(path);
     create_private_dir(dir)?;
     let file_name = path
@@ -434,17 +507,17 @@ fn write_whole(
         .as_file()
         .metadata()
         .map_err(io("kan {} niet lezen", temp.path()))?;
-    if replace {
+    let file = if replace {
         temp.persist(path)
-            .map_err(|e| io("kan {} niet vervangen", path)(e.error))?;
+            .map_err(|e| io("kan {} niet vervangen", path)(e.error))?
     } else {
         temp.persist_noclobber(path)
-            .map_err(|e| io("kan {} niet schrijven", path)(e.error))?;
-    }
+            .map_err(|e| io("kan {} niet schrijven", path)(e.error))?
+    };
     if durable {
         sync_dir(dir)?;
     }
-    Ok(meta)
+    Ok((meta, file))
 }
 
 /// The end of a temporary file's name.

@@ -63,15 +63,15 @@ impl BytesHash {
         Self::mix(self.0 ^ Self::P0, Self::P1)
     }
 
-    /// [`BytesHash::write_str`] of a text of `len` bytes given in pieces, as a file is read: the
-    /// same hash as of the whole, whatever the pieces ([`Streamed::add`]).
-    pub fn streamed(mut self, len: usize) -> Streamed {
-        self.0 = Self::mix(len as u64 ^ Self::P1, self.0 ^ Self::P0);
+    /// A text hashed as it is given, a piece at a time (a file as it is read or written), its
+    /// length taken in at the end, when it is known: not the hash of [`BytesHash::write_str`],
+    /// which takes the length first, but the same for every split of the same text
+    /// ([`Streamed::add`]).
+    pub fn streamed(self) -> Streamed {
         Streamed {
             hash: self,
             pending: [0; 16],
             filled: 0,
-            len,
             seen: 0,
         }
     }
@@ -84,7 +84,6 @@ pub struct Streamed {
     /// The bytes of the step not yet complete.
     pending: [u8; 16],
     filled: usize,
-    len: usize,
     seen: usize,
 }
 
@@ -121,16 +120,22 @@ impl Streamed {
         self.filled = rest.len();
     }
 
-    /// The hash of the whole, when the pieces were `len` bytes in all (as promised); `None` when
-    /// they were not (a file that changed while it was read).
-    pub fn finish(mut self) -> Option<BytesHash> {
-        if self.seen != self.len {
-            return None;
-        }
+    /// How many bytes the pieces held so far.
+    pub fn seen(&self) -> usize {
+        self.seen
+    }
+
+    /// The hash of the whole: its last step (padded with zeros), then its length, so that text
+    /// ending in zeros is told apart from text without them.
+    pub fn finish(mut self) -> BytesHash {
         let mut last = [0u8; 16];
         last[..self.filled].copy_from_slice(&self.pending[..self.filled]);
         self.step(&last);
-        Some(self.hash)
+        self.hash.0 = BytesHash::mix(
+            self.seen as u64 ^ BytesHash::P1,
+            self.hash.0 ^ BytesHash::P0,
+        );
+        self.hash
     }
 }
 
@@ -220,27 +225,30 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// A text hashed in pieces of any sizes (a file read in blocks) has the hash of the whole;
-        /// pieces that add up to another length have none.
+        /// A text hashed in pieces of any sizes (a file read or written in blocks) has the hash of
+        /// the whole; the text with one more byte (a zero, which pads the last step) has another.
         #[test]
         fn a_text_hashed_in_pieces_has_the_hash_of_the_whole(
             bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..200),
             cuts in proptest::collection::vec(0usize..200, 0..6),
         ) {
-            let mut whole = BytesHash::default();
-            whole.write_bytes(&bytes);
+            let whole = |bytes: &[u8]| {
+                let mut whole = BytesHash::default().streamed();
+                whole.add(bytes);
+                whole.finish().finish()
+            };
             let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(bytes.len())).collect();
             cuts.sort_unstable();
-            let mut streamed = BytesHash::default().streamed(bytes.len());
+            let mut streamed = BytesHash::default().streamed();
             let mut from = 0;
             for cut in cuts.into_iter().chain([bytes.len()]) {
                 streamed.add(&bytes[from..cut]);
                 from = cut;
             }
-            proptest::prop_assert_eq!(streamed.finish().map(|h| h.finish()), Some(whole.finish()));
-            let mut short = BytesHash::default().streamed(bytes.len() + 1);
-            short.add(&bytes);
-            proptest::prop_assert!(short.finish().is_none());
+            proptest::prop_assert_eq!(streamed.seen(), bytes.len());
+            proptest::prop_assert_eq!(streamed.finish().finish(), whole(&bytes));
+            let longer: Vec<u8> = bytes.iter().copied().chain([0]).collect();
+            proptest::prop_assert_ne!(whole(&longer), whole(&bytes));
         }
     }
 

@@ -45,14 +45,28 @@ impl Key {
     /// The key of a copy of `kind` in `form`, parsed from `parts` (the file's text, and whatever
     /// else the result depends on) by this binary; `None` when the binary cannot be told apart
     /// (then no copy is used or made).
+    /// The last part is hashed as a file is ([`KeyStream`]), so that a key of a file read or
+    /// written a block at a time is this one.
     pub fn of(kind: &str, form: Form, parts: &[&str]) -> Option<Key> {
+        let (last, before) = parts.split_last().unwrap_or((&"", &[]));
+        let mut key = Key::stream(kind, form, before);
+        key.add(last.as_bytes());
+        key.finish()
+    }
+
+    /// [`Key::of`] of `before` and then a text given a piece at a time ([`KeyStream::add`]), as a
+    /// file is read or written.
+    pub fn stream(kind: &str, form: Form, before: &[&str]) -> KeyStream {
         let mut hasher = BytesHash::default();
-        let mut len = 0;
-        for part in parts {
+        for part in before {
             hasher.write_str(part);
-            len += part.len();
         }
-        Key::hashed(kind, form, len, &hasher)
+        KeyStream {
+            kind: kind.to_owned(),
+            form,
+            before: before.iter().map(|part| part.len()).sum(),
+            hash: hasher.streamed(),
+        }
     }
 
     /// [`Key::of`] of `before` and then the bytes of the file at `path` as they are now, hashed a
@@ -66,27 +80,27 @@ impl Key {
         path: &Path,
         limits: Limits,
     ) -> Option<Key> {
-        let mut hasher = BytesHash::default();
-        for part in before {
-            hasher.write_str(part);
-        }
-        let (streamed, _) = crate::fs_util::read_blocks(
-            path,
-            limits,
-            |meta| {
-                let len = usize::try_from(meta.len()).ok()?;
-                Some((len, hasher.streamed(len)))
-            },
-            |streamed, block| {
-                if let Some((_, hash)) = streamed {
-                    hash.add(block);
-                }
-            },
-        )
-        .ok()?;
-        let (len, hash) = streamed?;
-        let len = before.iter().map(|part| part.len()).sum::<usize>() + len;
-        Key::hashed(kind, form, len, &hash.finish()?)
+        let opened = crate::fs_util::Opened::open(path, limits).ok()?;
+        Key::of_opened(kind, form, before, &opened)
+    }
+
+    /// [`Key::of_file`] of a file already open; `None` also when it is not as long as when it
+    /// was opened (it changed while it was read).
+    pub fn of_opened(
+        kind: &str,
+        form: Form,
+        before: &[&str],
+        opened: &crate::fs_util::Opened,
+    ) -> Option<Key> {
+        let key = opened
+            .blocks(
+                |_| Key::stream(kind, form, before),
+                |key, block| key.add(block),
+            )
+            .ok()?;
+        (key.hash.seen() as u64 == opened.meta.len())
+            .then(|| key.finish())
+            .flatten()
     }
 
     /// The key of a copy made from `len` bytes in all with this `hash`.
@@ -98,6 +112,28 @@ impl Key {
             hash.finish()
         );
         Some(Key { line, len, form })
+    }
+}
+
+/// A key being made of a text given a piece at a time ([`Key::stream`]).
+pub struct KeyStream {
+    kind: String,
+    form: Form,
+    /// How long the parts before the text are.
+    before: usize,
+    hash: crate::hashing::Streamed,
+}
+
+impl KeyStream {
+    /// The next piece of the text.
+    pub fn add(&mut self, piece: &[u8]) {
+        self.hash.add(piece);
+    }
+
+    /// The key of everything given; `None` when the binary cannot be told apart.
+    pub fn finish(self) -> Option<Key> {
+        let len = self.before + self.hash.seen();
+        Key::hashed(&self.kind, self.form, len, &self.hash.finish())
     }
 }
 
@@ -130,19 +166,25 @@ pub fn read<T: DeserializeOwned>(path: &Path, key: &Key) -> Option<T> {
 /// [`read`] with a body of the caller's own layout, which `decode` reads (`None`: not the copy
 /// that was written).
 pub fn read_with<T>(path: &Path, key: &Key, decode: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
-    // Only a regular file, not through a link, and never much larger than what it was parsed from
-    // (so a FIFO or `/dev/zero` put in its place cannot hang pqs or fill the memory). A binary
-    // copy is smaller than its TOML, and each byte of it can become a few dozen in memory.
-    let most = match key.form {
-        Form::Json => 4 * key.len + (1 << 20),
-        Form::Binary => 2 * key.len + (64 << 10),
-    };
-    let limits = Limits {
-        bytes: most as u64,
-        what: "kopieën",
-        no_symlink: Some(""),
-    };
-    let bytes = crate::fs_util::read_bytes(path, limits).ok()?;
+    let (bytes, body) = read_checked(path, key)?;
+    decode(&bytes[body])
+}
+
+/// The value of the copy at `path`, in the layout it was written in, when it was made with `key`
+/// and is whole (see [`read`]).
+pub fn read_body(path: &Path, key: &Key) -> Option<Vec<u8>> {
+    let (mut bytes, body) = read_checked(path, key)?;
+    bytes.truncate(body.end);
+    bytes.drain(..body.start);
+    Some(bytes)
+}
+
+/// The bytes of the copy at `path` and where its value is in them, when it was made with `key`
+/// and is whole.
+fn read_checked(path: &Path, key: &Key) -> Option<(Vec<u8>, std::ops::Range<usize>)> {
+    // Only a regular file, not through a link, and never much larger than what it was parsed
+    // from.
+    let bytes = crate::fs_util::read_bytes(path, copy_limits(key)).ok()?;
     let (line, rest) = bytes.split_at(bytes.iter().position(|&b| b == b'\n')?);
     if line != key.line.as_bytes() {
         return None;
@@ -153,7 +195,96 @@ pub fn read_with<T>(path: &Path, key: &Key, decode: impl FnOnce(&[u8]) -> Option
     if hash != format!("\n{:016x}", body_hash(body)).as_bytes() {
         return None;
     }
-    decode(body)
+    let start = line.len() + 1;
+    let body = start..start + body.len();
+    Some((bytes, body))
+}
+
+/// [`read`] of a value written in frames ([`write_frame`]), which `decode` reads one at a time
+/// ([`Frames::next_frame`]): the copy is never held whole (at 10,000 items a checklist's is 3.0 MB, as
+/// much again as what is made of it). Whole or not at all: `decode` must read every frame, and the
+/// value is given only when the hash on the last line is that of every byte before it, so a
+/// damaged copy is passed over once read (what was made of it, too).
+pub fn read_frames<T>(
+    path: &Path,
+    key: &Key,
+    decode: impl FnOnce(&mut Frames) -> Option<T>,
+) -> Option<T> {
+    use std::io::{BufRead, Read};
+    let opened = crate::fs_util::Opened::open(path, copy_limits(key)).ok()?;
+    let size = opened.meta.len();
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, opened.into_reader().ok()?);
+    let mut line = Vec::with_capacity(key.line.len() + 1);
+    (&mut reader)
+        .take(key.line.len() as u64 + 1)
+        .read_until(b'\n', &mut line)
+        .ok()?;
+    if line.strip_suffix(b"\n") != Some(key.line.as_bytes()) {
+        return None;
+    }
+    // After the value: a line break and the hash in 16 digits.
+    let left = size.checked_sub(line.len() as u64 + 17)?;
+    let mut frames = Frames {
+        reader,
+        frame: Vec::new(),
+        hash: BodyHash::default(),
+        left,
+    };
+    let value = decode(&mut frames)?;
+    let mut last = Vec::with_capacity(18);
+    (&mut frames.reader).take(18).read_to_end(&mut last).ok()?;
+    (frames.left == 0 && last == format!("\n{:016x}", frames.hash.finish()).as_bytes())
+        .then_some(value)
+}
+
+/// The frames of a copy being read ([`read_frames`]).
+pub struct Frames {
+    reader: std::io::BufReader<std::io::Take<std::fs::File>>,
+    /// The last frame read.
+    frame: Vec<u8>,
+    hash: BodyHash,
+    /// How many bytes of the value are still to be read.
+    left: u64,
+}
+
+impl Frames {
+    /// The next frame; `None` when there is none, or less than its length says.
+    pub fn next_frame(&mut self) -> Option<&[u8]> {
+        use std::io::Read;
+        let mut len = [0u8; 4];
+        self.left = self.left.checked_sub(4)?;
+        self.reader.read_exact(&mut len).ok()?;
+        let n = u64::from(u32::from_le_bytes(len));
+        self.left = self.left.checked_sub(n)?;
+        // No larger than what is left of the file, which is within its limit.
+        self.frame.resize(usize::try_from(n).ok()?, 0);
+        self.reader.read_exact(&mut self.frame).ok()?;
+        self.hash.add(&len);
+        self.hash.add(&self.frame);
+        Some(&self.frame)
+    }
+}
+
+/// Writes one frame of a copy's value: its length in four bytes (little-endian), then `bytes`.
+pub fn write_frame(out: &mut dyn std::io::Write, bytes: &[u8]) -> std::io::Result<()> {
+    let len = u32::try_from(bytes.len()).map_err(std::io::Error::other)?;
+    out.write_all(&len.to_le_bytes())?;
+    out.write_all(bytes)
+}
+
+/// How large a copy made with `key` can be: never much larger than what it was parsed from, so a
+/// FIFO or `/dev/zero` put in its place cannot hang pqs or fill the memory. A binary copy is
+/// smaller than its TOML, and each byte of it can become a few dozen in memory.
+fn copy_limits(key: &Key) -> Limits {
+    let most = match key.form {
+        Form::Json => 4 * key.len + (1 << 20),
+        Form::Binary => 2 * key.len + (64 << 10),
+    };
+    Limits {
+        bytes: most as u64,
+        what: "kopieën",
+        no_symlink: Some(""),
+    }
 }
 
 /// Writes the copy of `value` (parsed from what `key` was made of) to `path`, replacing the one
@@ -188,6 +319,11 @@ pub fn write_with(
         let hash = hashed.hash.finish();
         write!(out, "\n{hash:016x}")
     });
+}
+
+/// [`write_with`] of a body already made, in the caller's layout.
+pub fn write_body(path: &Path, key: &Key, body: &[u8]) {
+    write_with(path, key, |out| std::io::Write::write_all(out, body));
 }
 
 /// The hash of a copy's value, on its last line: [`BytesHash`], unseeded, over each 64 KiB of it in
@@ -438,6 +574,53 @@ mod tests {
         let hash = format!("\n{:016x}", body_hash(&body));
         std::fs::write(&path, [&good[..start], &body, hash.as_bytes()].concat()).unwrap();
         assert_eq!(read(&path, &key), Some(value));
+    }
+
+    /// A copy in frames reads back only whole: every frame read, none cut off or claiming more
+    /// than there is, and the hash of every byte on its last line; never a panic.
+    #[test]
+    fn a_copy_in_frames_reads_back_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kopie");
+        // Made of a text long enough for a copy larger than a read's buffer.
+        let key = Key::of("x", Form::Binary, &[&"tekst".repeat(20_000)]).unwrap();
+        let frames: Vec<Vec<u8>> = vec![b"een".to_vec(), Vec::new(), vec![7; 70_000]];
+        write_with(&path, &key, |out| {
+            frames.iter().try_for_each(|frame| write_frame(out, frame))
+        });
+        let read_all = |path: &Path| {
+            read_frames(path, &key, |copy| {
+                (0..frames.len())
+                    .map(|_| copy.next_frame().map(<[u8]>::to_vec))
+                    .collect::<Option<Vec<_>>>()
+            })
+        };
+        assert_eq!(read_all(&path), Some(frames.clone()));
+        // A frame left unread is not the whole copy.
+        assert_eq!(
+            read_frames(&path, &key, |copy| copy.next_frame().map(drop)),
+            None
+        );
+        let good = std::fs::read(&path).unwrap();
+        let start = good.iter().position(|&b| b == b'\n').unwrap() + 1;
+        let mut longer = good.clone();
+        longer.push(0);
+        let mut cut = good.clone();
+        cut.truncate(good.len() - 100);
+        let mut claims_more = good.clone();
+        claims_more[start..start + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        let mut changed = good.clone();
+        changed[start + 4] = b'E';
+        for (bytes, what) in [
+            (longer, "a byte more"),
+            (cut, "cut off"),
+            (claims_more, "a length past the end"),
+            (changed, "a byte changed"),
+            (Vec::new(), "empty"),
+        ] {
+            std::fs::write(&path, bytes).unwrap();
+            assert_eq!(read_all(&path), None, "{what}");
+        }
     }
 
     #[test]

@@ -44,32 +44,84 @@ pub(super) fn key_of_file(path: &Path) -> Option<Key> {
     )
 }
 
+/// [`key`] of a text given a piece at a time, as it is written ([`Key::stream`]).
+pub(super) fn key_stream() -> parsed_copy::KeyStream {
+    Key::stream(&kind(), Form::Binary, &[])
+}
+
+/// [`key`] of a file already open, read from its start ([`Key::of_opened`]).
+pub(super) fn key_of_opened(opened: &crate::fs_util::Opened) -> Option<Key> {
+    Key::of_opened(&kind(), Form::Binary, &[], opened)
+}
+
 /// The copy at `path` when it was made with `key`.
 pub(super) fn read(path: &Path, key: &Key) -> Option<Assessment> {
-    let (answers, mut assessment) = parsed_copy::read_with(path, key, |body| {
-        let (MadeList(answers), rest) = postcard::take_from_bytes::<RowsIn>(body).ok()?;
-        // Checked as UTF-8 once, not string by string.
-        let assessment: Assessment = serde_json::from_str(std::str::from_utf8(rest).ok()?).ok()?;
-        if assessment.format != FORMAT || !assessment.answers.is_empty() {
-            return None;
-        }
-        Some((answers, assessment))
-    })?;
+    let (answers, assessment) = parsed_copy::read_with(path, key, parts)?;
     // The map made once the copy's bytes are let go, into their room (what it takes to build
     // it, beside them, was `pqs answer`'s peak).
+    Some(whole(answers, assessment))
+}
+
+/// The copy at `path` when it was made with `key`, and its value ([`body`]), which a writer keeps
+/// as the base of a merge.
+pub(super) fn read_with_body(path: &Path, key: &Key) -> Option<(Assessment, Vec<u8>)> {
+    let body = parsed_copy::read_body(path, key)?;
+    let assessment = decode(&body)?;
+    Some((assessment, body))
+}
+
+/// The assessment whose copy has the value `body` ([`body`]); `None` when it is not one.
+pub(super) fn decode(body: &[u8]) -> Option<Assessment> {
+    let (answers, assessment) = parts(body)?;
+    Some(whole(answers, assessment))
+}
+
+/// The answers of a copy's value and the rest of its assessment.
+fn parts(body: &[u8]) -> Option<(Vec<(String, Answer)>, Assessment)> {
+    let (MadeList(answers), rest) = postcard::take_from_bytes::<RowsIn>(body).ok()?;
+    // Checked as UTF-8 once, not string by string.
+    let mut assessment: Assessment = serde_json::from_str(std::str::from_utf8(rest).ok()?).ok()?;
+    if assessment.format != FORMAT || !assessment.answers.is_empty() {
+        return None;
+    }
+    // JSON does not say how long a list is, so each grew by doubling: a session's list of the ids
+    // it changed (10,000 in a session at 10,000 items) is let go of its room to spare.
+    for session in &mut assessment.sessions {
+        session.changed.shrink_to_fit();
+    }
+    Some((answers, assessment))
+}
+
+/// The assessment of a copy's [`parts`].
+fn whole(answers: Vec<(String, Answer)>, mut assessment: Assessment) -> Assessment {
     assessment.answers = BTreeMap::from_iter(answers);
     // As in the file: a history note equal to the next version's is left out.
     assessment.resolve_notes(FORMAT);
-    Some(assessment)
+    assessment
 }
 
 /// Writes the copy of `assessment` (parsed from what `key` was made of) to `path`: the answers'
 /// rows, then the rest as JSON to the end, each written as it is made.
 pub(super) fn write(path: &Path, key: &Key, assessment: &Assessment) {
-    parsed_copy::write_with(path, key, |out| {
-        postcard::to_io(&Rows(&assessment.answers), &mut *out).map_err(std::io::Error::other)?;
-        serde_json::to_writer(out, &Rest::of(assessment)).map_err(std::io::Error::other)
-    });
+    parsed_copy::write_with(path, key, |out| put(out, assessment));
+}
+
+/// The value of `assessment`'s copy, without the key line and hash around it (at 10,000 items
+/// with a year of history 2.65 MB, where its TOML is 6.8 MB), made in the room of `room`, whose
+/// bytes are dropped: an earlier body of the same file is about as long.
+pub(super) fn body(assessment: &Assessment, room: Vec<u8>) -> Vec<u8> {
+    let mut body = room;
+    body.clear();
+    put(&mut body, assessment).expect("a list takes every byte");
+    body
+}
+
+pub(super) use parsed_copy::write_body;
+
+/// Writes the value of `assessment`'s copy to `out`.
+fn put(out: &mut impl std::io::Write, assessment: &Assessment) -> std::io::Result<()> {
+    postcard::to_io(&Rows(&assessment.answers), &mut *out).map_err(std::io::Error::other)?;
+    serde_json::to_writer(out, &Rest::of(assessment)).map_err(std::io::Error::other)
 }
 
 pub(super) use parsed_copy::remove;
@@ -85,61 +137,19 @@ fn timestamp((second, nanosecond): Moment) -> Option<Timestamp> {
     Timestamp::new(second, nanosecond).ok()
 }
 
-/// Everything but the answers, as the assessment's own serde writes it. Every field is named
-/// (no `..`), so a field added to [`Assessment`] cannot be left out of the copy unnoticed.
+/// Everything but the answers, as the assessment's own serde writes it ([`Assessment::parts`]).
 #[derive(Serialize)]
 struct Rest<'a> {
-    format: u32,
-    organisation: &'a str,
-    created: Timestamp,
-    updated: Timestamp,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    review_months: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    depth: Option<super::model::ScanDepth>,
-    depth_per_checklist: &'a BTreeMap<String, super::model::ScanDepth>,
-    details: &'a super::model::Details,
-    documents: &'a crate::documents::Documents,
-    intake: &'a crate::checklist::Facts,
-    plan: &'a BTreeMap<String, super::plan::PlanEntry>,
-    sessions: &'a [super::session::Session],
-    #[serde(rename = "known", serialize_with = "super::model::serialize_known")]
-    known_items: &'a std::collections::BTreeSet<String>,
+    #[serde(flatten)]
+    head: super::model::Head<'a>,
+    #[serde(flatten)]
+    tail: super::model::Tail<'a>,
 }
 
 impl<'a> Rest<'a> {
     fn of(assessment: &'a Assessment) -> Rest<'a> {
-        let Assessment {
-            format,
-            organisation,
-            created,
-            updated,
-            review_months,
-            depth,
-            depth_per_checklist,
-            details,
-            documents,
-            intake,
-            answers: _,
-            plan,
-            sessions,
-            known_items,
-        } = assessment;
-        Rest {
-            format: *format,
-            organisation,
-            created: *created,
-            updated: *updated,
-            review_months: *review_months,
-            depth: *depth,
-            depth_per_checklist,
-            details,
-            documents,
-            intake,
-            plan,
-            sessions,
-            known_items,
-        }
+        let (head, _, tail) = assessment.parts();
+        Rest { head, tail }
     }
 }
 

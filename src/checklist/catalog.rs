@@ -792,7 +792,7 @@ pub fn load_file_keeping(path: &Path, copies: Copies) -> Result<Checklist, Catal
         let key = parsed_copy::Key::of(COPY_KIND, parsed_copy::Form::Binary, &[&file, &text])?;
         Some((dir.join(parsed_copy::file_name(&file)), key))
     });
-    parsed_copy::or_parse(kept, true, (read_copy, parsed_copy::write), || {
+    parsed_copy::or_parse(kept, true, (read_copy, write_copy), || {
         parse_checklist(&text, &file, Source::File(path.to_owned())).map_err(CatalogError::Invalid)
     })
 }
@@ -802,7 +802,7 @@ pub fn load_file_keeping(path: &Path, copies: Copies) -> Result<Checklist, Catal
 /// as the parser makes them (two items of one id would be counted apart by place and as one by
 /// id). A copy is whole when its hash says so, but can still have been made by hand.
 fn read_copy(path: &Path, key: &parsed_copy::Key) -> Option<Checklist> {
-    parsed_copy::read::<Checklist>(path, key).filter(|checklist| {
+    read_copy_as_written(path, key).filter(|checklist| {
         let mut local: crate::hashing::Set<&str> =
             crate::hashing::set_with_capacity(checklist.items.len());
         let ids_as_parsed = checklist.items.iter().all(|item| {
@@ -817,6 +817,112 @@ fn read_copy(path: &Path, key: &parsed_copy::Key) -> Option<Checklist> {
                 .entries
                 .iter()
                 .all(|entry| !matches!(entry, Entry::Own(i) if *i >= checklist.items.len()))
+    })
+}
+
+/// How many items a frame of a checklist's copy holds ([`write_copy`]).
+const ITEMS_PER_FRAME: usize = 256;
+
+/// A checklist's fields but its items, and how many items it has: the first frame of its copy.
+type Head<T, S, C, E, R, P> = (T, T, u32, S, Option<S>, i64, C, E, R, P, usize);
+
+/// Writes the copy of `checklist` to `path` in frames ([`parsed_copy::write_frame`]), each in
+/// postcard's form: its fields but the items, then its items [`ITEMS_PER_FRAME`] at a time, so
+/// that a read holds one frame of the copy, not all of it.
+fn write_copy(path: &Path, key: &parsed_copy::Key, checklist: &Checklist) {
+    // Every field named (no `..`): a field added to the model cannot be left out of the copy.
+    let Checklist {
+        id,
+        title,
+        version,
+        reviewed,
+        intro,
+        order,
+        applies_if,
+        items,
+        entries,
+        retired,
+        source,
+    } = checklist;
+    let head: Head<_, _, _, _, _, _> = (
+        id,
+        title,
+        *version,
+        reviewed,
+        intro.as_ref(),
+        *order,
+        applies_if,
+        entries,
+        retired,
+        source,
+        items.len(),
+    );
+    fn frame(out: &mut dyn std::io::Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+        let bytes = postcard::to_stdvec(value).map_err(std::io::Error::other)?;
+        parsed_copy::write_frame(out, &bytes)
+    }
+    parsed_copy::write_with(path, key, |out| {
+        frame(out, &head)?;
+        for some in items.chunks(ITEMS_PER_FRAME) {
+            frame(out, &some)?;
+        }
+        Ok(())
+    });
+}
+
+/// What [`write_copy`] wrote at `path` with `key`, when it is whole; not yet checked as
+/// [`read_copy`] checks it.
+fn read_copy_as_written(path: &Path, key: &parsed_copy::Key) -> Option<Checklist> {
+    fn all<'a, T: serde::Deserialize<'a>>(frame: &'a [u8]) -> Option<T> {
+        match postcard::take_from_bytes(frame) {
+            Ok((value, [])) => Some(value),
+            _ => None,
+        }
+    }
+    parsed_copy::read_frames(path, key, |frames| {
+        let head: Head<
+            Text,
+            String,
+            Vec<Condition>,
+            Vec<Entry>,
+            Vec<super::model::Retired>,
+            Source,
+        > = all(frames.next_frame()?)?;
+        let (
+            id,
+            title,
+            version,
+            reviewed,
+            intro,
+            order,
+            applies_if,
+            entries,
+            retired,
+            source,
+            count,
+        ) = head;
+        // Room for as many as the copy says, but never for more than 65,536 on its word alone.
+        let mut items: Vec<Item> = Vec::with_capacity(count.min(1 << 16));
+        while items.len() < count {
+            let some: Vec<Item> = all(frames.next_frame()?)?;
+            if some.is_empty() {
+                return None;
+            }
+            items.extend(some);
+        }
+        (items.len() == count).then_some(Checklist {
+            id,
+            title,
+            version,
+            reviewed,
+            intro,
+            order,
+            applies_if,
+            items,
+            entries,
+            retired,
+            source,
+        })
     })
 }
 
@@ -896,9 +1002,9 @@ mod copy_tests {
         .unwrap();
         let mut pointing_past = parsed.clone();
         pointing_past.entries[0] = Entry::Own(127);
-        parsed_copy::write(&made, &key, &pointing_past);
+        write_copy(&made, &key, &pointing_past);
         assert_eq!(
-            parsed_copy::read::<Checklist>(&made, &key).map(|c| c.entries[0].clone()),
+            read_copy_as_written(&made, &key).map(|c| c.entries[0].clone()),
             Some(Entry::Own(127)),
             "whole, by its hash"
         );
@@ -911,11 +1017,8 @@ mod copy_tests {
         let mut foreign = parsed.clone();
         foreign.items[1].id = format!("ander.{}", foreign.items[1].local_id).into();
         for edited in [twice, foreign] {
-            parsed_copy::write(&made, &key, &edited);
-            assert!(
-                parsed_copy::read::<Checklist>(&made, &key).is_some(),
-                "whole"
-            );
+            write_copy(&made, &key, &edited);
+            assert!(read_copy_as_written(&made, &key).is_some(), "whole");
             assert_eq!(load_file_keeping(&file, Some(&copies)).unwrap(), parsed);
         }
     }
@@ -930,9 +1033,9 @@ mod copy_tests {
         let key = parsed_copy::Key::of("checklist", parsed_copy::Form::Binary, &["x"]).unwrap();
         let catalog = Catalog::bundled();
         for checklist in catalog.checklists() {
-            parsed_copy::write(&path, &key, checklist);
+            write_copy(&path, &key, checklist);
             assert_eq!(
-                parsed_copy::read::<Checklist>(&path, &key).as_ref(),
+                read_copy_as_written(&path, &key).as_ref(),
                 Some(checklist),
                 "{}",
                 checklist.id
