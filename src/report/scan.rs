@@ -567,9 +567,26 @@ fn item_states<'c>(
     detail: Detail,
 ) -> (Placed<'c>, Timestamp) {
     let mut fresh_until = next_day(today, now);
+    // Each answer found by its item's place: one hash of each answer's id, where a lookup of each
+    // item's id in the sorted answers took some fifteen comparisons of long ids (an eighth of
+    // scoring at 10,000 items).
+    let mut answers: Vec<Option<&Answer>> = vec![None; catalog.item_count()];
+    for (id, answer) in &assessment.answers {
+        if let Some(place) = catalog.place(id) {
+            answers[place] = Some(answer);
+        }
+    }
     let mut states = Vec::with_capacity(catalog.item_count());
-    for (checklist, item) in catalog.items() {
-        let (state, due) = state(catalog, checklist, item, assessment, facts, now, detail);
+    for ((checklist, item), answer) in catalog.items().zip(answers) {
+        let (state, due) = state(
+            catalog,
+            checklist,
+            (item, answer),
+            assessment,
+            facts,
+            now,
+            detail,
+        );
         fresh_until = until_due(fresh_until, due, now);
         states.push(Some(state));
     }
@@ -640,18 +657,18 @@ pub(super) enum Detail {
     CountsAt(Timestamp),
 }
 
-/// An item's state before parents are looked at, and when its answer is due for review.
+/// An item's state before parents are looked at, and when its answer is due for review: `item`
+/// with its answer in `assessment` (found by the caller, by place or by id).
 fn state(
     catalog: &Catalog,
     checklist: &Checklist,
-    item: &Item,
+    (item, answer): (&Item, Option<&Answer>),
     assessment: &Assessment,
     facts: &Facts,
     now: Timestamp,
     detail: Detail,
 ) -> (ItemState, Option<Timestamp>) {
     let full = detail == Detail::Full;
-    let answer = assessment.answers.get(item.id.as_str());
     let answer = match detail {
         Detail::Full => answer.map(Answer::version),
         Detail::CountsAt(moment) => answer.and_then(|a| a.version_at(moment)),

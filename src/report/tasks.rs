@@ -304,22 +304,32 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, scan: &Scan) -> Vec<Plan
     // Keys made once and the tasks moved once: a task is large, and there may be thousands. The
     // sort keeps the order of equal keys (it sorts the keys with each one's place), so tasks that
     // rank the same stay in the order their groups were met.
-    tasks.sort_by_cached_key(|t| {
-        let r = &t.reason;
-        (
-            !t.is_open(),
-            !r.urgent,
-            r.pinned.is_none(),
-            r.pinned,
-            r.severity,
-            !r.privacy,
-            answer_rank(r.answer),
-            !r.enforced,
-            !r.sensitive,
-            r.effort.unwrap_or(Effort::Hours),
-        )
-    });
+    tasks.sort_by_cached_key(rank);
     tasks
+}
+
+/// Where a task goes in the plan, lowest first: open before done; then urgent, pinned (in its
+/// place), most serious, privacy law, weakest answer, enforced, sensitive, least effort. Packed in
+/// one number, most significant first, so a sort compares one word (ten fields compared one after
+/// another were two thirds of planning 10,000 tasks).
+fn rank(task: &PlannedTask) -> u64 {
+    let r = &task.reason;
+    let flag = |set: bool| u64::from(set);
+    let fields = [
+        (1, flag(!task.is_open())),
+        (1, flag(!r.urgent)),
+        (1, flag(r.pinned.is_none())),
+        (32, u64::from(r.pinned.unwrap_or(0))),
+        (2, r.severity as u64),
+        (1, flag(!r.privacy)),
+        (2, u64::from(answer_rank(r.answer))),
+        (1, flag(!r.enforced)),
+        (1, flag(!r.sensitive)),
+        (2, r.effort.unwrap_or(Effort::Hours) as u64),
+    ];
+    fields
+        .iter()
+        .fold(0, |key, &(bits, value)| (key << bits) | value)
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ impl Scan {
             let (state, due) = state(
                 catalog,
                 checklist,
-                item,
+                (item, assessment.answers.get(item.id.as_str())),
                 assessment,
                 &facts,
                 now,

@@ -450,3 +450,96 @@ fn an_open_breach_clock_comes_before_everything_until_it_is_decided() {
     });
     assert!(!tasks.iter().any(|t| t.reason.urgent));
 }
+
+mod rank_order {
+    use super::*;
+
+    fn task(open: bool, reason: Reason) -> PlannedTask {
+        PlannedTask {
+            id: "t".into(),
+            title: Text::from("T"),
+            steps: Vec::new(),
+            links: Vec::new(),
+            open: Vec::new(),
+            documents: Vec::new(),
+            in_order: 0,
+            plan: None,
+            status: if open {
+                TaskStatus::Open
+            } else {
+                TaskStatus::Done(None)
+            },
+            reason,
+        }
+    }
+
+    /// The plan's order written out field by field: what [`rank`] packs in one number.
+    fn spelled_out(t: &PlannedTask) -> impl Ord {
+        let r = &t.reason;
+        (
+            (!t.is_open(), !r.urgent, r.pinned.is_none(), r.pinned),
+            (r.severity, !r.privacy, answer_rank(r.answer)),
+            (!r.enforced, !r.sensitive, r.effort.unwrap_or(Effort::Hours)),
+        )
+    }
+
+    /// Every task over a few values of each field (the pin: none, the first places and the last).
+    fn every_task() -> Vec<PlannedTask> {
+        let bools = [false, true];
+        let mut all = Vec::new();
+        for (open, urgent, privacy, enforced, sensitive) in itertools_free(bools) {
+            for pinned in [None, Some(0), Some(1), Some(u32::MAX)] {
+                for severity in [Severity::High, Severity::Medium, Severity::Low] {
+                    for answer in std::iter::once(None).chain(Status::ALL.map(Some)) {
+                        for effort in [
+                            None,
+                            Some(Effort::Minutes),
+                            Some(Effort::Hours),
+                            Some(Effort::Days),
+                        ] {
+                            all.push(task(
+                                open,
+                                Reason {
+                                    urgent,
+                                    pinned,
+                                    severity,
+                                    privacy,
+                                    answer,
+                                    enforced,
+                                    sensitive,
+                                    effort,
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    /// Every combination of five flags.
+    fn itertools_free(b: [bool; 2]) -> impl Iterator<Item = (bool, bool, bool, bool, bool)> {
+        (0..32).map(move |n: u32| {
+            let at = |bit: u32| b[usize::from(n >> bit & 1 == 1)];
+            (at(0), at(1), at(2), at(3), at(4))
+        })
+    }
+
+    #[test]
+    fn the_packed_rank_orders_every_task_as_the_fields_do() {
+        let mut all = every_task();
+        assert_eq!(all.len(), 32 * 4 * 3 * 6 * 4);
+        all.sort_by_key(rank);
+        for pair in all.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert_eq!(
+                rank(a).cmp(&rank(b)),
+                spelled_out(a).cmp(&spelled_out(b)),
+                "{:?} against {:?}",
+                a.reason,
+                b.reason
+            );
+        }
+    }
+}
