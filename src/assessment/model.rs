@@ -563,6 +563,22 @@ impl Assessment {
 }
 
 impl<'a> Tail<'a> {
+    /// The same fields without the plan and the sessions, which a parsed copy holds as rows of
+    /// their own ([`super::parsed`]).
+    pub(super) fn without_plan_and_sessions(&self) -> Tail<'a> {
+        static NO_PLAN: BTreeMap<String, PlanEntry> = BTreeMap::new();
+        Tail {
+            plan: &NO_PLAN,
+            sessions: &[],
+            known_items: self.known_items,
+        }
+    }
+
+    /// The plan and the sessions.
+    pub(super) fn plan_and_sessions(&self) -> (&'a BTreeMap<String, PlanEntry>, &'a [Session]) {
+        (self.plan, self.sessions)
+    }
+
     /// The same fields in pieces of which each holds one of them, and the sessions `at_once` at a
     /// time, in order, none empty: what a save writes a piece at a time (at 10,000 items twelve
     /// sessions' lists of changed ids are 2.1 MB of TOML).

@@ -8,9 +8,11 @@
 //!
 //! The answers, which are nearly all of a long history, come first, in postcard's binary form, a
 //! row of fields each: at 10,000 items with a year of history the copy is 2.65 MB where all-JSON
-//! took 5.1 MB, and reading it 88 M instructions where it took 155 M. Everything else (details,
-//! documents, plan, sessions) follows as JSON, written by the types' own serde, whose left-out
-//! empty fields a binary form cannot hold.
+//! took 5.1 MB, and reading it 88 M instructions where it took 155 M. The sessions and the plan
+//! follow the same way (there, a year's lists of changed ids and a full plan were 1.35 MB of JSON
+//! and 40 M instructions to read). Everything else (details, documents, the known items) follows
+//! as JSON, written by the types' own serde, whose left-out empty fields a binary form cannot
+//! hold.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,6 +21,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Answer, Assessment, Earlier, FORMAT};
+use super::plan::PlanEntry;
+use super::session::Session;
 use super::status::Status;
 use crate::checklist::Text;
 use crate::parsed_copy::{self, Form, Key};
@@ -79,16 +83,19 @@ pub(super) fn decode(body: &[u8]) -> Option<Assessment> {
 /// The answers of a copy's value and the rest of its assessment.
 fn parts(body: &[u8]) -> Option<(Vec<(String, Answer)>, Assessment)> {
     let (MadeList(answers), rest) = postcard::take_from_bytes::<RowsIn>(body).ok()?;
+    let (MadeList(sessions), rest) = postcard::take_from_bytes::<MadeList<SessionIn>>(rest).ok()?;
+    let (MadeList(plan), rest) = postcard::take_from_bytes::<MadeList<PlanIn>>(rest).ok()?;
     // Checked as UTF-8 once, not string by string.
     let mut assessment: Assessment = serde_json::from_str(std::str::from_utf8(rest).ok()?).ok()?;
-    if assessment.format != FORMAT || !assessment.answers.is_empty() {
+    if assessment.format != FORMAT
+        || !assessment.answers.is_empty()
+        || !assessment.sessions.is_empty()
+        || !assessment.plan.is_empty()
+    {
         return None;
     }
-    // JSON does not say how long a list is, so each grew by doubling: a session's list of the ids
-    // it changed (10,000 in a session at 10,000 items) is let go of its room to spare.
-    for session in &mut assessment.sessions {
-        session.changed.shrink_to_fit();
-    }
+    assessment.sessions = sessions;
+    assessment.plan = BTreeMap::from_iter(plan);
     Some((answers, assessment))
 }
 
@@ -120,8 +127,16 @@ pub(super) use parsed_copy::write_body;
 
 /// Writes the value of `assessment`'s copy to `out`.
 fn put(out: &mut impl std::io::Write, assessment: &Assessment) -> std::io::Result<()> {
-    postcard::to_io(&Rows(&assessment.answers), &mut *out).map_err(std::io::Error::other)?;
-    serde_json::to_writer(out, &Rest::of(assessment)).map_err(std::io::Error::other)
+    let (head, answers, tail) = assessment.parts();
+    let (plan, sessions) = tail.plan_and_sessions();
+    postcard::to_io(&Rows(answers), &mut *out).map_err(std::io::Error::other)?;
+    postcard::to_io(&Sessions(sessions), &mut *out).map_err(std::io::Error::other)?;
+    postcard::to_io(&Plan(plan), &mut *out).map_err(std::io::Error::other)?;
+    let rest = Rest {
+        head,
+        tail: tail.without_plan_and_sessions(),
+    };
+    serde_json::to_writer(out, &rest).map_err(std::io::Error::other)
 }
 
 pub(super) use parsed_copy::remove;
@@ -137,7 +152,23 @@ fn timestamp((second, nanosecond): Moment) -> Option<Timestamp> {
     Timestamp::new(second, nanosecond).ok()
 }
 
-/// Everything but the answers, as the assessment's own serde writes it ([`Assessment::parts`]).
+/// A day as year, month and day.
+type Day = (i16, i8, i8);
+
+fn day(date: jiff::civil::Date) -> Day {
+    (date.year(), date.month(), date.day())
+}
+
+/// The day of an optional [`Day`]: `None` when there is one but it is not a day.
+fn optional_date(day: Option<Day>) -> Option<Option<jiff::civil::Date>> {
+    match day {
+        None => Some(None),
+        Some((year, month, day)) => jiff::civil::Date::new(year, month, day).ok().map(Some),
+    }
+}
+
+/// Everything but the answers, the sessions and the plan, as the assessment's own serde writes
+/// it ([`Assessment::parts`]).
 #[derive(Serialize)]
 struct Rest<'a> {
     #[serde(flatten)]
@@ -146,10 +177,104 @@ struct Rest<'a> {
     tail: super::model::Tail<'a>,
 }
 
-impl<'a> Rest<'a> {
-    fn of(assessment: &'a Assessment) -> Rest<'a> {
-        let (head, _, tail) = assessment.parts();
-        Rest { head, tail }
+/// The sessions, a row each, oldest first. Every field is named, so one added cannot be left out
+/// unnoticed; a score keeps its exact bits.
+struct Sessions<'a>(&'a [Session]);
+
+impl Serialize for Sessions<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|session| {
+            let Session {
+                start,
+                end,
+                assessor,
+                changed,
+                score,
+                ended,
+                title,
+            } = session;
+            (
+                moment(*start),
+                moment(*end),
+                assessor,
+                changed,
+                score,
+                ended,
+                title,
+            )
+        }))
+    }
+}
+
+#[derive(Deserialize)]
+struct SessionIn(
+    Moment,
+    Moment,
+    String,
+    Vec<String>,
+    Option<f64>,
+    bool,
+    String,
+);
+
+impl Made for SessionIn {
+    type Out = Session;
+
+    fn made(self) -> Option<Session> {
+        let SessionIn(start, end, assessor, changed, score, ended, title) = self;
+        Some(Session {
+            start: timestamp(start)?,
+            end: timestamp(end)?,
+            assessor,
+            changed,
+            score,
+            ended,
+            title,
+        })
+    }
+}
+
+/// The plan, a row each, in the file's order.
+struct Plan<'a>(&'a BTreeMap<String, PlanEntry>);
+
+impl Serialize for Plan<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|(id, entry)| {
+            let PlanEntry {
+                owner,
+                due,
+                action,
+                done,
+                pinned,
+            } = entry;
+            (id, owner, due.map(day), action, done.map(day), pinned)
+        }))
+    }
+}
+
+#[derive(Deserialize)]
+struct PlanIn(
+    String,
+    String,
+    Option<Day>,
+    String,
+    Option<Day>,
+    Option<u32>,
+);
+
+impl Made for PlanIn {
+    type Out = (String, PlanEntry);
+
+    fn made(self) -> Option<(String, PlanEntry)> {
+        let PlanIn(id, owner, due, action, done, pinned) = self;
+        let entry = PlanEntry {
+            owner,
+            due: optional_date(due)?,
+            action,
+            done: optional_date(done)?,
+            pinned,
+        };
+        Some((id, entry))
     }
 }
 
@@ -214,9 +339,9 @@ impl<'de, T: Made> Deserialize<'de> for MadeList<T> {
                 let mut made = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
                 while let Some(element) = seq.next_element::<T>()? {
                     made.push(
-                        element
-                            .made()
-                            .ok_or_else(|| serde::de::Error::custom("a moment out of range"))?,
+                        element.made().ok_or_else(|| {
+                            serde::de::Error::custom("a moment or day out of range")
+                        })?,
                     );
                 }
                 Ok(MadeList(made))
@@ -315,6 +440,22 @@ mod tests {
             session.score = Some(0.11670556852284093 + i as f64 / 2999.0 * 70.0);
         }
         assert!(!scored.sessions.is_empty());
+        // Every field of a session and of a plan entry, each filled in somewhere and left empty
+        // elsewhere.
+        scored.sessions[0].ended = true;
+        scored.sessions[1].title = "Intake bij de klant".into();
+        scored.sessions[2].assessor.clear();
+        scored.sessions[2].changed.clear();
+        scored.sessions[3].score = None;
+        let mut entries = scored.plan.values_mut();
+        let first = entries.next().expect("a plan for every gap");
+        first.done = Some(jiff::civil::date(2026, 2, 28));
+        first.pinned = Some(2);
+        let second = entries.next().unwrap();
+        *second = crate::assessment::PlanEntry {
+            pinned: Some(1),
+            ..Default::default()
+        };
         texts.push(serialise(&scored));
         // Moments that are not whole seconds, before 1970 too, keep their nanoseconds.
         texts.push(
