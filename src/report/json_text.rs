@@ -6,6 +6,10 @@
 //! 413,000 keys). This one passes over plain text eight bytes at a time
 //! ([`crate::sanitize::json_plain_run`]) and writes each plain run at once. Numbers are written by
 //! serde_json's formatter, so they come out as before; tests hold the whole text to serde_json's.
+//!
+//! The four pieces written for every key, element and string (`new_line`, `next`, `key`,
+//! `string`) are inlined where they are used: a call each was 8 % of a 10,000-item report
+//! (327 M instructions, 306 M with them inlined).
 
 use std::io::Write;
 
@@ -84,6 +88,7 @@ impl<W: Write> Writer<W> {
     }
 
     /// `,` (when `comma`), a line break and the indentation of the current depth, at once.
+    #[inline(always)]
     fn new_line(&mut self, comma: bool) -> Result {
         const LINE: &[u8] = b",\n                                                                ";
         let start = usize::from(!comma);
@@ -101,6 +106,7 @@ impl<W: Write> Writer<W> {
     /// `text` as a JSON string: `"` and `\` escaped, the C0 controls as serde_json writes them
     /// (`\n`, `\t`, ... or `\u001b`), and DEL, the C1 and bidi controls and U+2028/U+2029 as
     /// `\uXXXX`, so the data stays exact while the text is safe on a terminal.
+    #[inline(always)]
     fn string(&mut self, text: &str) -> Result {
         let bytes = text.as_bytes();
         self.out.write_all(b"\"")?;
@@ -182,6 +188,7 @@ struct Compound<'a, W> {
 
 impl<W: Write> Compound<'_, W> {
     /// Where the next element or key goes.
+    #[inline(always)]
     fn next(&mut self) -> Result {
         if self.writer.out.len() >= BUFFER {
             self.writer.flush()?;
@@ -194,6 +201,7 @@ impl<W: Write> Compound<'_, W> {
     /// derive passes them as `&'static str`), never text from a file or an argument, and all of
     /// them plain, so they are copied as they are: a key was a third of a large report's writing,
     /// in pieces and with a scan for characters to escape.
+    #[inline(always)]
     fn key(&mut self, key: &'static str) -> Result {
         debug_assert_eq!(
             crate::sanitize::json_plain_run(key.as_bytes()),
