@@ -876,7 +876,7 @@ impl Assessment {
         let slot = &mut self.sessions[at];
         slot.end = end;
         slot.assessor = assessor.to_owned();
-        slot.changed = changed.iter().cloned().collect();
+        slot.changed = changed.iter().map(|id| Text::from(id.as_str())).collect();
         slot
     }
 

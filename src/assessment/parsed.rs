@@ -83,7 +83,8 @@ pub(super) fn decode(body: &[u8]) -> Option<Assessment> {
 /// The answers of a copy's value and the rest of its assessment.
 fn parts(body: &[u8]) -> Option<(Vec<(String, Answer)>, Assessment)> {
     let (MadeList(answers), rest) = postcard::take_from_bytes::<RowsIn>(body).ok()?;
-    let (MadeList(sessions), rest) = postcard::take_from_bytes::<MadeList<SessionIn>>(rest).ok()?;
+    let (sessions, rest) = postcard::take_from_bytes::<Vec<SessionIn<'_>>>(rest).ok()?;
+    let sessions = made_sessions(sessions)?;
     let (MadeList(plan), rest) = postcard::take_from_bytes::<MadeList<PlanIn>>(rest).ok()?;
     // Checked as UTF-8 once, not string by string.
     let mut assessment: Assessment = serde_json::from_str(std::str::from_utf8(rest).ok()?).ok()?;
@@ -206,32 +207,40 @@ impl Serialize for Sessions<'_> {
     }
 }
 
+/// A session's row, its changed ids lent by the copy's bytes.
 #[derive(Deserialize)]
-struct SessionIn(
+struct SessionIn<'a>(
     Moment,
     Moment,
     String,
-    Vec<String>,
+    #[serde(borrow)] Vec<&'a str>,
     Option<f64>,
     bool,
     String,
 );
 
-impl Made for SessionIn {
-    type Out = Session;
-
-    fn made(self) -> Option<Session> {
-        let SessionIn(start, end, assessor, changed, score, ended, title) = self;
-        Some(Session {
-            start: timestamp(start)?,
-            end: timestamp(end)?,
-            assessor,
-            changed,
-            score,
-            ended,
-            title,
-        })
-    }
+/// The sessions of their rows, each changed id made once and shared by every session naming it.
+fn made_sessions(rows: Vec<SessionIn<'_>>) -> Option<Vec<Session>> {
+    let mut made: crate::hashing::Map<&str, Text> = crate::hashing::Map::default();
+    rows.into_iter()
+        .map(
+            |SessionIn(start, end, assessor, changed, score, ended, title)| {
+                let changed = changed
+                    .into_iter()
+                    .map(|id| made.entry(id).or_insert_with(|| Text::from(id)).clone())
+                    .collect();
+                Some(Session {
+                    start: timestamp(start)?,
+                    end: timestamp(end)?,
+                    assessor,
+                    changed,
+                    score,
+                    ended,
+                    title,
+                })
+            },
+        )
+        .collect()
 }
 
 /// The plan, a row each, in the file's order.

@@ -1062,7 +1062,10 @@ mod tests {
             start: later(n),
             end: later(n + 1),
             assessor: "Sanne".into(),
-            changed: vec!["schaal.s-00001".into(), format!("plan.schaal.s-{n:05}")],
+            changed: vec![
+                "schaal.s-00001".into(),
+                format!("plan.schaal.s-{n:05}").into(),
+            ],
             score: Some(0.5),
             ended: n % 2 == 0,
             title: format!("Sessie {n}"),

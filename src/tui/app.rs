@@ -304,7 +304,7 @@ impl App {
         let assessor = &self.assessment.details.assessor;
         if let Some(last) = self.assessment.session_to_continue(now, assessor) {
             self.session_start = last.start;
-            self.changed = last.changed.iter().cloned().collect();
+            self.changed = last.changed.iter().map(|id| id.to_string()).collect();
         }
         if rescore {
             self.refresh();
