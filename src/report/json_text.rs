@@ -90,11 +90,21 @@ impl<W: Write> Writer<W> {
     /// `,` (when `comma`), a line break and the indentation of the current depth, at once.
     #[inline(always)]
     fn new_line(&mut self, comma: bool) -> Result {
-        const LINE: &[u8] = b",\n                                                                ";
+        const LINE: &[u8; 66] =
+            b",\n                                                                ";
         let start = usize::from(!comma);
         let end = 2 + 2 * self.depth;
         if end <= LINE.len() {
-            return Ok(self.out.write_all(&LINE[start..end])?);
+            // The whole line copied, then cut to the depth: a copy of a length known when
+            // compiling is a few moves, one of a length known only now a call of `memcpy`.
+            let keep = self.out.len() + end - start;
+            if comma {
+                self.out.extend_from_slice(LINE);
+            } else {
+                self.out.extend_from_slice(&LINE[1..]);
+            }
+            self.out.truncate(keep);
+            return Ok(());
         }
         self.out.write_all(&LINE[start..2])?;
         for _ in 0..self.depth {
