@@ -562,11 +562,13 @@ impl Assessment {
     }
 }
 
+/// The plan of a [`Tail`] that leaves the plan out.
+static NO_PLAN: BTreeMap<String, PlanEntry> = BTreeMap::new();
+
 impl<'a> Tail<'a> {
     /// The same fields without the plan and the sessions, which a parsed copy holds as rows of
     /// their own ([`super::parsed`]).
     pub(super) fn without_plan_and_sessions(&self) -> Tail<'a> {
-        static NO_PLAN: BTreeMap<String, PlanEntry> = BTreeMap::new();
         Tail {
             plan: &NO_PLAN,
             sessions: &[],
@@ -583,7 +585,6 @@ impl<'a> Tail<'a> {
     /// time, in order, none empty: what a save writes a piece at a time (at 10,000 items twelve
     /// sessions' lists of changed ids are 2.1 MB of TOML).
     pub(super) fn pieces(&self, at_once: usize) -> Vec<Tail<'a>> {
-        static NO_PLAN: BTreeMap<String, PlanEntry> = BTreeMap::new();
         static NONE_KNOWN: BTreeSet<String> = BTreeSet::new();
         let only = |plan, sessions, known_items| Tail {
             plan,
