@@ -98,6 +98,12 @@ impl Literal for u32 {
     }
 }
 
+impl Literal for u64 {
+    fn write(&self, out: &mut String) {
+        let _ = write!(out, "{self}u64");
+    }
+}
+
 impl Literal for i64 {
     fn write(&self, out: &mut String) {
         let _ = write!(out, "({self}i64)");
@@ -250,7 +256,7 @@ impl Literal for Item {
     fn write(&self, out: &mut String) {
         let Item {
             id,
-            local_id,
+            local_start,
             section,
             question,
             explanation,
@@ -272,7 +278,7 @@ impl Literal for Item {
             "Item",
             &[
                 ("id", id),
-                ("local_id", local_id),
+                ("local_start", local_start),
                 ("section", section),
                 ("question", question),
                 ("explanation", explanation),

@@ -809,8 +809,8 @@ fn read_copy(path: &Path, key: &parsed_copy::Key) -> Option<Checklist> {
             item.id
                 .strip_prefix(checklist.id.as_str())
                 .and_then(|rest| rest.strip_prefix('.'))
-                == Some(item.local_id.as_str())
-                && local.insert(&item.local_id)
+                == Some(item.local_id())
+                && local.insert(item.local_id())
         });
         ids_as_parsed
             && checklist
@@ -1015,7 +1015,7 @@ mod copy_tests {
         let mut twice = parsed.clone();
         twice.items[1].id = twice.items[0].id.clone();
         let mut foreign = parsed.clone();
-        foreign.items[1].id = format!("ander.{}", foreign.items[1].local_id).into();
+        foreign.items[1].id = format!("ander.{}", foreign.items[1].local_id()).into();
         for edited in [twice, foreign] {
             write_copy(&made, &key, &edited);
             assert!(read_copy_as_written(&made, &key).is_some(), "whole");

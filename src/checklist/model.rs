@@ -192,8 +192,9 @@ impl<'de> Deserialize<'de> for Text {
 pub struct Item {
     /// Global id: `<checklist-id>.<item-id>`.
     pub id: Text,
-    /// Id within the checklist.
-    pub local_id: String,
+    /// Where the id within the checklist starts in [`Item::id`] (after `<checklist-id>.`): the
+    /// local id is part of the global one, not a text of its own ([`Item::local_id`]).
+    pub(super) local_start: u32,
     /// Optional grouping inside the checklist (e.g. a step of a plan).
     pub section: Option<Text>,
     /// The yes/no question, addressed to "je".
@@ -223,27 +224,70 @@ pub struct Item {
     pub replaces: Vec<String>,
     /// 1-based line and column of its `id` in the file, for messages about it.
     pub position: (usize, usize),
-    /// [`fingerprint`] of the question, made once when the file is read (every scan compares it
-    /// with the answers').
-    pub(super) fingerprint: String,
+    /// [`fingerprint_value`] of the question, made once when the file is read (every scan
+    /// compares it with the answers'), as the number it is: its 16 digits are written only where
+    /// an answer stores them.
+    pub(super) fingerprint: u64,
 }
 
 impl Item {
+    /// The id within the checklist: [`Item::id`] after `<checklist-id>.`.
+    pub fn local_id(&self) -> &str {
+        self.id.get(self.local_start as usize..).unwrap_or_default()
+    }
+
     /// A short, stable fingerprint of the question text (whitespace-insensitive), stored with an
     /// answer so a later change of the question can be noticed.
     pub fn fingerprint(&self) -> String {
-        self.fingerprint.clone()
+        self.question_fingerprint().to_string()
     }
 
-    /// [`Item::fingerprint`], borrowed.
-    pub fn question_fingerprint(&self) -> &str {
-        &self.fingerprint
+    /// [`Item::fingerprint`], without a `String`: written on the stack where it is compared.
+    pub fn question_fingerprint(&self) -> Fingerprint {
+        Fingerprint::new(self.fingerprint)
+    }
+}
+
+/// A question's fingerprint in its 16 hex digits ([`fingerprint`]), made without an allocation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint([u8; 16]);
+
+impl Fingerprint {
+    fn new(hash: u64) -> Fingerprint {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut digits = [0u8; 16];
+        for (i, digit) in digits.iter_mut().enumerate() {
+            *digit = DIGITS[((hash >> (60 - 4 * i)) & 0xf) as usize];
+        }
+        Fingerprint(digits)
+    }
+
+    /// The 16 digits.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("hex digits are ASCII")
+    }
+}
+
+impl fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 /// FNV-1a (64 bit) over the words of `text`, as 16 hex digits. Stable across builds and platforms,
 /// unlike the standard library's hasher.
 pub fn fingerprint(text: &str) -> String {
+    Fingerprint::new(fingerprint_value(text)).to_string()
+}
+
+/// [`fingerprint`] as the number its digits write.
+pub fn fingerprint_value(text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for (i, word) in text.split_whitespace().enumerate() {
         let bytes = if i == 0 { &b""[..] } else { &b" "[..] };
@@ -252,7 +296,7 @@ pub fn fingerprint(text: &str) -> String {
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    format!("{hash:016x}")
+    hash
 }
 
 /// How deep a scan goes: the quick scan asks the `Basis` items, the full scan everything.

@@ -9,8 +9,8 @@ use toml::Spanned;
 
 use super::load::{LoadError, Validator};
 use super::model::{
-    Checklist, Depth, Entry, Item, Retired, Scope, Severity, Source, Text, fingerprint, global_id,
-    is_kebab_case,
+    Checklist, Depth, Entry, Item, Retired, Scope, Severity, Source, Text, fingerprint_value,
+    global_id, is_kebab_case,
 };
 use crate::sanitize;
 
@@ -243,9 +243,9 @@ pub fn parse_checklist(
         entries.push(Entry::Own(items.len()));
         items.push(Item {
             id: global_id(&id, &local_id).into(),
-            local_id,
+            local_start: u32::try_from(id.len() + 1).unwrap_or(u32::MAX),
             section: section.map(Text::from),
-            fingerprint: fingerprint(&question),
+            fingerprint: fingerprint_value(&question),
             question: question.into(),
             explanation,
             action: action.into(),

@@ -710,8 +710,9 @@ fn state(
         },
         shared_from: None,
         review_due: due.is_some_and(|due| due <= now),
-        question_changed: answer
-            .is_some_and(|a| Assessment::question_changed_in(a, item.question_fingerprint())),
+        question_changed: answer.is_some_and(|a| {
+            Assessment::question_changed_in(a, item.question_fingerprint().as_str())
+        }),
         // As `Assessment::as_of` holds no known items, nothing is new at a past moment.
         new: full
             && status.is_none()

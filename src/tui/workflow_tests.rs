@@ -129,7 +129,7 @@ fn items_ruled_out_are_dimmed_with_the_reason_at_80x24() {
         .unwrap()
         .entries
         .iter()
-        .position(|e| matches!(e, crate::checklist::Entry::Own(i) if Catalog::bundled().checklist("privacyverklaring").unwrap().items[*i].local_id == "pv-fg-contact"))
+        .position(|e| matches!(e, crate::checklist::Entry::Own(i) if Catalog::bundled().checklist("privacyverklaring").unwrap().items[*i].local_id() == "pv-fg-contact"))
         .unwrap();
     let r = drive(
         a,

@@ -24,7 +24,7 @@ fn the_valid_fixture_parses_into_global_ids() {
     let ids: Vec<&str> = checklist.items.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["testlijst.eerste-vraag", "testlijst.tweede-vraag"]);
     let first = &checklist.items[0];
-    assert_eq!(first.local_id, "eerste-vraag");
+    assert_eq!(first.local_id(), "eerste-vraag");
     assert_eq!(first.section.as_deref(), Some("Begin"));
     assert_eq!(first.question, "Is dit de eerste vraag?");
     assert_eq!(first.explanation, "Uitleg bij de eerste vraag.");
