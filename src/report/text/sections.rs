@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Layout, cut, wrap};
+use super::{Layout, cut, wrap, wrap_into};
 use crate::report::document::{Document, percent};
 use crate::report::scan::Gap;
 use crate::sanitize;
@@ -23,7 +23,7 @@ pub(super) fn details(doc: &Document, layout: Layout, out: &mut String) {
         .map(|(label, value)| format!("{label}: {}", sanitize::line(value)))
         .collect();
     if !facts.is_empty() {
-        out.push_str(&wrap(&facts.join(" · "), layout.width, 0));
+        wrap_into(out, &facts.join(" · "), layout.width, 0);
     }
 }
 
@@ -33,15 +33,15 @@ pub(super) fn since(doc: &Document, layout: Layout, out: &mut String) {
         return;
     };
     let _ = writeln!(out, "\n{}", layout.bold(&doc.since_heading(progress)));
-    out.push_str(&wrap(&doc.since_scores(progress), layout.width, 0));
+    wrap_into(out, &doc.since_scores(progress), layout.width, 0);
     if let Some(line) = doc.document_changes(progress) {
-        out.push_str(&wrap(&line, layout.width, 0));
+        wrap_into(out, &line, layout.width, 0);
     }
     if progress.is_empty() {
-        out.push_str(&wrap(t::NO_CHANGES, layout.width, 0));
+        wrap_into(out, t::NO_CHANGES, layout.width, 0);
         return;
     }
-    out.push_str(&wrap(t::CHANGE_RULE, layout.width, 0));
+    wrap_into(out, t::CHANGE_RULE, layout.width, 0);
     for (movement, changes) in progress.groups() {
         if changes.is_empty() {
             continue;
@@ -97,16 +97,16 @@ pub(super) fn action_plan(doc: &Document, layout: Layout, out: &mut String) {
         };
         let heading = format!("{mark}{} ({})", g.id, t::status_label(g.status));
         out.push('\n');
-        out.push_str(&wrap(&heading, layout.width, 2));
-        out.push_str(&wrap(&g.question, layout.width, 2));
+        wrap_into(out, &heading, layout.width, 2);
+        wrap_into(out, &g.question, layout.width, 2);
         if let Some(line) = plan_line(g) {
-            out.push_str(&wrap(&line, layout.width, 2));
+            wrap_into(out, &line, layout.width, 2);
         }
     }
     let without = doc.without_action();
     if without > 0 {
         out.push('\n');
-        out.push_str(&wrap(&t::without_action(without), layout.width, 0));
+        wrap_into(out, &t::without_action(without), layout.width, 0);
     }
 }
 
@@ -117,7 +117,7 @@ pub(super) fn rechecks(doc: &Document, layout: Layout, out: &mut String) {
         return;
     }
     let _ = writeln!(out, "\n{} ({})", layout.bold(t::TO_CHECK), rechecks.len());
-    out.push_str(&wrap(&t::to_check_rule(doc.review_months), layout.width, 0));
+    wrap_into(out, &t::to_check_rule(doc.review_months), layout.width, 0);
     for r in rechecks {
         let line = format!(
             "{}: {} ({}; {})",
@@ -180,11 +180,12 @@ pub(super) fn intake(doc: &Document, layout: Layout, out: &mut String) {
         return;
     }
     let _ = writeln!(out, "\n{}", layout.bold(t::INTAKE));
-    out.push_str(&wrap(
+    wrap_into(
+        out,
         &t::intake_skipped(doc.scan.totals.skipped),
         layout.width,
         0,
-    ));
+    );
     for line in doc.intake_asked() {
         let mut text = format!(
             "{}: {}",
@@ -216,7 +217,7 @@ pub(super) fn others(doc: &Document, layout: Layout, out: &mut String) {
         return;
     }
     let _ = writeln!(out, "\n{}", layout.bold(t::OUTSIDE_AVG));
-    out.push_str(&wrap(t::OUTSIDE_AVG_RULE, layout.width, 0));
+    wrap_into(out, t::OUTSIDE_AVG_RULE, layout.width, 0);
     for (totals, gaps) in others {
         let line = format!(
             "{}: {}",
@@ -228,7 +229,7 @@ pub(super) fn others(doc: &Document, layout: Layout, out: &mut String) {
                 totals.gaps
             )
         );
-        out.push_str(&wrap(&line, layout.width, 0));
+        wrap_into(out, &line, layout.width, 0);
         for g in gaps {
             let line = t::other_gap(&g.question, g.status, &g.action);
             out.push_str(&bullet(&line, layout));
@@ -254,9 +255,9 @@ pub(super) fn plan(doc: &Document, layout: Layout, out: &mut String) {
             t::task_reason(&task.reason),
             t::open_questions(task.open_count())
         );
-        out.push_str(&wrap(&why, layout.width, 4));
+        wrap_into(out, &why, layout.width, 4);
         if let Some(agreed) = doc.task_agreement(task) {
-            out.push_str(&wrap(&agreed, layout.width, 4));
+            wrap_into(out, &agreed, layout.width, 4);
         }
         for step in task.to_do() {
             let wrapped = wrap(step, layout.width, 6);
@@ -267,7 +268,7 @@ pub(super) fn plan(doc: &Document, layout: Layout, out: &mut String) {
         }
     }
     if !any {
-        out.push_str(&wrap(t::NO_TASKS, layout.width, 0));
+        wrap_into(out, t::NO_TASKS, layout.width, 0);
     }
     let done: Vec<_> = doc.done_tasks().collect();
     if !done.is_empty() {
@@ -287,13 +288,13 @@ pub(crate) fn top_tasks(doc: &Document, layout: Layout, limit: usize, out: &mut 
         shown += 1;
         let wrapped = wrap(&task.title, layout.width, 3);
         let _ = write!(out, "{:<3}{}", format!("{}.", i + 1), &wrapped[3..]);
-        out.push_str(&wrap(&t::task_reason(&task.reason), layout.width, 3));
+        wrap_into(out, &t::task_reason(&task.reason), layout.width, 3);
     }
     if shown == 0 {
-        out.push_str(&wrap(t::NO_TASKS, layout.width, 0));
+        wrap_into(out, t::NO_TASKS, layout.width, 0);
     }
     let more = doc.open_tasks().count().saturating_sub(shown);
     if more > 0 {
-        out.push_str(&wrap(&t::more_tasks(more), layout.width, 0));
+        wrap_into(out, &t::more_tasks(more), layout.width, 0);
     }
 }

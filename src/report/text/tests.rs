@@ -65,6 +65,60 @@ fn a_paragraph_that_fits_is_the_line_textwrap_makes() {
     assert_eq!(wrap_lines(long, 64, 4, false).len(), 2);
 }
 
+/// The wrapping as it was first written: each paragraph's words joined by one space, then wrapped
+/// by textwrap with the indentation in its options, every line made anew.
+fn wrap_lines_as_textwrap_does(
+    text: &str,
+    width: usize,
+    indent: usize,
+    breaks: bool,
+) -> Vec<String> {
+    let text = sanitize::text(text);
+    let room = width.saturating_sub(indent).max(20);
+    let pad = " ".repeat(indent);
+    let options = textwrap::Options::new(room + indent)
+        .initial_indent(&pad)
+        .subsequent_indent(&pad)
+        .break_words(breaks)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let mut out = Vec::new();
+    for paragraph in text.lines() {
+        let words = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        if words.is_empty() {
+            out.push(pad.clone());
+        } else {
+            out.extend(
+                textwrap::wrap(&words, &options)
+                    .into_iter()
+                    .map(|l| l.into_owned()),
+            );
+        }
+    }
+    if out.is_empty() {
+        out.push(pad);
+    }
+    out
+}
+
+proptest::proptest! {
+    /// Lines borrowed, the indentation put before them and single-spaced paragraphs not joined
+    /// again: the same lines as textwrap makes with the indentation in its options, for any text
+    /// (spaces, tabs, no-break spaces, wide characters, controls, line breaks) at any width.
+    #[test]
+    fn wrapping_gives_the_lines_textwrap_gives_with_the_indentation(
+        text in "([a-z]{1,12}|日|é|-|/|[ ]{1,3}|\t|\u{a0}|\u{3000}|\n|\r\n|\u{1b})*",
+        width in 0usize..90,
+        indent in 0usize..8,
+        breaks: bool,
+    ) {
+        let expected = wrap_lines_as_textwrap_does(&text, width, indent, breaks);
+        proptest::prop_assert_eq!(&wrap_lines(&text, width, indent, breaks), &expected);
+        if !breaks {
+            proptest::prop_assert_eq!(wrap(&text, width, indent), expected.join("\n") + "\n");
+        }
+    }
+}
+
 #[test]
 fn bar_fills_proportionally() {
     assert_eq!(bar(0.5, 4), "██░░");
