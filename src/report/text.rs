@@ -94,9 +94,13 @@ fn each_line(
     break_words: bool,
     mut line: impl FnMut(&str, &str),
 ) {
-    let text = sanitize::text(text);
+    let text = sanitize::text_kept(text);
     let room = width.saturating_sub(indent).max(20);
-    let pad = " ".repeat(indent);
+    const SPACES: &str = "                                ";
+    let pad = match SPACES.get(..indent) {
+        Some(pad) => std::borrow::Cow::Borrowed(pad),
+        None => std::borrow::Cow::Owned(" ".repeat(indent)),
+    };
     // Wrapped without the indentation, which takes nothing from `room` when it is put before
     // each line, so textwrap lends its lines rather than making them.
     let options = textwrap::Options::new(room)
@@ -133,20 +137,38 @@ fn each_line(
 }
 
 /// Whether `paragraph` is its words one space apart, as `split_whitespace` and a join with one
-/// space would give it back.
+/// space would give it back. Every space but `' '` is found by its bytes (an ASCII control, or the
+/// UTF-8 of U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F or U+3000),
+/// not a character at a time: first by a pass the compiler makes wide for the bytes they start
+/// with, and only where there are any (a dash or a quotation mark starts as they do) by what
+/// follows. A test holds it to `char::is_whitespace` for every character.
 fn single_spaced(paragraph: &str) -> bool {
-    let mut after_space = true;
-    for c in paragraph.chars() {
-        if c.is_whitespace() {
-            if after_space || c != ' ' {
-                return false;
-            }
-            after_space = true;
-        } else {
-            after_space = false;
-        }
+    let bytes = paragraph.as_bytes();
+    let maybe = bytes.iter().fold(false, |seen, &b| {
+        seen | (b < 0x20) | (b == 0xc2) | (b.wrapping_sub(0xe1) < 3)
+    });
+    if maybe
+        && bytes
+            .iter()
+            .enumerate()
+            .any(|(at, &b)| space_at(b, &bytes[at + 1..]))
+    {
+        return false;
     }
-    !after_space || paragraph.is_empty()
+    bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ') && !paragraph.contains("  ")
+}
+
+/// Whether a space but `' '` (or a control) starts with `first`, followed by `next`.
+fn space_at(first: u8, next: &[u8]) -> bool {
+    matches!(
+        (first, next),
+        (..0x20, _)
+            | (0xc2, [0x85 | 0xa0, ..])
+            | (0xe1, [0x9a, 0x80, ..])
+            | (0xe2, [0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..])
+            | (0xe2, [0x81, 0x9f, ..])
+            | (0xe3, [0x80, 0x80, ..])
+    )
 }
 
 /// Whether a paragraph (words one space apart, no line break) fits in `room` columns, so that
@@ -282,7 +304,9 @@ fn gap(g: &Gap, layout: Layout, out: &mut String) {
         wrap_into(out, &format!("{}:", t::STEPS), layout.width, indent);
         for step in &g.steps {
             let bullet = wrap(step, layout.width, indent + 2);
-            out.push_str(&format!("{}- {}", " ".repeat(indent), bullet.trim_start()));
+            out.extend(std::iter::repeat_n(' ', indent));
+            out.push_str("- ");
+            out.push_str(bullet.trim_start());
         }
     }
     wrap_into(

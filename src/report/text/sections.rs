@@ -10,9 +10,11 @@ use crate::sanitize;
 use crate::text as t;
 
 /// A list item: "  - " and the text, continuation lines indented under the text.
-fn bullet(text: &str, layout: Layout) -> String {
-    let wrapped = wrap(text, layout.width, 4);
-    format!("  - {}", &wrapped[4..])
+fn bullet(out: &mut String, text: &str, layout: Layout) {
+    let start = out.len();
+    wrap_into(out, text, layout.width, 4);
+    // The first line's indentation, four spaces, becomes the dash.
+    out.replace_range(start..start + 4, "  - ");
 }
 
 /// "Contactpersoon: … · Adviseur: … · KvK-nummer: …", when any is filled in.
@@ -54,7 +56,7 @@ pub(super) fn since(doc: &Document, layout: Layout, out: &mut String) {
                 t::status_label(change.after),
             );
             let line = format!("{} ({moved})", sanitize::line(&change.question));
-            out.push_str(&bullet(&line, layout));
+            bullet(out, &line, layout);
         }
     }
 }
@@ -126,7 +128,7 @@ pub(super) fn rechecks(doc: &Document, layout: Layout, out: &mut String) {
             t::status_label(r.item.status),
             doc.reasons(r.item)
         );
-        out.push_str(&bullet(&line, layout));
+        bullet(out, &line, layout);
     }
 }
 
@@ -170,7 +172,7 @@ pub(super) fn documents(doc: &Document, layout: Layout, out: &mut String) {
     }
     let _ = writeln!(out, "\n{}", layout.bold(t::DOCUMENTS_HEADING));
     for (label, line) in &doc.documents {
-        out.push_str(&bullet(&format!("{label}: {line}"), layout));
+        bullet(out, &format!("{label}: {line}"), layout);
     }
 }
 
@@ -195,7 +197,7 @@ pub(super) fn intake(doc: &Document, layout: Layout, out: &mut String) {
         if line.leaves_out > 0 {
             let _ = write!(text, " ({})", t::leaves_out(line.leaves_out));
         }
-        out.push_str(&bullet(&text, layout));
+        bullet(out, &text, layout);
     }
     if !doc.decisions.is_empty() {
         let _ = writeln!(out, "\n{}", layout.bold(t::INTAKE_DECIDED));
@@ -205,7 +207,7 @@ pub(super) fn intake(doc: &Document, layout: Layout, out: &mut String) {
                 t::decision_sentence(&d.title, d.outcome.as_ref()),
                 d.reference
             );
-            out.push_str(&bullet(&text, layout));
+            bullet(out, &text, layout);
         }
     }
 }
@@ -232,7 +234,7 @@ pub(super) fn others(doc: &Document, layout: Layout, out: &mut String) {
         wrap_into(out, &line, layout.width, 0);
         for g in gaps {
             let line = t::other_gap(&g.question, g.status, &g.action);
-            out.push_str(&bullet(&line, layout));
+            bullet(out, &line, layout);
         }
     }
 }
@@ -275,7 +277,7 @@ pub(super) fn plan(doc: &Document, layout: Layout, out: &mut String) {
         let _ = writeln!(out, "\n{} ({})", layout.bold(t::TASKS_DONE), done.len());
         for task in done {
             let line = format!("✓ {} ({})", task.title, t::done_on(task.done_day()));
-            out.push_str(&bullet(&line, layout));
+            bullet(out, &line, layout);
         }
     }
 }

@@ -106,7 +106,7 @@ proptest::proptest! {
     /// (spaces, tabs, no-break spaces, wide characters, controls, line breaks) at any width.
     #[test]
     fn wrapping_gives_the_lines_textwrap_gives_with_the_indentation(
-        text in "([a-z]{1,12}|日|é|-|/|[ ]{1,3}|\t|\u{a0}|\u{3000}|\n|\r\n|\u{1b})*",
+        text in "([a-z]{1,12}|日|é|-|/|[ ]{1,3}|\t|\u{a0}|\u{3000}|\u{85}|\u{2028}|\u{202f}|\u{2009}|\u{205f}|\u{1680}|—|”|€|·|\n|\r\n|\u{1b})*",
         width in 0usize..90,
         indent in 0usize..8,
         breaks: bool,
@@ -117,6 +117,24 @@ proptest::proptest! {
             proptest::prop_assert_eq!(wrap(&text, width, indent), expected.join("\n") + "\n");
         }
     }
+}
+
+/// Every character: a space but `' '` between two words makes a paragraph not single-spaced (and
+/// so does a C0 control, which the sanitiser leaves none of), any other character does not.
+#[test]
+fn single_spaced_knows_every_space_by_its_bytes() {
+    for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+        let paragraph = format!("a{c}b");
+        let expected = c == ' ' || (!c.is_whitespace() && c >= ' ');
+        assert_eq!(
+            single_spaced(&paragraph),
+            expected,
+            "U+{:04X}",
+            u32::from(c)
+        );
+    }
+    assert!(single_spaced("een twee") && single_spaced(""));
+    assert!(!single_spaced(" een") && !single_spaced("een ") && !single_spaced("een  twee"));
 }
 
 #[test]
