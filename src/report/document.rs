@@ -316,22 +316,31 @@ impl<'a> Document<'a> {
     /// What was agreed for a task, in one line: "Wie: Piet · Uiterlijk: 15 december 2026 (te laat) ·
     /// Afgesproken: …"; `None` when nothing is.
     pub fn task_agreement(&self, task: &super::tasks::PlannedTask) -> Option<String> {
+        use std::fmt::Write;
         let plan = task.plan.as_ref()?;
-        let mut parts = Vec::new();
+        // Written in one string (the parts were a string each, then joined): the plan asks for
+        // it for every task, thousands at 10,000 items.
+        let mut line = String::new();
+        let next = |line: &mut String| {
+            if !line.is_empty() {
+                line.push_str(" · ");
+            }
+        };
         if !plan.owner.trim().is_empty() {
-            parts.push(format!("{}: {}", t::PLAN_OWNER, plan.owner.trim()));
+            let _ = write!(line, "{}: {}", t::PLAN_OWNER, plan.owner.trim());
         }
         if let Some(due) = plan.due {
-            let mut line = format!("{}: {}", t::PLAN_DUE, t::date_long(due));
+            next(&mut line);
+            let _ = write!(line, "{}: {}", t::PLAN_DUE, t::date_long(due));
             if task.is_open() && plan.overdue(self.scan.today) {
-                line.push_str(&format!(" ({})", t::OVERDUE));
+                let _ = write!(line, " ({})", t::OVERDUE);
             }
-            parts.push(line);
         }
         if !plan.action.trim().is_empty() {
-            parts.push(format!("{}: {}", t::PLAN_ACTION, plan.action.trim()));
+            next(&mut line);
+            let _ = write!(line, "{}: {}", t::PLAN_ACTION, plan.action.trim());
         }
-        (!parts.is_empty()).then(|| parts.join(" · "))
+        (!line.is_empty()).then_some(line)
     }
 
     /// The intake questions as the reports list them: those that were asked (a follow-up of a "no"

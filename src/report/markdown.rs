@@ -102,28 +102,21 @@ pub fn escape_inline(text: &str) -> String {
         // A bullet marker or a `---` rule.
         out.push('\\');
     }
+    // Printable ASCII that needs no escape is copied as a run; most texts are one such run, found
+    // so by a pass the compiler makes wide.
+    let plain = |b: u8| {
+        matches!(b, b' '..=b'~')
+            && !matches!(
+                b,
+                b'&' | b'<' | b'>' | b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'#' | b'~' | b'$'
+            )
+    };
+    if rest.bytes().fold(true, |all, b| all & plain(b)) {
+        out.push_str(rest);
+        return out;
+    }
     loop {
-        // Printable ASCII that needs no escape is copied as a run.
-        let plain = rest
-            .bytes()
-            .take_while(|b| {
-                matches!(b, b' '..=b'~')
-                    && !matches!(
-                        b,
-                        b'&' | b'<'
-                            | b'>'
-                            | b'\\'
-                            | b'`'
-                            | b'*'
-                            | b'_'
-                            | b'['
-                            | b']'
-                            | b'#'
-                            | b'~'
-                            | b'$'
-                    )
-            })
-            .count();
+        let plain = rest.bytes().take_while(|&b| plain(b)).count();
         out.push_str(&rest[..plain]);
         rest = &rest[plain..];
         let Some(c) = rest.chars().next() else {
