@@ -143,7 +143,19 @@ fn each_line(
 /// the boxed iterators of its `wrap` (two thirds of its cost on a long report).
 fn first_fit(words: &str, room: usize, mut line: impl FnMut(&str)) {
     use textwrap::core::Word;
-    let pieces: Vec<Word> = words.split_inclusive(' ').map(Word::from).collect();
+    // Each word with the space after it, as textwrap finds them; found a byte at a time, as a
+    // word is a few bytes and a search for the next space a call each.
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (at, &byte) in words.as_bytes().iter().enumerate() {
+        if byte == b' ' {
+            pieces.push(Word::from(&words[start..=at]));
+            start = at + 1;
+        }
+    }
+    if start < words.len() {
+        pieces.push(Word::from(&words[start..]));
+    }
     let widths = [room as f64];
     let mut at = 0;
     for group in textwrap::wrap_algorithms::wrap_first_fit(&pieces, &widths) {
