@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{DOT, escape_cell, escape_inline, fact, labelled, row, table_head};
+use super::{DOT, escape_cell, escape_inline, fact, labelled, labelled_into, row, table_head};
 use crate::report::document::{Document, percent};
 use crate::report::scan::Gap;
 use crate::sanitize;
@@ -59,14 +59,17 @@ pub(super) fn plan_lines(out: &mut String, gap: &Gap) {
     let Some(plan) = &gap.plan else {
         return;
     };
-    let mut facts = Vec::new();
+    out.push_str("    - ");
     if !plan.owner.trim().is_empty() {
-        facts.push(labelled(t::PLAN_OWNER, &plan.owner));
+        labelled_into(out, t::PLAN_OWNER, &plan.owner);
+        out.push_str(DOT);
     }
-    facts.push(labelled(t::PLAN_DUE, &Document::due(gap)));
-    let _ = writeln!(out, "    - {}", facts.join(DOT));
+    labelled_into(out, t::PLAN_DUE, &Document::due(gap));
+    out.push('\n');
     if !plan.action.trim().is_empty() {
-        let _ = writeln!(out, "    - {}", labelled(t::PLAN_ACTION, &plan.action));
+        out.push_str("    - ");
+        labelled_into(out, t::PLAN_ACTION, &plan.action);
+        out.push('\n');
     }
 }
 
