@@ -470,6 +470,30 @@ mod tests {
         assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
     }
 
+    /// The digits written on the stack are the standard library's `{:016x}`, which the stored
+    /// answers were written with: leading zeros, every nibble in its place, lowercase.
+    #[test]
+    fn a_fingerprints_digits_are_its_number_in_sixteen_hex_digits() {
+        let mut hash: u64 = 1;
+        for value in [
+            0,
+            1,
+            0xf,
+            0x0123_4567_89ab_cdef,
+            0xfedc_ba98_7654_3210,
+            u64::MAX,
+        ]
+        .into_iter()
+        .chain(std::iter::from_fn(|| {
+            hash = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(17);
+            Some(hash)
+        }))
+        .take(1000)
+        {
+            assert_eq!(Fingerprint::new(value).as_str(), format!("{value:016x}"));
+        }
+    }
+
     #[test]
     fn weights_are_three_two_one() {
         assert_eq!(Severity::High.weight(), 3);
