@@ -130,16 +130,22 @@ pub fn describe(c: char) -> String {
 /// the ends are trimmed, and unsafe characters become [`PLACEHOLDER`].
 pub fn line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    line_into(&mut out, text);
+    out
+}
+
+/// [`line`], written at the end of `out`.
+pub fn line_into(out: &mut String, text: &str) {
+    let start = out.len();
     for word in text.split(|c: char| c.is_whitespace()) {
         if word.is_empty() {
             continue;
         }
-        if !out.is_empty() {
+        if out.len() > start {
             out.push(' ');
         }
         out.extend(word.chars().map(shown));
     }
-    out
 }
 
 /// Text over several lines, as shown: line breaks kept (`\r\n` and a lone `\r` become `\n`), tabs

@@ -437,10 +437,22 @@ impl<'a> Document<'a> {
 
     /// A plan's due date as shown, with "te laat" when it has passed.
     pub fn due(gap: &Gap) -> String {
+        let mut out = String::new();
+        Self::due_into(gap, &mut out);
+        out
+    }
+
+    /// [`Document::due`], written at the end of `out`.
+    pub fn due_into(gap: &Gap, out: &mut String) {
+        use std::fmt::Write;
         match gap.plan.as_ref().and_then(|p| p.due) {
-            None => t::PLAN_NONE.to_owned(),
-            Some(due) if gap.overdue => format!("{due} ({})", t::OVERDUE),
-            Some(due) => due.to_string(),
+            None => out.push_str(t::PLAN_NONE),
+            Some(due) if gap.overdue => {
+                let _ = write!(out, "{due} ({})", t::OVERDUE);
+            }
+            Some(due) => {
+                let _ = write!(out, "{due}");
+            }
         }
     }
 

@@ -38,12 +38,28 @@ impl Layout {
         self.paint("1", text)
     }
 
-    fn severity(self, severity: Severity) -> String {
-        let label = format!("[{}]", t::severity_label(severity).to_uppercase());
-        match severity {
-            Severity::High => self.paint("1;31", &label),
-            Severity::Medium => self.paint("33", &label),
-            Severity::Low => label,
+    /// "[HOOG]" and the like, in its colour, written at the end of `out`.
+    fn severity_into(self, severity: Severity, out: &mut String) {
+        let code = match severity {
+            Severity::High => "1;31",
+            Severity::Medium => "33",
+            Severity::Low => "",
+        };
+        let painted = self.color && !code.is_empty();
+        if painted {
+            out.push_str("\x1b[");
+            out.push_str(code);
+            out.push('m');
+        }
+        out.push('[');
+        out.extend(
+            t::severity_label(severity)
+                .chars()
+                .flat_map(char::to_uppercase),
+        );
+        out.push(']');
+        if painted {
+            out.push_str("\x1b[0m");
         }
     }
 
@@ -101,19 +117,17 @@ fn each_line(
         Some(pad) => std::borrow::Cow::Borrowed(pad),
         None => std::borrow::Cow::Owned(" ".repeat(indent)),
     };
-    // Wrapped without the indentation, which takes nothing from `room` when it is put before
-    // each line, so textwrap lends its lines rather than making them.
-    let options = textwrap::Options::new(room)
-        .break_words(break_words)
-        // "e-mail" and "IT-leverancier" stay whole.
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut joined = String::new();
+    let mut pieces = Vec::new();
     let mut any = false;
     for paragraph in text.lines() {
         any = true;
-        let words = if single_spaced(paragraph) {
-            paragraph
-        } else {
+        let mut words = paragraph;
+        // A character takes at most as many columns as it has bytes: a short paragraph is one
+        // line, and its words need not be measured.
+        let mut keep = words.len() > room;
+        if !measure(words, keep.then_some(&mut pieces)) {
+            // Other spaces, or more than one: its words one space apart, as textwrap sees them.
             joined.clear();
             for (i, word) in paragraph.split_whitespace().enumerate() {
                 if i > 0 {
@@ -121,16 +135,38 @@ fn each_line(
                 }
                 joined.push_str(word);
             }
-            joined.as_str()
+            words = joined.as_str();
+            keep = words.len() > room;
+            measure(words, keep.then_some(&mut pieces));
+        }
+        // A character takes at most as many columns as it has bytes: a short paragraph is one line.
+        let width = || {
+            pieces
+                .iter()
+                .map(|p| p.width + usize::from(p.space))
+                .sum::<usize>()
         };
-        if words.is_empty() || fits(words, room) {
+        if words.len() <= room || width() <= room {
             line(&pad, words);
         } else if break_words {
+            // Wrapped without the indentation, which takes nothing from `room` when it is put
+            // before each line, so textwrap lends its lines rather than making them.
+            let options = textwrap::Options::new(room)
+                .break_words(true)
+                // "e-mail" and "IT-leverancier" stay whole.
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
             for wrapped in textwrap::wrap(words, &options) {
                 line(&pad, &wrapped);
             }
         } else {
-            first_fit(words, room, |wrapped| line(&pad, wrapped));
+            let widths = [room as f64];
+            let mut at = 0;
+            for group in textwrap::wrap_algorithms::wrap_first_fit(&pieces, &widths) {
+                let len: usize = group.iter().map(|p| p.len + usize::from(p.space)).sum();
+                let trailing = group.last().map_or(0, |p| usize::from(p.space));
+                line(&pad, &words[at..at + len - trailing]);
+                at += len;
+            }
         }
     }
     if !any {
@@ -138,57 +174,79 @@ fn each_line(
     }
 }
 
-/// The lines textwrap makes of `words` (one space apart) in `room` columns when no word is broken:
-/// its words and its first-fit algorithm, the lines cut from `words` as textwrap cuts them, without
-/// the boxed iterators of its `wrap` (two thirds of its cost on a long report).
-fn first_fit(words: &str, room: usize, mut line: impl FnMut(&str)) {
-    use textwrap::core::Word;
-    // Each word with the space after it, as textwrap finds them; found a byte at a time, as a
-    // word is a few bytes and a search for the next space a call each.
-    let mut pieces = Vec::new();
+/// A word of a paragraph as textwrap's first-fit algorithm sees it: its display width and whether
+/// a space follows it; and its length in bytes, to cut the lines from the paragraph.
+#[derive(Debug)]
+struct Piece {
+    len: usize,
+    width: usize,
+    space: bool,
+}
+
+impl textwrap::core::Fragment for Piece {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        if self.space { 1.0 } else { 0.0 }
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Splits `paragraph` into its words at each `' '` (into `pieces`, when given), measured as
+/// textwrap measures a word (`display_width`; a printable ASCII word is as wide as it is long);
+/// false, and the pieces not to be used, when it is not its words one space apart, as `split_whitespace` and a join with
+/// one space would give it back. One pass over the bytes: every space but `' '` is an ASCII
+/// control or starts with a byte of 0x80 or more, and only those are looked at closer
+/// ([`space_at`]). A test holds it to `char::is_whitespace` for every character.
+fn measure(paragraph: &str, mut pieces: Option<&mut Vec<Piece>>) -> bool {
+    if let Some(pieces) = pieces.as_mut() {
+        pieces.clear();
+    }
+    let bytes = paragraph.as_bytes();
     let mut start = 0;
-    for (at, &byte) in words.as_bytes().iter().enumerate() {
+    let mut plain = true;
+    let piece = |start: usize, end: usize, plain: bool, space: bool| Piece {
+        len: end - start,
+        width: if plain {
+            end - start
+        } else {
+            textwrap::core::display_width(&paragraph[start..end])
+        },
+        space,
+    };
+    for (at, &byte) in bytes.iter().enumerate() {
         if byte == b' ' {
-            pieces.push(Word::from(&words[start..=at]));
+            if at == start {
+                // A space first, or two in a row.
+                return false;
+            }
+            if let Some(pieces) = pieces.as_mut() {
+                pieces.push(piece(start, at, plain, true));
+            }
             start = at + 1;
+            plain = true;
+        } else if !(0x20..0x7f).contains(&byte) {
+            if space_at(byte, &bytes[at + 1..]) {
+                return false;
+            }
+            plain = false;
         }
     }
-    if start < words.len() {
-        pieces.push(Word::from(&words[start..]));
+    if let Some(pieces) = pieces.filter(|_| start < bytes.len()) {
+        pieces.push(piece(start, bytes.len(), plain, false));
     }
-    let widths = [room as f64];
-    let mut at = 0;
-    for group in textwrap::wrap_algorithms::wrap_first_fit(&pieces, &widths) {
-        let len: usize = group.iter().map(|w| w.len() + w.whitespace.len()).sum();
-        let trailing = group.last().map_or(0, |w| w.whitespace.len());
-        line(&words[at..at + len - trailing]);
-        at += len;
-    }
+    // Empty, or its last word and no space after it.
+    start < bytes.len() || bytes.is_empty()
 }
 
-/// Whether `paragraph` is its words one space apart, as `split_whitespace` and a join with one
-/// space would give it back. Every space but `' '` is found by its bytes (an ASCII control, or the
-/// UTF-8 of U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F or U+3000),
-/// not a character at a time: first by a pass the compiler makes wide for the bytes they start
-/// with, and only where there are any (a dash or a quotation mark starts as they do) by what
-/// follows. A test holds it to `char::is_whitespace` for every character.
-fn single_spaced(paragraph: &str) -> bool {
-    let bytes = paragraph.as_bytes();
-    let maybe = bytes.iter().fold(false, |seen, &b| {
-        seen | (b < 0x20) | (b == 0xc2) | (b.wrapping_sub(0xe1) < 3)
-    });
-    if maybe
-        && bytes
-            .iter()
-            .enumerate()
-            .any(|(at, &b)| space_at(b, &bytes[at + 1..]))
-    {
-        return false;
-    }
-    bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ') && !paragraph.contains("  ")
-}
-
-/// Whether a space but `' '` (or a control) starts with `first`, followed by `next`.
+/// Whether a space but `' '` (or a control) starts with `first`, followed by `next`: an ASCII
+/// control, or the UTF-8 of U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F,
+/// U+205F or U+3000.
 fn space_at(first: u8, next: &[u8]) -> bool {
     matches!(
         (first, next),
@@ -199,13 +257,6 @@ fn space_at(first: u8, next: &[u8]) -> bool {
             | (0xe2, [0x81, 0x9f, ..])
             | (0xe3, [0x80, 0x80, ..])
     )
-}
-
-/// Whether a paragraph (words one space apart, no line break) fits in `room` columns, so that
-/// textwrap would give it back as one line. A character takes at most as many columns as it has
-/// bytes, so a short one is not measured (textwrap's own shortcut).
-fn fits(words: &str, room: usize) -> bool {
-    words.len() <= room || textwrap::core::display_width(words) <= room
 }
 
 /// A progress bar of `width` cells for a fraction from 0 to 1.
@@ -319,43 +370,43 @@ fn checklist_table(
 /// and plan, indented.
 fn gap(g: &Gap, layout: Layout, out: &mut String) {
     let indent = 2;
-    let _ = write!(out, "\n{} ", layout.severity(g.severity));
-    let heading = format!("{} ({})", g.id, t::status_label(g.status));
+    let width = layout.width;
+    out.push('\n');
+    layout.severity_into(g.severity, out);
+    out.push(' ');
     let used = t::severity_label(g.severity).len() + 3;
-    out.push_str(wrap(&heading, layout.width.saturating_sub(used) + indent, indent).trim_start());
-    wrap_into(out, &g.question, layout.width, indent);
-    wrap_into(
-        out,
-        &format!("{}: {}", t::ACTION, g.action),
-        layout.width,
-        indent,
-    );
+    let heading = [&g.id, " (", t::status_label(g.status), ")"].concat();
+    hanging(out, "", |out| {
+        wrap_into(out, &heading, width.saturating_sub(used) + indent, indent);
+    });
+    wrap_into(out, &g.question, width, indent);
+    labelled_into(out, t::ACTION, &g.action, width, indent);
     if !g.steps.is_empty() {
-        wrap_into(out, &format!("{}:", t::STEPS), layout.width, indent);
+        wrap_into(out, &[t::STEPS, ":"].concat(), width, indent);
         for step in &g.steps {
-            let bullet = wrap(step, layout.width, indent + 2);
-            out.extend(std::iter::repeat_n(' ', indent));
-            out.push_str("- ");
-            out.push_str(bullet.trim_start());
+            hanging(out, "  - ", |out| wrap_into(out, step, width, indent + 2));
         }
     }
-    wrap_into(
-        out,
-        &format!("{}: {}", t::REFERENCE, g.reference),
-        layout.width,
-        indent,
-    );
+    labelled_into(out, t::REFERENCE, &g.reference, width, indent);
     if !g.note.is_empty() {
-        wrap_into(
-            out,
-            &format!("{}: {}", t::NOTE, sanitize::text(&g.note)),
-            layout.width,
-            indent,
-        );
+        labelled_into(out, t::NOTE, &g.note, width, indent);
     }
-    if let Some(line) = sections::plan_line(g) {
-        wrap_into(out, &line, layout.width, indent);
-    }
+    sections::plan_into(out, g, width, indent);
+}
+
+/// "Label: text", wrapped at the end of `out` (the text is sanitised by the wrapping).
+fn labelled_into(out: &mut String, label: &str, text: &str, width: usize, indent: usize) {
+    wrap_into(out, &[label, ": ", text].concat(), width, indent);
+}
+
+/// What `write` adds to `out`, its first line's indentation (the whitespace it starts with) put
+/// in place by `first`: a list item's dash, or nothing after a heading's start.
+fn hanging(out: &mut String, first: &str, write: impl FnOnce(&mut String)) {
+    let start = out.len();
+    write(out);
+    let written = &out[start..];
+    let blank = written.len() - written.trim_start().len();
+    out.replace_range(start..start + blank, first);
 }
 
 /// The full report.
@@ -407,12 +458,7 @@ pub fn render(doc: &Document, layout: Layout) -> String {
                 t::status_label(orphan.status)
             );
             if !orphan.note.is_empty() {
-                wrap_into(
-                    &mut out,
-                    &format!("{}: {}", t::NOTE, sanitize::text(&orphan.note)),
-                    layout.width,
-                    4,
-                );
+                labelled_into(&mut out, t::NOTE, &orphan.note, layout.width, 4);
             }
         }
     }

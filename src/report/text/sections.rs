@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Layout, cut, wrap, wrap_into};
+use super::{Layout, cut, hanging, wrap, wrap_into};
 use crate::report::document::{Document, percent};
 use crate::report::scan::Gap;
 use crate::sanitize;
@@ -11,10 +11,8 @@ use crate::text as t;
 
 /// A list item: "  - " and the text, continuation lines indented under the text.
 fn bullet(out: &mut String, text: &str, layout: Layout) {
-    let start = out.len();
-    wrap_into(out, text, layout.width, 4);
-    // The first line's indentation, four spaces, becomes the dash.
-    out.replace_range(start..start + 4, "  - ");
+    // The first line's indentation becomes the dash.
+    hanging(out, "  - ", |out| wrap_into(out, text, layout.width, 4));
 }
 
 /// "Contactpersoon: … · Adviseur: … · KvK-nummer: …", when any is filled in.
@@ -61,26 +59,30 @@ pub(super) fn since(doc: &Document, layout: Layout, out: &mut String) {
     }
 }
 
-/// The plan line under a gap: who, by when (and "te laat"), and what was agreed.
-pub(super) fn plan_line(g: &Gap) -> Option<String> {
-    let plan = g.plan.as_ref()?;
-    let mut parts = vec![format!("{}: {}", t::PLAN_DUE, Document::due(g))];
+/// The plan under a gap, wrapped at the end of `out`: who, by when (and "te laat"), and what was
+/// agreed; nothing without a plan.
+pub(super) fn plan_into(out: &mut String, g: &Gap, width: usize, indent: usize) {
+    let Some(plan) = g.plan.as_ref() else {
+        return;
+    };
+    let mut line = String::with_capacity(64 + plan.owner.len() + plan.action.len());
     if !plan.owner.trim().is_empty() {
-        parts.insert(
-            0,
-            format!("{}: {}", t::PLAN_OWNER, sanitize::line(&plan.owner)),
-        );
+        line.push_str(t::PLAN_OWNER);
+        line.push_str(": ");
+        sanitize::line_into(&mut line, &plan.owner);
+        line.push_str(" · ");
     }
-    let mut line = parts.join(" · ");
+    line.push_str(t::PLAN_DUE);
+    line.push_str(": ");
+    Document::due_into(g, &mut line);
     if !plan.action.trim().is_empty() {
-        let _ = write!(
-            line,
-            "\n{}: {}",
-            t::PLAN_ACTION,
-            sanitize::text(&plan.action)
-        );
+        line.push('\n');
+        line.push_str(t::PLAN_ACTION);
+        line.push_str(": ");
+        // Sanitised by the wrapping, as the rest of the line.
+        line.push_str(&plan.action);
     }
-    Some(line)
+    wrap_into(out, &line, width, indent);
 }
 
 /// The action plan: every planned gap, soonest due first, then how many gaps have no agreed action;
@@ -101,9 +103,7 @@ pub(super) fn action_plan(doc: &Document, layout: Layout, out: &mut String) {
         out.push('\n');
         wrap_into(out, &heading, layout.width, 2);
         wrap_into(out, &g.question, layout.width, 2);
-        if let Some(line) = plan_line(g) {
-            wrap_into(out, &line, layout.width, 2);
-        }
+        plan_into(out, g, layout.width, 2);
     }
     let without = doc.without_action();
     if without > 0 {

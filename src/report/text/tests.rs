@@ -48,11 +48,6 @@ fn a_paragraph_that_fits_is_the_line_textwrap_makes() {
                     .word_splitter(textwrap::WordSplitter::NoHyphenation);
                 let textwrap = textwrap::wrap(words, &options);
                 assert_eq!(
-                    fits(words, room),
-                    textwrap.len() == 1,
-                    "{words:?} in {room}"
-                );
-                assert_eq!(
                     wrap_lines(words, room + indent, indent, false),
                     textwrap,
                     "{words:?} in {room}"
@@ -61,7 +56,8 @@ fn a_paragraph_that_fits_is_the_line_textwrap_makes() {
         }
     }
     let long = "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien";
-    assert!(!fits(long, 60) && fits(long, long.len()));
+    assert_eq!(wrap_lines(long, long.len(), 0, false), [long]);
+    assert_eq!(wrap_lines(long, 60, 0, false).len(), 2);
     assert_eq!(wrap_lines(long, 64, 4, false).len(), 2);
 }
 
@@ -119,22 +115,47 @@ proptest::proptest! {
     }
 }
 
+/// Whether `measure` takes `paragraph` as its words one space apart, and then the words' lengths,
+/// widths and spaces.
+fn measured(paragraph: &str) -> Option<Vec<(usize, usize, bool)>> {
+    let mut pieces = Vec::new();
+    measure(paragraph, Some(&mut pieces))
+        .then(|| pieces.iter().map(|p| (p.len, p.width, p.space)).collect())
+}
+
 /// Every character: a space but `' '` between two words makes a paragraph not single-spaced (and
-/// so does a C0 control, which the sanitiser leaves none of), any other character does not.
+/// so does a C0 control, which the sanitiser leaves none of), any other character does not; and
+/// the word it is in is as wide as textwrap measures it.
 #[test]
-fn single_spaced_knows_every_space_by_its_bytes() {
+fn measure_knows_every_space_by_its_bytes_and_every_width() {
     for c in (0..=0x10_ffff).filter_map(char::from_u32) {
         let paragraph = format!("a{c}b");
         let expected = c == ' ' || (!c.is_whitespace() && c >= ' ');
-        assert_eq!(
-            single_spaced(&paragraph),
-            expected,
-            "U+{:04X}",
-            u32::from(c)
-        );
+        let pieces = measured(&paragraph);
+        assert_eq!(pieces.is_some(), expected, "U+{:04X}", u32::from(c));
+        if expected && c != ' ' {
+            let width = textwrap::core::display_width(&paragraph);
+            assert_eq!(
+                pieces,
+                Some(vec![(paragraph.len(), width, false)]),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
     }
-    assert!(single_spaced("een twee") && single_spaced(""));
-    assert!(!single_spaced(" een") && !single_spaced("een ") && !single_spaced("een  twee"));
+    assert_eq!(
+        measured("een twee"),
+        Some(vec![(3, 3, true), (4, 4, false)])
+    );
+    assert_eq!(measured("日日 é"), Some(vec![(6, 4, true), (2, 1, false)]));
+    assert_eq!(measured(""), Some(vec![]));
+    assert!(measure("een twee", None) && !measure("een\u{a0}twee", None));
+    assert_eq!(
+        measured(" een")
+            .or(measured("een "))
+            .or(measured("een  twee")),
+        None
+    );
 }
 
 #[test]
