@@ -123,10 +123,7 @@ fn each_line(
     for paragraph in text.lines() {
         any = true;
         let mut words = paragraph;
-        // A character takes at most as many columns as it has bytes: a short paragraph is one
-        // line, and its words need not be measured.
-        let mut keep = words.len() > room;
-        if !measure(words, keep.then_some(&mut pieces)) {
+        if !single_spaced(words) {
             // Other spaces, or more than one: its words one space apart, as textwrap sees them.
             joined.clear();
             for (i, word) in paragraph.split_whitespace().enumerate() {
@@ -136,17 +133,20 @@ fn each_line(
                 joined.push_str(word);
             }
             words = joined.as_str();
-            keep = words.len() > room;
-            measure(words, keep.then_some(&mut pieces));
         }
-        // A character takes at most as many columns as it has bytes: a short paragraph is one line.
+        // A character takes at most as many columns as it has bytes: a short paragraph is one
+        // line, and its words need not be measured.
+        let short = words.len() <= room;
+        if !short {
+            measure(words, &mut pieces);
+        }
         let width = || {
             pieces
                 .iter()
                 .map(|p| p.width + usize::from(p.space))
                 .sum::<usize>()
         };
-        if words.len() <= room || width() <= room {
+        if short || width() <= room {
             line(&pad, words);
         } else if break_words {
             // Wrapped without the indentation, which takes nothing from `room` when it is put
@@ -197,51 +197,80 @@ impl textwrap::core::Fragment for Piece {
     }
 }
 
-/// Splits `paragraph` into its words at each `' '` (into `pieces`, when given), measured as
-/// textwrap measures a word (`display_width`; a printable ASCII word is as wide as it is long);
-/// false, and the pieces not to be used, when it is not its words one space apart, as `split_whitespace` and a join with
-/// one space would give it back. One pass over the bytes: every space but `' '` is an ASCII
-/// control or starts with a byte of 0x80 or more, and only those are looked at closer
-/// ([`space_at`]). A test holds it to `char::is_whitespace` for every character.
-fn measure(paragraph: &str, mut pieces: Option<&mut Vec<Piece>>) -> bool {
-    if let Some(pieces) = pieces.as_mut() {
-        pieces.clear();
-    }
+/// Whether `paragraph` is its words one space apart, as `split_whitespace` and a join with one
+/// space would give it back. Every space but `' '` is an ASCII control or starts with one of four
+/// bytes (0xc2, 0xe1, 0xe2, 0xe3), and only a block of 16 bytes that has one of those (a dash or
+/// a quotation mark starts as they do) is looked at closer ([`space_at`]); the blocks are fixed
+/// in size so that the compiler makes the search for those bytes and for two spaces in a row a
+/// few wide instructions each. A test holds it to `char::is_whitespace` for every character.
+fn single_spaced(paragraph: &str) -> bool {
     let bytes = paragraph.as_bytes();
-    let mut start = 0;
-    let mut plain = true;
-    let piece = |start: usize, end: usize, plain: bool, space: bool| Piece {
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let maybe = |b: u8| (b < 0x20) | (b == 0xc2) | (b.wrapping_sub(0xe1) < 3);
+    // Whether the block from `from` is single-spaced, the byte before it a space or not.
+    let block_ok = |block: &[u8; 16], from: usize, space_before: bool| {
+        let mut seen = false;
+        let mut double = space_before & (block[0] == b' ');
+        for &b in block {
+            seen |= maybe(b);
+        }
+        for pair in block.windows(2) {
+            double |= (pair[0] == b' ') & (pair[1] == b' ');
+        }
+        let to = bytes.len().min(from + 16);
+        !(double || seen && (from..to).any(|at| space_at(bytes[at], &bytes[at + 1..])))
+    };
+    let mut blocks = bytes.chunks_exact(16);
+    let mut from = 0;
+    let mut space = false;
+    for block in &mut blocks {
+        let block: &[u8; 16] = block.try_into().expect("16 bytes");
+        if !block_ok(block, from, space) {
+            return false;
+        }
+        space = block[15] == b' ';
+        from += 16;
+    }
+    // The rest as a block, made up with letters.
+    let rest = blocks.remainder();
+    let mut last = [b'a'; 16];
+    last[..rest.len()].copy_from_slice(rest);
+    block_ok(&last, from, space)
+}
+
+/// Splits a single-spaced `paragraph` into its words at each `' '`, measured as textwrap measures
+/// a word: `display_width`, and a printable ASCII word is as wide as it is long.
+fn measure(paragraph: &str, pieces: &mut Vec<Piece>) {
+    pieces.clear();
+    // A word and its space are two bytes at least: room for every word at once.
+    pieces.reserve(paragraph.len() / 2 + 1);
+    let bytes = paragraph.as_bytes();
+    let piece = |start: usize, end: usize, odd: bool, space: bool| Piece {
         len: end - start,
-        width: if plain {
-            end - start
-        } else {
+        width: if odd {
             textwrap::core::display_width(&paragraph[start..end])
+        } else {
+            end - start
         },
         space,
     };
+    let mut start = 0;
+    let mut odd = false;
     for (at, &byte) in bytes.iter().enumerate() {
         if byte == b' ' {
-            if at == start {
-                // A space first, or two in a row.
-                return false;
-            }
-            if let Some(pieces) = pieces.as_mut() {
-                pieces.push(piece(start, at, plain, true));
-            }
+            pieces.push(piece(start, at, odd, true));
             start = at + 1;
-            plain = true;
-        } else if !(0x20..0x7f).contains(&byte) {
-            if space_at(byte, &bytes[at + 1..]) {
-                return false;
-            }
-            plain = false;
+            odd = false;
+        } else {
+            // Not printable ASCII: below 0x20, or 0x7f and above.
+            odd |= byte.wrapping_sub(0x20) >= 0x5f;
         }
     }
-    if let Some(pieces) = pieces.filter(|_| start < bytes.len()) {
-        pieces.push(piece(start, bytes.len(), plain, false));
+    if start < bytes.len() {
+        pieces.push(piece(start, bytes.len(), odd, false));
     }
-    // Empty, or its last word and no space after it.
-    start < bytes.len() || bytes.is_empty()
 }
 
 /// Whether a space but `' '` (or a control) starts with `first`, followed by `next`: an ASCII

@@ -115,47 +115,53 @@ proptest::proptest! {
     }
 }
 
-/// Whether `measure` takes `paragraph` as its words one space apart, and then the words' lengths,
-/// widths and spaces.
-fn measured(paragraph: &str) -> Option<Vec<(usize, usize, bool)>> {
+/// The words `measure` finds in `paragraph`: their lengths, widths and spaces.
+fn measured(paragraph: &str) -> Vec<(usize, usize, bool)> {
     let mut pieces = Vec::new();
-    measure(paragraph, Some(&mut pieces))
-        .then(|| pieces.iter().map(|p| (p.len, p.width, p.space)).collect())
+    measure(paragraph, &mut pieces);
+    pieces.iter().map(|p| (p.len, p.width, p.space)).collect()
 }
 
 /// Every character: a space but `' '` between two words makes a paragraph not single-spaced (and
-/// so does a C0 control, which the sanitiser leaves none of), any other character does not; and
-/// the word it is in is as wide as textwrap measures it.
+/// so does a C0 control, which the sanitiser leaves none of), any other character does not, in
+/// any place of a 16-byte block; and the word it is in is as wide as textwrap measures it.
 #[test]
-fn measure_knows_every_space_by_its_bytes_and_every_width() {
+fn single_spaced_knows_every_space_by_its_bytes_and_measure_every_width() {
     for c in (0..=0x10_ffff).filter_map(char::from_u32) {
         let paragraph = format!("a{c}b");
         let expected = c == ' ' || (!c.is_whitespace() && c >= ' ');
-        let pieces = measured(&paragraph);
-        assert_eq!(pieces.is_some(), expected, "U+{:04X}", u32::from(c));
+        assert_eq!(
+            single_spaced(&paragraph),
+            expected,
+            "U+{:04X}",
+            u32::from(c)
+        );
         if expected && c != ' ' {
             let width = textwrap::core::display_width(&paragraph);
             assert_eq!(
-                pieces,
-                Some(vec![(paragraph.len(), width, false)]),
+                measured(&paragraph),
+                [(paragraph.len(), width, false)],
                 "U+{:04X}",
                 u32::from(c)
             );
         }
     }
-    assert_eq!(
-        measured("een twee"),
-        Some(vec![(3, 3, true), (4, 4, false)])
-    );
-    assert_eq!(measured("日日 é"), Some(vec![(6, 4, true), (2, 1, false)]));
-    assert_eq!(measured(""), Some(vec![]));
-    assert!(measure("een twee", None) && !measure("een\u{a0}twee", None));
-    assert_eq!(
-        measured(" een")
-            .or(measured("een "))
-            .or(measured("een  twee")),
-        None
-    );
+    // In every place of a block and across blocks.
+    for c in ["\u{a0}", "\u{3000}", "\u{2028}", "\t", "  "] {
+        for before in 1..40 {
+            for after in 1..20 {
+                let paragraph = format!("{}{c}{}", "a".repeat(before), "b".repeat(after));
+                assert!(!single_spaced(&paragraph), "{paragraph:?}");
+                let paragraph = format!("{} {}", "a".repeat(before), "b".repeat(after));
+                assert!(single_spaced(&paragraph), "{paragraph:?}");
+            }
+        }
+    }
+    assert!(single_spaced("een twee") && single_spaced("") && single_spaced(&"—a".repeat(20)));
+    assert!(!single_spaced(" een") && !single_spaced("een ") && !single_spaced("een  twee"));
+    assert_eq!(measured("een twee"), [(3, 3, true), (4, 4, false)]);
+    assert_eq!(measured("日日 é"), [(6, 4, true), (2, 1, false)]);
+    assert_eq!(measured(""), []);
 }
 
 #[test]
