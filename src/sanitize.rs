@@ -137,6 +137,16 @@ pub fn line(text: &str) -> String {
 /// [`line`], written at the end of `out`.
 pub fn line_into(out: &mut String, text: &str) {
     let start = out.len();
+    if printable_ascii_run(text.as_bytes()) == text.len() {
+        // Printable ASCII has no space but ' ' and nothing to show otherwise.
+        for word in text.split(' ').filter(|word| !word.is_empty()) {
+            if out.len() > start {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        return;
+    }
     for word in text.split(|c: char| c.is_whitespace()) {
         if word.is_empty() {
             continue;
@@ -346,6 +356,23 @@ mod tests {
                 .count();
             proptest::prop_assert_eq!(printable_ascii_run(&bytes), printable);
             proptest::prop_assert_eq!(json_plain_run(&bytes), plain);
+        }
+
+        /// A line is its words one space apart, each character as shown, whether the text is
+        /// all printable ASCII (taken a word at a time) or not.
+        #[test]
+        fn a_line_is_its_words_one_space_apart_as_shown(
+            text in "([a-z~!]{1,6}|[ ]{1,3}|\t|\n|\u{a0}|\u{1b}|é|\u{202e})*",
+        ) {
+            let words: Vec<String> = text
+                .split(char::is_whitespace)
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().map(shown).collect())
+                .collect();
+            proptest::prop_assert_eq!(line(&text), words.join(" "));
+            let mut after = String::from("x");
+            line_into(&mut after, &text);
+            proptest::prop_assert_eq!(after, format!("x{}", words.join(" ")));
         }
     }
 

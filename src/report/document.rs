@@ -316,29 +316,34 @@ impl<'a> Document<'a> {
     /// What was agreed for a task, in one line: "Wie: Piet · Uiterlijk: 15 december 2026 (te laat) ·
     /// Afgesproken: …"; `None` when nothing is.
     pub fn task_agreement(&self, task: &super::tasks::PlannedTask) -> Option<String> {
-        use std::fmt::Write;
         let plan = task.plan.as_ref()?;
         // Written in one string (the parts were a string each, then joined): the plan asks for
         // it for every task, thousands at 10,000 items.
-        let mut line = String::new();
-        let next = |line: &mut String| {
+        let (owner, action) = (plan.owner.trim(), plan.action.trim());
+        let mut line = String::with_capacity(owner.len() + action.len() + 64);
+        let next = |line: &mut String, label: &str| {
             if !line.is_empty() {
                 line.push_str(" · ");
             }
+            line.push_str(label);
+            line.push_str(": ");
         };
-        if !plan.owner.trim().is_empty() {
-            let _ = write!(line, "{}: {}", t::PLAN_OWNER, plan.owner.trim());
+        if !owner.is_empty() {
+            next(&mut line, t::PLAN_OWNER);
+            line.push_str(owner);
         }
         if let Some(due) = plan.due {
-            next(&mut line);
-            let _ = write!(line, "{}: {}", t::PLAN_DUE, t::date_long(due));
+            next(&mut line, t::PLAN_DUE);
+            t::date_long_into(&mut line, due);
             if task.is_open() && plan.overdue(self.scan.today) {
-                let _ = write!(line, " ({})", t::OVERDUE);
+                line.push_str(" (");
+                line.push_str(t::OVERDUE);
+                line.push(')');
             }
         }
-        if !plan.action.trim().is_empty() {
-            next(&mut line);
-            let _ = write!(line, "{}: {}", t::PLAN_ACTION, plan.action.trim());
+        if !action.is_empty() {
+            next(&mut line, t::PLAN_ACTION);
+            line.push_str(action);
         }
         (!line.is_empty()).then_some(line)
     }

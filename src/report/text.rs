@@ -298,22 +298,29 @@ pub fn bar(fraction: f64, width: usize) -> String {
 /// takes two).
 pub fn cut(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
-    let text = sanitize::line(text);
-    if textwrap::core::display_width(&text) <= width {
+    let mut text = sanitize::line(text);
+    // A character takes at most as many columns as it has bytes.
+    if text.len() <= width {
         return text;
     }
-    let mut out = String::new();
+    // Measured up to the first column past `width`, and where "…" would go.
     let mut used = 0;
-    for c in text.chars() {
+    let mut cut_at = None;
+    for (at, c) in text.char_indices() {
         let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
+        if cut_at.is_none() && used + w + 1 > width {
+            cut_at = Some(at);
         }
         used += w;
-        out.push(c);
+        if used > width {
+            break;
+        }
     }
-    out.push('…');
-    out
+    if let Some(at) = cut_at.filter(|_| used > width) {
+        text.truncate(at);
+        text.push('…');
+    }
+    text
 }
 
 fn header(doc: &Document, layout: Layout, title: &str, out: &mut String) {

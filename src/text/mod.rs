@@ -540,8 +540,16 @@ const MONTHS: [&str; 12] = [
 
 /// A date as written in Dutch: "1 december 2026".
 pub fn date_long(day: jiff::civil::Date) -> String {
+    let mut out = String::with_capacity(17);
+    date_long_into(&mut out, day);
+    out
+}
+
+/// [`date_long`], written at the end of `out`.
+pub fn date_long_into(out: &mut String, day: jiff::civil::Date) {
+    use std::fmt::Write;
     let month = MONTHS[usize::from(day.month().unsigned_abs()) - 1];
-    format!("{} {month} {}", day.day(), day.year())
+    let _ = write!(out, "{} {month} {}", day.day(), day.year());
 }
 
 /// A moment as local date and time, in Dutch: "23 november 2026 09:45".

@@ -348,7 +348,11 @@ pub const TASKS_DONE: &str = "Afgerond";
 /// A finished task's date: "afgerond op 1 december 2026", or "afgerond" without a date.
 pub fn done_on(day: Option<jiff::civil::Date>) -> String {
     match day {
-        Some(day) => format!("afgerond op {}", super::date_long(day)),
+        Some(day) => {
+            let mut out = String::from("afgerond op ");
+            super::date_long_into(&mut out, day);
+            out
+        }
         None => "afgerond".to_owned(),
     }
 }

@@ -96,7 +96,38 @@ fn wrap_lines_as_textwrap_does(
     out
 }
 
+/// `cut` as it was first written: the whole line measured, then its characters taken while the
+/// "…" still fits.
+fn cut_as_first_written(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let text = sanitize::line(text);
+    if textwrap::core::display_width(&text) <= width {
+        return text;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 proptest::proptest! {
+    /// Measured only up to the width: the same line as measuring all of it.
+    #[test]
+    fn a_cut_line_is_the_line_measuring_all_of_it_gives(
+        text in "([a-z]{1,8}|日|é|\u{301}|[ ]{1,2}|\n|\u{1b})*",
+        width in 0usize..40,
+    ) {
+        proptest::prop_assert_eq!(cut(&text, width), cut_as_first_written(&text, width));
+    }
+
     /// Lines borrowed, the indentation put before them and single-spaced paragraphs not joined
     /// again: the same lines as textwrap makes with the indentation in its options, for any text
     /// (spaces, tabs, no-break spaces, wide characters, controls, line breaks) at any width.
