@@ -169,10 +169,16 @@ impl Html {
 /// sanitised first ([`sanitize::text`]): control and bidi characters show as a placeholder, line
 /// breaks stay.
 pub(super) fn escape_into(out: &mut String, text: &str) {
-    let text = sanitize::text_kept(text);
     let special = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    // Most texts have none of the five: found so by a pass the compiler makes wide, and copied
-    // whole.
+    // Most texts are printable ASCII without the five, with nothing to sanitise or escape: found
+    // so by a pass the compiler makes wide, and copied whole.
+    let odd = |b: u8| special(b) | !(b' '..=b'~').contains(&b);
+    if !text.bytes().fold(false, |seen, b| seen | odd(b)) {
+        out.push_str(text);
+        return;
+    }
+    let text = sanitize::text_kept(text);
+    // Then most have none of the five either.
     if !text.bytes().fold(false, |seen, b| seen | special(b)) {
         out.push_str(&text);
         return;
