@@ -108,16 +108,28 @@ fn escape_inline_into(out: &mut String, text: &str) {
         // A bullet marker or a `---` rule.
         out.push('\\');
     }
-    // Printable ASCII that needs no escape is copied as a run; most texts are one such run, found
-    // so by a pass the compiler makes wide.
-    let plain = |b: u8| {
-        matches!(b, b' '..=b'~')
-            && !matches!(
-                b,
+    // What needs no escape is copied as a run; most texts are one such run. That is printable
+    // ASCII but the characters Markdown gives a meaning, and the bytes of longer characters but
+    // those that start a C1 control (0xc2), U+061C (0xd8) or a bidi control or line separator
+    // (0xe2), which are looked at a character at a time.
+    const PLAIN: [bool; 256] = {
+        let mut plain = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            let meaning = matches!(
+                byte,
                 b'&' | b'<' | b'>' | b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'#' | b'~' | b'$'
-            )
+            );
+            let printable = matches!(byte, b' '..=b'~');
+            let longer = byte >= 0x80 && !matches!(byte, 0xc2 | 0xd8 | 0xe2);
+            plain[b] = !meaning && (printable || longer);
+            b += 1;
+        }
+        plain
     };
-    if rest.bytes().fold(true, |all, b| all & plain(b)) {
+    let plain = |b: u8| PLAIN[usize::from(b)];
+    if rest.bytes().all(plain) {
         out.push_str(rest);
         return;
     }

@@ -254,3 +254,29 @@ fn plan_and_details_are_escaped() {
         "action under the gap"
     );
 }
+
+/// Every character between two letters: Markdown's own characters escaped, line breaks as
+/// `<br>`, a tab as a space, an unsafe character as the placeholder, any other as it is, whether
+/// it is copied in a run or looked at a character at a time.
+#[test]
+fn every_character_is_escaped_as_markdown_needs() {
+    for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+        let expected = match c {
+            '&' => "&amp;".to_owned(),
+            '<' => "&lt;".to_owned(),
+            '>' => "&gt;".to_owned(),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '$' => format!("\\{c}"),
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => "<br>".to_owned(),
+            '\t' => " ".to_owned(),
+            c if sanitize::is_unsafe(c) => sanitize::PLACEHOLDER.to_string(),
+            c => c.to_string(),
+        };
+        let text = format!("a{c}b");
+        assert_eq!(
+            escape_inline(&text),
+            format!("a{expected}b"),
+            "U+{:04X}",
+            u32::from(c)
+        );
+    }
+}
