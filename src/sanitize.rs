@@ -154,7 +154,11 @@ pub fn line_into(out: &mut String, text: &str) {
         if out.len() > start {
             out.push(' ');
         }
-        out.extend(word.chars().map(shown));
+        if printable_ascii_run(word.as_bytes()) == word.len() {
+            out.push_str(word);
+        } else {
+            out.extend(word.chars().map(shown));
+        }
     }
 }
 

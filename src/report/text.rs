@@ -38,6 +38,17 @@ impl Layout {
         self.paint("1", text)
     }
 
+    /// [`Layout::bold`], written at the end of `out`.
+    fn bold_into(self, out: &mut String, text: &str) {
+        if self.color {
+            out.push_str("\x1b[1m");
+            out.push_str(text);
+            out.push_str("\x1b[0m");
+        } else {
+            out.push_str(text);
+        }
+    }
+
     /// "[HOOG]" and the like, in its colour, written at the end of `out`.
     fn severity_into(self, severity: Severity, out: &mut String) {
         let code = match severity {
@@ -216,8 +227,8 @@ fn single_spaced(paragraph: &str) -> bool {
         for &b in block {
             seen |= maybe(b);
         }
-        for pair in block.windows(2) {
-            double |= (pair[0] == b' ') & (pair[1] == b' ');
+        for (&a, &b) in block.iter().zip(&block[1..]) {
+            double |= (a == b' ') & (b == b' ');
         }
         let to = bytes.len().min(from + 16);
         !(double || seen && (from..to).any(|at| space_at(bytes[at], &bytes[at + 1..])))
@@ -480,8 +491,10 @@ pub fn render(doc: &Document, layout: Layout) -> String {
     let done = doc.done();
     let _ = writeln!(out, "\n{} ({})", layout.bold(t::DONE), done.len());
     for (c, item) in done {
-        let line = format!("✓ {}: {}", c.title, item.question);
-        let _ = writeln!(out, "  {}", cut(&line, layout.width.saturating_sub(2)));
+        let line = ["✓ ", &c.title, ": ", &item.question].concat();
+        out.push_str("  ");
+        out.push_str(&cut(&line, layout.width.saturating_sub(2)));
+        out.push('\n');
     }
 
     if !doc.scan.orphans.is_empty() {

@@ -53,7 +53,11 @@ pub(super) fn since(doc: &Document, layout: Layout, out: &mut String) {
                 t::status_label(change.before),
                 t::status_label(change.after),
             );
-            let line = format!("{} ({moved})", sanitize::line(&change.question));
+            let mut line = String::with_capacity(change.question.len() + moved.len() + 3);
+            sanitize::line_into(&mut line, &change.question);
+            line.push_str(" (");
+            line.push_str(&moved);
+            line.push(')');
             bullet(out, &line, layout);
         }
     }
@@ -94,12 +98,16 @@ pub(super) fn action_plan(doc: &Document, layout: Layout, out: &mut String) {
     }
     let _ = writeln!(out, "\n{} ({})", layout.bold(t::ACTION_PLAN), planned.len());
     for g in planned {
-        let mark = if g.overdue {
-            format!("[{}] ", t::OVERDUE.to_uppercase())
-        } else {
-            String::new()
-        };
-        let heading = format!("{mark}{} ({})", g.id, t::status_label(g.status));
+        let mut heading = String::with_capacity(g.id.len() + 32);
+        if g.overdue {
+            heading.push('[');
+            heading.extend(t::OVERDUE.chars().flat_map(char::to_uppercase));
+            heading.push_str("] ");
+        }
+        heading.push_str(&g.id);
+        heading.push_str(" (");
+        heading.push_str(t::status_label(g.status));
+        heading.push(')');
         out.push('\n');
         wrap_into(out, &heading, layout.width, 2);
         wrap_into(out, &g.question, layout.width, 2);
@@ -121,13 +129,17 @@ pub(super) fn rechecks(doc: &Document, layout: Layout, out: &mut String) {
     let _ = writeln!(out, "\n{} ({})", layout.bold(t::TO_CHECK), rechecks.len());
     wrap_into(out, &t::to_check_rule(doc.review_months), layout.width, 0);
     for r in rechecks {
-        let line = format!(
-            "{}: {} ({}; {})",
-            r.checklist.title,
-            r.item.question,
+        let line = [
+            &*r.checklist.title,
+            ": ",
+            &r.item.question,
+            " (",
             t::status_label(r.item.status),
-            doc.reasons(r.item)
-        );
+            "; ",
+            &doc.reasons(r.item),
+            ")",
+        ]
+        .concat();
         bullet(out, &line, layout);
     }
 }
@@ -247,23 +259,28 @@ pub(super) fn plan(doc: &Document, layout: Layout, out: &mut String) {
     for (i, task) in doc.open_tasks().enumerate() {
         any = true;
         let _ = writeln!(out);
-        let wrapped = wrap(&task.title, layout.width, 4);
-        let title = format!("{:<4}{}", format!("{}.", i + 1), &wrapped[4..]);
-        out.push_str(&layout.bold(title.trim_end()));
+        // The number in the first line's indentation, as "{:<4}" would put it.
+        let mut title = wrap(&task.title, layout.width, 4);
+        let number = format!("{}.", i + 1);
+        title.replace_range(..number.len().min(4), &number);
+        layout.bold_into(out, title.trim_end());
         out.push('\n');
-        let why = format!(
-            "{}: {} · {}",
+        let why = [
             t::WHY_HERE,
-            t::task_reason(&task.reason),
-            t::open_questions(task.open_count())
-        );
+            ": ",
+            &t::task_reason(&task.reason),
+            " · ",
+            &t::open_questions(task.open_count()),
+        ]
+        .concat();
         wrap_into(out, &why, layout.width, 4);
         if let Some(agreed) = doc.task_agreement(task) {
             wrap_into(out, &agreed, layout.width, 4);
         }
         for step in task.to_do() {
-            let wrapped = wrap(step, layout.width, 6);
-            let _ = write!(out, "    - {}", &wrapped[6..]);
+            let start = out.len();
+            wrap_into(out, step, layout.width, 6);
+            out.replace_range(start..start + 6, "    - ");
         }
         for link in &task.links {
             let _ = writeln!(out, "    {}: {}", t::MORE_INFO, sanitize::line(link));
@@ -276,7 +293,7 @@ pub(super) fn plan(doc: &Document, layout: Layout, out: &mut String) {
     if !done.is_empty() {
         let _ = writeln!(out, "\n{} ({})", layout.bold(t::TASKS_DONE), done.len());
         for task in done {
-            let line = format!("✓ {} ({})", task.title, t::done_on(task.done_day()));
+            let line = ["✓ ", &task.title, " (", &t::done_on(task.done_day()), ")"].concat();
             bullet(out, &line, layout);
         }
     }
