@@ -446,13 +446,14 @@ fn labelled_into(out: &mut String, label: &str, text: &str, width: usize, indent
     wrap_into(out, &[label, ": ", text].concat(), width, indent);
 }
 
-/// What `write` adds to `out`, its first line's indentation (the whitespace it starts with) put
-/// in place by `first`: a list item's dash, or nothing after a heading's start.
+/// What `write` adds to `out`, its first line's indentation (the spaces it starts with) put in
+/// place by `first`: a list item's dash, or nothing after a heading's start. Only spaces: an empty
+/// first line keeps its line break.
 fn hanging(out: &mut String, first: &str, write: impl FnOnce(&mut String)) {
     let start = out.len();
     write(out);
     let written = &out[start..];
-    let blank = written.len() - written.trim_start().len();
+    let blank = written.len() - written.trim_start_matches(' ').len();
     out.replace_range(start..start + blank, first);
 }
 

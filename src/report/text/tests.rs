@@ -372,3 +372,21 @@ fn what_this_session_changed_is_counted_in_words() {
         "Deze sessie veranderde geen antwoord; score 21%."
     );
 }
+
+/// A list item's dash takes the place of its first line's indentation, and an empty first line
+/// keeps its line break, so what follows starts on a line of its own.
+#[test]
+fn a_dash_replaces_only_the_indentation() {
+    let item = |text: &str| {
+        let mut out = String::new();
+        hanging(&mut out, "  - ", |out| wrap_into(out, text, 40, 4));
+        out
+    };
+    assert_eq!(item("een twee"), "  - een twee\n");
+    assert_eq!(item(""), "  - \n");
+    assert_eq!(item("\nfoo"), "  - \n    foo\n");
+    assert_eq!(
+        item("een twee drie vier vijf zes zeven acht negen tien"),
+        "  - een twee drie vier vijf zes zeven\n    acht negen tien\n"
+    );
+}
