@@ -26,12 +26,24 @@ impl Layout {
         color: false,
     };
 
-    fn paint(self, code: &str, text: &str) -> String {
+    /// Whatever `write` adds to `out`, in the ANSI colour or emphasis `code` when colour is on:
+    /// the one place the report's escape codes are written.
+    fn paint_into(self, out: &mut String, code: &str, write: impl FnOnce(&mut String)) {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
+            out.push_str("\x1b[");
+            out.push_str(code);
+            out.push('m');
         }
+        write(out);
+        if self.color {
+            out.push_str("\x1b[0m");
+        }
+    }
+
+    fn paint(self, code: &str, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 12);
+        self.paint_into(&mut out, code, |out| out.push_str(text));
+        out
     }
 
     fn bold(self, text: &str) -> String {
@@ -40,37 +52,16 @@ impl Layout {
 
     /// [`Layout::bold`], written at the end of `out`.
     fn bold_into(self, out: &mut String, text: &str) {
-        if self.color {
-            out.push_str("\x1b[1m");
-            out.push_str(text);
-            out.push_str("\x1b[0m");
-        } else {
-            out.push_str(text);
-        }
+        self.paint_into(out, "1", |out| out.push_str(text));
     }
 
     /// "[HOOG]" and the like, in its colour, written at the end of `out`.
     fn severity_into(self, severity: Severity, out: &mut String) {
-        let code = match severity {
-            Severity::High => "1;31",
-            Severity::Medium => "33",
-            Severity::Low => "",
-        };
-        let painted = self.color && !code.is_empty();
-        if painted {
-            out.push_str("\x1b[");
-            out.push_str(code);
-            out.push('m');
-        }
-        out.push('[');
-        out.extend(
-            t::severity_label(severity)
-                .chars()
-                .flat_map(char::to_uppercase),
-        );
-        out.push(']');
-        if painted {
-            out.push_str("\x1b[0m");
+        let label = |out: &mut String| mark_into(out, t::severity_label(severity));
+        match severity {
+            Severity::High => self.paint_into(out, "1;31", label),
+            Severity::Medium => self.paint_into(out, "33", label),
+            Severity::Low => label(out),
         }
     }
 
@@ -439,6 +430,13 @@ fn gap(g: &Gap, layout: Layout, out: &mut String) {
         labelled_into(out, t::NOTE, &g.note, width, indent);
     }
     sections::plan_into(out, g, width, indent);
+}
+
+/// A label in capitals between brackets, "[TE LAAT]", written at the end of `out`.
+fn mark_into(out: &mut String, label: &str) {
+    out.push('[');
+    out.extend(label.chars().flat_map(char::to_uppercase));
+    out.push(']');
 }
 
 /// "Label: text", wrapped at the end of `out` (the text is sanitised by the wrapping).

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Layout, cut, hanging, wrap, wrap_into};
+use super::{Layout, cut, hanging, mark_into, wrap, wrap_into};
 use crate::report::document::{Document, percent};
 use crate::report::scan::Gap;
 use crate::sanitize;
@@ -100,9 +100,8 @@ pub(super) fn action_plan(doc: &Document, layout: Layout, out: &mut String) {
     for g in planned {
         let mut heading = String::with_capacity(g.id.len() + 32);
         if g.overdue {
-            heading.push('[');
-            heading.extend(t::OVERDUE.chars().flat_map(char::to_uppercase));
-            heading.push_str("] ");
+            mark_into(&mut heading, t::OVERDUE);
+            heading.push(' ');
         }
         heading.push_str(&g.id);
         heading.push_str(" (");
@@ -278,9 +277,7 @@ pub(super) fn plan(doc: &Document, layout: Layout, out: &mut String) {
             wrap_into(out, &agreed, layout.width, 4);
         }
         for step in task.to_do() {
-            let start = out.len();
-            wrap_into(out, step, layout.width, 6);
-            out.replace_range(start..start + 6, "    - ");
+            hanging(out, "    - ", |out| wrap_into(out, step, layout.width, 6));
         }
         for link in &task.links {
             let _ = writeln!(out, "    {}: {}", t::MORE_INFO, sanitize::line(link));
