@@ -78,6 +78,93 @@ pub fn first_step(end: usize, top: usize) -> Option<FirstStep> {
     })
 }
 
+/// How far a heap of a thread's own may reach (glibc's `HEAP_MAX_SIZE` on 64-bit): glibc maps each
+/// such heap aligned to it, so the heap of a block is its address rounded down to it.
+const THREAD_HEAP: usize = 64 << 20;
+
+/// The bit of a block's size word that glibc sets when the block is in a heap of a thread's own,
+/// not in the main one (`NON_MAIN_ARENA`).
+const NOT_MAIN: usize = 4;
+
+/// What to do for a thread's own heap, worked out from the first block the thread got from it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ThreadStep {
+    /// Where the heap starts: advised from there, all of it (what is not in use yet included, so
+    /// its growth is in huge pages too).
+    pub heap: usize,
+    /// How much to advise.
+    pub len: usize,
+    /// What to ask `malloc` for, and never use: the rest of the heap's first huge page, whose
+    /// first small page glibc already touched (it keeps the heap's own header there), so that
+    /// what the thread allocates starts on the second one. Costs addresses, not memory.
+    pub request: usize,
+}
+
+/// The step for the heap of `block`, the first block a thread got, whose size word (the word
+/// before it) is `size`; `None` when the block is in the main heap (glibc gave the thread no heap
+/// of its own), or is not where the free space of a new heap was.
+pub fn thread_step(block: usize, size: usize) -> Option<ThreadStep> {
+    if size & NOT_MAIN == 0 || !block.is_multiple_of(ALIGN) {
+        return None;
+    }
+    let heap = block & !(THREAD_HEAP - 1);
+    // The free space starts after the block (its size is the word without its three flag bits).
+    let start = block.checked_sub(POINTER_AT)?.checked_add(size & !7)?;
+    let boundary = heap + HUGE;
+    // The next block's header on the page before the boundary, as for the main heap.
+    let rest = boundary.checked_sub(4 * HEADER)?.checked_sub(start)?;
+    Some(ThreadStep {
+        heap,
+        len: THREAD_HEAP,
+        request: rest.checked_sub(HEADER).filter(|&n| n >= 4 * HEADER)?,
+    })
+}
+
+/// What a thread pqs starts for work that allocates much runs first ([`set_thread_start`]).
+static THREAD_START: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Sets what a thread started by [`both`] runs first: `main` sets up the thread's own heap there as
+/// it did the main one (this library has no unsafe code). Only the first call counts.
+pub fn set_thread_start(start: fn()) {
+    let _ = THREAD_START.set(start);
+}
+
+/// `first` on a thread of its own and `second` on this one, at once; both results. (At 10,000
+/// items, loading the checklists and reading the assessment take some 8 ms each.) When no thread
+/// can be started, `first` runs here, before `second`. A panic in `first` goes on here.
+pub fn both<A: Send, B>(first: impl FnOnce() -> A + Send, second: impl FnOnce() -> B) -> (A, B) {
+    // Taken by the thread, or here when none could be started.
+    let first = std::sync::Mutex::new(Some(first));
+    let take = || {
+        first
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+            .expect("the work is taken once")
+    };
+    std::thread::scope(|scope| {
+        let started = std::thread::Builder::new().spawn_scoped(scope, || {
+            if let Some(start) = THREAD_START.get() {
+                start();
+            }
+            take()()
+        });
+        match started {
+            Ok(thread) => {
+                let second = second();
+                match thread.join() {
+                    Ok(first) => (first, second),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            Err(_) => {
+                let first = take()();
+                (first, second())
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +211,63 @@ mod tests {
             "not grown enough"
         );
         assert_eq!(step.advised(block, step.boundary + HUGE), Some(HUGE));
+    }
+
+    #[test]
+    fn a_thread_heap_is_advised_whole_and_its_first_huge_page_is_passed_over() {
+        // As glibc 2.36 gave a thread its first block of 64 bytes: 0x50 with its flags (in use
+        // before it, not in the main heap).
+        let heap = 0x7f46_9c00_0000;
+        let block = heap + 0xca0;
+        let step = thread_step(block, 0x55).unwrap();
+        assert_eq!(step.heap, heap);
+        assert_eq!(step.len, 64 << 20);
+        let free = block - 16 + 0x50;
+        let next_header = free + block_for(step.request) + HEADER;
+        assert_eq!(next_header / 4096, (heap + HUGE - 1) / 4096);
+        assert!(next_header < heap + HUGE);
+    }
+
+    #[test]
+    fn a_block_of_the_main_heap_or_past_the_first_huge_page_gets_no_thread_step() {
+        let heap = 0x7f46_9c00_0000;
+        assert_eq!(thread_step(heap + 0xca0, 0x51), None, "main heap");
+        assert_eq!(thread_step(heap + HUGE + 0x10, 0x55), None, "past");
+        assert_eq!(thread_step(heap + HUGE - 0x40, 0x55), None, "no room");
+        assert_eq!(thread_step(heap + 0xca8, 0x55), None, "not aligned");
+    }
+
+    #[test]
+    fn both_give_their_own_result_and_run_at_once() {
+        // Each waits for the other: done one after the other, this would never end.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (back, here) = std::sync::mpsc::channel();
+        let (first, second) = both(
+            move || {
+                tx.send(1).unwrap();
+                here.recv().unwrap() + 10
+            },
+            move || {
+                let got = rx.recv().unwrap();
+                back.send(2).unwrap();
+                got * 100
+            },
+        );
+        assert_eq!((first, second), (12, 100));
+    }
+
+    #[test]
+    fn a_panic_in_the_first_goes_on_after_the_second_is_done() {
+        let done = std::sync::atomic::AtomicBool::new(false);
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            both(
+                || -> u8 { panic!("kapot") },
+                || done.store(true, std::sync::atomic::Ordering::SeqCst),
+            )
+        }));
+        let panic = caught.expect_err("the panic goes on");
+        assert_eq!(panic.downcast_ref::<&str>(), Some(&"kapot"));
+        assert!(done.load(std::sync::atomic::Ordering::SeqCst));
     }
 
     #[test]

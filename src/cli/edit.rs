@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 
 use super::manage_args::{DetailsArgs, PlanArgs};
-use super::report::read_existing;
+use super::report::{read_existing, read_with_catalog};
 use super::{Config, Error, print};
 use crate::assessment::migration::Replacements;
 use crate::assessment::{Assessment, PlanEntry, parse_due};
@@ -506,8 +506,7 @@ pub(super) fn session(
     global: &Config,
     args: &super::manage_args::SessionArgs,
 ) -> Result<(), Error> {
-    let catalog = global.catalog()?;
-    let assessment = read_existing(&global.store(), &global.assessment, &catalog)?;
+    let (catalog, assessment) = read_with_catalog(global)?;
     if !args.end {
         let rows = crate::report::progress::sessions(&catalog, &assessment);
         if rows.is_empty() {

@@ -265,3 +265,30 @@ fn every_format_and_the_list_state_the_same_totals() {
         }
     }
 }
+
+/// From a megabyte on, the assessment is read while the checklists load (on a thread of its own):
+/// the report is the one the same answers give from a small file, parsed and then from its parsed
+/// copy; a broken assessment is named as before, and a broken checklist is still the one error
+/// named when both are broken.
+#[test]
+fn a_large_assessment_read_beside_the_checklists_gives_the_same_report_and_errors() {
+    let env = env_with_nasty_answer();
+    let small = env.ok(&["report", "--format", "json"]);
+    let path = env.assessment("standaard");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let padding = "# opvulling, zodat het bestand groot is\n".repeat(30_000);
+    assert!(padding.len() > 1 << 20);
+    std::fs::write(&path, format!("{padding}{text}")).unwrap();
+    for read in ["parsed", "from the copy"] {
+        assert_eq!(env.ok(&["report", "--format", "json"]), small, "{read}");
+    }
+    std::fs::write(&path, format!("{padding}{text}\n[kapot\n")).unwrap();
+    let err = env.fails(&["report"]);
+    assert!(err.contains("standaard.toml"), "{err}");
+    env.write_checklist("kapot.toml", "id = \n");
+    let err = env.fails(&["report"]);
+    assert!(
+        err.contains("kapot.toml") && !err.contains("standaard.toml"),
+        "{err}"
+    );
+}
