@@ -55,15 +55,15 @@ fn row(
     match store.read_stamped(name) {
         Ok(Some((mut assessment, stamp))) => {
             migrate(catalog, &mut assessment);
-            let scan = Scan::new(catalog, &assessment, now);
+            let totals = Scan::totals(catalog, &assessment, now);
             Some(Ok((
                 Listing {
                     organisation: assessment.organisation.clone(),
-                    answered: scan.totals.answered,
-                    total: scan.totals.total,
-                    score: scan.totals.score,
-                    open_high: scan.totals.open_high,
-                    gaps: scan.totals.gaps,
+                    answered: totals.answered,
+                    total: totals.total,
+                    score: totals.score,
+                    open_high: totals.open_high,
+                    gaps: totals.gaps,
                     updated: assessment.updated,
                     sessions: assessment.sessions.len(),
                     name: name.to_owned(),

@@ -523,6 +523,46 @@ fn a_parent_answered_no_carries_its_follow_ups_actions_as_steps() {
 }
 
 #[test]
+fn the_totals_alone_are_the_whole_scans_totals() {
+    let bundled = Catalog::bundled();
+    let now = crate::report::fixture::now();
+    let family = Catalog::new([
+        parse_checklist(FAMILY, "vier", Source::Bundled).unwrap(),
+        parse_checklist(LISTS_PARENT, "vijf", Source::Bundled).unwrap(),
+    ]);
+    let mut ruled_out = assessment(&[
+        ("vier.ouder", Status::No),
+        ("vier.kind", Status::Yes),
+        ("vier.diep", Status::Partly),
+        ("vijf.eigen", Status::Partly),
+    ]);
+    ruled_out.set_depth(None, ScanDepth::Volledig, Timestamp::UNIX_EPOCH);
+    let not_applicable = assessment(&[("vier.ouder", Status::NotApplicable)]);
+    let year = crate::report::fixture::scale::year_of_history(&bundled, "Jaar BV");
+    let mut seen = Vec::new();
+    for (catalog, a, moment) in [
+        (&bundled, &crate::report::fixture::assessment(), now),
+        (
+            &bundled,
+            &crate::report::fixture::complete_assessment(),
+            now,
+        ),
+        (&bundled, &year, now),
+        (&bundled, &Assessment::new("Leeg", now), now),
+        (&family, &ruled_out, Timestamp::UNIX_EPOCH),
+        (&family, &not_applicable, Timestamp::UNIX_EPOCH),
+    ] {
+        let whole = Scan::new(catalog, a, moment).totals;
+        let alone = Scan::totals(catalog, a, moment);
+        assert_eq!(alone, whole, "{}", a.organisation);
+        assert_eq!(alone.score.to_bits(), whole.score.to_bits());
+        seen.push((alone.answered, alone.gaps, alone.followed, alone.skipped));
+    }
+    seen.dedup();
+    assert!(seen.len() >= 5, "the cases differ: {seen:?}");
+}
+
+#[test]
 fn the_score_at_a_moment_is_the_whole_scan_of_the_answers_then() {
     let bundled = Catalog::bundled();
     let fixture = crate::report::fixture::assessment();
