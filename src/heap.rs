@@ -239,21 +239,23 @@ mod tests {
 
     #[test]
     fn both_give_their_own_result_and_run_at_once() {
-        // Each waits for the other: done one after the other, this would never end.
+        // Each waits for the other: done one after the other, the first would wait in vain (and
+        // fail after a minute rather than hang the tests).
+        let wait = std::time::Duration::from_secs(60);
         let (tx, rx) = std::sync::mpsc::channel();
         let (back, here) = std::sync::mpsc::channel();
         let (first, second) = both(
             move || {
                 tx.send(1).unwrap();
-                here.recv().unwrap() + 10
+                here.recv_timeout(wait).map_or(0, |got| got + 10)
             },
             move || {
-                let got = rx.recv().unwrap();
-                back.send(2).unwrap();
+                let got = rx.recv_timeout(wait).unwrap_or(0);
+                let _ = back.send(2);
                 got * 100
             },
         );
-        assert_eq!((first, second), (12, 100));
+        assert_eq!((first, second), (12, 100), "run at once");
     }
 
     #[test]

@@ -32,12 +32,16 @@ pub fn read_with_catalog(global: &Config) -> Result<(Catalog, Assessment), Error
     let store = global.store();
     let name = &global.assessment;
     let large = std::fs::symlink_metadata(store.path(name)).is_ok_and(|m| m.len() >= AT_ONCE_FROM);
+    // On two threads a broken checklist is noticed after the assessment was read (and its parsed
+    // copy made: no harm, the next read makes it anyway); one after the other, the assessment is
+    // not read at all then.
     let (catalog, read) = if large {
-        crate::heap::both(|| global.catalog(), || store.read(name))
+        let (catalog, read) = crate::heap::both(|| global.catalog(), || store.read(name));
+        (catalog?, read)
     } else {
-        (global.catalog(), store.read(name))
+        let catalog = global.catalog()?;
+        (catalog, store.read(name))
     };
-    let catalog = catalog?;
     let mut assessment = exists(&store, name, read?)?;
     crate::assessment::migration::migrate(&catalog, &mut assessment);
     Ok((catalog, assessment))

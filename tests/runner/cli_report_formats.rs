@@ -292,3 +292,31 @@ fn a_large_assessment_read_beside_the_checklists_gives_the_same_report_and_error
         "{err}"
     );
 }
+
+/// A small assessment is read after the checklists: when one of them is broken, the report stops
+/// there, and the data folder is left as it was (no parsed copy of the assessment made).
+#[test]
+fn a_broken_checklist_stops_a_report_before_the_assessment_is_read() {
+    let env = env_with_nasty_answer();
+    let path = env.assessment("standaard");
+    let dir = path.parent().unwrap().to_owned();
+    let listing = || {
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    for entry in listing() {
+        if entry.ends_with(".parsed") {
+            std::fs::remove_file(dir.join(entry)).unwrap();
+        }
+    }
+    let before = listing();
+    env.write_checklist("kapot.toml", "id = \n");
+    let err = env.fails(&["report"]);
+    assert!(err.contains("kapot.toml"), "{err}");
+    assert_eq!(listing(), before);
+    assert!(!before.iter().any(|e| e.ends_with(".parsed")));
+}
