@@ -522,10 +522,9 @@ fn a_parent_answered_no_carries_its_follow_ups_actions_as_steps() {
     assert!(partly.steps.is_empty(), "deels asks the follow-ups instead");
 }
 
-#[test]
-fn the_totals_alone_are_the_whole_scans_totals() {
-    let bundled = Catalog::bundled();
-    let now = crate::report::fixture::now();
+/// A parent with follow-ups and a checklist listing them, with answers that rule follow-ups out
+/// (a parent answered nee, at the full depth) and that make them not count (niet van toepassing).
+fn family_cases() -> (Catalog, Assessment, Assessment) {
     let family = Catalog::new([
         parse_checklist(FAMILY, "vier", Source::Bundled).unwrap(),
         parse_checklist(LISTS_PARENT, "vijf", Source::Bundled).unwrap(),
@@ -538,6 +537,14 @@ fn the_totals_alone_are_the_whole_scans_totals() {
     ]);
     ruled_out.set_depth(None, ScanDepth::Volledig, Timestamp::UNIX_EPOCH);
     let not_applicable = assessment(&[("vier.ouder", Status::NotApplicable)]);
+    (family, ruled_out, not_applicable)
+}
+
+#[test]
+fn the_totals_alone_are_the_whole_scans_totals() {
+    let bundled = Catalog::bundled();
+    let now = crate::report::fixture::now();
+    let (family, ruled_out, not_applicable) = family_cases();
     let year = crate::report::fixture::scale::year_of_history(&bundled, "Jaar BV");
     let mut seen = Vec::new();
     for (catalog, a, moment) in [
@@ -569,18 +576,7 @@ fn the_score_at_a_moment_is_the_whole_scan_of_the_answers_then() {
     let first_end = fixture.sessions[0].end;
     let complete = crate::report::fixture::complete_assessment();
     let now = crate::report::fixture::now();
-    let family = Catalog::new([
-        parse_checklist(FAMILY, "vier", Source::Bundled).unwrap(),
-        parse_checklist(LISTS_PARENT, "vijf", Source::Bundled).unwrap(),
-    ]);
-    let mut ruled_out = assessment(&[
-        ("vier.ouder", Status::No),
-        ("vier.kind", Status::Yes),
-        ("vier.diep", Status::Partly),
-        ("vijf.eigen", Status::Partly),
-    ]);
-    ruled_out.set_depth(None, ScanDepth::Volledig, Timestamp::UNIX_EPOCH);
-    let not_applicable = assessment(&[("vier.ouder", Status::NotApplicable)]);
+    let (family, ruled_out, not_applicable) = family_cases();
     // Answered after the fixture's moment: left out of the score at it.
     let mut later = fixture.clone();
     let first = bundled.items().next().unwrap().1.id.to_string();
